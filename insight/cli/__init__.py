@@ -1,0 +1,64 @@
+"""``python -m insight``: topics, trends, the brief and exports from the command line.
+
+Each subcommand lives in its own module here and registers itself through ``register(subparsers)``;
+:data:`COMMAND_MODULES` lists them in the order ``--help`` shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from insight.errors import EarshotError
+from insight.logs import configure_logging
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "insight.cli.topics_cmd",
+    "insight.cli.trends_cmd",
+)
+
+log = logging.getLogger("insight.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="python -m insight",
+        description="Earshot's insight engine: fit topics, list them, export notes, find trends, write the brief.",
+        epilog="Every command reads the database in --db, else $EARSHOT_DB, else data/earshot.duckdb.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command not written yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """The ``--db`` flag every command shares."""
+    parser.add_argument("--db", metavar="PATH", help="DuckDB file (default: $EARSHOT_DB or data/earshot.duckdb)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors become one clear line on stderr and a non-zero exit code."""
+    configure_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except EarshotError as exc:
+        log.debug("command failed", exc_info=True)
+        print(f"error: {exc.title}: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,138 @@
+"""Typed records that flow between stages. Frozen dataclasses, never dicts with conventional keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+CHANNELS: tuple[str, ...] = ("phone", "chat", "email", "social", "in-person", "other")
+KINDS: tuple[str, ...] = ("need", "complaint", "idea", "praise", "churn-risk", "upsell", "other")
+TOPIC_STATUSES: tuple[str, ...] = ("new", "investigating", "planned", "done", "declined")
+OWNER_TEAMS: tuple[str, ...] = ("product", "marketing", "strategy", "service")
+UNCLEAR_TOPIC_ID = -1
+UNCLEAR_LABEL = "Unclear"
+
+# The note fields a caller (form, file row, API) may supply. ``text`` is the only required one.
+NOTE_FIELDS: tuple[str, ...] = (
+    "text",
+    "created_at",
+    "agent_id",
+    "team",
+    "channel",
+    "product",
+    "customer_segment",
+    "kind",
+    "source",
+    "tags",
+    "external_id",
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input row, in plain words. ``row`` is 1-based as a person counts
+    data rows (the header is not a row); ``None`` when the problem is about the whole input."""
+
+    row: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" if self.row is not None else "input"
+        return f"{where}, {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """A validated (and, once it has passed the redactor, redacted) note that is not stored yet.
+
+    ``created_at`` is a naive datetime in UTC. ``extra`` holds columns Earshot does not know,
+    kept as attributes. ``row`` is the input row it came from, for reports.
+    """
+
+    text: str
+    created_at: datetime
+    agent_id: str | None = None
+    team: str | None = None
+    channel: str | None = None
+    product: str | None = None
+    customer_segment: str | None = None
+    kind: str | None = None
+    source: str = "app"
+    tags: tuple[str, ...] = ()
+    external_id: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+    row: int | None = None
+
+    def extra_dict(self) -> dict[str, str]:
+        """The extra attributes as a plain dict."""
+        return dict(self.extra)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A stored note (text already redacted)."""
+
+    id: int
+    text: str
+    created_at: datetime
+    agent_id: str | None
+    team: str | None
+    channel: str | None
+    product: str | None
+    customer_segment: str | None
+    kind: str | None
+    source: str
+    tags: tuple[str, ...]
+    external_id: str | None
+    extra: dict[str, Any] = field(default_factory=dict)
+    ingested_at: datetime | None = None
+    topic_id: int | None = None
+    topic_label: str | None = None
+
+
+@dataclass(frozen=True)
+class SavedNote:
+    """What saving one note returns: the stored note, whether it was a duplicate, and where it landed."""
+
+    note: Note
+    duplicate: bool
+    topic_id: int | None = None
+    topic_label: str | None = None
+    redactions: tuple[str, ...] = ()  # placeholder types applied, e.g. ("EMAIL", "PHONE"); never the values
+
+
+@dataclass
+class IngestReport:
+    """The outcome of importing one input (file or batch), for the CLI summary, JSON and the UI."""
+
+    source_name: str
+    rows_read: int = 0
+    imported: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    column_mapping: dict[str, str] = field(default_factory=dict)
+    rejected_path: str | None = None
+    redacted_notes: int = 0
+    dry_run: bool = False
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (problems as ``{"row", "field", "message"}``)."""
+        return {
+            "source": self.source_name,
+            "rows_read": self.rows_read,
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "redacted_notes": self.redacted_notes,
+            "unknown_columns": list(self.unknown_columns),
+            "column_mapping": dict(self.column_mapping),
+            "rejected_path": self.rejected_path,
+            "dry_run": self.dry_run,
+            "seconds": round(self.seconds, 3),
+            "problems": [{"row": p.row, "field": p.field, "message": p.message} for p in self.problems],
+        }

