@@ -65,6 +65,15 @@ class Settings:
     fading_max_ratio: float = _setting(
         0.25, "A topic fades when its recent weeks fall below this share of the baseline."
     )
+    fading_weeks: int = _setting(2, "Recent weeks that must all be low before a topic counts as fading.")
+    fading_min_baseline: float = _setting(5.0, "Only topics with at least this weekly baseline mean can fade.")
+    trend_max_p: float = _setting(
+        0.001, "Largest chance, under the baseline rate, a rise (emerging) or fall (fading) may have to be flagged."
+    )
+    trend_prior_rate: float = _setting(1.0, "Prior weekly rate of a topic with no history (Gamma prior mean).")
+    trend_prior_weeks: float = _setting(1.0, "How many weeks of evidence the prior rate is worth.")
+    brief_top_n: int = _setting(5, "Items per list in the weekly brief (emerging needs, movers, kinds).")
+    brief_quotes: int = _setting(3, "Verbatim quotes shown per item in the brief and per signal.")
     # --- misc ----------------------------------------------------------------------------------
     log_level: str = _setting("WARNING", "Python logging level for Earshot's own loggers.")
 

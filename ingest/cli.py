@@ -1,0 +1,159 @@
+"""``python -m ingest FILE…``: import agents' notes from CSV, JSONL or XLSX exports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from insight.errors import EarshotError
+from insight.logs import configure_logging
+from insight.records import IngestReport
+from insight.settings import load_settings
+
+log = logging.getLogger("ingest.cli")
+
+DESCRIPTION = """\
+Import agents' notes from helpdesk or CRM exports (CSV, JSONL or XLSX).
+
+Each row is validated, redacted of personal data (emails, phones, cards, IBANs, SSNs, IPs, names),
+embedded with the configured model, de-duplicated and stored. Column names are matched
+case-insensitively with common aliases (note/body/comment/description -> text,
+date/timestamp/created -> created_at, note_id/id/external_id -> the note's external id, ...);
+columns Earshot does not know are kept as extra attributes and listed in the summary.
+Rows that cannot be used are reported with their row number and reason, and written (redacted)
+to <input>.rejected.csv. Re-importing the same file adds nothing.
+"""
+
+EPILOG = """\
+exit status:
+  0  every file was processed (some rows may have been rejected: see the summary)
+  1  bad command-line arguments
+  2  a file could not be read, has no text column, or has no valid row
+
+examples:
+  python -m ingest exports/zendesk-march.csv --source zendesk
+  python -m ingest notes.jsonl more.xlsx --dry-run
+  EARSHOT_DB=/srv/earshot.duckdb python -m ingest calls.csv --json
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (its ``--help`` is the command's manual)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", type=Path, help="CSV, JSONL or XLSX files to import")
+    parser.add_argument("--db", metavar="PATH", help="DuckDB file (default: $EARSHOT_DB, else data/earshot.duckdb)")
+    parser.add_argument(
+        "--source",
+        metavar="NAME",
+        help="name of the system the notes come from (e.g. zendesk); external ids are unique within a "
+        "source. Default: the file's own source column, else 'import'.",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="validate and count only; store nothing")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON (one object per file)")
+    parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    return parser
+
+
+def _print_summary(report: IngestReport, out=sys.stdout) -> None:  # noqa: ANN001
+    verb = "would import" if report.dry_run else "imported"
+    print(f"{report.source_name}", file=out)
+    print(f"  rows read           {report.rows_read:>8,}", file=out)
+    print(f"  {verb:<19} {report.imported:>8,}", file=out)
+    print(f"  duplicates skipped  {report.duplicates:>8,}", file=out)
+    print(f"  rejected            {report.rejected:>8,}", file=out)
+    if report.redacted_notes:
+        print(f"  notes with personal data removed {report.redacted_notes:,}", file=out)
+    if report.unknown_columns:
+        print(f"  extra columns kept as attributes: {', '.join(report.unknown_columns)}", file=out)
+    row_problems = [p for p in report.problems if p.row is not None]
+    notes = [p for p in report.problems if p.row is None]
+    for p in notes:
+        print(f"  note: {p.message}", file=out)
+    if row_problems:
+        print("  rejected rows:", file=out)
+        for p in row_problems[:20]:
+            print(f"    {p}", file=out)
+        if len(row_problems) > 20:
+            print(f"    … and {len(row_problems) - 20:,} more", file=out)
+    if report.rejected_path:
+        print(f"  rejected rows written to {report.rejected_path}", file=out)
+    print(f"  took {report.seconds:.1f} s", file=out)
+
+
+class _Bar:
+    """A tqdm progress bar on stderr, driven by the service's progress callback."""
+
+    def __init__(self, enabled: bool, name: str) -> None:
+        self._bar = None
+        self._enabled = enabled
+        self._name = name
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self._enabled or stage != "embedding":
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+
+            self._bar = tqdm(desc=f"embedding {self._name}", unit=" notes", file=sys.stderr, leave=False)
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the import; returns the exit status (see ``--help``)."""
+    configure_logging()
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(db=args.db)
+    except EarshotError as exc:
+        print(f"error: {exc.title}: {exc.message}", file=sys.stderr)
+        return 2
+    from ingest.redaction import default_redactor
+    from ingest.service import import_file
+    from insight.embedder import build_embedder
+    from insight.store import Store
+
+    store = Store(settings.db, settings.lock_timeout_s)
+    embedder = build_embedder(settings.embedding_model, settings.embed_batch_size)
+    redactor = default_redactor()
+    status = 0
+    reports = []
+    for path in args.files:
+        bar = _Bar(enabled=not args.no_progress and sys.stderr.isatty(), name=path.name)
+        try:
+            report = import_file(
+                path, store, embedder=embedder, redactor=redactor, settings=settings,
+                source=args.source, dry_run=args.dry_run, progress=bar,
+            )
+        except EarshotError as exc:
+            log.debug("import of %s failed", path, exc_info=True)
+            print(f"error: {path.name}: {exc.title}: {exc.message}", file=sys.stderr)
+            status = 2
+            continue
+        finally:
+            bar.close()
+        reports.append(report)
+        if report.imported == 0 and report.duplicates == 0:
+            print(
+                f"error: {path.name}: no valid row ({report.rejected:,} rejected). See "
+                f"{report.rejected_path or 'the problems below'} for the reasons.",
+                file=sys.stderr,
+            )
+            status = 2
+        if not args.json:
+            _print_summary(report)
+    if args.json:
+        print(json.dumps([r.as_dict() for r in reports], indent=2))
+    return status

@@ -1,0 +1,398 @@
+"""The ingest service: the one path every note takes into Earshot, whatever the entry point.
+
+capture → validate → redact → dedupe → embed (outside the database lock) → store + place in a topic
+(one short transaction per batch). The app form calls :func:`save_note`; ``python -m ingest`` and the
+app's upload page call :func:`import_file`; the demo seeder and benchmarks call :func:`ingest_drafts`.
+
+Nothing partial is stored: a batch's notes, vectors and topic placements commit together, so a crash
+(even ``kill -9``) loses at most the batch in flight, and re-running the same import completes it
+without duplicates (every note has a dedupe key, checked again under the lock).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from ingest.dedupe import dedupe_key
+from ingest.redaction import Redactor
+from insight.embedder import Embedder
+from insight.errors import EarshotError, InputError
+from insight.records import IngestReport, Note, NoteDraft, Problem, SavedNote
+from insight.settings import Settings
+from insight.store import Store
+from insight.store import notes as notes_sql
+from insight.topics.assign import assign_notes
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total); total 0 when unknown
+
+
+class NoteRejected(EarshotError):
+    """A note (form or API) that cannot be saved; ``problems`` says what to fix, field by field."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        details = "; ".join(f"{p.field or 'note'}: {p.message}" for p in self.problems)
+        super().__init__(f"Nothing was saved. Please fix: {details}", title="The note was not saved")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A redacted draft with its dedupe key and the kinds of personal data removed."""
+
+    draft: NoteDraft
+    key: str
+    redactions: tuple[str, ...]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def redact_draft(draft: NoteDraft, redactor: Redactor) -> tuple[NoteDraft, tuple[str, ...]]:
+    """Redact a draft's text and its extra attributes; return the new draft and the kinds removed."""
+    result = redactor.redact(draft.text)
+    kinds = set(result.kinds)
+    extra = []
+    for name, value in draft.extra:
+        cell = redactor.redact(value)
+        kinds.update(cell.kinds)
+        extra.append((name, cell.text))
+    return replace(draft, text=result.text, extra=tuple(extra)), tuple(sorted(kinds))
+
+
+def _prepare(drafts: Iterable[NoteDraft], redactor: Redactor) -> list[_Prepared]:
+    prepared = []
+    for draft in drafts:
+        clean, kinds = redact_draft(draft, redactor)
+        prepared.append(_Prepared(clean, dedupe_key(clean), kinds))
+    return prepared
+
+
+def _note_from(draft: NoteDraft, note_id: int) -> Note:
+    return Note(
+        id=note_id,
+        text=draft.text,
+        created_at=draft.created_at,
+        agent_id=draft.agent_id,
+        team=draft.team,
+        channel=draft.channel,
+        product=draft.product,
+        customer_segment=draft.customer_segment,
+        kind=draft.kind,
+        source=draft.source,
+        tags=draft.tags,
+        external_id=draft.external_id,
+        extra=draft.extra_dict(),
+    )
+
+
+def save_note(
+    store: Store,
+    fields: Mapping[str, object],
+    *,
+    embedder: Embedder,
+    redactor: Redactor,
+    settings: Settings,
+    now: datetime | None = None,
+) -> SavedNote:
+    """Validate, redact, embed and store one note, and place it in a current topic.
+
+    Args:
+        store: the database.
+        fields: note fields by name (``text`` required; see ``insight.records.NOTE_FIELDS``).
+        embedder: turns the redacted text into a vector (outside the database lock).
+        redactor: removes personal data before anything is stored or embedded.
+        settings: limits (note length, future dates).
+        now: the clock, for tests.
+
+    Returns:
+        The stored note (or the already-stored one, with ``duplicate=True``) and its topic.
+
+    Raises:
+        NoteRejected: the fields are invalid; ``problems`` lists each one.
+        StoreBusyError: the database stayed busy past ``settings.lock_timeout_s``.
+    """
+    from ingest.validation import validate_note
+
+    result = validate_note(fields, settings, now or _utcnow(), default_source="app")
+    if not isinstance(result, NoteDraft):
+        raise NoteRejected(result)
+    draft, kinds = redact_draft(result, redactor)
+    key = dedupe_key(draft)
+    vector = embedder.embed([draft.text])
+    with store.transaction() as con:
+        existing = notes_sql.note_ids_for_keys(con, [key])
+        if existing:
+            stored = notes_sql.get_notes(con, [existing[key]])[0]
+            return SavedNote(note=stored, duplicate=True, topic_id=stored.topic_id, redactions=kinds)
+        (note_id,) = notes_sql.insert_notes(con, [draft], [key], [kinds], vector, embedder.model_id)
+        placements = assign_notes(con, [note_id], vector, embedder.model_id)
+    placement = placements[0] if placements else None
+    return SavedNote(
+        note=_note_from(draft, note_id),
+        duplicate=False,
+        topic_id=placement.topic_id if placement else None,
+        topic_label=placement.label if placement else None,
+        redactions=kinds,
+    )
+
+
+def _write_batch(
+    store: Store, batch: list[_Prepared], embedder: Embedder, report: IngestReport, dry_run: bool,
+    progress: Progress | None, embedded_so_far: list[int],
+) -> None:
+    """Dedupe a prepared batch, embed what is new (outside the lock), then store it in one transaction."""
+    seen: set[str] = set()
+    unique = []
+    for item in batch:
+        if item.key in seen:
+            report.duplicates += 1
+        else:
+            seen.add(item.key)
+            unique.append(item)
+    with store.read() as con:
+        existing = notes_sql.existing_dedupe_keys(con, [p.key for p in unique])
+    fresh = [p for p in unique if p.key not in existing]
+    report.duplicates += len(unique) - len(fresh)
+    if dry_run or not fresh:
+        report.imported += len(fresh) if dry_run else 0
+        return
+
+    def on_embed(done: int, total: int) -> None:
+        if progress:
+            progress("embedding", embedded_so_far[0] + done, 0)
+
+    vectors = embedder.embed([p.draft.text for p in fresh], progress=on_embed)
+    embedded_so_far[0] += len(fresh)
+    with store.transaction() as con:
+        # Another writer may have stored some of these while we were embedding: check again under the lock.
+        taken = notes_sql.existing_dedupe_keys(con, [p.key for p in fresh])
+        keep = [i for i, p in enumerate(fresh) if p.key not in taken]
+        report.duplicates += len(fresh) - len(keep)
+        if not keep:
+            return
+        rows = [fresh[i] for i in keep]
+        kept_vectors = vectors[keep]
+        ids = notes_sql.insert_notes(
+            con, [p.draft for p in rows], [p.key for p in rows], [p.redactions for p in rows],
+            kept_vectors, embedder.model_id,
+        )
+        assign_notes(con, ids, kept_vectors, embedder.model_id)
+    report.imported += len(ids)
+    report.redacted_notes += sum(1 for p in rows if p.redactions)
+    if progress:
+        progress("writing", report.imported, 0)
+
+
+def _pipelined(batches: Iterator[list[NoteDraft]], redactor: Redactor, depth: int = 2) -> Iterator[list[_Prepared]]:
+    """Redact and key the next batches in a background thread while the caller embeds the current one.
+
+    The model releases the GIL while it computes, so preparing the next batch overlaps with encoding.
+    The queue is bounded, so memory stays at a few batches whatever the input size.
+    """
+    out: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def work() -> None:
+        try:
+            for batch in batches:
+                if stop.is_set():
+                    return
+                out.put(_prepare(batch, redactor))
+            out.put(done)
+        except BaseException as exc:  # handed to the consumer, re-raised there
+            out.put(exc)
+
+    thread = threading.Thread(target=work, name="earshot-ingest-prepare", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = out.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        while thread.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                out.get_nowait()
+            except queue.Empty:
+                thread.join(0.05)
+
+
+def _chunks(items: Iterable[NoteDraft], size: int) -> Iterator[list[NoteDraft]]:
+    batch: list[NoteDraft] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest_drafts(
+    store: Store,
+    drafts: Iterable[NoteDraft],
+    *,
+    embedder: Embedder,
+    redactor: Redactor,
+    settings: Settings,
+    progress: Progress | None = None,
+    source_name: str = "batch",
+    dry_run: bool = False,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """Store already-validated drafts in batches (redact → dedupe → embed → write).
+
+    Used by file imports, the demo seeder and benchmarks. ``drafts`` may be a generator: it is read
+    lazily, one batch ahead, so memory stays bounded.
+    """
+    report = report or IngestReport(source_name=source_name, dry_run=dry_run)
+    started = time.perf_counter()
+    embedded = [0]
+    for batch in _pipelined(_chunks(drafts, settings.import_batch_size), redactor):
+        _write_batch(store, batch, embedder, report, dry_run, progress, embedded)
+    report.seconds += time.perf_counter() - started
+    return report
+
+
+class _RejectedWriter:
+    """Writes rejected rows (cells redacted, with row number and reasons) to ``<input>.rejected.csv``."""
+
+    def __init__(self, path: Path, columns: Sequence[str], redactor: Redactor) -> None:
+        self.path = path
+        self.columns = list(columns)
+        self.redactor = redactor
+        self._file = None
+        self._writer: csv.writer | None = None  # type: ignore[valid-type]
+
+    def write(self, row: int | None, raw: Mapping[str, object] | None, problems: Sequence[Problem]) -> None:
+        if self._writer is None:
+            self._file = self.path.open("w", newline="", encoding="utf-8")
+            self._writer = csv.writer(self._file)
+            self._writer.writerow(["row", "problems", *self.columns])
+        cells = []
+        for column in self.columns:
+            value = "" if raw is None else raw.get(column)
+            text = "" if value is None else str(value)
+            cells.append(_escape_cell(self.redactor.redact(text).text) if text else "")
+        reasons = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
+        self._writer.writerow([row if row is not None else "", self.redactor.redact(reasons).text, *cells])
+
+    def close(self) -> str | None:
+        if self._file is None:
+            return None
+        self._file.close()
+        return str(self.path)
+
+
+def _escape_cell(text: str) -> str:
+    """Spreadsheet-formula escaping for the rejected-rows CSV (people open it in Excel)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def import_file(
+    path: Path | str,
+    store: Store,
+    *,
+    embedder: Embedder,
+    redactor: Redactor,
+    settings: Settings,
+    source: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    rejected_path: Path | None = None,
+    now: datetime | None = None,
+) -> IngestReport:
+    """Import a CSV, JSONL or XLSX file of notes, streaming it.
+
+    Every row is validated; the good ones are stored, each bad one is reported (row number, field,
+    reason) and written, redacted, to ``<input>.rejected.csv`` (or ``rejected_path``).
+
+    Raises:
+        InputError: the file cannot be read, has no text column, or has no data row at all.
+    """
+    from ingest.columns import map_columns
+    from ingest.readers import open_rows
+    from ingest.validation import validate_row
+
+    path = Path(path)
+    stream = open_rows(path)
+    mapping = map_columns(stream.columns)
+    report = IngestReport(
+        source_name=path.name,
+        dry_run=dry_run,
+        unknown_columns=list(mapping.unknown),
+        column_mapping=dict(mapping.fields),
+    )
+    clock = now or _utcnow()
+    default_source = source or "import"
+    rejected = _RejectedWriter(rejected_path or path.with_name(path.name + ".rejected.csv"), stream.columns, redactor)
+
+    def reject(row: int | None, raw: Mapping[str, object] | None, problems: Sequence[Problem]) -> None:
+        report.rejected += 1
+        safe = [Problem(p.row, p.field, redactor.redact(p.message).text) for p in problems]
+        report.problems.extend(safe)
+        if not dry_run:
+            rejected.write(row, raw, safe)
+
+    def valid_drafts() -> Iterator[NoteDraft]:
+        for row, raw in stream.rows:
+            # Runs in the preparing thread (see _pipelined): no progress callbacks from here, since UI
+            # toolkits only accept updates from their own thread.
+            report.rows_read += 1
+            if not isinstance(raw, Mapping):  # the reader could not parse this row
+                message = getattr(raw, "message", None) or str(raw)
+                reject(row, None, [Problem(row, None, message)])
+                continue
+            result = validate_row(raw, row, mapping, settings, clock, default_source)
+            if isinstance(result, NoteDraft):
+                yield result
+            else:
+                reject(row, raw, result)
+
+    try:
+        ingest_drafts(
+            store, valid_drafts(), embedder=embedder, redactor=redactor, settings=settings,
+            progress=progress, dry_run=dry_run, report=report,
+        )
+    finally:
+        report.rejected_path = rejected.close()
+    for warning in getattr(stream, "warnings", []):
+        report.problems.insert(0, Problem(None, None, warning))
+    if report.rows_read == 0:
+        raise InputError(
+            f"{path.name} has a header but no data rows. Add notes below the header and import it again.",
+            title="Nothing to import",
+        )
+    return report
+
+
+def embed_missing(store: Store, embedder: Embedder, batch_size: int = 1024) -> int:
+    """Embed stored notes that have no vector from ``embedder`` (after the model was changed); return how many."""
+    total = 0
+    while True:
+        with store.read() as con:
+            todo = notes_sql.notes_missing_embeddings(con, embedder.model_id, batch_size)
+        if not todo:
+            return total
+        vectors = np.asarray(embedder.embed([text for _, text in todo]))
+        with store.transaction() as con:
+            notes_sql.insert_embeddings(con, [i for i, _ in todo], vectors, embedder.model_id)
+        total += len(todo)

@@ -1,0 +1,1 @@
+"""Topics: fitting runs with BERTopic, matching them across refits, placing new notes on arrival."""
