@@ -1,0 +1,53 @@
+"""Trends: weekly volumes per topic and the signals read from them (emerging, new, spike, fading).
+
+The service functions here are what the CLI, the brief and the dashboard call; the SQL lives in
+:mod:`insight.store.analytics` and the statistics in :mod:`insight.trends.detectors`.
+"""
+
+from insight.trends.detectors import PoissonGammaDetector, TrendDetector, corroborated_count
+from insight.trends.records import (
+    SIGNAL_KINDS,
+    Detection,
+    Quote,
+    TopicHistory,
+    TopicInfo,
+    TrendSignal,
+    VolumeFilters,
+    WeeklyCount,
+    WeeklyTotal,
+)
+from insight.trends.signals import detect_signals
+from insight.trends.volume import (
+    notes_behind,
+    resolve_week,
+    topic_catalogue,
+    topic_quotes,
+    weekly_breakdown,
+    weekly_topic_volume,
+    weekly_totals,
+)
+from insight.trends.weeks import Week
+
+__all__ = [
+    "SIGNAL_KINDS",
+    "Detection",
+    "PoissonGammaDetector",
+    "Quote",
+    "TopicHistory",
+    "TopicInfo",
+    "TrendDetector",
+    "TrendSignal",
+    "VolumeFilters",
+    "Week",
+    "WeeklyCount",
+    "WeeklyTotal",
+    "corroborated_count",
+    "detect_signals",
+    "notes_behind",
+    "resolve_week",
+    "topic_catalogue",
+    "topic_quotes",
+    "weekly_breakdown",
+    "weekly_topic_volume",
+    "weekly_totals",
+]
