@@ -29,8 +29,11 @@ from insight.records import Problem
 RawRow = dict[str, object]
 RowItem = tuple[int, RawRow | Problem]
 
-FORMATS: dict[str, str] = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl",
-                           ".xlsx": "xlsx", ".xlsm": "xlsx"}
+FORMATS: dict[str, str] = {
+    **dict.fromkeys((".csv", ".tsv", ".txt"), "csv"),
+    **dict.fromkeys((".jsonl", ".ndjson"), "jsonl"),
+    **dict.fromkeys((".xlsx", ".xlsm"), "xlsx"),
+}
 SNIFF_BYTES = 4096
 JSONL_SCAN_LINES = 1000  # lines read up front to learn a JSONL file's keys
 _CHUNK = 256 * 1024
@@ -107,14 +110,17 @@ def open_rows(path: Path) -> RowStream:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"{path} does not exist or is not a file. Check the path and try again.",
-                         title="File not found")
+        raise InputError(
+            f"{path} does not exist or is not a file. Check the path and try again.", title="File not found"
+        )
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
-        raise InputError(f"{path.name}: files of type '{path.suffix or '(none)'}' cannot be imported. "
-                         f"Save it as CSV, JSONL or XLSX (accepted extensions: {known}).",
-                         title="Unsupported file type")
+        raise InputError(
+            f"{path.name}: files of type '{path.suffix or '(none)'}' cannot be imported. "
+            f"Save it as CSV, JSONL or XLSX (accepted extensions: {known}).",
+            title="Unsupported file type",
+        )
     if path.stat().st_size == 0:
         raise _empty(path)
     if fmt == "xlsx":
@@ -130,8 +136,10 @@ def _empty(path: Path) -> InputError:
 
 
 def _header_only(path: Path) -> InputError:
-    return InputError(f"{path.name} has a header row but no data rows. Add notes below the header and try again.",
-                      title="No data rows")
+    return InputError(
+        f"{path.name} has a header row but no data rows. Add notes below the header and try again.",
+        title="No data rows",
+    )
 
 
 # --- text files: encoding and binary detection ----------------------------------------------------
@@ -150,19 +158,19 @@ def _detect_encoding(path: Path, fmt: str) -> tuple[str, list[str]]:
         encoding = "utf-16"
     else:
         encoding = _utf16_without_bom(head) or "utf-8"
-    if encoding == "utf-8" and not _utf8_ok(head):
+    warnings: list[str] = []
+    if encoding == "utf-8" and not _whole_file_is_utf8(path):
         encoding = "cp1252"
+        warnings.append(
+            f"{path.name} is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented "
+            "characters in the imported notes, or save the file as UTF-8 next time."
+        )
     sample = head.decode(encoding, errors=_errors(encoding))
     # Control characters other than tab/newline/CR/form feed (NUL included) are rare in text and
     # common in binary data: a few stray ones in a note are cleaned later, a lot means "not text".
     odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or ch == "\ufffd")
     if odd > max(2, len(sample) // 20):
         raise _not_text(path, fmt, "")
-    warnings: list[str] = []
-    if encoding == "cp1252" or (encoding == "utf-8" and not _whole_file_is_utf8(path)):
-        encoding = "cp1252"
-        warnings.append(f"{path.name} is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented "
-                        "characters in the imported notes, or save the file as UTF-8 next time.")
     return encoding, warnings
 
 
@@ -172,8 +180,11 @@ def _errors(encoding: str) -> str:
 
 def _not_text(path: Path, fmt: str, what: str) -> InputError:
     kind = "JSONL" if fmt == "jsonl" else "CSV"
-    return InputError(f"{path.name}: this does not look like a {kind} text file.{what} "
-                      f"Export the notes as {kind} (plain text) and try again.", title="Not a text file")
+    return InputError(
+        f"{path.name}: this does not look like a {kind} text file.{what} "
+        f"Export the notes as {kind} (plain text) and try again.",
+        title="Not a text file",
+    )
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -188,14 +199,6 @@ def _utf16_without_bom(head: bytes) -> str | None:
     if even_nuls > 0.9 * pairs and odd_nuls < 0.1 * pairs:
         return "utf-16-be"
     return None
-
-
-def _utf8_ok(head: bytes) -> bool:
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _whole_file_is_utf8(path: Path) -> bool:
@@ -214,6 +217,11 @@ def _whole_file_is_utf8(path: Path) -> bool:
 
 def _open_text(path: Path, encoding: str) -> io.TextIOWrapper:
     return path.open("r", encoding=encoding, errors=_errors(encoding), newline="")
+
+
+def _bad(number: int, message: str) -> RowItem:
+    """A row that could not be read, in place of its dict."""
+    return number, Problem(number, None, message)
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -253,16 +261,16 @@ def _pick_delimiter(path: Path, encoding: str) -> str:
 def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(row_number, cells)``; the header (first non-blank record) is row 0.
 
-    Blank records are skipped but counted, so row numbers match what a spreadsheet shows.
+    Empty lines are skipped but counted, so row numbers match what a spreadsheet shows. A record of
+    empty cells (``,,``) is yielded: it becomes an "empty note" problem rather than vanishing.
     """
     with _open_text(path, encoding) as handle:
         number = -1
         for cells in csv.reader(handle, delimiter=delimiter):
-            blank = not any(c.strip() for c in cells)
-            if number < 0 and blank:
+            if number < 0 and not any(c.strip() for c in cells):
                 continue
             number += 1
-            if not blank or number == 0:
+            if cells:
                 yield number, cells
 
 
@@ -271,8 +279,10 @@ def _open_csv(path: Path, encoding: str, warnings: list[str]) -> RowStream:
     try:
         head = list(itertools.islice(_csv_records(path, encoding, delimiter), 2))
     except csv.Error as exc:
-        raise InputError(f"{path.name} could not be read as CSV ({exc}). Check it opens in a spreadsheet and "
-                         "export it again.", title="Cannot read CSV") from exc
+        raise InputError(
+            f"{path.name} could not be read as CSV ({exc}). Check it opens in a spreadsheet and export it again.",
+            title="Cannot read CSV",
+        ) from exc
     if not head:
         raise _empty(path)
     if len(head) == 1:
@@ -289,14 +299,14 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, columns: list[str]) -> 
             if number == 0:
                 continue
             if len(cells) > width and any(c.strip() for c in cells[width:]):
-                yield number, Problem(number, None, f"row {number} has {len(cells)} cells but the header has "
-                                      f"{width}; a value that contains the delimiter must be in double quotes")
+                hint = "a value that contains the delimiter must be in double quotes"
+                yield _bad(number, f"row {number} has {len(cells)} cells but the header has {width}; {hint}")
                 continue
             yield number, dict(zip(columns, cells, strict=False))
     except csv.Error as exc:
         # The csv module cannot resynchronise after this (typically a quote that never closes).
-        yield number + 1, Problem(number + 1, None, f"row {number + 1} could not be read ({exc}); rows after it "
-                                  "were not read. Look for a missing closing double quote.")
+        hint = "rows after it were not read. Look for a missing closing double quote."
+        yield _bad(number + 1, f"row {number + 1} could not be read ({exc}); {hint}")
 
 
 # --- JSONL ---------------------------------------------------------------------------------------
@@ -309,13 +319,12 @@ def _parse_line(number: int, line: str) -> RowItem | None:
         value: Any = json.loads(line)
     except json.JSONDecodeError as exc:
         # exc.msg never includes the line itself, which may hold personal data.
-        return number, Problem(number, None, f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})")
+        return _bad(number, f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
-        return number, Problem(number, None, f"line {number} is nested too deeply to read")
+        return _bad(number, f"line {number} is nested too deeply to read")
     if not isinstance(value, dict):
         kind = {list: "a list", str: "a string", bool: "true/false", type(None): "null"}.get(type(value), "a number")
-        return number, Problem(number, None, f"line {number} is {kind}, not a JSON object; each line must be one "
-                               "object like {\"text\": \"…\"}")
+        return _bad(number, f'line {number} is {kind}, not a JSON object; write one object a line: {{"text": "…"}}')
     return number, {str(k): v for k, v in value.items()}
 
 
@@ -342,9 +351,11 @@ def _open_jsonl(path: Path, encoding: str, warnings: list[str]) -> RowStream:
     if seen == 0:
         raise _empty(path)
     if not any_object:
-        raise InputError(f"{path.name}: none of the first {JSONL_SCAN_LINES:,} lines is a JSON object. Each line "
-                         "must be one object like {\"text\": \"…\", \"created_at\": \"2025-03-04\"}.",
-                         title="Not a JSONL file")
+        raise InputError(
+            f"{path.name}: none of the first {JSONL_SCAN_LINES:,} lines is a JSON object. Each line "
+            'must be one object like {"text": "…", "created_at": "2025-03-04"}.',
+            title="Not a JSONL file",
+        )
     return RowStream(path, "jsonl", columns, _jsonl_rows(path, encoding, columns), warnings)
 
 
@@ -373,17 +384,22 @@ def _open_xlsx(path: Path) -> RowStream:
         # never its computed value: Earshot stores what was typed and evaluates nothing.
         book = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"{path.name}: this does not look like an Excel workbook (.xlsx). Password-protected "
-                         "workbooks cannot be read either; save it again as .xlsx or export it as CSV.",
-                         title="Cannot read workbook") from exc
+        raise InputError(
+            f"{path.name}: this does not look like an Excel workbook (.xlsx). Password-protected "
+            "workbooks cannot be read either; save it again as .xlsx or export it as CSV.",
+            title="Cannot read workbook",
+        ) from exc
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # some writers record wrong sheet sizes; read until the data ends
         head = list(itertools.islice(_xlsx_records(sheet), 64))
     except Exception as exc:
         book.close()
-        raise InputError(f"{path.name} could not be read ({type(exc).__name__}). Open it in a spreadsheet, save "
-                         "it again as .xlsx and retry.", title="Cannot read workbook") from exc
+        raise InputError(
+            f"{path.name} could not be read ({type(exc).__name__}). Open it in a spreadsheet, save "
+            "it again as .xlsx and retry.",
+            title="Cannot read workbook",
+        ) from exc
     if not head:
         book.close()
         raise _empty(path)
@@ -403,18 +419,22 @@ def _open_xlsx(path: Path) -> RowStream:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or value == ""
 
 
 def _xlsx_records(sheet: Any) -> Iterator[tuple[int, tuple[object, ...]]]:
-    """Yield ``(row_number, values)``; the header (first non-blank row) is row 0; trailing blank rows end."""
+    """Yield ``(row_number, values)``; the header (first non-blank row) is row 0.
+
+    Rows with no value at all (often just formatted) are skipped but counted; a row with a
+    whitespace-only cell is yielded, so a blank note is reported rather than dropped.
+    """
     number = -1
     for values in sheet.iter_rows(values_only=True):
-        if number < 0 and all(_blank(v) for v in values):
+        if all(_blank(v) for v in values):
+            if number >= 0:
+                number += 1  # after the header: count it, yield nothing
             continue
         number += 1
-        if number > 0 and all(_blank(v) for v in values):
-            continue  # a blank row: count it, yield nothing
         yield number, values
 
 

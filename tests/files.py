@@ -32,8 +32,14 @@ def sample_rows(count: int, start: int = 1) -> list[tuple[str, ...]]:
     ]
 
 
-def write_csv(path: Path, header: Sequence[str] | None, rows: Iterable[Sequence[object]], *, delimiter: str = ",",
-              encoding: str = "utf-8") -> Path:
+def write_csv(
+    path: Path,
+    header: Sequence[str] | None,
+    rows: Iterable[Sequence[object]],
+    *,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+) -> Path:
     """Write a CSV with the csv module (so quoting is right) in the given encoding ("utf-8-sig", "utf-16"…)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
@@ -51,8 +57,9 @@ def write_jsonl(path: Path, lines: Iterable[object]) -> Path:
     return path
 
 
-def write_xlsx(path: Path, header: Sequence[object] | None, rows: Iterable[Sequence[object]],
-               extra_sheet: bool = False) -> Path:
+def write_xlsx(
+    path: Path, header: Sequence[object] | None, rows: Iterable[Sequence[object]], extra_sheet: bool = False
+) -> Path:
     """Write a one-sheet workbook with openpyxl (values as given: strings, numbers, datetimes, "=formulas")."""
     from openpyxl import Workbook
 

@@ -71,9 +71,15 @@ def test_header_only_csv(tmp_path: Path) -> None:
 
 def test_header_then_blank_lines_is_header_only(tmp_path: Path) -> None:
     path = tmp_path / "header.csv"
-    path.write_text("note,date\n,\n\n", encoding="utf-8")
+    path.write_text("note,date\n\n\r\n\n", encoding="utf-8")
     with pytest.raises(InputError, match="no data rows"):
         open_rows(path)
+
+
+def test_a_row_of_empty_cells_is_yielded_not_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "blank.csv"
+    path.write_text('note,date\n,\n"  ",2025-03-04\n', encoding="utf-8")
+    assert _all(open_rows(path)) == [(1, {"note": "", "date": ""}), (2, {"note": "  ", "date": "2025-03-04"})]
 
 
 def test_header_only_xlsx(tmp_path: Path) -> None:
@@ -121,8 +127,9 @@ def test_no_text_column_names_columns_found_and_accepted(tmp_path: Path) -> None
 
 
 def test_latin1_file_is_read_with_a_warning(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "latin.csv", ["note", "agent"], [["Kunde möchte Rückruf, café crème", "zoë"]],
-                     encoding="latin-1")
+    path = write_csv(
+        tmp_path / "latin.csv", ["note", "agent"], [["Kunde möchte Rückruf, café crème", "zoë"]], encoding="latin-1"
+    )
     stream = open_rows(path)
     [(row, raw)] = _all(stream)
     assert row == 1
@@ -148,15 +155,18 @@ def test_latin1_byte_late_in_a_big_file_still_switches_codec(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
 def test_utf16_and_bom_files(tmp_path: Path, encoding: str) -> None:
-    path = write_csv(tmp_path / "u.csv", ["Note", "Agent"], [["naïve € note ✓", "ann"], ["second one", "bob"]],
-                     encoding=encoding)
+    path = write_csv(
+        tmp_path / "u.csv", ["Note", "Agent"], [["naïve € note ✓", "ann"], ["second one", "bob"]], encoding=encoding
+    )
     if encoding in ("utf-16-le", "utf-16-be"):  # the csv helper writes no BOM for these; add one
         bom = codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE
         path.write_bytes(bom + path.read_bytes())
     stream = open_rows(path)
     assert stream.columns == ["Note", "Agent"]  # no BOM left in the first header
-    assert [raw for _, raw in _all(stream)] == [{"Note": "naïve € note ✓", "Agent": "ann"},
-                                                  {"Note": "second one", "Agent": "bob"}]
+    assert [raw for _, raw in _all(stream)] == [
+        {"Note": "naïve € note ✓", "Agent": "ann"},
+        {"Note": "second one", "Agent": "bob"},
+    ]
     assert stream.warnings == []
 
 
@@ -209,22 +219,25 @@ def test_nul_and_control_bytes_in_a_text_csv_are_read(tmp_path: Path) -> None:
 
 
 def test_formula_like_cells_are_plain_strings(tmp_path: Path) -> None:
-    cells = ["=HYPERLINK(\"http://x\")", "+44 20 7946 0958", "-5% off", "@channel"]
+    cells = ['=HYPERLINK("http://x")', "+44 20 7946 0958", "-5% off", "@channel"]
     path = write_csv(tmp_path / "f.csv", ["note", "agent", "product", "team"], [cells])
     [(_, raw)] = _all(open_rows(path))
     assert list(raw.values()) == cells
 
 
 def test_malformed_jsonl_lines_are_problems_and_good_lines_continue(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "n.jsonl", [
-        {"text": "first good note", "agent": "a"},
-        '{"text": "broken, "agent": "b"}',
-        "",
-        [1, 2, 3],
-        '"just a string"',
-        {"text": "after the bad ones", "channel": "chat"},
-        "{not json at all",
-    ])
+    path = write_jsonl(
+        tmp_path / "n.jsonl",
+        [
+            {"text": "first good note", "agent": "a"},
+            '{"text": "broken, "agent": "b"}',
+            "",
+            [1, 2, 3],
+            '"just a string"',
+            {"text": "after the bad ones", "channel": "chat"},
+            "{not json at all",
+        ],
+    )
     stream = open_rows(path)
     rows = _all(stream)
     assert [n for n, _ in rows] == [1, 2, 4, 5, 6, 7]
@@ -259,20 +272,35 @@ def test_jsonl_of_only_garbage_is_rejected_whole(tmp_path: Path) -> None:
 
 def test_xlsx_reading(tmp_path: Path) -> None:
     when = datetime(2025, 3, 4, 14, 5)
-    path = write_xlsx(tmp_path / "n.xlsx", ["Note Text", "Created At", "Agent", "Ticket ID", None], [
-        ["Printer driver crashes on export", when, "ann", 12345, None],
-        [None, None, None, None, None],
-        ["=B2*2", "2025-03-05", "+44 20 7946 0958", "T-2", None, "stray"],
-    ], extra_sheet=True)
+    path = write_xlsx(
+        tmp_path / "n.xlsx",
+        ["Note Text", "Created At", "Agent", "Ticket ID", None],
+        [
+            ["Printer driver crashes on export", when, "ann", 12345, None],
+            [None, None, None, None, None],
+            ["=B2*2", "2025-03-05", "+44 20 7946 0958", "T-2", None, "stray"],
+        ],
+        extra_sheet=True,
+    )
     stream = open_rows(path)
     assert stream.format == "xlsx"
     assert stream.columns == ["Note Text", "Created At", "Agent", "Ticket ID"]
     rows = _all(stream)
-    assert rows[0] == (1, {"Note Text": "Printer driver crashes on export", "Created At": when, "Agent": "ann",
-                           "Ticket ID": 12345})
+    assert rows[0] == (
+        1,
+        {"Note Text": "Printer driver crashes on export", "Created At": when, "Agent": "ann", "Ticket ID": 12345},
+    )
     # Row 2 is blank (skipped, still counted); the formula stays as typed, never evaluated.
-    assert rows[1] == (3, {"Note Text": "=B2*2", "Created At": "2025-03-05", "Agent": "+44 20 7946 0958",
-                           "Ticket ID": "T-2", "column 6": "stray"})
+    assert rows[1] == (
+        3,
+        {
+            "Note Text": "=B2*2",
+            "Created At": "2025-03-05",
+            "Agent": "+44 20 7946 0958",
+            "Ticket ID": "T-2",
+            "column 6": "stray",
+        },
+    )
     assert any("only the first, 'Notes'" in w for w in stream.warnings)
 
 
@@ -316,11 +344,28 @@ def test_csv_holds_no_file_open_until_iterated(tmp_path: Path) -> None:
 
 
 def test_aliases_match_case_and_separator_insensitively() -> None:
-    mapping = map_columns(["  NOTES ", "Created_At", "agent-ID", "Customer Segment", "Note Type", "TICKET id",
-                           "Labels", "Channel", "mood"])
+    mapping = map_columns(
+        [
+            "  NOTES ",
+            "Created_At",
+            "agent-ID",
+            "Customer Segment",
+            "Note Type",
+            "TICKET id",
+            "Labels",
+            "Channel",
+            "mood",
+        ]
+    )
     assert mapping.fields == {
-        "text": "  NOTES ", "created_at": "Created_At", "agent_id": "agent-ID", "channel": "Channel",
-        "customer_segment": "Customer Segment", "kind": "Note Type", "tags": "Labels", "external_id": "TICKET id",
+        "text": "  NOTES ",
+        "created_at": "Created_At",
+        "agent_id": "agent-ID",
+        "channel": "Channel",
+        "customer_segment": "Customer Segment",
+        "kind": "Note Type",
+        "tags": "Labels",
+        "external_id": "TICKET id",
     }
     assert mapping.unknown == ["mood"]
 
