@@ -1,0 +1,75 @@
+"""Product managers: search all notes by meaning, and see the map of topics."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from insight.errors import InputError
+from insight.search import filter_options, search_notes, topic_map
+from ui import charts, data, filters, render, resources, state
+
+store = resources.get_store()
+options = data.cached(filter_options, store)
+
+st.title("Explore")
+search_tab, map_tab = st.tabs(["Search notes", "Topic map"])
+
+with search_tab:
+    query = st.text_input(
+        "Search by meaning", placeholder="e.g. customers want to pause their plan while travelling", key="explore-q"
+    )
+    picked = filters.filter_bar(options, "explore")
+    if query.strip():
+        try:
+            hits = search_notes(store, query, embedder=resources.get_embedder(), filters=picked, limit=50)
+        except InputError as exc:
+            render.show_error(exc)
+            hits = []
+        if not hits:
+            render.empty("No notes match these filters.")
+        else:
+            frame = render.notes_frame(
+                {
+                    "Match": h.score,
+                    "Note": h.note.text,
+                    "When": h.note.created_at,
+                    "Topic": h.note.topic_label or "",
+                    "Product": h.note.product or "",
+                    "Channel": h.note.channel or "",
+                    "Team": h.note.team or "",
+                    "Kind": h.note.kind or "",
+                    "Agent": h.note.agent_id or "",
+                }
+                for h in hits
+            )
+            st.dataframe(
+                frame,
+                hide_index=True,
+                column_config={
+                    "Match": st.column_config.ProgressColumn(
+                        min_value=0.0, max_value=1.0, format="%.2f", width="small"
+                    ),
+                    "Note": st.column_config.TextColumn(width="large"),
+                    "When": st.column_config.DatetimeColumn(format="D MMM YYYY", width="small"),
+                },
+            )
+            render.export_buttons(frame, "earshot-search", key="explore")
+    else:
+        st.caption("Type a sentence; the closest notes come first, whatever words they use.")
+
+with map_tab:
+    points = data.cached(topic_map, store)
+    if not points:
+        render.empty("The map appears once topics have been found (Admin → Topics admin → Refit now).")
+    else:
+        st.caption("Each bubble is a topic (bigger = more notes); nearby topics are about similar things. Click one.")
+        event = st.plotly_chart(
+            charts.topic_scatter(points),
+            on_select="rerun",
+            selection_mode="points",
+            key="explore-map",
+            config={"displayModeBar": False},
+        )
+        clicked = charts.selected_topic_id(event)
+        if clicked is not None:
+            state.open_topic(clicked, "app_pages/topic.py")

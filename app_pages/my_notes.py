@@ -1,0 +1,57 @@
+"""Agents: what I logged, where each note went, and what is being done about it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from insight.search import filter_options, notes_by_agent
+from ui import auth, data, render, resources, state
+
+store = resources.get_store()
+options = data.cached(filter_options, store)
+identity = auth.current_identity()
+
+st.title("My notes")
+if identity and identity.signed_in and identity.email:
+    state.set_agent_default(identity.email, None)
+elif options.agents:
+    state.set_agent_default(*options.agents[0])
+agent_id, _ = state.agent_inputs(options.teams, locked=bool(identity and identity.signed_in))
+if not agent_id:
+    render.empty("Enter your agent id above to see the notes you logged.")
+    st.stop()
+
+mine = data.cached(notes_by_agent, store, agent_id)
+if not mine:
+    render.empty("You have not logged any notes yet. Use **Log an observation** to add your first.")
+    st.stop()
+
+acted = sum(1 for m in mine if m.topic_status in ("planned", "done"))
+c1, c2, c3 = st.columns(3)
+c1.metric("Notes logged", len(mine))
+c2.metric("In a topic", sum(1 for m in mine if m.note.topic_id is not None and m.note.topic_id >= 0))
+c3.metric("Planned or fixed", acted)
+
+frame = render.notes_frame(
+    {
+        "When": m.note.created_at,
+        "Note": m.note.text,
+        "Topic": m.note.topic_label or ("Unclear" if m.note.topic_id == -1 else "—"),
+        "Status": render.status_badge(m.topic_status or ("new" if m.note.topic_id is not None else None)),
+        "Owner": m.topic_owner or "",
+        "What's happening": m.status_note or "",
+        "Kind": m.note.kind or "",
+        "Product": m.note.product or "",
+    }
+    for m in mine
+)
+st.dataframe(
+    frame,
+    hide_index=True,
+    column_config={
+        "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm", width="small"),
+        "Note": st.column_config.TextColumn(width="large"),
+        "What's happening": st.column_config.TextColumn(width="medium"),
+    },
+)
+render.export_buttons(frame, f"my-notes-{agent_id}", key="my-notes")

@@ -1,0 +1,80 @@
+"""Product managers and leaders: which topics are growing, new, spiking or fading."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from insight.search import filter_options, topic_overview
+from ui import charts, data, filters, render, resources, state
+
+settings, store = resources.get_settings(), resources.get_store()
+options = data.cached(filter_options, store)
+
+st.title("Trends")
+picked = filters.filter_bar(options, "trends", default_weeks=12)
+overview = data.cached(topic_overview, store, settings, picked)
+if not overview.topics:
+    render.empty("No topics yet. Topics appear once notes are in and a topic refit has run (Admin → Topics).")
+    st.stop()
+
+rows = overview.topics
+signals = [r for r in rows if r.signal in ("emerging", "new", "spike")]
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(
+    f"Notes in {overview.weeks[-1]}",
+    f"{sum(r.last_week for r in rows):,}",
+    delta=sum(r.weekly[-1] - (r.weekly[-2] if len(r.weekly) > 1 else 0) for r in rows),
+)
+c2.metric("Topics", len(rows))
+c3.metric("Emerging / new / spiking", len(signals))
+c4.metric("Fading", sum(1 for r in rows if r.signal == "fading"))
+
+left, right = st.columns([3, 2])
+with left:
+    sort = st.segmented_control("Rank by", ["Signal & growth", "Volume"], default="Signal & growth", key="trends-sort")
+    ranked = sorted(rows, key=lambda r: -r.total) if sort == "Volume" else list(rows)
+    frame = render.notes_frame(
+        {
+            "Topic": r.label,
+            "Signal": render.signal_badge(r.signal),
+            f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})": list(r.weekly),
+            "This week": r.last_week,
+            "Total": r.total,
+            "Growth": (r.growth - 1.0) if r.growth is not None else None,
+            "Status": render.status_badge(r.status),
+            "Owner": r.owner or "",
+            "id": r.topic_id,
+        }
+        for r in ranked
+    )
+    table = st.dataframe(
+        frame,
+        hide_index=True,
+        column_order=[c for c in frame.columns if c != "id"],
+        column_config={
+            f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})": st.column_config.LineChartColumn(
+                width="medium", y_min=0
+            ),
+            "Growth": st.column_config.NumberColumn(format="percent", help="Last 2 weeks vs the 2 before"),
+            "Topic": st.column_config.TextColumn(width="medium"),
+        },
+        on_select="rerun",
+        selection_mode="single-row",
+        key="trends-table",
+    )
+    if table.selection.rows:
+        state.open_topic(int(frame.iloc[table.selection.rows[0]]["id"]), "app_pages/topic.py")
+    render.export_buttons(frame.drop(columns=["id"]), f"trends-{overview.signal_week}", key="trends")
+with right:
+    st.caption(f"Top topics, last 4 weeks — click a bar to open it. Signals are for {overview.signal_week}.")
+    top = sorted(rows, key=lambda r: -sum(r.weekly[-4:]))[:15]
+    event = st.plotly_chart(
+        charts.trend_bars(top),
+        on_select="rerun",
+        selection_mode="points",
+        key="trends-chart",
+        config={"displayModeBar": False},
+    )
+    clicked = charts.selected_topic_id(event)
+    if clicked is not None:
+        state.open_topic(clicked, "app_pages/topic.py")

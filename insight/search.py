@@ -1,0 +1,380 @@
+"""Semantic search over notes, "similar notes this week", an agent's own notes, and the topic map.
+
+All SQL is in :mod:`insight.store.search`; this module turns rows into records and adds the bits of
+logic (thresholds, the 2-D projection) that pages must not hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+
+from insight.embedder import Embedder
+from insight.errors import InputError
+from insight.records import Note
+from insight.store import Store
+from insight.store import search as sql
+from insight.store.notes import _row_to_note
+
+SIMILAR_MIN_SCORE = 0.55  # cosine above which two notes read as "about the same thing" (MiniLM)
+SIMILAR_DAYS = 7
+
+
+@dataclass(frozen=True)
+class NoteFilters:
+    """The filters every analysis page shares. Empty tuples mean "any"; ``end`` is inclusive (a day)."""
+
+    start: date | None = None
+    end: date | None = None
+    products: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    teams: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def sql(self) -> tuple[str, list[object]]:
+        """The matching ``WHERE`` fragment and parameters."""
+        start = datetime.combine(self.start, time.min) if self.start else None
+        end = datetime.combine(self.end + timedelta(days=1), time.min) if self.end else None
+        values = {"product": self.products, "channel": self.channels, "team": self.teams, "kind": self.kinds}
+        return sql.filter_clause(start, end, values)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One note found by a search, with its cosine similarity to the query."""
+
+    note: Note
+    score: float
+
+
+@dataclass(frozen=True)
+class SimilarThisWeek:
+    """Who else saw this: similar notes from the last days, and how many colleagues wrote them."""
+
+    hits: tuple[SearchHit, ...]
+    colleagues: int
+    topic_notes: int = 0
+    topic_colleagues: int = 0
+
+
+@dataclass(frozen=True)
+class MyNote:
+    """One of an agent's notes, with where it went and what is being done about it."""
+
+    note: Note
+    topic_status: str | None
+    topic_owner: str | None
+    status_note: str | None
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values the filter pickers offer, and the date span of the data."""
+
+    products: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    teams: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    first: date | None = None
+    last: date | None = None
+    agents: tuple[tuple[str, str | None], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class TopicPoint:
+    """A topic placed on a 2-D map: similar topics sit close together."""
+
+    topic_id: int
+    label: str
+    keywords: tuple[str, ...]
+    size: int
+    x: float
+    y: float
+
+
+def _hit(row: tuple) -> SearchHit:
+    *note_row, score = row
+    return SearchHit(_row_to_note(tuple(note_row)), float(score))
+
+
+def search_notes(
+    store: Store, query: str, *, embedder: Embedder, filters: NoteFilters | None = None, limit: int = 25
+) -> list[SearchHit]:
+    """The notes closest in meaning to ``query``, best first, among those matching ``filters``.
+
+    Raises:
+        InputError: the query is blank.
+    """
+    query = query.strip()
+    if not query:
+        raise InputError("Type a sentence to search for, e.g. 'customers want to pause their plan'.")
+    vector = embedder.embed([query])[0]
+    where, params = (filters or NoteFilters()).sql()
+    with store.read() as con:
+        rows = sql.nearest_notes(con, vector, embedder.model_id, limit=limit, where=where, params=params)
+    return [_hit(r) for r in rows]
+
+
+def similar_this_week(
+    store: Store,
+    *,
+    embedder: Embedder,
+    note_id: int | None = None,
+    text: str | None = None,
+    agent_id: str | None = None,
+    topic_id: int | None = None,
+    now: datetime | None = None,
+    days: int = SIMILAR_DAYS,
+    min_score: float = SIMILAR_MIN_SCORE,
+    limit: int = 8,
+) -> SimilarThisWeek:
+    """Notes like one note (by id, using its stored vector) or like a draft ``text``, from the last ``days``.
+
+    ``colleagues`` counts distinct other agents among the similar notes; when ``topic_id`` is given,
+    ``topic_notes``/``topic_colleagues`` count that topic's notes in the same window.
+    """
+    now = now or datetime.utcnow()
+    start = now - timedelta(days=days)
+    with store.read() as con:
+        vector = sql.note_vector(con, note_id, embedder.model_id) if note_id is not None else None
+    if vector is None:
+        if not text or not text.strip():
+            return SimilarThisWeek(hits=(), colleagues=0)
+        vector = embedder.embed([text])[0]
+    where, params = sql.filter_clause(start, now + timedelta(minutes=1), {})
+    with store.read() as con:
+        rows = sql.nearest_notes(
+            con,
+            vector,
+            embedder.model_id,
+            limit=limit * 4,
+            where=where,
+            params=params,
+            min_score=min_score,
+            exclude_ids=[note_id] if note_id is not None else [],
+        )
+        topic_counts = (
+            sql.topic_week_counts(con, topic_id, start, now + timedelta(minutes=1), agent_id)
+            if topic_id is not None and topic_id >= 0
+            else (0, 0)
+        )
+    hits = [_hit(r) for r in rows]
+    colleagues = {h.note.agent_id for h in hits if h.note.agent_id and h.note.agent_id != agent_id}
+    return SimilarThisWeek(
+        hits=tuple(hits[:limit]),
+        colleagues=len(colleagues),
+        topic_notes=topic_counts[0],
+        topic_colleagues=topic_counts[1],
+    )
+
+
+def notes_by_agent(store: Store, agent_id: str, *, limit: int = 500) -> list[MyNote]:
+    """An agent's notes, newest first, each with its topic and that topic's status, owner and note."""
+    with store.read() as con:
+        rows = sql.notes_of_agent(con, agent_id, limit)
+    out = []
+    for row in rows:
+        *note_row, status, owner, status_note = row
+        out.append(MyNote(_row_to_note(tuple(note_row)), status, owner, status_note))
+    return out
+
+
+def filter_options(store: Store) -> FilterOptions:
+    """What the filter pickers offer: stored products, channels, teams, kinds, agents and the date span."""
+    with store.read() as con:
+        values = sql.distinct_values(con)
+        first, last = sql.date_span(con)
+        agent_rows = sql.agents(con)
+    return FilterOptions(
+        products=tuple(values["product"]),
+        channels=tuple(values["channel"]),
+        teams=tuple(values["team"]),
+        kinds=tuple(values["kind"]),
+        first=first.date() if first else None,
+        last=last.date() if last else None,
+        agents=tuple((a, t) for a, t in agent_rows),
+    )
+
+
+def demo_note_count(store: Store) -> int:
+    """How many stored notes are generated demo data (source ``demo``); 0 for a fresh file."""
+    if not store.exists():
+        return 0
+    with store.read() as con:
+        return sql.count_by_source(con, "demo")
+
+
+def topic_map(store: Store) -> list[TopicPoint]:
+    """The current topics on a plane: their centroids projected on the two main axes (PCA).
+
+    Returns an empty list until a topic run exists.
+    """
+    with store.read() as con:
+        rows = sql.current_topic_centroids(con)
+    if not rows:
+        return []
+    centroids = np.asarray([r[4] for r in rows], dtype=np.float32)
+    centered = centroids - centroids.mean(axis=0)
+    if len(rows) >= 2:
+        _, _, vt = np.linalg.svd(centered, full_matrices=False)
+        axes = vt[:2] if vt.shape[0] >= 2 else np.vstack([vt, np.zeros_like(vt)])
+        xy = centered @ axes.T
+    else:
+        xy = np.zeros((1, 2), dtype=np.float32)
+    return [
+        TopicPoint(int(r[0]), str(r[1]), tuple(r[2] or ()), int(r[3]), float(xy[i, 0]), float(xy[i, 1]))
+        for i, r in enumerate(rows)
+    ]
+
+
+@dataclass(frozen=True)
+class TopicTrend:
+    """One row of the Trends table: a topic's weekly volume over the chosen weeks and this week's signal."""
+
+    topic_id: int
+    label: str
+    owner: str | None
+    status: str | None
+    weekly: tuple[int, ...]  # aligned with TrendOverview.weeks
+    total: int
+    last_week: int
+    growth: float | None  # recent weeks over the weeks before them (None when both are zero)
+    signal: str | None = None
+    signal_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class TrendOverview:
+    """The Trends page in one record: the weeks shown, the week signals are about, and a row per topic."""
+
+    weeks: tuple[str, ...]
+    signal_week: str | None
+    topics: tuple[TopicTrend, ...]
+
+
+def _growth(weekly: list[int], window: int) -> float | None:
+    recent = sum(weekly[-window:])
+    before = sum(weekly[-2 * window : -window])
+    if recent == 0 and before == 0:
+        return None
+    return (recent + 1) / (before + 1)
+
+
+def topic_overview(
+    store: Store, settings: object, filters: NoteFilters | None = None, *, window: int = 2
+) -> TrendOverview:
+    """Topics with weekly volumes (for sparklines), growth and this week's trend signal.
+
+    Uses the trends service (``insight.trends``): volumes from ``weekly_topic_volume``, signals from
+    ``detect_signals`` for the latest complete week in range. Growth compares the last ``window``
+    weeks with the ``window`` before them (+1 smoothed). Rows come ranked: signals first, then growth,
+    then volume; the Unclear bucket is left out.
+    """
+    from insight.trends import VolumeFilters, Week, detect_signals, resolve_week, topic_catalogue, weekly_topic_volume
+    from insight.trends.weeks import week_range
+
+    filters = filters or NoteFilters()
+    latest = resolve_week(store)
+    options = filter_options(store)
+    if options.first is None:
+        return TrendOverview((), None, ())
+    end = min(Week.containing(filters.end), latest) if filters.end else latest
+    start = Week.containing(filters.start) if filters.start else max(Week.containing(options.first), end.shift(-11))
+    weeks = week_range(start, end)
+    if not weeks:
+        return TrendOverview((), None, ())
+    volume_filters = VolumeFilters(filters.products, filters.channels, filters.teams, filters.kinds)
+    counts = weekly_topic_volume(store, start, end, volume_filters)
+    signals = {s.topic_id: s for s in detect_signals(store, settings, end, filters=volume_filters, quotes=0)}
+    catalogue = topic_catalogue(store)
+    index = {w.label: i for i, w in enumerate(weeks)}
+    series: dict[int, list[int]] = {}
+    for c in counts:
+        if c.topic_id < 0 or c.week not in index:
+            continue
+        series.setdefault(c.topic_id, [0] * len(weeks))[index[c.week]] += c.count
+    rows = []
+    for topic_id, weekly in series.items():
+        info = catalogue.get(topic_id)
+        signal = signals.get(topic_id)
+        rows.append(
+            TopicTrend(
+                topic_id=topic_id,
+                label=info.label if info else f"Topic {topic_id}",
+                owner=info.owner if info else None,
+                status=info.status if info else None,
+                weekly=tuple(weekly),
+                total=sum(weekly),
+                last_week=weekly[-1],
+                growth=_growth(weekly, window),
+                signal=signal.kind if signal else None,
+                signal_reason=signal.reason if signal else None,
+            )
+        )
+    rank = {"emerging": 0, "new": 1, "spike": 2, "fading": 4}
+    rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -(r.growth or 0.0), -r.total, r.topic_id))
+    return TrendOverview(tuple(w.label for w in weeks), end.label, tuple(rows))
+
+
+def similar_topics(store: Store, topic_id: int, *, limit: int = 5) -> list[tuple[TopicPoint, float]]:
+    """The current topics whose centroids are closest to ``topic_id``'s, with their cosine similarity."""
+    with store.read() as con:
+        rows = sql.current_topic_centroids(con)
+    ids = [int(r[0]) for r in rows]
+    if topic_id not in ids or len(ids) < 2:
+        return []
+    centroids = np.asarray([r[4] for r in rows], dtype=np.float32)
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-12
+    scores = centroids @ centroids[ids.index(topic_id)]
+    order = [i for i in np.argsort(-scores) if ids[i] != topic_id][:limit]
+    return [
+        (TopicPoint(ids[i], str(rows[i][1]), tuple(rows[i][2] or ()), int(rows[i][3]), 0.0, 0.0), float(scores[i]))
+        for i in order
+    ]
+
+
+@dataclass(frozen=True)
+class TopicActivity:
+    """A topic's volume over recent weeks, and its notes broken down by product, channel, team and kind."""
+
+    topic_id: int
+    weeks: tuple[str, ...]
+    counts: tuple[int, ...]
+    breakdowns: dict[str, dict[str, int]]
+    quotes: tuple[Note, ...]
+
+
+def topic_activity(store: Store, topic_id: int, *, weeks: int = 14, quotes: int = 6) -> TopicActivity:
+    """Weekly volume (from the trends service), breakdowns and representative quotes for one topic.
+
+    Quotes are the topic fit's representative notes, topped up with the newest notes in the topic.
+    """
+    from insight.store.notes import get_notes
+    from insight.trends import VolumeFilters, resolve_week, weekly_topic_volume
+    from insight.trends.weeks import Week
+
+    end = Week.containing(datetime.utcnow())
+    latest = resolve_week(store)
+    end = max(end, latest)
+    start = end.shift(-(weeks - 1))
+    labels = [start.shift(k).label for k in range(weeks)]
+    only = VolumeFilters(topic_ids=(topic_id,))
+    series = dict.fromkeys(labels, 0)
+    for c in weekly_topic_volume(store, start, end, only):
+        if c.week in series:
+            series[c.week] += c.count
+    breakdowns: dict[str, dict[str, int]] = {}
+    for dimension in ("product", "channel", "team", "kind"):
+        totals: dict[str, int] = {}
+        for c in weekly_topic_volume(store, start, end, only, by=dimension):
+            key = c.value or "(none)"
+            totals[key] = totals.get(key, 0) + c.count
+        breakdowns[dimension] = totals
+    with store.read() as con:
+        ids = sql.representative_note_ids(con, topic_id)[:quotes]
+        if len(ids) < quotes:
+            ids += [i for i in sql.recent_topic_note_ids(con, topic_id, quotes * 2) if i not in ids]
+        notes = get_notes(con, ids[:quotes])
+    return TopicActivity(topic_id, tuple(series), tuple(series.values()), breakdowns, tuple(notes))

@@ -1,0 +1,197 @@
+"""SQL for semantic search, "similar notes this week", an agent's own notes and the topic map.
+
+Vectors are unit length, so cosine similarity is a dot product: DuckDB scans 100k vectors for a
+top-k in ~80 ms here, which is fast enough that no separate vector index (and its cache
+invalidation) is needed. Every function takes an open connection from :class:`insight.store.Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from insight.store.notes import NOTE_COLUMNS
+
+# How a topic is named for display: the PM-given name wins over the generated label.
+_TOPIC_LABEL = "coalesce(p.name, t.label)"
+_CURRENT_TOPICS = (
+    "SELECT topic_id, label, keywords, size, centroid FROM topics "
+    "WHERE run_id = (SELECT max(run_id) FROM topic_runs WHERE is_current)"
+)
+_FILTER_COLUMNS = ("product", "channel", "team", "kind")
+
+
+def filter_clause(
+    start: datetime | None,
+    end: datetime | None,
+    values: dict[str, Sequence[str]],
+    alias: str = "n",
+) -> tuple[str, list[Any]]:
+    """A ``WHERE`` fragment (starting with ``AND``) and its parameters for the common note filters.
+
+    ``values`` maps a column (product, channel, team, kind) to the accepted values; an empty
+    sequence means "any". ``end`` is exclusive.
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    if start is not None:
+        parts.append(f"{alias}.created_at >= ?")
+        params.append(start)
+    if end is not None:
+        parts.append(f"{alias}.created_at < ?")
+        params.append(end)
+    for column, accepted in values.items():
+        if column not in _FILTER_COLUMNS:
+            raise ValueError(f"cannot filter on {column!r}")
+        if accepted:
+            parts.append(f"{alias}.{column} IN (SELECT unnest(?))")
+            params.append(list(accepted))
+    return "".join(f" AND {p}" for p in parts), params
+
+
+def nearest_notes(
+    con: duckdb.DuckDBPyConnection,
+    vector: np.ndarray,
+    model_id: str,
+    *,
+    limit: int,
+    where: str = "",
+    params: Sequence[Any] = (),
+    min_score: float | None = None,
+    exclude_ids: Sequence[int] = (),
+) -> list[tuple]:
+    """Notes closest to ``vector`` (best first) as rows of ``NOTE_COLUMNS`` + topic id, topic label, score.
+
+    ``where``/``params`` come from :func:`filter_clause`.
+    """
+    dim = int(np.asarray(vector).shape[-1])
+    sql = f"""
+        WITH scored AS (
+            SELECT e.note_id, list_dot_product(e.vector, ?::FLOAT[]) AS score
+            FROM note_embeddings e JOIN notes n ON n.id = e.note_id
+            WHERE e.model_id = ? AND len(e.vector) = ? {where}
+              {"AND e.note_id NOT IN (SELECT unnest(?))" if exclude_ids else ""}
+        ), top AS (
+            SELECT * FROM scored {"WHERE score >= ?" if min_score is not None else ""}
+            ORDER BY score DESC LIMIT ?
+        )
+        SELECT {", ".join("n." + c.strip() for c in NOTE_COLUMNS.split(","))},
+               nt.topic_id, {_TOPIC_LABEL} AS topic_label, top.score
+        FROM top JOIN notes n ON n.id = top.note_id
+        LEFT JOIN note_topics nt ON nt.note_id = n.id
+        LEFT JOIN ({_CURRENT_TOPICS}) t ON t.topic_id = nt.topic_id
+        LEFT JOIN topic_profiles p ON p.topic_id = nt.topic_id
+        ORDER BY top.score DESC
+    """
+    args: list[Any] = [np.asarray(vector, dtype=np.float32).tolist(), model_id, dim, *params]
+    if exclude_ids:
+        args.append(list(exclude_ids))
+    if min_score is not None:
+        args.append(min_score)
+    args.append(limit)
+    return con.execute(sql, args).fetchall()
+
+
+def note_vector(con: duckdb.DuckDBPyConnection, note_id: int, model_id: str) -> np.ndarray | None:
+    """The stored vector of one note for one model, or ``None``."""
+    row = con.execute(
+        "SELECT vector FROM note_embeddings WHERE note_id = ? AND model_id = ?", [note_id, model_id]
+    ).fetchone()
+    return None if row is None else np.asarray(row[0], dtype=np.float32)
+
+
+def topic_week_counts(
+    con: duckdb.DuckDBPyConnection, topic_id: int, start: datetime, end: datetime, exclude_agent: str | None
+) -> tuple[int, int]:
+    """(notes, distinct other agents) in one topic between ``start`` and ``end``."""
+    row = con.execute(
+        "SELECT count(*), count(DISTINCT n.agent_id) FILTER (WHERE n.agent_id IS DISTINCT FROM ?) "
+        "FROM notes n JOIN note_topics nt ON nt.note_id = n.id "
+        "WHERE nt.topic_id = ? AND n.created_at >= ? AND n.created_at < ?",
+        [exclude_agent, topic_id, start, end],
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def notes_of_agent(con: duckdb.DuckDBPyConnection, agent_id: str, limit: int) -> list[tuple]:
+    """An agent's notes, newest first: ``NOTE_COLUMNS`` + topic id, topic label, status, owner, status note."""
+    return con.execute(
+        f"""
+        SELECT {", ".join("n." + c.strip() for c in NOTE_COLUMNS.split(","))},
+               nt.topic_id, {_TOPIC_LABEL} AS topic_label, p.status, p.owner, p.status_note
+        FROM notes n
+        LEFT JOIN note_topics nt ON nt.note_id = n.id
+        LEFT JOIN ({_CURRENT_TOPICS}) t ON t.topic_id = nt.topic_id
+        LEFT JOIN topic_profiles p ON p.topic_id = nt.topic_id
+        WHERE n.agent_id = ?
+        ORDER BY n.created_at DESC, n.id DESC
+        LIMIT ?
+        """,
+        [agent_id, limit],
+    ).fetchall()
+
+
+def distinct_values(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Every stored value of product, channel, team and kind (sorted), for filter pickers."""
+    out: dict[str, list[str]] = {}
+    for column in _FILTER_COLUMNS:
+        rows = con.execute(
+            f"SELECT DISTINCT {column} FROM notes WHERE {column} IS NOT NULL ORDER BY {column}"
+        ).fetchall()
+        out[column] = [r[0] for r in rows]
+    return out
+
+
+def agents(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
+    """(agent id, their most recent team) for every agent who logged a note."""
+    return con.execute(
+        "SELECT agent_id, arg_max(team, created_at) FROM notes WHERE agent_id IS NOT NULL "
+        "GROUP BY agent_id ORDER BY agent_id"
+    ).fetchall()
+
+
+def date_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime | None]:
+    """The first and last ``created_at`` stored."""
+    row = con.execute("SELECT min(created_at), max(created_at) FROM notes").fetchone()
+    return row[0], row[1]
+
+
+def count_by_source(con: duckdb.DuckDBPyConnection, source: str) -> int:
+    """How many notes came from one source (e.g. ``demo``)."""
+    return int(con.execute("SELECT count(*) FROM notes WHERE source = ?", [source]).fetchone()[0])
+
+
+def current_topic_centroids(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str, list[str], int, list[float]]]:
+    """(topic id, display label, keywords, size, centroid) for the current run's real topics."""
+    return con.execute(
+        f"""
+        SELECT t.topic_id, {_TOPIC_LABEL}, t.keywords, t.size, t.centroid
+        FROM ({_CURRENT_TOPICS}) t LEFT JOIN topic_profiles p ON p.topic_id = t.topic_id
+        WHERE t.topic_id >= 0 AND t.centroid IS NOT NULL AND p.merged_into IS NULL
+        ORDER BY t.topic_id
+        """
+    ).fetchall()
+
+
+def representative_note_ids(con: duckdb.DuckDBPyConnection, topic_id: int) -> list[int]:
+    """The current run's representative notes of a topic (as the topic fit chose them)."""
+    row = con.execute(
+        "SELECT representative_note_ids FROM topics "
+        "WHERE topic_id = ? AND run_id = (SELECT max(run_id) FROM topic_runs WHERE is_current)",
+        [topic_id],
+    ).fetchone()
+    return [int(i) for i in (row[0] or [])] if row else []
+
+
+def recent_topic_note_ids(con: duckdb.DuckDBPyConnection, topic_id: int, limit: int) -> list[int]:
+    """The newest notes placed in a topic."""
+    rows = con.execute(
+        "SELECT n.id FROM notes n JOIN note_topics nt ON nt.note_id = n.id WHERE nt.topic_id = ? "
+        "ORDER BY n.created_at DESC LIMIT ?",
+        [topic_id, limit],
+    ).fetchall()
+    return [int(r[0]) for r in rows]

@@ -1,0 +1,107 @@
+"""Shared fixtures for the app tests (AppTest and Playwright): a seeded demo database, built once.
+
+The template database holds generated demo notes (hashing embedder, real redactor) and a topic run
+whose topics are the demo themes, written with the store's fixture writers, so page tests need
+neither the real model nor BERTopic. Each test gets its own copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+import streamlit as st
+
+from ingest.demo import THEMES, seed_demo
+from insight.embedder import HashingEmbedder
+from insight.settings import load_settings
+from insight.store import Store, analytics, notes
+from insight.store.gate import release_all
+
+REPO = Path(__file__).resolve().parent.parent
+APP = str(REPO / "app.py")
+EMBEDDER = "hashing-64"
+THEME_LABELS = {t.key: t.key.replace("-", " ").capitalize() for t in THEMES}
+
+
+def theme_topics(store: Store, when: datetime) -> dict[str, int]:
+    """Write a topic run with one topic per demo theme (fixture writers); return theme → topic id."""
+    embedder = HashingEmbedder(64)
+    with store.transaction() as con:
+        ids, vectors = notes.load_embeddings(con, embedder.model_id)
+        stored = notes.get_notes(con, [int(i) for i in ids])
+        by_theme: dict[str, list[int]] = defaultdict(list)
+        for note in stored:
+            by_theme[note.extra.get("demo_theme", "misc")].append(note.id)
+        topic_ids = {theme: n for n, theme in enumerate(sorted(by_theme))}
+        topics = [(tid, THEME_LABELS.get(th, th), th.split("-"), len(by_theme[th])) for th, tid in topic_ids.items()]
+        run_id = analytics.record_topic_run(con, when, topics, model_id=embedder.model_id)
+        index = {int(i): k for k, i in enumerate(ids)}
+        for theme, tid in topic_ids.items():
+            rows = [i for i in by_theme[theme]]
+            centroid = np.asarray(vectors[[index[i] for i in rows]].mean(axis=0), dtype=np.float32)
+            con.execute(
+                "UPDATE topics SET centroid = ?, representative_note_ids = ? WHERE run_id = ? AND topic_id = ?",
+                [centroid.tolist(), rows[:5], run_id, tid],
+            )
+        assignments = [(i, topic_ids[th], 0.9) for th, members in by_theme.items() for i in members]
+        analytics.record_assignments(con, run_id, assignments)
+        for tid in topic_ids.values():
+            analytics.record_topic_profile(con, tid, born_run_id=run_id)
+    return topic_ids
+
+
+def build_template(path: Path, notes_per_week: int = 60, now: datetime | None = None) -> dict[str, int]:
+    """Seed ``path`` with demo notes and a fixture topic run."""
+    from ingest.redaction import default_redactor
+
+    settings = load_settings({}, db=path, embedding_model=EMBEDDER)
+    store = Store(path)
+    now = now or datetime.utcnow() - timedelta(minutes=5)
+    seed_demo(
+        store,
+        embedder=HashingEmbedder(64),
+        redactor=default_redactor(),
+        settings=settings,
+        notes_per_week=notes_per_week,
+        now=now,
+    )
+    topic_ids = theme_topics(store, now)
+    store.release()
+    return topic_ids
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """A seeded database file, built once per test session."""
+    path = tmp_path_factory.mktemp("template") / "demo.duckdb"
+    topic_ids = build_template(path)
+    release_all()
+    return path, topic_ids
+
+
+@pytest.fixture(autouse=True)
+def clean_streamlit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Fresh caches, an empty temp database and the fake embedder for every test."""
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("EARSHOT_DB", str(tmp_path / "earshot.duckdb"))
+    monkeypatch.setenv("EARSHOT_EMBEDDING_MODEL", EMBEDDER)
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    release_all()
+
+
+@pytest.fixture
+def demo_db(demo_template: tuple[Path, dict[str, int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A private copy of the seeded database, set as EARSHOT_DB; yields (path, theme → topic id)."""
+    src, topic_ids = demo_template
+    dst = tmp_path / "demo.duckdb"
+    shutil.copy(src, dst)
+    monkeypatch.setenv("EARSHOT_DB", str(dst))
+    return dst, topic_ids

@@ -1,0 +1,103 @@
+"""The app around the pages: settings, sign-in, first-run seeding, the demo banner and navigation.
+
+A page a role may not see is not registered with ``st.navigation`` at all, so a deep link to it
+shows Streamlit's "Page not found" instead of the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from insight.errors import EarshotError
+from ui import auth, demo, refit, render, resources
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its module, title, icon, URL, navigation section and the roles that may open it."""
+
+    path: str
+    title: str
+    icon: str
+    url_path: str
+    section: str
+    roles: tuple[str, ...]
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("app_pages/log_note.py", "Log an observation", ":material/edit_note:", "log", "Agents", ("agent",)),
+    PageSpec("app_pages/my_notes.py", "My notes", ":material/history:", "my-notes", "Agents", ("agent",)),
+    PageSpec("app_pages/trends.py", "Trends", ":material/trending_up:", "trends", "Insights", ("pm", "leader")),
+    PageSpec("app_pages/topic.py", "Topic", ":material/topic:", "topic", "Insights", ("pm", "leader")),
+    PageSpec("app_pages/explore.py", "Explore", ":material/travel_explore:", "explore", "Insights", ("pm",)),
+    PageSpec("app_pages/brief.py", "Weekly brief", ":material/summarize:", "brief", "Insights", ("pm", "leader")),
+    PageSpec("app_pages/import_notes.py", "Import", ":material/upload_file:", "import", "Admin", ("admin",)),
+    PageSpec(
+        "app_pages/topics_admin.py", "Topics admin", ":material/model_training:", "topics-admin", "Admin", ("admin",)
+    ),
+    PageSpec("app_pages/settings.py", "Settings in effect", ":material/tune:", "settings", "Admin", ("admin",)),
+)
+HOME: dict[str, str] = {"agent": "log", "pm": "trends", "leader": "brief", "admin": "trends"}
+
+
+def allowed_pages(identity: auth.Identity) -> list[PageSpec]:
+    """The pages this person may open, in menu order."""
+    return [p for p in PAGES if any(identity.can(role) for role in p.roles)]
+
+
+def _navigation(identity: auth.Identity) -> st.navigation:
+    specs = allowed_pages(identity)
+    home = next((HOME[r] for r in auth.ROLES[::-1] if r in identity.roles and r in HOME), specs[0].url_path)
+    sections: dict[str, list[st.Page]] = {}
+    for spec in specs:
+        page = st.Page(
+            spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=spec.url_path == home
+        )
+        sections.setdefault(spec.section, []).append(page)
+    return st.navigation(sections)
+
+
+def _single(screen, title: str) -> None:
+    st.navigation([st.Page(screen, title=title, url_path="welcome")], position="hidden").run()
+
+
+def main() -> None:
+    """Run one script pass: everything a page needs before it renders."""
+    try:
+        settings = resources.get_settings()
+        store = resources.get_store()
+    except EarshotError as exc:
+        render.show_error(exc)
+        st.stop()
+    if auth.auth_configured():
+        identity = auth.current_identity()
+        if identity is None:
+            _single(auth.sign_in_screen, "Sign in")
+            return
+        if not identity.roles:
+            _single(lambda: auth.no_role_screen(identity), "No access")
+            return
+        auth.sign_out_button(identity)
+    else:
+        auth.demo_role_picker()
+        identity = auth.current_identity()
+        assert identity is not None
+    try:
+        if demo.seeding_needed(store, settings):
+            _single(lambda: demo.seeding_screen(store, settings), "Welcome")
+            return
+    except EarshotError as exc:
+        render.show_error(exc)
+        st.stop()
+    resources.warm_up()
+    refit.maybe_auto_refit(store, settings)
+    with st.sidebar:
+        st.caption("Earshot · voice of the agent")
+    page = _navigation(identity)
+    demo.demo_banner(store)
+    try:
+        page.run()
+    except EarshotError as exc:
+        render.show_error(exc)

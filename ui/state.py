@@ -1,0 +1,86 @@
+"""Per-session memory (``st.session_state``), behind small named helpers so pages never touch it directly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+AGENT_KEY = "agent_id"
+TEAM_KEY = "agent_team"
+TOPIC_KEY = "selected_topic_id"
+
+
+def remember(key: str, value: Any) -> None:
+    """Keep a value for this session (e.g. the last saved note, to show it after the rerun)."""
+    st.session_state[f"_mem_{key}"] = value
+
+
+def recall(key: str, default: Any = None) -> Any:
+    """A value kept with :func:`remember`."""
+    return st.session_state.get(f"_mem_{key}", default)
+
+
+def forget(key: str) -> None:
+    """Drop a remembered value."""
+    st.session_state.pop(f"_mem_{key}", None)
+
+
+def agent_identity() -> tuple[str, str]:
+    """The agent id and team this session logs notes as ('' when not set yet)."""
+    return st.session_state.get(AGENT_KEY, ""), st.session_state.get(TEAM_KEY, "")
+
+
+def set_agent_default(agent_id: str, team: str | None) -> None:
+    """Pre-fill the agent identity once per session (the signed-in e-mail, or a demo agent)."""
+    if not st.session_state.get(AGENT_KEY):
+        st.session_state[AGENT_KEY] = agent_id
+        if team and not st.session_state.get(TEAM_KEY):
+            st.session_state[TEAM_KEY] = team
+
+
+def agent_inputs(teams: tuple[str, ...], locked: bool) -> tuple[str, str]:
+    """The 'who am I' inputs, remembered for the session; ``locked`` when the id comes from sign-in."""
+    left, right = st.columns(2)
+    left.text_input(
+        "You (agent id)",
+        key=AGENT_KEY,
+        disabled=locked,
+        help="Remembered for this session.",
+        persist_state="session",
+    )
+    options = sorted({*teams, *([st.session_state[TEAM_KEY]] if st.session_state.get(TEAM_KEY) else [])})
+    right.selectbox(
+        "Team",
+        options,
+        key=TEAM_KEY,
+        accept_new_options=True,
+        index=None,
+        placeholder="Your team",
+        persist_state="session",
+    )
+    return agent_identity()
+
+
+def selected_topic() -> int | None:
+    """The topic this session has open (from a chart click, a link or the picker)."""
+    raw = st.query_params.get("topic")
+    if raw is not None and str(raw).lstrip("-").isdigit():
+        st.session_state[TOPIC_KEY] = int(raw)
+    return st.session_state.get(TOPIC_KEY)
+
+
+def open_topic(topic_id: int, page: Any) -> None:
+    """Remember the topic and go to the Topic page."""
+    st.session_state[TOPIC_KEY] = int(topic_id)
+    st.switch_page(page, query_params={"topic": str(int(topic_id))})
+
+
+def select_topic(topic_id: int | None) -> None:
+    """Remember the topic picked on the Topic page (and put it in the URL, so it can be shared)."""
+    if topic_id is None:
+        st.session_state.pop(TOPIC_KEY, None)
+        st.query_params.pop("topic", None)
+    else:
+        st.session_state[TOPIC_KEY] = int(topic_id)
+        st.query_params["topic"] = str(int(topic_id))

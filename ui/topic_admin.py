@@ -1,0 +1,107 @@
+"""The Topic page's Manage tab: status (with the note agents see), owner, rename, merge, lineage.
+
+Each form calls one function of the topics service; while that function does not exist yet the
+form shows a "coming soon" state instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import streamlit as st
+
+from insight.errors import EarshotError
+from insight.records import OWNER_TEAMS, TOPIC_STATUSES
+from insight.store import Store
+from ui import data, render, services
+
+
+def _run(name: str, *args: Any, **kwargs: Any) -> bool:
+    fn = services.topics(name)
+    if fn is None:
+        render.coming(name.replace("_", " ").capitalize(), f"insight.topics.{name}")
+        return False
+    try:
+        fn(*args, **kwargs)
+    except EarshotError as exc:
+        render.show_error(exc)
+        return False
+    data.changed()
+    return True
+
+
+def manage_topic(store: Store, topic_id: int, info: Any, labels: dict[int, str], *, can_edit: bool) -> None:
+    """Render the status, owner, rename and merge forms (read-only for people who may not edit) and lineage."""
+    if not can_edit:
+        st.caption("Only product managers and admins can change a topic.")
+    left, right = st.columns(2)
+    with left.form(f"status-{topic_id}"):
+        st.write("**Status** — agents see it, with the note, on *My notes*.")
+        current = info.status or "new"
+        status = st.segmented_control("Status", TOPIC_STATUSES, default=current, key=f"status-value-{topic_id}")
+        note = st.text_area(
+            "Note for agents", placeholder="e.g. Planned for the March release.", key=f"status-note-{topic_id}"
+        )
+        if st.form_submit_button("Save status", disabled=not can_edit, type="primary") and _run(
+            "set_topic_status", store, topic_id, status or current, note=note or None
+        ):
+            st.toast(f"Status set to {status}.")
+            st.rerun()
+    with right.form(f"owner-{topic_id}"):
+        st.write("**Owner team**")
+        owner = st.selectbox(
+            "Owner",
+            OWNER_TEAMS,
+            index=OWNER_TEAMS.index(info.owner) if info.owner in OWNER_TEAMS else None,
+            placeholder="Nobody yet",
+            key=f"owner-value-{topic_id}",
+        )
+        if (
+            st.form_submit_button("Save owner", disabled=not can_edit)
+            and owner
+            and _run("set_topic_owner", store, topic_id, owner)
+        ):
+            st.toast(f"Owner set to {owner}.")
+            st.rerun()
+    left, right = st.columns(2)
+    with left.form(f"rename-{topic_id}"):
+        st.write("**Rename**")
+        name = st.text_input("New name", value=info.label, max_chars=120, key=f"rename-value-{topic_id}")
+        if (
+            st.form_submit_button("Rename", disabled=not can_edit)
+            and name.strip()
+            and name != info.label
+            and _run("rename_topic", store, topic_id, name.strip())
+        ):
+            st.toast("Renamed.")
+            st.rerun()
+    with right.form(f"merge-{topic_id}"):
+        st.write("**Merge into another topic** — its notes then count there.")
+        others = [tid for tid in labels if tid != topic_id]
+        target = st.selectbox(
+            "Merge into",
+            others,
+            index=None,
+            format_func=labels.__getitem__,
+            placeholder="Pick a topic",
+            key=f"merge-value-{topic_id}",
+        )
+        if (
+            st.form_submit_button("Merge", disabled=not can_edit)
+            and target is not None
+            and _run("merge_topics", store, topic_id, target)
+        ):
+            st.toast(f"Merged into {labels[target]}.")
+            st.rerun()
+    st.write("**Lineage** — what refits did to this topic")
+    lineage = services.topics("topic_lineage")
+    if lineage is None:
+        render.coming("Topic lineage", "insight.topics.topic_lineage")
+        return
+    events = data.cached(lineage, store, topic_id)
+    if not events:
+        st.caption("No refit has changed this topic yet.")
+        return
+    rows = [dataclasses.asdict(e) if dataclasses.is_dataclass(e) else dict(e) for e in events]
+    st.dataframe(render.notes_frame(rows), hide_index=True)
