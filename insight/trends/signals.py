@@ -93,6 +93,8 @@ def detect_signals(
     catalogue = topic_catalogue(store)
     # A topic merged away is not new on its own: its notes already count under the target.
     born = {t for t in born if t != UNCLEAR_TOPIC_ID and catalogue.get(t, TopicInfo(t, "")).topic_id == t}
+    if filters is not None:  # under filters, a new topic is only news where it has notes
+        born &= {row[1] for row in agent_rows}
     first_week = Week.containing(first) if first is not None else None
     found: list[tuple[TopicHistory, Detection]] = []
     for history in build_histories(weeks, agent_rows, totals, first_week, born):

@@ -1,0 +1,211 @@
+"""``build_brief``: assemble one week's brief from the same service functions the dashboard uses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from insight.brief.records import Brief, BriefItem, Headline, KindSection, ProductLine, TopicLine
+from insight.brief.summarise import ExtractiveSummariser, Summariser
+from insight.records import UNCLEAR_TOPIC_ID
+from insight.settings import Settings
+from insight.store.db import Store
+from insight.trends import (
+    SIGNAL_KINDS,
+    TopicInfo,
+    TrendSignal,
+    VolumeFilters,
+    Week,
+    detect_signals,
+    topic_catalogue,
+    topic_quotes,
+    weekly_breakdown,
+    weekly_topic_volume,
+    weekly_totals,
+)
+from insight.trends.volume import WeekLike, as_week
+
+KIND_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("praise", "What customers praise"),
+    ("churn-risk", "Churn risk"),
+    ("upsell", "Upsell signals"),
+)
+SPARK_WEEKS = 8
+NO_PRODUCT = "(no product)"
+
+
+def _method(settings: Settings, week: Week) -> str:
+    return (
+        f"Counts are notes created in {week.label} (Monday–Sunday, UTC), by the topic each note is in now; "
+        "topics merged by a PM count under the surviving topic. Emerging: a topic from a low base "
+        f"(≤ {settings.emerging_max_baseline:g} notes a week over the previous {settings.baseline_weeks} weeks) "
+        f"whose count is unlikely under its baseline rate (chance ≤ {settings.trend_max_p:g}, Gamma–Poisson) "
+        f"and reported by at least {settings.emerging_min_agents} agents, no agent counting for more than the "
+        f"{_ordinal(settings.emerging_min_agents)} most active. Quotes are verbatim, already redacted, and cite "
+        f"their note id; `python -m insight trends --week {week.label} --json` shows the signals behind this page."
+    )
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _item(signal: TrendSignal, previous: int, summariser: Summariser | None) -> BriefItem:
+    texts = [q.text for q in signal.quotes]
+    return BriefItem(
+        topic_id=signal.topic_id,
+        label=signal.label,
+        count=signal.count,
+        previous=previous,
+        distinct_agents=signal.distinct_agents,
+        owner=signal.owner,
+        status=signal.status,
+        baseline=signal.baseline,
+        growth=signal.growth,
+        score=signal.score,
+        flag=signal.kind,
+        summary=(summariser.summarise(signal.label, texts) or None) if summariser and texts else None,
+        weekly_counts=signal.weekly_counts,
+        quotes=signal.quotes,
+    )
+
+
+def _counts_by_topic(store: Store, week: Week, previous: Week, filters: VolumeFilters | None = None):
+    now: dict[int, tuple[int, int]] = {}
+    before: dict[int, int] = {}
+    for row in weekly_topic_volume(store, previous, week, filters):
+        if row.week == week.label:
+            now[row.topic_id] = (row.count, row.distinct_agents)
+        else:
+            before[row.topic_id] = row.count
+    return now, before
+
+
+def _movers(
+    now: dict[int, tuple[int, int]],
+    before: dict[int, int],
+    catalogue: dict[int, TopicInfo],
+    flags: dict[int, str],
+    skip: set[int],
+    settings: Settings,
+) -> tuple[tuple[BriefItem, ...], tuple[BriefItem, ...]]:
+    rows = []
+    for topic_id in set(now) | set(before):
+        if topic_id == UNCLEAR_TOPIC_ID or topic_id in skip:
+            continue
+        count, agents = now.get(topic_id, (0, 0))
+        prev = before.get(topic_id, 0)
+        if max(count, prev) < settings.emerging_min_count or count == prev:
+            continue
+        info = catalogue.get(topic_id, TopicInfo(topic_id, f"Topic {topic_id}"))
+        growth = round(count / prev, 3) if prev else None
+        rows.append(
+            BriefItem(
+                topic_id,
+                info.label,
+                count,
+                prev,
+                agents,
+                info.owner,
+                info.status,
+                growth=growth,
+                flag=flags.get(topic_id),
+            )
+        )
+    up = sorted((r for r in rows if r.count > r.previous), key=lambda r: (r.previous - r.count, r.topic_id))
+    down = sorted((r for r in rows if r.count < r.previous), key=lambda r: (r.count - r.previous, r.topic_id))
+    return tuple(up[: settings.brief_top_n]), tuple(down[: settings.brief_top_n])
+
+
+def _kind_section(
+    store: Store, settings: Settings, week: Week, kind: str, title: str, catalogue: dict[int, TopicInfo]
+) -> KindSection:
+    previous = week.shift(-1)
+    filters = VolumeFilters(kinds=(kind,))
+    totals = {t.week: t.notes for t in weekly_totals(store, previous, week, filters)}
+    now, before = _counts_by_topic(store, week, previous, filters)
+    ranked = sorted(
+        (t for t in now if t != UNCLEAR_TOPIC_ID), key=lambda t: (-now[t][0], catalogue.get(t, TopicInfo(t, "")).label)
+    )[: settings.brief_top_n]
+    quotes = topic_quotes(store, week, ranked, min(2, settings.brief_quotes), filters)
+    items = []
+    for topic_id in ranked:
+        info = catalogue.get(topic_id, TopicInfo(topic_id, f"Topic {topic_id}"))
+        count, agents = now[topic_id]
+        quoted = tuple(quotes.get(topic_id, ()))
+        prev = before.get(topic_id, 0)
+        items.append(BriefItem(topic_id, info.label, count, prev, agents, info.owner, info.status, quotes=quoted))
+    return KindSection(kind, title, totals.get(week.label, 0), totals.get(previous.label, 0), tuple(items))
+
+
+def _products(store: Store, week: Week, catalogue: dict[int, TopicInfo]) -> tuple[ProductLine, ...]:
+    previous = week.shift(-1)
+    counts: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for row in weekly_breakdown(store, previous, week, "product"):
+        counts[row.value or NO_PRODUCT][row.week] = (row.count, row.distinct_agents)
+    top: dict[str, tuple[int, int]] = {}
+    for row in weekly_topic_volume(store, week, week, by="product"):
+        if row.topic_id == UNCLEAR_TOPIC_ID:
+            continue
+        product = row.value or NO_PRODUCT
+        best = top.get(product)
+        if best is None or (row.count, -row.topic_id) > (best[1], -best[0]):
+            top[product] = (row.topic_id, row.count)
+    lines = []
+    for product, by_week in counts.items():
+        count, agents = by_week.get(week.label, (0, 0))
+        prev = by_week.get(previous.label, (0, 0))[0]
+        topic = top.get(product)
+        label = catalogue.get(topic[0], TopicInfo(topic[0], f"Topic {topic[0]}")).label if topic else None
+        lines.append(ProductLine(product, count, prev, agents, label, topic[1] if topic else 0))
+    return tuple(sorted(lines, key=lambda p: (-p.count, -p.previous, p.product)))
+
+
+def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Summariser | None = None) -> Brief:
+    """The weekly brief for leadership, from notes created up to the end of ``week``.
+
+    Args:
+        store: the database.
+        settings: thresholds (trends section) and list lengths (``brief_top_n``, ``brief_quotes``).
+        week: the ISO week, as a :class:`~insight.trends.weeks.Week` or ``2025-W10``.
+        summariser: writes one line per emerging topic; default :class:`ExtractiveSummariser` (no model).
+
+    Returns:
+        A :class:`Brief`; render it with :func:`~insight.brief.render_markdown` or :func:`~insight.brief.render_html`.
+    """
+    target = as_week(week)
+    previous = target.shift(-1)
+    summariser = summariser or ExtractiveSummariser()
+    catalogue = topic_catalogue(store)
+    totals = weekly_totals(store, target.shift(1 - SPARK_WEEKS), target)
+    this, last = totals[-1], totals[-2]
+    headline = Headline(this.notes, last.notes, this.agents, last.agents, this.topics, last.topics)
+    now, before = _counts_by_topic(store, target, previous)
+    signals = detect_signals(store, settings, target)
+    flags = {s.topic_id: s.kind for s in signals if s.kind in ("spike", "fading")}
+    by_kind = {k: [s for s in signals if s.kind == k][: settings.brief_top_n] for k in SIGNAL_KINDS}
+    emerging = by_kind["emerging"]
+    up, down = _movers(now, before, catalogue, flags, {s.topic_id for s in emerging}, settings)
+    topics = [
+        TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1])
+        for t, info in ((t, catalogue.get(t, TopicInfo(t, f"Topic {t}"))) for t in now if t != UNCLEAR_TOPIC_ID)
+    ]
+    return Brief(
+        week=target.label,
+        week_start=target.monday,
+        week_end=target.monday + timedelta(days=6),
+        previous_week=previous.label,
+        headline=headline,
+        weekly_notes=tuple((t.week, t.notes) for t in totals),
+        emerging=tuple(_item(s, before.get(s.topic_id, 0), summariser) for s in emerging),
+        new_topics=tuple(_item(s, before.get(s.topic_id, 0), None) for s in by_kind["new"]),
+        movers_up=up,
+        movers_down=down,
+        spikes=tuple(_item(s, before.get(s.topic_id, 0), None) for s in by_kind["spike"]),
+        fading=tuple(_item(s, before.get(s.topic_id, 0), None) for s in by_kind["fading"]),
+        kinds=tuple(_kind_section(store, settings, target, k, title, catalogue) for k, title in KIND_SECTIONS),
+        products=_products(store, target, catalogue),
+        topics=tuple(sorted(topics, key=lambda t: (-t.count, t.label, t.topic_id))),
+        method=_method(settings, target),
+    )

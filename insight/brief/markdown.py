@@ -1,0 +1,135 @@
+"""The weekly brief as Markdown (GitHub-flavoured tables). Every piece of note-derived text is escaped."""
+
+from __future__ import annotations
+
+from insight.brief.records import Brief, BriefItem, KindSection
+from insight.brief.text import QUOTE_CHARS, change, delta, growth, md_text, volume
+from insight.trends.records import Quote
+
+
+def _quote_line(q: Quote) -> str:
+    where = " · ".join(md_text(p) for p in (q.agent_id and f"agent {q.agent_id}", q.channel, q.product) if p)
+    return f"  > “{md_text(q.text, QUOTE_CHARS)}” — note #{q.note_id}" + (f" · {where}" if where else "")
+
+
+def _owner(item: BriefItem) -> str:
+    parts = [f"owner: {md_text(item.owner)}" if item.owner else "no owner", f"status: {md_text(item.status or 'new')}"]
+    return " · ".join(parts)
+
+
+def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
+    lines = ["## Top emerging needs", ""]
+    if not items:
+        return [*lines, "No topic emerged this week.", ""]
+    for i, item in enumerate(items, 1):
+        lines.append(
+            f"{i}. **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)} "
+            f"(baseline {item.baseline or 0:.1f} a week, {growth(item.growth)}; last week {item.previous}) · "
+            f"{_owner(item)}"
+        )
+        if item.summary:
+            lines.append(f"   _In short:_ {md_text(item.summary)}")
+        lines.extend(_quote_line(q) for q in item.quotes)
+    return [*lines, ""]
+
+
+def _movers(brief: Brief) -> list[str]:
+    lines = ["## Biggest movers", ""]
+    up, down = brief.movers_up, brief.movers_down
+    if not up and not down:
+        lines += ["No topic moved much this week.", ""]
+    else:
+        lines += [
+            "| | Topic | This week | Last week | Change | Agents | Signal |",
+            "|---|---|---:|---:|---:|---:|---|",
+        ]
+        for arrow, items in (("▲", up), ("▼", down)):
+            for item in items:
+                lines.append(
+                    f"| {arrow} | {md_text(item.label)} | {item.count} | {item.previous} | "
+                    f"{delta(item.count, item.previous)} ({change(item.count, item.previous)}) | "
+                    f"{item.distinct_agents} | {item.flag or ''} |"
+                )
+        lines.append("")
+    for title, items in (("Unusual spikes", brief.spikes), ("Fading", brief.fading)):
+        if items:
+            lines += [f"**{title}:**", ""]
+            lines += [f"- **{md_text(i.label)}** — {md_text(_signal_reason(i))}" for i in items]
+            lines.append("")
+    return lines
+
+
+def _signal_reason(item: BriefItem) -> str:
+    return (
+        f"{volume(item.count, item.distinct_agents, 'this week')}, last week {item.previous}, "
+        f"baseline {item.baseline or 0:.1f} a week"
+    )
+
+
+def _new(items: tuple[BriefItem, ...]) -> list[str]:
+    lines = ["## New topics", ""]
+    if not items:
+        return [*lines, "No new topic was found this week.", ""]
+    lines += [f"- **{md_text(i.label)}** — {volume(i.count, i.distinct_agents)} this week · {_owner(i)}" for i in items]
+    return [*lines, ""]
+
+
+def _kind(section: KindSection) -> list[str]:
+    lines = [
+        f"## {section.title}",
+        "",
+        f"{section.count} {section.kind} notes this week (last week {section.previous}, "
+        f"{change(section.count, section.previous)}).",
+        "",
+    ]
+    for item in section.items:
+        lines.append(f"- **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)}")
+        lines.extend(_quote_line(q) for q in item.quotes)
+    return [*lines, ""] if section.items else lines
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as one Markdown page.
+
+    Note text, labels, product and agent names are escaped with :func:`~insight.brief.text.md_text`, so a
+    note cannot inject HTML, links, emphasis or table cells.
+    """
+    h = brief.headline
+    lines = [
+        f"# Weekly brief — {brief.week} ({brief.week_start:%d %b} – {brief.week_end:%d %b %Y})",
+        "",
+        f"**{h.notes:,} notes** ({change(h.notes, h.notes_previous)} vs {brief.previous_week}) · "
+        f"**{h.agents} active agents** ({delta(h.agents, h.agents_previous)}) · "
+        f"**{h.topics} topics** ({delta(h.topics, h.topics_previous)})",
+        "",
+        "Notes per week: " + " · ".join(f"{w}: {n}" for w, n in brief.weekly_notes),
+        "",
+    ]
+    lines += _emerging(brief.emerging)
+    lines += _movers(brief)
+    lines += _new(brief.new_topics)
+    for section in brief.kinds:
+        lines += _kind(section)
+    lines += ["## By product", ""]
+    if brief.products:
+        lines += ["| Product | Notes | Last week | Change | Agents | Biggest topic |", "|---|---:|---:|---:|---:|---|"]
+        for p in brief.products:
+            top = f"{md_text(p.top_topic)} ({p.top_topic_count})" if p.top_topic else ""
+            lines.append(
+                f"| {md_text(p.product)} | {p.count} | {p.previous} | {change(p.count, p.previous)} | {p.agents} "
+                f"| {top} |"
+            )
+    else:
+        lines.append("No notes this week.")
+    lines += ["", "## Topics this week", ""]
+    if brief.topics:
+        lines += ["| Topic | Owner | Status | Notes | Last week | Agents |", "|---|---|---|---:|---:|---:|"]
+        for t in brief.topics:
+            lines.append(
+                f"| {md_text(t.label)} | {md_text(t.owner) or '—'} | {md_text(t.status or 'new')} | {t.count} | "
+                f"{t.previous} | {t.distinct_agents} |"
+            )
+    else:
+        lines.append("No topic had notes this week.")
+    lines += ["", "---", "", f"_How this was counted:_ {brief.method}", ""]
+    return "\n".join(lines)

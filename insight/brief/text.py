@@ -1,0 +1,57 @@
+"""Formatting shared by the renderers: changes, growth, and making note text inert in Markdown."""
+
+from __future__ import annotations
+
+import re
+
+from insight.brief.summarise import shorten
+
+# Inline Markdown punctuation. Note text never starts a line in the brief, so "#", "-", "+" and "1." cannot
+# start a heading or a list and are left alone for readability.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\](){}!|~])")
+QUOTE_CHARS = 280
+
+
+def change(now: int, before: int) -> str:
+    """``+12%`` / ``-40%`` / ``±0`` / ``new`` (from zero) — how ``now`` compares with ``before``."""
+    if now == before:
+        return "±0"
+    if before == 0:
+        return "new"
+    pct = round(100 * (now - before) / before)
+    return f"{pct:+d}%"
+
+
+def delta(now: int, before: int) -> str:
+    """``+3`` / ``-2`` / ``±0``."""
+    return "±0" if now == before else f"{now - before:+d}"
+
+
+def growth(value: float | None) -> str:
+    """``×4.5`` or ``from zero``."""
+    return "from zero" if value is None else f"×{value:.1f}"
+
+
+def md_text(text: str | None, limit: int | None = None) -> str:
+    r"""Note-derived text made inert for Markdown: one line, HTML characters as entities, markup escaped.
+
+    Angle brackets and ampersands become ``&lt;`` ``&gt;`` ``&amp;`` (so ``<script>`` shows as text in any
+    renderer), Markdown punctuation gets a backslash (no emphasis, links or table cells), and ``://``
+    becomes ``\://`` so no renderer turns a pasted address into a live link.
+    """
+    if text is None:
+        return ""
+    flat = shorten(text, limit) if limit else " ".join(text.split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", flat).replace("://", "\\://")
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 note`` / ``3 notes`` (nouns here take a plain ``s``)."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def volume(notes: int, agents: int, when: str = "") -> str:
+    """``9 notes from 5 agents`` (``when`` goes between, e.g. ``this week``)."""
+    middle = f" {when}" if when else ""
+    return f"{counted(notes, 'note')}{middle} from {counted(agents, 'agent')}"

@@ -1,0 +1,147 @@
+"""The weekly brief: numbers traceable to notes, golden Markdown/HTML, and hostile note text kept inert.
+
+Regenerate the golden files after an intended change with ``UPDATE_GOLDEN=1 pytest tests/test_brief.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from trend_fixtures import HOSTILE_TEXT, build_brief_world, new_store
+
+from insight.brief import ExtractiveSummariser, build_brief, render_html, render_markdown
+from insight.brief.text import md_text
+from insight.settings import load_settings
+from insight.trends import VolumeFilters, notes_behind
+
+GOLDEN = Path(__file__).parent / "golden"
+SETTINGS = load_settings(environ={})
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    store = new_store(tmp_path_factory.mktemp("brief"))
+    build_brief_world(store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def brief(world):
+    return build_brief(world, SETTINGS, "2025-W10")
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} is missing; UPDATE_GOLDEN=1 creates it"
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; UPDATE_GOLDEN=1 regenerates it"
+
+
+def test_golden_markdown(brief):
+    _check_golden("brief_2025-W10.md", render_markdown(brief))
+
+
+def test_golden_html(brief):
+    _check_golden("brief_2025-W10.html", render_html(brief))
+
+
+def test_headline_and_sections(brief):
+    h = brief.headline
+    assert (h.notes, h.notes_previous, h.agents, h.topics) == (91, 38, 8, 9)
+    assert [i.topic_id for i in brief.emerging] == [4]
+    item = brief.emerging[0]
+    assert (item.count, item.distinct_agents, item.previous, item.owner, item.status) == (9, 5, 1, "product", "new")
+    assert 2 <= len(item.quotes) <= 3 and item.summary
+    assert [i.topic_id for i in brief.new_topics] == [8]
+    assert [i.topic_id for i in brief.spikes] == [2] and [i.topic_id for i in brief.fading] == [3]
+    assert brief.movers_up[0].topic_id == 2 and brief.movers_up[0].flag == "spike"
+    kinds = {k.kind: k for k in brief.kinds}
+    assert set(kinds) == {"praise", "churn-risk", "upsell"}
+    assert kinds["praise"].count == 6 and kinds["praise"].items[0].label == "branch staff friendly"
+    assert all(q.kind == "praise" for q in kinds["praise"].items[0].quotes)
+    topics = {t.topic_id: t for t in brief.topics}
+    assert (topics[1].label, topics[1].owner, topics[1].status) == ("Card delivery delays", "service", "investigating")
+    assert -1 not in topics and 9 not in topics  # Unclear and merged-away topics are not listed
+
+
+def test_every_number_traces_to_notes(world, brief):
+    week = brief.week
+    assert len(notes_behind(world, week)) == brief.headline.notes
+    for item in (*brief.emerging, *brief.movers_up, *brief.movers_down):
+        assert len(notes_behind(world, week, VolumeFilters(topic_ids=(item.topic_id,)))) == item.count
+    for section in brief.kinds:
+        assert len(notes_behind(world, week, VolumeFilters(kinds=(section.kind,)))) == section.count
+        for item in section.items:
+            f = VolumeFilters(kinds=(section.kind,), topic_ids=(item.topic_id,))
+            assert len(notes_behind(world, week, f)) == item.count
+    assert sum(p.count for p in brief.products) == brief.headline.notes
+    for line in brief.topics:
+        assert len(notes_behind(world, week, VolumeFilters(topic_ids=(line.topic_id,)))) == line.count
+    quoted = {q.note_id for item in brief.emerging for q in item.quotes}
+    assert quoted <= set(notes_behind(world, week, VolumeFilters(topic_ids=(4,))))
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+
+
+def test_hostile_note_is_text_in_html(brief):
+    page = render_html(brief)
+    assert "<script" not in page and "<b>more</b>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    parser = _Tags()
+    parser.feed(page)
+    assert "script" not in parser.tags and parser.urls == []  # self-contained: nothing loaded from elsewhere
+    assert "svg" in parser.tags and "style" in parser.tags
+    assert "Content-Security-Policy" in page
+
+
+def test_hostile_note_is_inert_in_markdown(brief):
+    page = render_markdown(brief)
+    assert "<script" not in page and "<b>" not in page and "**Apple Pay**" not in page
+    assert md_text(HOSTILE_TEXT) in page
+    assert "[link](http://evil.example)" not in page
+    assert md_text("a | b") == r"a \| b"  # cannot break out of a table cell
+
+
+class _LoudSummariser:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def summarise(self, label: str, texts: Sequence[str]) -> str:
+        self.calls.append((label, len(texts)))
+        return "<img src=x onerror=alert(1)> *model* says"
+
+
+def test_summariser_is_pluggable_and_escaped(world):
+    summariser = _LoudSummariser()
+    brief = build_brief(world, SETTINGS, "2025-W10", summariser=summariser)
+    assert summariser.calls == [("apple pay wallet", 3)]
+    assert "<img" not in render_html(brief) and "&lt;img src=x" in render_html(brief)
+    assert "<img" not in render_markdown(brief) and r"\*model\*" in render_markdown(brief)
+
+
+def test_extractive_summariser_picks_the_typical_note():
+    texts = ["card never arrived", "my new card has not arrived", "the card has not arrived yet", "weather is nice"]
+    assert ExtractiveSummariser().summarise("cards", texts) == "my new card has not arrived"
+    assert ExtractiveSummariser().summarise("cards", []) == ""
+    assert ExtractiveSummariser(limit=10).summarise("x", ["a very long note indeed"]) == "a very…"
+
+
+def test_quiet_week_renders(world):
+    brief = build_brief(world, SETTINGS, "2024-W40")  # before any note
+    assert brief.headline.notes == 0 and brief.emerging == () and brief.topics == ()
+    assert "No topic emerged this week." in render_markdown(brief)
+    assert "No notes this week." in render_html(brief)

@@ -1,0 +1,132 @@
+"""Weekly volumes and signals computed from a real temp DuckDB."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from trend_fixtures import (
+    BRIEF_RUN_AT,
+    FixtureNote,
+    build_brief_world,
+    new_store,
+    populate,
+    series_notes,
+    week_notes,
+)
+
+from insight.settings import load_settings
+from insight.trends import (
+    VolumeFilters,
+    Week,
+    detect_signals,
+    notes_behind,
+    resolve_week,
+    topic_catalogue,
+    weekly_breakdown,
+    weekly_topic_volume,
+    weekly_totals,
+)
+
+SETTINGS = load_settings(environ={})
+
+
+@pytest.fixture
+def world(tmp_path):
+    store = new_store(tmp_path)
+    build_brief_world(store)
+    return store
+
+
+def test_iso_weeks_start_on_monday_utc(tmp_path):
+    store = new_store(tmp_path)
+    notes = [
+        FixtureNote(1, datetime(2025, 3, 2, 23, 59, 59), "sunday night"),  # 2025-W09
+        FixtureNote(1, datetime(2025, 3, 3, 0, 0, 0), "monday midnight"),  # 2025-W10
+        FixtureNote(1, datetime(2025, 3, 9, 23, 59), "sunday of W10"),
+        FixtureNote(1, datetime(2025, 3, 10, 0, 0), "monday of W11"),
+    ]
+    populate(store, notes, {1: "t"}, datetime(2025, 3, 11))
+    counts = {(c.week, c.count) for c in weekly_topic_volume(store, "2025-W09", "2025-W11")}
+    assert counts == {("2025-W09", 1), ("2025-W10", 2), ("2025-W11", 1)}
+    assert Week.parse("2025-W10").monday == date(2025, 3, 3)
+    assert Week.parse("2025W1").label == "2025-W01"
+    assert Week.containing(date(2024, 12, 30)).label == "2025-W01"  # ISO year, not calendar year
+
+
+def test_volume_per_product_channel_team_and_kind(world):
+    rows = weekly_topic_volume(world, "2025-W10", "2025-W10", VolumeFilters(topic_ids=(2,)), by="channel")
+    assert sum(r.count for r in rows) == 34 and {r.dimension for r in rows} == {"channel"}
+    assert {r.value for r in rows} <= {"phone", "chat", "email"}
+    by_kind = weekly_topic_volume(world, "2025-W10", "2025-W10", VolumeFilters(kinds=("praise",)))
+    assert [(r.topic_id, r.count) for r in by_kind] == [(5, 6)]
+    teams = weekly_topic_volume(world, "2025-W10", "2025-W10", VolumeFilters(topic_ids=(4,)), by="team")
+    assert sum(r.count for r in teams) == 9 and all(r.value in ("Team North", "Team South") for r in teams)
+    products = {r.value: r.count for r in weekly_breakdown(world, "2025-W10", "2025-W10", "product")}
+    assert products["App"] == 34 + 3 + 12 and products[None] == 2  # the Unclear notes have no product
+    with pytest.raises(ValueError):
+        weekly_topic_volume(world, "2025-W10", "2025-W10", by="text; DROP TABLE notes")
+
+
+def test_merged_topic_counts_under_its_target_and_profile_name_wins(world):
+    week10 = {r.topic_id: r.count for r in weekly_topic_volume(world, "2025-W10", "2025-W10")}
+    assert 9 not in week10 and week10[1] == 13 + 2  # topic 9 was merged into 1
+    catalogue = topic_catalogue(world)
+    assert catalogue[1].label == "Card delivery delays"  # PM-given name over the run's label
+    assert catalogue[2].label == "app login password"  # no name: the current run's label
+    assert catalogue[9].topic_id == 1  # a merged topic shows as its target
+
+
+def test_totals_and_traceability(world):
+    totals = weekly_totals(world, "2025-W09", "2025-W10")
+    assert [(t.week, t.notes) for t in totals] == [("2025-W09", 38), ("2025-W10", 91)]
+    ids = notes_behind(world, "2025-W10", VolumeFilters(topic_ids=(4,)))
+    assert len(ids) == 9  # the emerging topic's count is exactly these notes
+    assert len(notes_behind(world, "2025-W10")) == 91
+
+
+def test_signals_of_the_fixture_week(world):
+    signals = detect_signals(world, SETTINGS, "2025-W10")
+    kinds = {(s.kind, s.topic_id) for s in signals}
+    assert kinds == {("emerging", 4), ("new", 8), ("spike", 2), ("fading", 3)}
+    emerging = next(s for s in signals if s.kind == "emerging")
+    assert emerging.count == 9 and emerging.distinct_agents == 5 and emerging.baseline == 0.25
+    assert emerging.week == "2025-W10" and emerging.label == "apple pay wallet" and emerging.owner == "product"
+    assert [c for _, c in emerging.weekly_counts][-2:] == [1, 9]
+    assert len(emerging.quotes) == 3 and len({q.agent_id for q in emerging.quotes}) == 3
+    # The single-agent burst (topic 10: 12 notes from one agent) is not a trend.
+    assert all(s.topic_id != 10 for s in signals)
+
+
+def test_only_notes_up_to_the_end_of_the_week_are_used(tmp_path):
+    store = new_store(tmp_path)
+    notes = series_notes(1, "2025-W05", [10, 10, 10, 10, 10, 10])  # steady W05…W10
+    notes += series_notes(2, "2025-W05", [0, 0, 0, 0, 0, 0])
+    # A burst in W11 from six agents must not leak into W10 …
+    notes += week_notes(2, "2025-W11", 20, agents=("a1", "a2", "a3", "a4", "a5", "a6"))
+    populate(store, notes, {1: "steady", 2: "later"}, datetime(2025, 3, 16, 22))
+    assert detect_signals(store, SETTINGS, "2025-W10") == []
+    # … while W11 sees it.
+    assert [(s.kind, s.topic_id, s.count) for s in detect_signals(store, SETTINGS, "2025-W11")] == [("emerging", 2, 20)]
+
+
+def test_default_week(tmp_path, world):
+    # Data ends in W10: asking on a later day gives W10; asking mid-W10 gives W09 (the last complete week).
+    assert resolve_week(world, today=date(2025, 4, 1)).label == "2025-W10"
+    assert resolve_week(world, today=date(2025, 3, 5)).label == "2025-W09"
+    assert resolve_week(world, as_of=date(2025, 3, 10)).label == "2025-W10"
+    assert resolve_week(world, week="2025-W07").label == "2025-W07"
+    empty = new_store(tmp_path, "empty.duckdb")
+    assert resolve_week(empty, today=date(2025, 3, 12)).label == "2025-W10"
+
+
+def test_new_topic_needs_a_run_made_that_week(world):
+    # The run was made in W10: topic 8 is new there, and not in W09.
+    assert BRIEF_RUN_AT.isocalendar().week == 10
+    assert not [s for s in detect_signals(world, SETTINGS, "2025-W09") if s.kind == "new"]
+
+
+def test_filters_restrict_signals(world):
+    only_cards = detect_signals(world, SETTINGS, "2025-W10", filters=VolumeFilters(products=("Cards",)))
+    assert {s.topic_id for s in only_cards if s.kind == "emerging"} == {4}
+    assert all(s.topic_id != 2 for s in only_cards)  # the app spike is not in Cards
