@@ -54,11 +54,11 @@ CARD_CUES = _words("card cc credit debit visa mastercard mc amex discover jcb ma
 SSN_CUES = _words("ssn ss ss# ssn# social security soc itin tin")
 VERSION_CUES = _words(
     """v ver version versions build firmware fw release rel update updated patch app os ios android windows macos
-    sdk driver bios"""
+    sdk driver bios rollback rolled upgrade upgraded downgrade downgraded hotfix flashed"""
 )
 IP_CUES = _words("ip ipv4 ipv6 address addr host server router gateway dns vpn subnet")
 
-_WORD = regex.compile(r"[a-z][a-z/#]*")
+_WORD = regex.compile(r"[a-z][a-z0-9/#]*")
 _CLAUSE_BREAK = regex.compile(r"[;\n|]|[.!?](?:\s|$)")
 
 
@@ -274,7 +274,11 @@ class IpRecognizer(SpanRecognizer):
     )
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield IP spans; an IPv6 candidate needs a digit so that words like "add::bead" stay."""
+        """Yield IP spans.
+
+        An IPv6 candidate needs a digit (so "add::bead" stays) and, unless an IP cue precedes it, a hex letter or
+        five groups (so a ratio "3:2::1" or a time "10:30::" stays).
+        """
         if "." in text:
             for match in _finditer(self.V4, text):
                 if nearest_cue(text, match.start(), VERSION_CUES, IP_CUES) != 0 and _is_ip(match.group()):
@@ -282,7 +286,11 @@ class IpRecognizer(SpanRecognizer):
         if "::" in text or text.count(":") >= 7:
             for match in _finditer(self.V6, text):
                 value = match.group()
-                if any(c.isdigit() for c in value) and value.count(":") >= 2 and _is_ip(value):
+                if not any(c.isdigit() for c in value) or value.count(":") < 2 or not _is_ip(value):
+                    continue
+                address = value.split("/")[0].split("%")[0].lower()
+                looks_like_ipv6 = any(c in "abcdef" for c in address) or len([g for g in address.split(":") if g]) >= 5
+                if looks_like_ipv6 or nearest_cue(text, match.start(), VERSION_CUES, IP_CUES) == 1:
                     yield match.span()
 
 
@@ -412,7 +420,7 @@ NOT_NAMES = _words(
     Due"""
 )
 # Words that are names only when a surname follows: "customer May Lee" but not "Customer May call back".
-AMBIGUOUS_NAMES = _words("May June April August Will Chase Grant Bill Mark Hope Faith Joy Sunny Dawn Summer")
+AMBIGUOUS_NAMES = _words("May June April August Will Chase Summer")
 # Products and brands written with an honorific: "Dr. Martens boots", "a Dr Pepper".
 HONORIFIC_BRANDS = _words(
     """Martens Marten Pepper Scholl Scholls Oetker Bronner Bronners Seuss Clean Coffee Muscle Sheen Bean Freeze Potato
@@ -433,15 +441,19 @@ _ROLE = (
 _VERB = (
     r"(?:spoke|speak|speaking|talked|talk|talking|chatted|chatting|met|meeting|transferred|transfer|escalated|escalate"
     r"|passed|handed(?:[ ]+over)?|assigned|forwarded|connected|put[ ]+through|ask(?:ed|ing)?|request(?:ed|ing)?"
-    r"|left[ ]+(?:a[ ]+)?(?:vm|voicemail|message|msg)|call[ ]?back)[ ]+(?:to|with|for)"
+    r"|left[ ]+(?:a[ ]+)?(?:vm|voicemail|message|msg)|call[ ]?back)[ ]+(?:to|with|w/|for)"
+    r"|contact(?:ed)?|emailed|texted|messaged"
     r"|on[ ]+behalf[ ]+of|assisted[ ]+by|handled[ ]+by|approved[ ]+by|authori[sz]ed[ ]+by|referred[ ]+by|cc'?d"
 )
+# Exports from CRMs often upper-case fields: "Customer: JOHN SMITH". Upper-case words are names only after such a
+# field label, where an acronym is unlikely.
+_CAPS_NAME = r"(?P<name>\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?(?:[ ]\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?){0,3})(?![\w])"
 _CUED_NAMES = {
     "honorific": regex.compile(
         r"(?<![\w.])(?P<cue>Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Mister|Mme|Mlle|Herr|Frau|MR|MRS|mr|mrs)"
         r"\.?[ ]+" + _NAME
     ),
-    "role": regex.compile(rf"(?<![\w])(?i:(?:{_ROLE})\.?(?:[ ]+name)?)(?:[ ]*[:=,\-–][ ]*|[ ]+)" + _NAME),
+    "role": regex.compile(rf"(?<![\w])(?i:(?:{_ROLE})\.?(?:[ ]+name)?)(?P<sep>[ ]*[:=,\-–][ ]*|[ ]+)" + _NAME),
     "label": regex.compile(
         r"(?<![\w])(?i:(?:(?:my|his|her|their|your|the|customer'?s?|cust'?s?|caller'?s?|contact|account|holder'?s?)"
         r"[ ]+)?(?:first[ ]+|last[ ]+|full[ ]+|middle[ ]+|maiden[ ]+)?(?:name|surname)(?:[ ]+(?:is|was)|'s|[ ]*[:=\-–])"
@@ -458,6 +470,10 @@ _CUED_NAMES = {
     ),
     "greeting": regex.compile(
         r"(?<![\w])(?i:dear|hi|hello|hey|good[ ]+(?:morning|afternoon|evening))[ ]+" + _NAME + r"(?=[ ]*[,!:\n])"
+    ),
+    "caps": regex.compile(
+        rf"(?<![\w])(?i:{_ROLE}|(?:(?:full|first|last|customer|cust|caller)[ ]+)?(?:name|surname))[ ]*[:=][ ]*"
+        + _CAPS_NAME
     ),
     "signoff": regex.compile(
         r"(?<![\w])(?i:thanks|thank[ ]+you|regards|cheers|sincerely|kind[ ]+regards|best[ ]+regards),?[ ]*\n?[ ]*"
@@ -505,7 +521,7 @@ class PersonRecognizer(SpanRecognizer):
         start = match.start("name")
         kept: list[str] = []
         for word in match.group("name").split(" "):
-            bare = word.rstrip(".")
+            bare = word.rstrip(".").title() if kind == "caps" else word.rstrip(".")
             if bare in NOT_NAMES or (kind == "honorific" and bare in HONORIFIC_BRANDS):
                 break
             kept.append(word)
@@ -513,9 +529,11 @@ class PersonRecognizer(SpanRecognizer):
             kept.pop()
         if not any(len(word.rstrip(".")) > 1 for word in kept):
             return None
-        if len(kept) == 1 and kept[0] in AMBIGUOUS_NAMES:
+        if len(kept) == 1 and kept[0].title() in AMBIGUOUS_NAMES:
             return None
         end = start + len(" ".join(kept))
+        if kind == "role" and "," in match.group("sep") and text[end : end + 1] not in (",", ")", ";"):
+            return None  # "customer, Jane Doe, called" is an apposition; "customer, Handy +49 …" is not
         if kept[-1].endswith("."):
             end -= 1  # a final initial's full stop may end the sentence: leave it outside the placeholder
         return start, end
