@@ -30,7 +30,7 @@ DEFAULT_CSV = ROOT.parent / "shared" / "datasets" / "banking77" / "train.csv"
 
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> int:
@@ -65,8 +65,15 @@ def main() -> int:
         store = Store(db)
         # 2. the whole import pipeline on the same file
         started = time.perf_counter()
-        report = import_file(args.csv, store, embedder=embedder, redactor=redactor, settings=settings,
-                             source="banking77", rejected_path=Path(tmp) / "rejected.csv")
+        report = import_file(
+            args.csv,
+            store,
+            embedder=embedder,
+            redactor=redactor,
+            settings=settings,
+            source="banking77",
+            rejected_path=Path(tmp) / "rejected.csv",
+        )
         import_s = time.perf_counter() - started
         import_rate = report.imported / import_s
 
@@ -78,25 +85,32 @@ def main() -> int:
             embedder.embed([text])
             encode_one.append(time.perf_counter() - started)
             started = time.perf_counter()
-            save_note(store, {"text": text, "agent_id": f"bench-{i}"}, embedder=embedder, redactor=redactor,
-                      settings=settings)
+            save_note(
+                store, {"text": text, "agent_id": f"bench-{i}"}, embedder=embedder, redactor=redactor, settings=settings
+            )
             save_one.append(time.perf_counter() - started)
         store.release()
 
     ratio = import_rate / encode_rate
     p50_ratio = statistics.median(save_one) / statistics.median(encode_one)
-    print(f"Ingest benchmark — {args.csv.name}: {len(texts):,} texts; imported {report.imported:,}, "
-          f"duplicates {report.duplicates:,}, rejected {report.rejected:,}")
+    print(
+        f"Ingest benchmark — {args.csv.name}: {len(texts):,} texts; imported {report.imported:,}, "
+        f"duplicates {report.duplicates:,}, rejected {report.rejected:,}"
+    )
     print()
     print("| measure | value | target |")
     print("|---|---|---|")
     print(f"| raw model.encode throughput | {encode_rate:,.0f} notes/s ({encode_s:.1f} s) | |")
     print(f"| pipeline import throughput | {import_rate:,.0f} notes/s ({import_s:.1f} s) | |")
     print(f"| pipeline / model ratio | {ratio:.2f} | ≥ 0.90 {'✓' if ratio >= 0.9 else '✗ MISSED'} |")
-    print(f"| encode one text p50 / p95 | {1000 * statistics.median(encode_one):.1f} / "
-          f"{1000 * _pct(encode_one, 0.95):.1f} ms | |")
-    print(f"| save one note p50 / p95 | {1000 * statistics.median(save_one):.1f} / "
-          f"{1000 * _pct(save_one, 0.95):.1f} ms | |")
+    print(
+        f"| encode one text p50 / p95 | {1000 * statistics.median(encode_one):.1f} / "
+        f"{1000 * _pct(encode_one, 0.95):.1f} ms | |"
+    )
+    print(
+        f"| save one note p50 / p95 | {1000 * statistics.median(save_one):.1f} / "
+        f"{1000 * _pct(save_one, 0.95):.1f} ms | |"
+    )
     print(f"| save / encode (p50) | {p50_ratio:.2f}× | ≤ 1.30× {'✓' if p50_ratio <= 1.3 else '✗ MISSED'} |")
     print(f"| save / encode (p95) | {_pct(save_one, 0.95) / _pct(encode_one, 0.95):.2f}× | |")
     return 0

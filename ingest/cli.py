@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_summary(report: IngestReport, out=sys.stdout) -> None:  # noqa: ANN001
+def _print_summary(report: IngestReport, out=sys.stdout) -> None:
     verb = "would import" if report.dry_run else "imported"
     print(f"{report.source_name}", file=out)
     print(f"  rows read           {report.rows_read:>8,}", file=out)
@@ -134,8 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         bar = _Bar(enabled=not args.no_progress and sys.stderr.isatty(), name=path.name)
         try:
             report = import_file(
-                path, store, embedder=embedder, redactor=redactor, settings=settings,
-                source=args.source, dry_run=args.dry_run, progress=bar,
+                path,
+                store,
+                embedder=embedder,
+                redactor=redactor,
+                settings=settings,
+                source=args.source,
+                dry_run=args.dry_run,
+                progress=bar,
             )
         except EarshotError as exc:
             log.debug("import of %s failed", path, exc_info=True)

@@ -50,7 +50,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "channel": ("channel", "contact channel", "medium"),
     "product": ("product", "product name", "product line"),
     "customer_segment": ("customer segment", "segment", "customer tier", "tier"),
-    "kind": ("kind", "note type", "note kind", "note category", "type", "category"),
+    "kind": ("kind", "note type", "note kind", "note category", "type"),
     "source": ("source", "source system", "origin"),
     "tags": ("tags", "tag", "labels", "label", "keywords"),
     "external_id": ("external id", "note id", "ticket id", "case id", "id"),

@@ -150,8 +150,13 @@ def save_note(
 
 
 def _write_batch(
-    store: Store, batch: list[_Prepared], embedder: Embedder, report: IngestReport, dry_run: bool,
-    progress: Progress | None, embedded_so_far: list[int],
+    store: Store,
+    batch: list[_Prepared],
+    embedder: Embedder,
+    report: IngestReport,
+    dry_run: bool,
+    progress: Progress | None,
+    embedded_so_far: list[int],
 ) -> None:
     """Dedupe a prepared batch, embed what is new (outside the lock), then store it in one transaction."""
     seen: set[str] = set()
@@ -186,8 +191,12 @@ def _write_batch(
         rows = [fresh[i] for i in keep]
         kept_vectors = vectors[keep]
         ids = notes_sql.insert_notes(
-            con, [p.draft for p in rows], [p.key for p in rows], [p.redactions for p in rows],
-            kept_vectors, embedder.model_id,
+            con,
+            [p.draft for p in rows],
+            [p.key for p in rows],
+            [p.redactions for p in rows],
+            kept_vectors,
+            embedder.model_id,
         )
         assign_notes(con, ids, kept_vectors, embedder.model_id)
     report.imported += len(ids)
@@ -369,8 +378,14 @@ def import_file(
 
     try:
         ingest_drafts(
-            store, valid_drafts(), embedder=embedder, redactor=redactor, settings=settings,
-            progress=progress, dry_run=dry_run, report=report,
+            store,
+            valid_drafts(),
+            embedder=embedder,
+            redactor=redactor,
+            settings=settings,
+            progress=progress,
+            dry_run=dry_run,
+            report=report,
         )
     finally:
         report.rejected_path = rejected.close()

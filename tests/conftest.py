@@ -59,7 +59,7 @@ def real_embedder() -> SentenceTransformerEmbedder:
 
 
 @pytest.fixture(scope="session")
-def redactor():  # noqa: ANN201 - the redactor type lives in ingest
+def redactor():
     """The real Presidio-based redactor (built once: it is expensive)."""
     from ingest.redaction import default_redactor
 

@@ -79,7 +79,7 @@ def test_import_keeps_good_rows_reports_bad_ones_and_writes_them_redacted(tmp_pa
             ["", "2025-03-03", "a1", "phone", "T-2", "low"],
             ["Call me on +44 20 7946 0958, app crashes on login", "2025-03-04", "a2", "chat", "T-3", ""],
             ["Wants refunds faster, email bob@corp.example", "31/31/2025", "a3", "fax", "T-4", "low"],
-            ["=HYPERLINK(\"http://x\") wants export to excel", "2025-03-05", "a1", "email", "T-5", ""],
+            ['=HYPERLINK("http://x") wants export to excel', "2025-03-05", "a1", "email", "T-5", ""],
         ],
     )
     report = import_file(path, store, **deps, source="helpdesk")
@@ -101,7 +101,9 @@ def test_import_keeps_good_rows_reports_bad_ones_and_writes_them_redacted(tmp_pa
 
 
 def test_reimporting_the_same_file_adds_nothing(tmp_path, store, deps):
-    path = _write_csv(tmp_path / "a.csv", ["text", "agent"], [[f"note about billing number {i}", "a1"] for i in range(30)])
+    path = _write_csv(
+        tmp_path / "a.csv", ["text", "agent"], [[f"note about billing number {i}", "a1"] for i in range(30)]
+    )
     assert import_file(path, store, **deps).imported == 30
     again = import_file(path, store, **deps)
     assert (again.imported, again.duplicates) == (0, 30)
@@ -149,8 +151,14 @@ def test_ingest_drafts_streams_a_generator_in_batches(store, deps):
             yield NoteDraft(text=f"generated note {i} about shipping", created_at=datetime(2025, 1, 6), agent_id="g")
 
     stages = []
-    report = ingest_drafts(store, drafts(), embedder=deps["embedder"], redactor=deps["redactor"], settings=settings,
-                           progress=lambda stage, done, total: stages.append((stage, done)))
+    report = ingest_drafts(
+        store,
+        drafts(),
+        embedder=deps["embedder"],
+        redactor=deps["redactor"],
+        settings=settings,
+        progress=lambda stage, done, total: stages.append((stage, done)),
+    )
     assert report.imported == 100 and len(seen) == 100
     embedded = [done for stage, done in stages if stage == "embedding"]
     assert embedded == sorted(embedded) and embedded[-1] == 100 and len(embedded) >= 100 // 16
@@ -158,17 +166,21 @@ def test_ingest_drafts_streams_a_generator_in_batches(store, deps):
 
 @pytest.mark.slow
 def test_real_model_pipeline_stores_comparable_vectors(tmp_path, store, real_embedder, redactor, settings):
-    path = _write_csv(tmp_path / "calls.csv", ["text", "agent"], [
-        ["My card has not arrived yet", "a1"],
-        ["Still waiting for the new card to be delivered", "a2"],
-        ["How do I reset my online banking password?", "a3"],
-    ])
+    path = _write_csv(
+        tmp_path / "calls.csv",
+        ["text", "agent"],
+        [
+            ["My card has not arrived yet", "a1"],
+            ["Still waiting for the new card to be delivered", "a2"],
+            ["How do I reset my online banking password?", "a3"],
+        ],
+    )
     report = import_file(path, store, embedder=real_embedder, redactor=redactor, settings=settings)
     assert report.imported == 3
     from insight.store.notes import load_embeddings
 
     with store.read() as con:
-        ids, vectors = load_embeddings(con, real_embedder.model_id)
+        _ids, vectors = load_embeddings(con, real_embedder.model_id)
     assert real_embedder.model_id == "all-MiniLM-L6-v2" and vectors.shape == (3, 384)
     sims = vectors @ vectors.T
     assert sims[0, 1] > sims[0, 2] + 0.2  # the two card-delivery notes are closer than the password one

@@ -77,12 +77,18 @@ def test_an_idle_owner_hands_the_file_to_another_process_quickly(store: Store, d
     store._gate.idle_release_s = 3600  # only a waiter, not the idle timeout, may make it let go
     started = time.monotonic()
     out = subprocess.run(
-        [sys.executable, "-c",
-         "import sys; sys.path.insert(0, '.');"
-         "from insight.store import Store; s = Store(sys.argv[1], lock_timeout_s=10);"
-         "c = s.read().__enter__(); print(c.execute('select count(*) from notes').fetchone()[0])",
-         str(db_path)],
-        capture_output=True, text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent,
+        [
+            sys.executable,
+            "-c",
+            "import sys; sys.path.insert(0, '.');"
+            "from insight.store import Store; s = Store(sys.argv[1], lock_timeout_s=10);"
+            "c = s.read().__enter__(); print(c.execute('select count(*) from notes').fetchone()[0])",
+            str(db_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent,
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "1"
@@ -92,7 +98,9 @@ def test_an_idle_owner_hands_the_file_to_another_process_quickly(store: Store, d
 
 
 def test_a_writer_that_waits_too_long_gets_a_clear_busy_error(db_path: Path):
-    holder = subprocess.Popen([sys.executable, str(WORKERS), "hold", str(db_path), "8"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, str(WORKERS), "hold", str(db_path), "8"], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "holding"
         impatient = Store(db_path, lock_timeout_s=0.5)

@@ -34,8 +34,13 @@ def save(db: str, prefix: str, count: str) -> None:
     embedder, redactor = HashingEmbedder(32), default_redactor()
     print("ready", flush=True)
     for i in range(int(count)):
-        save_note(store, {"text": f"{prefix} note number {i}: customer asks about invoices", "agent_id": prefix},
-                  embedder=embedder, redactor=redactor, settings=settings)
+        save_note(
+            store,
+            {"text": f"{prefix} note number {i}: customer asks about invoices", "agent_id": prefix},
+            embedder=embedder,
+            redactor=redactor,
+            settings=settings,
+        )
     print("done", flush=True)
 
 
