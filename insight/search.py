@@ -378,3 +378,10 @@ def topic_activity(store: Store, topic_id: int, *, weeks: int = 14, quotes: int 
             ids += [i for i in sql.recent_topic_note_ids(con, topic_id, quotes * 2) if i not in ids]
         notes = get_notes(con, ids[:quotes])
     return TopicActivity(topic_id, tuple(series), tuple(series.values()), breakdowns, tuple(notes))
+
+
+def has_notes(store: Store) -> bool:
+    """Whether any note is stored (creates and upgrades the database file if it is new)."""
+    with store.read() as con:
+        first, _ = sql.date_span(con)
+    return first is not None

@@ -105,3 +105,45 @@ def demo_db(demo_template: tuple[Path, dict[str, int]], tmp_path: Path, monkeypa
     shutil.copy(src, dst)
     monkeypatch.setenv("EARSHOT_DB", str(dst))
     return dst, topic_ids
+
+
+def new_app(role: str | None = "pm", **query: str):
+    """An AppTest of app.py in demo mode as ``role`` (set before the first run), with query parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    if role is not None:
+        at.session_state["demo_role"] = role
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at
+
+
+def open_page(at, page: str):  # noqa: ANN001, ANN201 - AppTest has no public type
+    """Run the app once, switch to ``app_pages/<page>.py`` and run it; fail on any exception."""
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def media(monkeypatch: pytest.MonkeyPatch):
+    """One media store shared by every AppTest run, so tests can read what a download button serves."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    storage = MemoryMediaFileStorage("/mock/media")
+    monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", lambda endpoint: storage)
+
+    def read(button) -> bytes:  # noqa: ANN001
+        return storage.get_file(button.proto.url.rsplit("/", 1)[-1]).content
+
+    return read
+
+
+def texts(at) -> str:  # noqa: ANN001
+    """Every markdown/caption/info/success/error/subheader text on the page, joined (for assertions)."""
+    parts = []
+    for kind in ("markdown", "caption", "info", "success", "error", "warning", "subheader", "title"):
+        parts.extend(str(e.value) for e in at.get(kind))
+    return "\n".join(parts)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from insight.search import demo_note_count
+from insight.search import demo_note_count, has_notes
 from insight.settings import PROJECT_ROOT, Settings
 from insight.store import Store
-from insight.store.notes import count_notes
 from ui import data, jobs, render, resources
 
 SEED_JOB = "seed-demo"
@@ -29,17 +28,12 @@ def is_demo_location(settings: Settings) -> bool:
     return Path(settings.db).resolve() == DEFAULT_DB.resolve()
 
 
-def _empty(store: Store) -> bool:
-    with store.read() as con:
-        return count_notes(con) == 0
-
-
 def seeding_needed(store: Store, settings: Settings) -> bool:
     """True while the demo is being seeded, or when the default database is new/empty."""
     job = jobs.registry().get(SEED_JOB)
     if job is not None:
         return job.status().running or job.status().error is not None
-    return is_demo_location(settings) and _empty(store)
+    return is_demo_location(settings) and not has_notes(store)
 
 
 def _start_seeding(store: Store, settings: Settings) -> None:

@@ -39,25 +39,36 @@ def set_agent_default(agent_id: str, team: str | None) -> None:
             st.session_state[TEAM_KEY] = team
 
 
+def _copy(widget_key: str, target: str) -> None:
+    st.session_state[target] = st.session_state.get(widget_key) or ""
+
+
 def agent_inputs(teams: tuple[str, ...], locked: bool) -> tuple[str, str]:
-    """The 'who am I' inputs, remembered for the session; ``locked`` when the id comes from sign-in."""
+    """The 'who am I' inputs; ``locked`` when the id comes from sign-in.
+
+    The identity lives under its own session keys (not the widgets'), so it survives page switches.
+    """
+    agent, team = agent_identity()
     left, right = st.columns(2)
     left.text_input(
         "You (agent id)",
-        key=AGENT_KEY,
+        value=agent,
+        key="agent-id-input",
         disabled=locked,
         help="Remembered for this session.",
-        persist_state="session",
+        on_change=_copy,
+        args=("agent-id-input", AGENT_KEY),
     )
-    options = sorted({*teams, *([st.session_state[TEAM_KEY]] if st.session_state.get(TEAM_KEY) else [])})
+    options = sorted({*teams, *([team] if team else [])})
     right.selectbox(
         "Team",
         options,
-        key=TEAM_KEY,
+        index=options.index(team) if team in options else None,
+        key="agent-team-input",
         accept_new_options=True,
-        index=None,
         placeholder="Your team",
-        persist_state="session",
+        on_change=_copy,
+        args=("agent-team-input", TEAM_KEY),
     )
     return agent_identity()
 

@@ -2,7 +2,8 @@
 
 Vectors are unit length, so cosine similarity is a dot product: DuckDB scans 100k vectors for a
 top-k in ~80 ms here, which is fast enough that no separate vector index (and its cache
-invalidation) is needed. Every function takes an open connection from :class:`insight.store.Store`.
+invalidation) is needed. Results are read with ``fetchall`` even for one row: DuckDB 2 refuses to
+commit while a result is only partly fetched. Every function takes an open connection from :class:`insight.store.Store`.
 """
 
 from __future__ import annotations
@@ -98,10 +99,10 @@ def nearest_notes(
 
 def note_vector(con: duckdb.DuckDBPyConnection, note_id: int, model_id: str) -> np.ndarray | None:
     """The stored vector of one note for one model, or ``None``."""
-    row = con.execute(
+    rows = con.execute(
         "SELECT vector FROM note_embeddings WHERE note_id = ? AND model_id = ?", [note_id, model_id]
-    ).fetchone()
-    return None if row is None else np.asarray(row[0], dtype=np.float32)
+    ).fetchall()
+    return np.asarray(rows[0][0], dtype=np.float32) if rows else None
 
 
 def topic_week_counts(
@@ -113,7 +114,7 @@ def topic_week_counts(
         "FROM notes n JOIN note_topics nt ON nt.note_id = n.id "
         "WHERE nt.topic_id = ? AND n.created_at >= ? AND n.created_at < ?",
         [exclude_agent, topic_id, start, end],
-    ).fetchone()
+    ).fetchall()[0]
     return int(row[0]), int(row[1])
 
 
@@ -156,13 +157,13 @@ def agents(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
 
 def date_span(con: duckdb.DuckDBPyConnection) -> tuple[datetime | None, datetime | None]:
     """The first and last ``created_at`` stored."""
-    row = con.execute("SELECT min(created_at), max(created_at) FROM notes").fetchone()
+    row = con.execute("SELECT min(created_at), max(created_at) FROM notes").fetchall()[0]
     return row[0], row[1]
 
 
 def count_by_source(con: duckdb.DuckDBPyConnection, source: str) -> int:
     """How many notes came from one source (e.g. ``demo``)."""
-    return int(con.execute("SELECT count(*) FROM notes WHERE source = ?", [source]).fetchone()[0])
+    return int(con.execute("SELECT count(*) FROM notes WHERE source = ?", [source]).fetchall()[0][0])
 
 
 def current_topic_centroids(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str, list[str], int, list[float]]]:
@@ -179,12 +180,12 @@ def current_topic_centroids(con: duckdb.DuckDBPyConnection) -> list[tuple[int, s
 
 def representative_note_ids(con: duckdb.DuckDBPyConnection, topic_id: int) -> list[int]:
     """The current run's representative notes of a topic (as the topic fit chose them)."""
-    row = con.execute(
+    rows = con.execute(
         "SELECT representative_note_ids FROM topics "
         "WHERE topic_id = ? AND run_id = (SELECT max(run_id) FROM topic_runs WHERE is_current)",
         [topic_id],
-    ).fetchone()
-    return [int(i) for i in (row[0] or [])] if row else []
+    ).fetchall()
+    return [int(i) for i in (rows[0][0] or [])] if rows else []
 
 
 def recent_topic_note_ids(con: duckdb.DuckDBPyConnection, topic_id: int, limit: int) -> list[int]:

@@ -1,0 +1,91 @@
+"""AppTest: the agent's pages — logging an observation (success, validation, safety) and My notes."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from app_support import clean_streamlit, demo_db, demo_template, new_app, open_page, texts  # noqa: F401
+
+from insight.store import Store
+from insight.store import analytics
+
+
+def _log(at, text: str, kind: str = "need"):  # noqa: ANN001, ANN202
+    at.text_area[0].set_value(text)
+    at.get("button_group")[0].set_value(kind)  # the kind pills
+    next(b for b in at.button if b.label == "Log it").click()
+    return at.run()
+
+
+def test_agent_sees_only_agent_pages(demo_db) -> None:
+    at = open_page(new_app("agent"), "log_note")
+    assert at.title[0].value == "Log an observation"
+    for forbidden in ("trends", "topic", "explore", "brief", "import_notes", "topics_admin", "settings"):
+        try:
+            at.switch_page(f"app_pages/{forbidden}.py")
+        except ValueError:
+            continue
+        raise AssertionError(f"{forbidden} is registered for an agent")
+
+
+def test_log_note_shows_topic_and_similar_notes(demo_db) -> None:
+    at = open_page(new_app("agent"), "log_note")
+    at.text_input(key="agent-id-input").set_value("test.agent")
+    at = _log(at, "Customer wants to move to eSIM on new Pixel 9, we can't offer it yet.")
+    assert not at.exception, [e.message for e in at.exception]
+    page = texts(at)
+    assert "Saved — filed under" in page
+    assert "reported something similar this week" in page
+    assert "esim" in page.lower()  # the similar notes are about eSIM too
+
+
+def test_log_note_validation_message(demo_db) -> None:
+    at = open_page(new_app("agent"), "log_note")
+    at = _log(at, "x")
+    assert at.error, "a one-letter note must be rejected"
+    assert "not saved" in at.error[0].value
+
+
+def test_note_markup_is_shown_as_text(demo_db) -> None:
+    nasty = "<script>alert(1)</script> **bold** ![x](http://evil.example/x.png) <img src=x onerror=alert(2)>"
+    at = open_page(new_app("agent"), "log_note")
+    at.text_input(key="agent-id-input").set_value("test.agent")
+    at = _log(at, "Customer wants eSIM " + nasty)
+    at = open_page(at, "my_notes")
+    cells = at.dataframe[0].value["Note"].tolist()
+    assert any("<script>alert(1)</script>" in c for c in cells)  # a dataframe cell is plain text
+    # Wherever a note is shown as Markdown, every markup character is escaped.
+    for md in at.markdown:
+        assert "<script>" not in md.value and "![x](" not in md.value
+
+
+def test_my_notes_shows_topic_status_and_note(demo_db) -> None:
+    path, topics = demo_db
+    at = open_page(new_app("agent"), "my_notes")
+    at.text_input(key="agent-id-input").set_value("test.agent")
+    at.run()
+    assert "not logged any notes" in texts(at)
+    at = open_page(at, "log_note")
+    at = _log(at, "eSIM not available on our network, customer bought a Pixel 9 and is stuck.")
+    # A PM has planned the topic this note sits in (written as the topics service would).
+    store = Store(path)
+    with store.transaction() as con:
+        run_id, note_id = con.execute("SELECT (SELECT max(run_id) FROM topic_runs), max(id) FROM notes").fetchall()[0]
+        analytics.record_assignments(con, run_id, [(note_id, topics["esim"], 0.9)])
+        analytics.record_topic_profile(con, topics["esim"], owner="product", status="planned")
+        con.execute(
+            "UPDATE topic_profiles SET status_note = 'Coming in the spring release' WHERE topic_id = ?",
+            [topics["esim"]],
+        )
+    store.release()
+    at = open_page(at, "my_notes")
+    frame = at.dataframe[0].value
+    first = frame.iloc[0]
+    assert first["Note"].startswith("eSIM not available")
+    assert first["Topic"] == "Esim"
+    assert "planned" in first["Status"]
+    assert first["Owner"] == "product"
+    assert first["What's happening"] == "Coming in the spring release"
+    assert at.metric[0].value == "1"
+    if importlib.util.find_spec("insight.export"):
+        assert len(at.download_button) == 2
