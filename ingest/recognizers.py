@@ -43,7 +43,7 @@ def _words(text: str) -> frozenset[str]:
 ID_CUES = _words(
     """order orders ord ticket tkt case inc incident ref reference invoice inv po tracking track awb waybill shipment
     parcel package pkg sku part pn serial sn s/n model imei iccid confirmation conf booking reservation rma claim
-    policy contract transaction txn receipt id item product asin upc ean isbn batch lot rma# po# store"""
+    policy contract transaction txn receipt id item product asin upc ean isbn batch lot rma# po# store #"""
 )
 PHONE_CUES = _words(
     """phone ph ph# tel telephone mobile mob cell cellphone callback cb call called calling reach reachable contact
@@ -58,7 +58,8 @@ VERSION_CUES = _words(
 )
 IP_CUES = _words("ip ipv4 ipv6 address addr host server router gateway dns vpn subnet")
 
-_WORD = regex.compile(r"[a-z][a-z0-9/#]*")
+# A lone "#" is a word too: "#4155550123" or "Cust # 55" is an id unless a cue word comes right before it.
+_WORD = regex.compile(r"[a-z][a-z0-9/#]*|#")
 _CLAUSE_BREAK = regex.compile(r"[;\n|]|[.!?](?:\s|$)")
 
 
@@ -75,11 +76,11 @@ def nearest_cue(text: str, start: int, *cue_sets: frozenset[str], window: int = 
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    before = before.lower()
-    # A "#" glued to the number ("#4155550123") marks an id as surely as "order" does.
-    if before.rstrip().endswith("#") and not any(before.rstrip().endswith(c) for c in ("ph#", "tel#", "cell#")):
-        return next((i for i, cues in enumerate(cue_sets) if "#" in cues), None)
-    for word in reversed(_WORD.findall(before)):
+    words = _WORD.findall(before.lower())
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
+        if word == "#" and position and any(words[position - 1] in cues for cues in cue_sets):
+            continue  # "ph #", "ticket #": the word before the "#" decides
         for index, cues in enumerate(cue_sets):
             if word in cues:
                 return index
@@ -135,7 +136,7 @@ class EmailRecognizer(SpanRecognizer):
     """Email addresses, including the spelled-out "jdoe at gmail dot com" and "jdoe(at)example(dot)org" forms."""
 
     ENTITY = "EMAIL"
-    _LOCAL = r"[A-Za-z0-9!#$%&*+/=?^_`{|}~-][A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]*"
+    _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-][A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]*"
     _LOCAL_START = r"(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])"
     _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
     PLAIN = regex.compile(
@@ -157,7 +158,12 @@ class EmailRecognizer(SpanRecognizer):
         """Yield email spans; cheap exit when the note has neither "@" nor "at"."""
         if "@" in text:
             for match in _finditer(self.PLAIN, text):
-                yield match.span()
+                start, end = match.span()
+                # A quote is legal in a local part but far likelier to be quoting the address: 'jane@x.com'.
+                local = match.group().split("@")[0]
+                if local.strip("'"):
+                    start += len(local) - len(local.lstrip("'"))
+                yield start, end
         lowered = text.lower()
         if "at" in lowered and ("dot" in lowered or "." in text):
             for match in _finditer(self.SPELLED, text):
@@ -311,17 +317,21 @@ class PhoneRecognizer(SpanRecognizer):
     """
 
     ENTITY = "PHONE"
+    # None may start right after another digit group: "DE89 3704 0044 0532 …" holds no phone.
     _SEP = r"[ .\-\u00a0]?"
     INTERNATIONAL = regex.compile(
-        r"(?<![\w+])(?:\+|00)[ ]?[1-9][0-9]{0,2}(?:[ .\-\u00a0]?(?:\(0\)[ ]?)?\(?[0-9]{1,5}\)?){1,6}"
+        r"(?<![\w+])(?:\+|(?<![0-9][ .\-])00)[ ]?[1-9][0-9]{0,2}(?:[ .\-\u00a0]?(?:\(0\)[ ]?)?\(?[0-9]{1,5}\)?){1,6}"
         r"(?:[ ]?(?:x|ext\.?|extension)[ ]?[0-9]{1,5})?(?![\w]|[.-][0-9])"
     )
     US = regex.compile(
-        r"(?<![\w+.\-/])(?:1[ .\-])?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}(?P<s>[ .\-]))[0-9]{3}[ .\-][0-9]{4}"
+        r"(?<![\w+.\-/])(?<![0-9][ .\-])(?:1[ .\-])?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}[ .\-])"
+        r"[0-9]{3}[ .\-][0-9]{4}"
         r"(?:[ ]?(?:x|ext\.?|extension)[ ]?[0-9]{1,5})?(?![\w]|[.,/\-][0-9])"
     )
-    BARE = regex.compile(r"(?<![\w.,/\-+])1?[2-9][0-9]{9}(?![\w]|[.,/\-][0-9])")
-    NATIONAL = regex.compile(r"(?<![\w+.,/\-])0[0-9]{1,4}(?:[ .\-]?[0-9]{2,4}){1,4}(?![\w]|[.,/\-][0-9])")
+    BARE = regex.compile(r"(?<![\w.,/\-+])(?<![0-9][ .\-])1?[2-9][0-9]{9}(?![\w]|[.,/\-][0-9])")
+    NATIONAL = regex.compile(
+        r"(?<![\w+.,/\-])(?<![0-9][ .\-])0[0-9]{1,4}(?:[ .\-]?[0-9]{2,4}){1,4}(?![\w]|[.,/\-][0-9])"
+    )
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield phone spans."""
@@ -472,7 +482,7 @@ _CUED_NAMES = {
         r"(?<![\w])(?i:dear|hi|hello|hey|good[ ]+(?:morning|afternoon|evening))[ ]+" + _NAME + r"(?=[ ]*[,!:\n])"
     ),
     "caps": regex.compile(
-        rf"(?<![\w])(?i:{_ROLE}|(?:(?:full|first|last|customer|cust|caller)[ ]+)?(?:name|surname))[ ]*[:=][ ]*"
+        rf"(?<![\w])(?i:{_ROLE}|(?:(?:full|first|last|customer|cust|caller)[ ]+)?(?:name|surname))[ ]*[:=\-–][ ]*"
         + _CAPS_NAME
     ),
     "signoff": regex.compile(
