@@ -24,13 +24,14 @@ from insight.store.gate import release_all
 
 REPO = Path(__file__).resolve().parent.parent
 APP = str(REPO / "app.py")
-EMBEDDER = "hashing-64"
+DIM = 256
+EMBEDDER = f"hashing-{DIM}"
 THEME_LABELS = {t.key: t.key.replace("-", " ").capitalize() for t in THEMES}
 
 
 def theme_topics(store: Store, when: datetime) -> dict[str, int]:
     """Write a topic run with one topic per demo theme (fixture writers); return theme → topic id."""
-    embedder = HashingEmbedder(64)
+    embedder = HashingEmbedder(DIM)
     with store.transaction() as con:
         ids, vectors = notes.load_embeddings(con, embedder.model_id)
         stored = notes.get_notes(con, [int(i) for i in ids])
@@ -64,7 +65,7 @@ def build_template(path: Path, notes_per_week: int = 60, now: datetime | None = 
     now = now or datetime.utcnow() - timedelta(minutes=5)
     seed_demo(
         store,
-        embedder=HashingEmbedder(64),
+        embedder=HashingEmbedder(DIM),
         redactor=default_redactor(),
         settings=settings,
         notes_per_week=notes_per_week,
@@ -119,7 +120,7 @@ def new_app(role: str | None = "pm", **query: str):
     return at
 
 
-def open_page(at, page: str):  # noqa: ANN001, ANN201 - AppTest has no public type
+def open_page(at, page: str):
     """Run the app once, switch to ``app_pages/<page>.py`` and run it; fail on any exception."""
     at.run()
     at.switch_page(f"app_pages/{page}.py").run()
@@ -135,13 +136,13 @@ def media(monkeypatch: pytest.MonkeyPatch):
     storage = MemoryMediaFileStorage("/mock/media")
     monkeypatch.setattr("streamlit.testing.v1.app_test.MemoryMediaFileStorage", lambda endpoint: storage)
 
-    def read(button) -> bytes:  # noqa: ANN001
+    def read(button) -> bytes:
         return storage.get_file(button.proto.url.rsplit("/", 1)[-1]).content
 
     return read
 
 
-def texts(at) -> str:  # noqa: ANN001
+def texts(at) -> str:
     """Every markdown/caption/info/success/error/subheader text on the page, joined (for assertions)."""
     parts = []
     for kind in ("markdown", "caption", "info", "success", "error", "warning", "subheader", "title"):

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from app_support are redefined as parameters)
 """AppTest: the agent's pages — logging an observation (success, validation, safety) and My notes."""
 
 from __future__ import annotations
@@ -6,11 +7,10 @@ import importlib.util
 
 from app_support import clean_streamlit, demo_db, demo_template, new_app, open_page, texts  # noqa: F401
 
-from insight.store import Store
-from insight.store import analytics
+from insight.store import Store, analytics
 
 
-def _log(at, text: str, kind: str = "need"):  # noqa: ANN001, ANN202
+def _log(at, text: str, kind: str = "need"):
     at.text_area[0].set_value(text)
     at.get("button_group")[0].set_value(kind)  # the kind pills
     next(b for b in at.button if b.label == "Log it").click()

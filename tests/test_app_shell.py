@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from app_support are redefined as parameters)
 """AppTest: navigation per role, demo mode, sign-in with roles from secrets, first-run seeding."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ EXPECTED = {
 }
 
 
-def _registered(at) -> set[str]:  # noqa: ANN001
+def _registered(at) -> set[str]:
     found = set()
     for page in ALL:
         try:

@@ -1,0 +1,69 @@
+# ruff: noqa: F811  (pytest fixtures imported from app_support are redefined as parameters)
+"""AppTest: the admin pages — Import (upload, progress, rejected rows), Topics admin, Settings in effect."""
+
+from __future__ import annotations
+
+from app_support import clean_streamlit, demo_db, demo_template, media, new_app, open_page, texts  # noqa: F401
+
+CSV = (
+    b"text,created_at,agent_id,channel,kind,product\n"
+    b"Customer asks for a paperless bill option,2026-11-02T10:00:00,a.one,phone,need,Mobile\n"
+    b"Wants eSIM on the new phone,2026-11-03T11:00:00,a.two,chat,need,Mobile\n"
+    b",2026-11-03T12:00:00,a.three,phone,need,Mobile\n"
+    b"Loves the new app,not a date,a.four,carrier pigeon,praise,App\n"
+)
+
+
+def _upload(at, dry_run: bool = False):
+    at.get("file_uploader")[0].set_value(("notes.csv", CSV, "text/csv"))
+    if dry_run:
+        at.checkbox[0].check()
+    next(b for b in at.button if b.label == "Import").click()
+    return at.run()
+
+
+def test_import_reports_rows_and_offers_rejected_rows(demo_db, media) -> None:
+    at = open_page(new_app("admin"), "import_notes")
+    at = _upload(at)
+    assert not at.exception, [e.message for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Rows read"] == "4"
+    assert metrics["Imported"] == "2"
+    assert metrics["Rejected"] == "2"
+    problems = at.dataframe[0].value
+    assert set(problems["Row"]) == {3, 4}
+    rejected = media(at.download_button(key="import-rejected")).decode("utf-8-sig")
+    assert "carrier pigeon" in rejected
+
+
+def test_import_dry_run_saves_nothing(demo_db) -> None:
+    at = open_page(new_app("admin"), "import_notes")
+    at = _upload(at, dry_run=True)
+    assert {m.label: m.value for m in at.metric}["Would import"] == "2"
+    at = open_page(at, "explore")
+    at.text_input(key="explore-q").set_value("paperless bill option").run()
+    assert "paperless" not in " ".join(at.dataframe[0].value["Note"]).lower()
+
+
+def test_import_without_file_warns(demo_db) -> None:
+    at = open_page(new_app("admin"), "import_notes")
+    next(b for b in at.button if b.label == "Import").click()
+    at.run()
+    assert "Choose a file first." in [w.value for w in at.warning]
+
+
+def test_settings_page_lists_every_setting(demo_db) -> None:
+    from insight.settings import setting_help
+
+    at = open_page(new_app("admin"), "settings")
+    frame = at.dataframe[0].value
+    assert set(frame["Setting"]) == set(setting_help())
+    assert frame.set_index("Setting").loc["embedding_model", "From"] == "environment"
+    assert "Demo mode" in texts(at)
+
+
+def test_topics_admin_renders(demo_db) -> None:
+    at = open_page(new_app("admin"), "topics_admin")
+    assert at.title[0].value == "Topics admin"
+    page = texts(at)
+    assert "coming soon" in page or "Run history" in page

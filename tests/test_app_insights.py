@@ -1,0 +1,108 @@
+# ruff: noqa: F811  (pytest fixtures imported from app_support are redefined as parameters)
+"""AppTest: Trends, Topic, Explore and the weekly brief (PM and leader), including exports and clicks."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from app_support import clean_streamlit, demo_db, demo_template, media, new_app, open_page, texts  # noqa: F401
+
+HAS_EXPORT = importlib.util.find_spec("insight.export") is not None
+
+
+def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
+    at = open_page(new_app("pm"), "trends")
+    frame = at.dataframe[0].value
+    assert {"Topic", "Signal", "This week", "Total", "Growth", "Status"} <= set(frame.columns)
+    weekly = next(c for c in frame.columns if c.startswith("Weekly"))
+    assert all(len(list(v)) >= 8 for v in frame[weekly])  # a sparkline per topic
+    assert len(frame) >= 15
+    assert [m.label for m in at.metric][1] == "Topics"
+    assert at.get("plotly_chart"), "the clickable bar chart is drawn"
+
+
+def test_trends_filters_narrow_the_table(demo_db) -> None:
+    at = open_page(new_app("pm"), "trends")
+    everything = at.dataframe[0].value["Total"].sum()
+    at.multiselect(key="trends-product").set_value(["Mobile"])
+    at.run()
+    assert not at.exception
+    narrowed = at.dataframe[0].value
+    assert 0 < narrowed["Total"].sum() < everything
+    assert "Esim" in set(narrowed["Topic"]) and "Pause" not in set(narrowed["Topic"])
+
+
+def test_trends_row_click_opens_topic(demo_db) -> None:
+    at = open_page(new_app("pm"), "trends")
+    frame = at.dataframe[0].value
+    row = list(frame["Topic"]).index("Esim")
+    # What the browser sends when a row is selected (the browser test clicks for real).
+    at.session_state["trends-table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Esim"
+
+
+@pytest.mark.skipif(not HAS_EXPORT, reason="insight/export.py not written yet")
+def test_trends_exports_csv_with_formulas_escaped(demo_db, media) -> None:
+    at = open_page(new_app("pm"), "trends")
+    csv_button = at.download_button(key="trends-csv")
+    body = media(csv_button).decode("utf-8-sig")
+    assert body.splitlines()[0].startswith("Topic,Signal")
+    xlsx = media(at.download_button(key="trends-xlsx"))
+    assert xlsx[:2] == b"PK"
+
+
+def test_topic_page_from_deep_link(demo_db) -> None:
+    _, topics = demo_db
+    at = open_page(new_app("pm", topic=str(topics["pause"])), "topic")
+    assert at.title[0].value == "Pause"
+    assert len(at.get("plotly_chart")) >= 2  # volume + breakdowns
+    page = texts(at)
+    assert "pause" in page.lower()  # representative quotes
+    assert any("·" in b.label for b in at.button)  # similar topics
+
+
+def test_topic_page_is_read_only_for_leaders(demo_db) -> None:
+    at = open_page(new_app("leader"), "topic")
+    assert "Only product managers and admins can change a topic." in texts(at)
+
+
+def test_explore_semantic_search_with_filters(demo_db) -> None:
+    at = open_page(new_app("pm"), "explore")
+    at.text_input(key="explore-q").set_value("eSIM").run()
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert "esim" in frame["Note"].iloc[0].lower()
+    assert frame["Match"].is_monotonic_decreasing
+    at.multiselect(key="explore-channel").set_value(["chat"]).run()
+    assert set(at.dataframe[0].value["Channel"]) == {"chat"}
+
+
+def test_explore_map_click_opens_topic(demo_db) -> None:
+    _, topics = demo_db
+    at = open_page(new_app("pm"), "explore")
+    chart = at.get("plotly_chart")[0]
+    assert chart.proto.spec  # the map is drawn
+    # What the browser sends when a bubble is clicked (the browser test clicks for real).
+    event = {"selection": {"points": [{"customdata": [topics["esim"]], "point_index": 0}], "point_indices": [0],
+                           "box": [], "lasso": []}}
+    at.session_state["explore-map"] = event
+    at.run()
+    assert at.title[0].value == "Esim"
+
+
+def test_brief_renders_and_downloads(demo_db, media) -> None:
+    at = open_page(new_app("leader"), "brief")
+    assert at.title[0].value == "Weekly brief"
+    assert [m.label for m in at.metric] == ["Notes", "Agents reporting", "Active topics"]
+    md = media(at.download_button(key="brief-md")).decode()
+    html = media(at.download_button(key="brief-html")).decode()
+    assert md.startswith("#") and "<html" in html.lower()
+    picker = at.selectbox(key="brief-week")
+    assert len(picker.options) >= 10
+    earlier = picker.value.shift(-3)
+    picker.set_value(earlier).run()
+    assert not at.exception
+    assert earlier.label in media(at.download_button(key="brief-md")).decode()
