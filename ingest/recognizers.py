@@ -48,7 +48,7 @@ ID_CUES = _words(
 PHONE_CUES = _words(
     """phone ph ph# tel telephone mobile mob cell cellphone callback cb call called calling reach reachable contact
     whatsapp fax landline text texted sms dial dialed dialled ring rang vm voicemail home work alt alternate
-    number# tel# cell# mobile#"""
+    number# tel# cell# mobile# callerid cli"""
 )
 CARD_CUES = _words("card cc credit debit visa mastercard mc amex discover jcb maestro pan cardnumber")
 SSN_CUES = _words("ssn ss ss# ssn# social security soc itin tin")
@@ -58,6 +58,7 @@ VERSION_CUES = _words(
 )
 IP_CUES = _words("ip ipv4 ipv6 address addr host server router gateway dns vpn subnet")
 
+_CALLER_ID = regex.compile(r"\bcaller[ -]?id\b")
 # A lone "#" is a word too: "#4155550123" or "Cust # 55" is an id unless a cue word comes right before it.
 _WORD = regex.compile(r"[a-z][a-z0-9/#]*|#")
 _CLAUSE_BREAK = regex.compile(r"[;\n|]|[.!?](?:\s|$)")
@@ -76,11 +77,13 @@ def nearest_cue(text: str, start: int, *cue_sets: frozenset[str], window: int = 
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
-    words = _WORD.findall(before.lower())
+    words = _WORD.findall(_CALLER_ID.sub("callerid", before.lower()))
     for position in range(len(words) - 1, -1, -1):
         word = words[position]
-        if word == "#" and position and any(words[position - 1] in cues for cues in cue_sets):
-            continue  # "ph #", "ticket #": the word before the "#" decides
+        if word == "#" and (
+            position < len(words) - 1 or (position and any(words[position - 1] in c for c in cue_sets))
+        ):
+            continue  # "ph #", "ticket #": the word before the "#" decides; in "new # is …" the "#" means number
         for index, cues in enumerate(cue_sets):
             if word in cues:
                 return index
@@ -429,6 +432,24 @@ NOT_NAMES = _words(
     Bugs Fault Faulty Damaged Broken Missing Late Wrong Incorrect Correct Duplicate New Old Used Free Paid
     Due"""
 )
+# How agents describe a caller right after the role word: "Customer Very unhappy", "cx Happy with outcome".
+NOT_NAMES |= _words(
+    """Happy Unhappy Very Really Extremely Quite So Too Unable Able Upset Angry Irate Frustrated Annoyed Satisfied
+    Dissatisfied Confused Pleased Concerned Worried Polite Rude Calm Aggressive Elderly Vulnerable Already Never
+    Always Finally First Second Third Last Previous Returning Existing Repeat Loyal Longtime Assist Assistant"""
+)
+# Telecom, utility and bank names that follow "spoke with" as often as a person does.
+NOT_NAMES |= _words(
+    """Comcast Xfinity Verizon Spectrum Cox Optimum Frontier Centurylink Sprint Tmobile Vodafone Orange Telefonica
+    Movistar Virgin Sky Talktalk Telstra Optus Rogers Bell Telus Shaw Att Openreach Ofcom Experian Equifax
+    Transunion Hsbc Natwest Halifax Nationwide Ing Rabobank Commerzbank Deutsche Amtrak Delta United Lufthansa
+    Ryanair Easyjet Expedia Booking Shopify Ebay Etsy Square Adyen Worldpay"""
+)
+# A word naming a team after a lone capitalised word makes it an organisation: "spoke with Comcast tech".
+ORGANISATION_FOLLOWERS = _words(
+    "tech techs support team agent agents rep reps billing customer service technician engineer store help helpdesk "
+    "dept department care desk office branch staff"
+)
 # Words that are names only when a surname follows: "customer May Lee" but not "Customer May call back".
 AMBIGUOUS_NAMES = _words("May June April August Will Chase Summer")
 # Products and brands written with an honorific: "Dr. Martens boots", "a Dr Pepper".
@@ -443,7 +464,7 @@ _INITIAL = r"\p{Lu}\.?(?![\p{L}'’])"
 _PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + ")"
 _NAME = rf"(?P<name>(?:{_TOKEN}|{_INITIAL})(?:[ ](?:{_PARTICLE}[ ])?(?:{_TOKEN}|{_INITIAL})){{0,3}})"
 _ROLE = (
-    r"customer|cust|caller|client|member|account[ -]?holder|acct[ -]?holder|card[ -]?holder|policy[ -]?holder"
+    r"customer|cust|cx|caller|client|member|account[ -]?holder|acct[ -]?holder|card[ -]?holder|policy[ -]?holder"
     r"|subscriber|patient|tenant|guest|passenger|recipient|beneficiary|spouse|husband|wife|son|daughter|mother|mom"
     r"|father|dad|brother|sister|owner|applicant|employee|colleague|coworker|agent|rep|representative|supervisor"
     r"|manager|technician|engineer|courier"
@@ -485,10 +506,13 @@ _CUED_NAMES = {
         rf"(?<![\w])(?i:{_ROLE}|(?:(?:full|first|last|customer|cust|caller)[ ]+)?(?:name|surname))[ ]*[:=\-–][ ]*"
         + _CAPS_NAME
     ),
+    "per": regex.compile(
+        # "per Jessica in Returns" names a colleague; "per Amazon policy" does not, hence the department after it.
+        r"(?<![\w])(?i:per|according[ ]+to|as[ ]+per)[ ]+" + _NAME + r"(?=[ ]+(?i:in|from|at|on|of)[ ]+)"
+    ),
     "signoff": regex.compile(
-        r"(?<![\w])(?i:thanks|thank[ ]+you|regards|cheers|sincerely|kind[ ]+regards|best[ ]+regards),?[ ]*\n?[ ]*"
-        + _NAME
-        + r"(?=[ ]*(?:\n|$))"
+        r"(?<![\w])(?i:(?:thanks|thank[ ]+you|regards|cheers|sincerely|kind[ ]+regards|best[ ]+regards),?|best,)"
+        r"[ ]*\n?[ ]*" + _NAME + r"(?=[ ]*(?:\n|$))"
     ),
 }
 
@@ -502,6 +526,7 @@ def _trailing_initial_is_not_a_name(text: str, start: int, kept: list[str]) -> b
     return after not in ("", ",", ";", ":", ")", "!", "?", ".", "\n")
 
 
+_NEXT_WORD = regex.compile(r"[ ]+(\w+)")
 _STREET_BEFORE = regex.compile(r"[0-9]+[ ]+(?:\p{Lu}\p{Ll}+[ ]+){1,3}$")
 
 
@@ -542,6 +567,14 @@ class PersonRecognizer(SpanRecognizer):
         if len(kept) == 1 and kept[0].title() in AMBIGUOUS_NAMES:
             return None
         end = start + len(" ".join(kept))
+        following = _NEXT_WORD.match(text, end)
+        if (
+            kind != "honorific"
+            and len(kept) == 1
+            and following
+            and following.group(1).lower() in ORGANISATION_FOLLOWERS
+        ):
+            return None
         if kind == "role" and "," in match.group("sep") and text[end : end + 1] not in (",", ")", ";"):
             return None  # "customer, Jane Doe, called" is an apposition; "customer, Handy +49 …" is not
         if kept[-1].endswith("."):

@@ -346,6 +346,100 @@ PII_NOTES: tuple[GoldenNote, ...] = (
         ("PHONE", "0044 7911 123456"),
         keep=("DSP-20931", "7781-2290", "($129.00)"),
     ),
+    # Second batch, written after the first version ran, in terser agent shorthand; it exposed "cx", "per …",
+    # "caller ID", "new # is" and "Best, Kim", which the recognizers now handle.
+    _note(
+        "CX Maria Gonzalez upset abt late refund 2nd time, pls expedite. cb 786-555-0142 after 3",
+        ("PERSON", "Maria Gonzalez"),
+        ("PHONE", "786-555-0142"),
+        keep=("2nd time", "after 3"),
+    ),
+    _note(
+        "cx said her husband Paul set up the acct w/ his gmail paul.r.hughes@gmail.com, needs access",
+        ("PERSON", "Paul"),
+        ("EMAIL", "paul.r.hughes@gmail.com"),
+        keep=("w/ his gmail",),
+    ),
+    _note(
+        "Talked with Mrs. Greene; she's moving to 14 Elm St, new # is 917 555 0133",
+        ("PERSON", "Greene"),
+        ("PHONE", "917 555 0133"),
+        keep=("14 Elm St", "new # is"),
+    ),
+    _note(
+        "per Jessica in Returns, RMA 20-4471 approved, refund to original card (visa x1881)",
+        ("PERSON", "Jessica"),
+        keep=("in Returns", "RMA 20-4471", "x1881"),
+    ),
+    _note(
+        "Spoke to the customer's daughter, Emily, who has POA. Verified via last 4 of SSN 4432.",
+        ("PERSON", "Emily"),
+        keep=("last 4 of SSN 4432",),
+    ),
+    _note(
+        "Customer email: k.tanaka+orders@example.co.jp; phone: 03-1234-5678 (Tokyo office)",
+        ("EMAIL", "k.tanaka+orders@example.co.jp"),
+        ("PHONE", "03-1234-5678"),
+        keep=("(Tokyo office)",),
+    ),
+    _note(
+        "Escalated to L2. Kernel panic on boot after update to 6.1.0-18; host 172.16.4.21",
+        ("IP", "172.16.4.21"),
+        keep=("6.1.0-18",),
+    ),
+    _note(
+        "Hello Aaron, following up on case #00912234 regarding your warranty. Best, Kim",
+        ("PERSON", "Aaron"),
+        ("PERSON", "Kim"),
+        keep=("#00912234",),
+    ),
+    _note(
+        "Left msg for Dr. Ngozi Adeyemi re lab kit KT-2291 delivery to clinic, 2 units",
+        ("PERSON", "Ngozi Adeyemi"),
+        keep=("KT-2291", "2 units"),
+    ),
+    _note(
+        "cust name Ahmed Al-Farsi, phone +971 50 123 4567, visiting Dubai store 12/12",
+        ("PERSON", "Ahmed Al-Farsi"),
+        ("PHONE", "+971 50 123 4567"),
+        keep=("Dubai store 12/12",),
+    ),
+    _note(
+        "Acct holder: Sean O'Sullivan. Card 4929 1234 5678 9012 reported lost. New card ETA 7-10 days.",
+        ("PERSON", "Sean O'Sullivan"),
+        keep=("4929 1234 5678 9012", "7-10 days"),
+    ),
+    _note(
+        "Call transferred from IVR, caller ID 312-555-0188, no name given, asked about 2-for-1 deal",
+        ("PHONE", "312-555-0188"),
+        keep=("2-for-1",),
+    ),
+    _note(
+        "IBAN provided verbally: ES91 2100 0418 4502 0005 1332 - refund €320 for cancelled trip TRIP-88",
+        ("IBAN", "ES91 2100 0418 4502 0005 1332"),
+        keep=("€320", "TRIP-88"),
+    ),
+    _note(
+        "User reports login from unknown IP 45.33.32.156 at 3am; password reset, 2FA enabled",
+        ("IP", "45.33.32.156"),
+        keep=("3am", "2FA"),
+    ),
+    _note(
+        "Mrs. Smith-Wesson phoned (again!) about the 12-pc cookware set, model CK-12SS, lid missing",
+        ("PERSON", "Smith-Wesson"),
+        keep=("12-pc", "CK-12SS"),
+    ),
+    _note(
+        "Customer: Priya K. / Callback: 0161 496 0000 / Issue: boiler service overdue since Nov",
+        ("PERSON", "Priya K"),
+        ("PHONE", "0161 496 0000"),
+        keep=("since Nov",),
+    ),
+    _note(
+        "Mr Lopez (acct 88120334) disputing $35 late fee on stmt 03/24 - waived as courtesy",
+        ("PERSON", "Lopez"),
+        keep=("acct 88120334", "$35", "03/24"),
+    ),
 )
 
 CLEAN_NOTES: tuple[GoldenNote, ...] = tuple(
@@ -538,5 +632,29 @@ CLEAN_NOTES: tuple[GoldenNote, ...] = tuple(
             "Speed test from the app: 312.4 Mbps down / 22.9 up, ping 14 ms, router uptime 41 days. Ticket 662018.",
             ("312.4", "662018"),
         ),
+        # Second batch, written after the first version ran.
+        ("Pt called re appt on 4/12 @ 10:15am, DOB 7/4/1962, requesting refill Rx# 4471203", ("Rx# 4471203",)),
+        (
+            "Order W112233445 split shipment; second box tracking 9261290100130433212380, delivered 3/18",
+            ("W112233445", "9261290100130433212380"),
+        ),
+        ("TICKET 2291: customer cannot pair Buds2 Pro (SM-R510) with S23, fw R510XXU1AWA2", ("SM-R510",)),
+        ("Customer Portal login loop on Safari 17.2; cleared cookies, fixed. KB-1192 updated.", ("17.2", "KB-1192")),
+        ("cx Happy with outcome, closing case 44120.", ("case 44120",)),
+        (
+            "Spoke with Comcast tech about the line fault; their ref CC-99812, visit booked 14/05 8-12.",
+            ("CC-99812", "14/05 8-12"),
+        ),
+        ("per Terms section 4.2 no refund after 30 days; offered store credit $25.", ("4.2", "$25")),
+        ("My name is on the account but my husband pays the bill; order 5523-11.", ("5523-11",)),
+        ("Caller ID blocked, asked about store hours only; 2 stores nearby.", ("Caller ID",)),
+        ("Hi Team,\nplease check order 88-2210 urgently.\nThanks,\nSupport", ("88-2210",)),
+        ("Customer Very unhappy about 3 missed deliveries; compensation £15 voucher.", ("£15",)),
+        (
+            "Customer Unable to log in since 8.8.2024 update; version 8.8.2024.1 hotfix pending.",
+            ("8.8.2024", "8.8.2024.1"),
+        ),
+        ("Spoke with Verizon regarding porting; port-out PIN set, ticket VZ-22019.", ("VZ-22019",)),
+        ("Dear Customer, your order 55-991 is delayed. Regards, Customer Care", ("55-991",)),
     )
 )

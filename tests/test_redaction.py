@@ -553,8 +553,8 @@ def test_thread_safe(redactor) -> None:
 
 
 def test_latency_on_short_notes(redactor) -> None:
-    notes = [note.text for note in PII_NOTES + CLEAN_NOTES]
-    assert all(50 <= len(text) <= 300 for text in notes)
+    notes = [note.text for note in PII_NOTES + CLEAN_NOTES if 50 <= len(note.text) <= 300]
+    assert len(notes) >= 100
     timings = []
     for _ in range(5):
         for text in notes:
