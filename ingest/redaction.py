@@ -135,24 +135,27 @@ class PresidioRedactor:
             raise TypeError(f"redact() takes a str, not {type(text).__name__}")
         kinds: set[str] = set()
         for _ in range(_MAX_PASSES):
-            found = self._find(text)
-            if not found:
-                return Redaction(text, tuple(sorted(kinds)))
-            results = [self._result(kind, start, end, 1.0) for start, end, kind in found]
-            text = self._anonymizer.anonymize(text=text, analyzer_results=results, operators=self._operators).text
+            try:
+                found = self._find(text)
+                if not found:
+                    return Redaction(text, tuple(sorted(kinds)))
+                text = self._replace(text, found)
+            except Exception as exc:
+                # The cause may quote the note (a validator's message, a regex error), so only its type is kept.
+                logger.error("Redaction failed with %s", type(exc).__name__)
+                raise RedactionError(
+                    f"Detecting personal data failed ({type(exc).__name__}); the note was not stored."
+                ) from None
             kinds.update(kind for _, _, kind in found)
         raise RedactionError("Redaction did not settle on this note; it was not stored. Please report this.")
 
     def _find(self, text: str) -> list[tuple[int, int, str]]:
-        try:
-            results = self._analyzer.analyze(text=text, language="en", entities=self._entities)
-        except Exception as exc:
-            # The cause may quote the note (a validator's message, a regex error), so only its type is kept.
-            logger.error("Redaction failed with %s", type(exc).__name__)
-            raise RedactionError(
-                f"Detecting personal data failed ({type(exc).__name__}); the note was not stored."
-            ) from None
+        results = self._analyzer.analyze(text=text, language="en", entities=self._entities)
         return merge_overlaps((r.start, r.end, r.entity_type) for r in results)
+
+    def _replace(self, text: str, found: list[tuple[int, int, str]]) -> str:
+        results = [self._result(kind, start, end, 1.0) for start, end, kind in found]
+        return self._anonymizer.anonymize(text=text, analyzer_results=results, operators=self._operators).text
 
 
 def merge_overlaps(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
