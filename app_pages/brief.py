@@ -19,34 +19,29 @@ if options.first is None:
 
 latest = data.cached(resolve_week, store)
 weeks = [latest.shift(-k) for k in range(0, 26) if latest.shift(-k) >= Week.containing(options.first)]
-week = st.selectbox(
-    "Week",
-    weeks,
-    format_func=lambda w: f"{w.label} (from {w.monday:%d %b %Y})",
-    key="brief-week",
-)
+pick, downloads = st.columns([2, 3], vertical_alignment="bottom")
+week = pick.selectbox("Week", weeks, format_func=lambda w: f"{w.label} (from {w.monday:%d %b %Y})", key="brief-week")
 brief = data.cached(build_brief, store, settings, week)
 markdown = render_markdown(brief)
-
-left, right, _ = st.columns([1, 1, 3])
-left.download_button(
-    "Markdown",
-    markdown.encode("utf-8"),
-    f"earshot-brief-{brief.week}.md",
-    "text/markdown",
-    icon=":material/download:",
-    on_click="ignore",
-    key="brief-md",
-)
-right.download_button(
-    "HTML",
-    render_html(brief).encode("utf-8"),
-    f"earshot-brief-{brief.week}.html",
-    "text/html",
-    icon=":material/download:",
-    on_click="ignore",
-    key="brief-html",
-)
+with downloads.container(horizontal=True):
+    st.download_button(
+        "Markdown",
+        markdown.encode("utf-8"),
+        f"earshot-brief-{brief.week}.md",
+        "text/markdown",
+        icon=":material/download:",
+        on_click="ignore",
+        key="brief-md",
+    )
+    st.download_button(
+        "HTML",
+        render_html(brief).encode("utf-8"),
+        f"earshot-brief-{brief.week}.html",
+        "text/html",
+        icon=":material/download:",
+        on_click="ignore",
+        key="brief-html",
+    )
 
 h = brief.headline
 c1, c2, c3 = st.columns(3)

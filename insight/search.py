@@ -353,11 +353,8 @@ def topic_activity(store: Store, topic_id: int, *, weeks: int = 14, quotes: int 
     """
     from insight.store.notes import get_notes
     from insight.trends import VolumeFilters, resolve_week, weekly_topic_volume
-    from insight.trends.weeks import Week
 
-    end = Week.containing(datetime.utcnow())
-    latest = resolve_week(store)
-    end = max(end, latest)
+    end = resolve_week(store)  # the latest complete week: a half-finished week would look like a drop
     start = end.shift(-(weeks - 1))
     labels = [start.shift(k).label for k in range(weeks)]
     only = VolumeFilters(topic_ids=(topic_id,))

@@ -112,13 +112,13 @@ def export_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
     """CSV and XLSX download buttons for a table."""
     if frame.empty:
         return
-    left, right, _ = st.columns([1, 1, 4])
     try:
         csv_bytes, xlsx_bytes = table_bytes(frame, "csv"), table_bytes(frame, "xlsx")
     except EarshotError as exc:
         st.caption(exc.message)
         return
-    left.download_button(
+    row = st.container(horizontal=True)
+    row.download_button(
         "CSV",
         csv_bytes,
         f"{name}.csv",
@@ -127,7 +127,7 @@ def export_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
         icon=":material/download:",
         on_click="ignore",
     )
-    right.download_button(
+    row.download_button(
         "XLSX",
         xlsx_bytes,
         f"{name}.xlsx",
