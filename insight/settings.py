@@ -70,6 +70,9 @@ class Settings:
     trend_max_p: float = _setting(
         0.001, "Largest chance, under the baseline rate, a rise (emerging) or fall (fading) may have to be flagged."
     )
+    emerging_window_weeks: int = _setting(
+        3, "A rise is judged over the last 1 … this many weeks, so slow climbs are caught as well as jumps."
+    )
     trend_prior_rate: float = _setting(1.0, "Prior weekly rate of a topic with no history (Gamma prior mean).")
     trend_prior_weeks: float = _setting(1.0, "How many weeks of evidence the prior rate is worth.")
     brief_top_n: int = _setting(5, "Items per list in the weekly brief (emerging needs, movers, kinds).")

@@ -9,7 +9,7 @@ from insight.trends.detectors import PoissonGammaDetector, corroborated_count, s
 from insight.trends.records import TopicHistory
 
 SETTINGS = load_settings(environ={})
-WEEKS = tuple(f"2025-W{n:02d}" for n in range(5, 11))  # baseline 4 weeks + 2 recent weeks for fading
+WEEKS = tuple(f"2025-W{n:02d}" for n in range(1, 11))
 
 
 def spread(total: int, agents: int) -> tuple[int, ...]:
@@ -18,16 +18,22 @@ def spread(total: int, agents: int) -> tuple[int, ...]:
     return tuple(c for c in counts if c > 0)
 
 
+def named(agent_counts) -> tuple[tuple[str, int], ...]:
+    return tuple((f"a{k + 1}", c) for k, c in enumerate(agent_counts) if c > 0)
+
+
 def history(counts, agent_counts=None, is_new=False, observed=None, totals=None) -> TopicHistory:
-    agent_counts = spread(counts[-1], 6) if agent_counts is None else tuple(agent_counts)
+    """A history whose weeks are shared round-robin by six agents (this week's split may be given)."""
+    agents = [named(spread(c, 6)) if c else () for c in counts]
+    if agent_counts is not None:
+        agents[-1] = named(agent_counts)
     return TopicHistory(
         topic_id=7,
-        weeks=WEEKS,
+        weeks=WEEKS[-len(counts) :],
         counts=tuple(counts),
         totals=tuple(totals or (500,) * len(counts)),
         observed=tuple(observed or (True,) * len(counts)),
-        agent_counts=agent_counts,
-        distinct_agents=len([c for c in agent_counts if c > 0]),
+        agents=tuple(agents),
         is_new=is_new,
     )
 
@@ -48,6 +54,9 @@ CASES = [
     ("fading", [20, 22, 19, 21, 3, 2], None, False, {"fading"}),
     ("one quiet week is not fading", [20, 22, 19, 21, 20, 3], None, False, set()),
     ("small topic cannot fade", [3, 4, 3, 4, 0, 0], None, False, set()),
+    ("plateau of six a week for three weeks", [0, 1, 0, 0, 6, 6, 6], (2, 1, 1, 1, 1), False, {"emerging"}),
+    ("burst two weeks ago, quiet now", [0, 0, 0, 0, 20, 0, 1], None, False, set()),
+    ("slow creep stays small", [0, 0, 0, 0, 1, 2, 2], None, False, set()),
     ("single-agent spike in established topic", [20, 22, 19, 21, 20, 60], (41, 4, 4, 4, 4, 3), False, set()),
 ]
 
@@ -62,6 +71,15 @@ def test_rise_is_caught_by_the_week_it_reaches_the_minimum_count():
     detector = PoissonGammaDetector(SETTINGS)
     # 0 → 6 from six agents in one week: flagged at once.
     assert [d.kind for d in detector.detect(history([0, 1, 0, 0, 0, 6]))] == ["emerging"]
+
+
+def test_slow_rise_is_judged_over_the_window_and_one_agent_never_counts_alone():
+    detector = PoissonGammaDetector(SETTINGS)
+    (d,) = detector.detect(history([0, 1, 0, 0, 6, 6, 6], (2, 1, 1, 1, 1)))
+    assert d.window_weeks > 1 and d.count == 6 and d.baseline < 1
+    lone = history([0, 0, 0, 0, 5, 5, 5])
+    lone = TopicHistory(**{**lone.__dict__, "agents": ((),) * 4 + ((("a9", 5),),) * 3})
+    assert detector.detect(lone) == []
 
 
 def test_emerging_evidence_numbers():

@@ -305,3 +305,16 @@ def record_lineage_event(
         "INSERT INTO topic_lineage (run_id, event, topic_id, related_topic_ids) VALUES (?, ?, ?, ?)",
         [run_id, event, topic_id, list(related)],
     )
+
+
+def note_ids_by_external_id(con: duckdb.DuckDBPyConnection, external_ids: Sequence[str]) -> dict[str, int]:
+    """Map source ids (``notes.external_id``) to stored note ids, e.g. to line notes up with known truth."""
+    if not external_ids:
+        return {}
+    table = pa.table({"e": pa.array(list(external_ids), pa.string())})
+    con.register("_probe_external", table)
+    try:
+        rows = con.execute("SELECT n.external_id, n.id FROM notes n JOIN _probe_external p ON n.external_id = p.e")
+        return {e: int(i) for e, i in rows.fetchall()}
+    finally:
+        con.unregister("_probe_external")

@@ -1,13 +1,16 @@
 """Trend detectors: pure functions from a topic's weekly history to signals (no store, no clock).
 
 The default :class:`PoissonGammaDetector` treats a topic's weekly count as Poisson with a rate that
-has a Gamma prior, updated by the baseline weeks. The posterior predictive for this week is then a
-negative binomial, whose tail gives the chance of seeing at least (or, for fading, at most) the
-observed count if nothing had changed. Counts are scaled by each week's volume in other topics
+has a Gamma prior, updated by the baseline weeks. The posterior predictive for the weeks being judged
+is then a negative binomial, whose tail gives the chance of seeing at least (or, for fading, at most)
+the observed count if nothing had changed. Counts are scaled by each week's volume in other topics
 (the exposure), so a busy week does not look like a trend everywhere.
 
-One agent repeating themselves is not a trend: the count that is tested is the *corroborated* count,
-where no agent counts for more than the ``emerging_min_agents``-th most active agent of the week.
+A rise is judged over the last 1, 2 … ``emerging_window_weeks`` weeks against the baseline weeks before
+that window, so a topic creeping up over three weeks is caught as well as one that jumps; the chance is
+multiplied by the number of windows tried (Bonferroni). One agent repeating themselves is not a trend:
+the count tested is the *corroborated* count, where no agent counts for more than the
+``emerging_min_agents``-th most active agent in the window.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ class TrendDetector(Protocol):
 
 
 def corroborated_count(agent_counts: Sequence[int], total: int, min_agents: int) -> int:
-    """This week's count with no agent counting for more than the ``min_agents``-th most active agent.
+    """The count with no agent counting for more than the ``min_agents``-th most active agent.
 
     With ``min_agents <= 1`` every note counts (including notes without an agent); otherwise notes
     without an agent count for nothing and fewer than ``min_agents`` agents give zero.
@@ -53,14 +56,10 @@ def surprise(p_value: float) -> float:
     return min(300.0, -math.log10(max(p_value, 1e-300)))
 
 
-@dataclass(frozen=True)
-class _Baseline:
-    mean: float  # raw mean count per observed baseline week
-    alpha: float  # Gamma posterior shape
-    beta: float  # Gamma posterior rate (in exposure units)
-    variance: float  # sample variance of the baseline counts
-    weeks: int  # observed baseline weeks
-    reference: float  # mean weekly volume in other topics, the unit of exposure
+def _fmt_p(p: float) -> str:
+    if p <= 0:
+        return "essentially nil"
+    return f"1 in {1 / p:,.0f}" if p < 0.5 else f"{p:.2f}"
 
 
 def _exposures(totals: Sequence[int], reference: float) -> list[float]:
@@ -69,10 +68,27 @@ def _exposures(totals: Sequence[int], reference: float) -> list[float]:
     return [min(_MAX_EXPOSURE, max(_MIN_EXPOSURE, t / reference)) for t in totals]
 
 
-def _fmt_p(p: float) -> str:
-    if p <= 0:
-        return "essentially nil"
-    return f"1 in {1 / p:,.0f}" if p < 0.5 else f"{p:.2f}"
+@dataclass(frozen=True)
+class _Baseline:
+    mean: float  # raw mean count per observed baseline week
+    alpha: float  # Gamma posterior shape
+    beta: float  # Gamma posterior rate (in exposure units)
+    variance: float  # sample variance of the baseline counts
+    reference: float  # mean weekly volume in other topics, the unit of exposure
+
+
+@dataclass(frozen=True)
+class _Window:
+    """The last ``weeks`` weeks of a history, tested against the baseline weeks before them."""
+
+    weeks: int
+    count: int
+    corroborated: int
+    agents: int
+    base: _Baseline
+    expected: float  # for the whole window
+    p_up: float
+    p_down: float
 
 
 class PoissonGammaDetector:
@@ -85,111 +101,156 @@ class PoissonGammaDetector:
     def __init__(self, settings: Settings) -> None:
         self.s = settings
 
-    # -- model ------------------------------------------------------------------------------------
-    def _baseline(self, counts: Sequence[int], totals: Sequence[int], observed: Sequence[bool]) -> _Baseline | None:
-        pairs = [(c, t) for c, t, o in zip(counts, totals, observed, strict=True) if o]
+    def _baseline(self, history: TopicHistory, window: slice) -> _Baseline | None:
+        rows = zip(history.counts[window], history.totals[window], history.observed[window], strict=True)
+        pairs = [(c, t) for c, t, seen in rows if seen]
         if not pairs:
             return None
-        base_counts = [c for c, _ in pairs]
+        counts = [c for c, _ in pairs]
         reference = sum(t for _, t in pairs) / len(pairs)
-        exposures = _exposures([t for _, t in pairs], reference)
-        mean = sum(base_counts) / len(base_counts)
-        variance = sum((c - mean) ** 2 for c in base_counts) / max(1, len(base_counts) - 1)
+        mean = sum(counts) / len(counts)
         prior_w = self.s.trend_prior_weeks
         return _Baseline(
             mean=mean,
-            alpha=self.s.trend_prior_rate * prior_w + sum(base_counts),
-            beta=prior_w + sum(exposures),
-            variance=variance,
-            weeks=len(pairs),
+            alpha=self.s.trend_prior_rate * prior_w + sum(counts),
+            beta=prior_w + sum(_exposures([t for _, t in pairs], reference)),
+            variance=sum((c - mean) ** 2 for c in counts) / max(1, len(counts) - 1),
             reference=reference,
+        )
+
+    def _window(self, history: TopicHistory, weeks: int) -> _Window | None:
+        """Test the last ``weeks`` weeks; ``None`` when they or their baseline were not observed."""
+        if weeks >= len(history.counts) or not all(history.observed[-weeks:]):
+            return None
+        base = self._baseline(history, slice(-weeks - self.s.baseline_weeks, -weeks))
+        if base is None:
+            return None
+        count = sum(history.counts[-weeks:])
+        per_agent = history.agent_counts(weeks)
+        corroborated = corroborated_count(per_agent, count, self.s.emerging_min_agents)
+        exposure = sum(_exposures(history.totals[-weeks:], base.reference))
+        p = base.beta / (base.beta + exposure)
+        return _Window(
+            weeks=weeks,
+            count=count,
+            corroborated=corroborated,
+            agents=len(per_agent),
+            base=base,
+            expected=base.alpha / base.beta * exposure,
+            p_up=float(nbinom.sf(corroborated - 1, base.alpha, p)),
+            p_down=float(nbinom.cdf(count, base.alpha, p)),
         )
 
     def detect(self, history: TopicHistory) -> list[Detection]:
         """Signals for the last week of ``history`` (see the module docstring for the model)."""
-        s = self.s
-        count = history.counts[-1]
-        corroborated = corroborated_count(history.agent_counts, count, s.emerging_min_agents)
-        window = slice(-1 - s.baseline_weeks, -1)
-        base = self._baseline(history.counts[window], history.totals[window], history.observed[window])
         out: list[Detection] = []
-        if base is None:  # nothing observed before this week: only the run can say a topic is new
-            if history.is_new:
-                out.append(self._detection("new", 1.0, count, corroborated, 0.0, 0.0, None, "born this week"))
-            return out
-        exposure = _exposures([history.totals[-1]], base.reference)[0]
-        expected = base.alpha / base.beta * exposure
-        p_up = float(nbinom.sf(corroborated - 1, base.alpha, base.beta / (base.beta + exposure)))
-        growth = count / base.mean if base.mean > 0 else None
-        evidence = (
-            f"{corroborated} corroborated of {count} notes from {history.distinct_agents} agents vs. "
-            f"{base.mean:.1f} a week before (expected {expected:.1f}; chance {_fmt_p(p_up)})"
-        )
-        enough_agents = history.distinct_agents >= s.emerging_min_agents
-
-        def make(kind: str, reason: str = evidence) -> Detection:
-            return self._detection(kind, p_up, count, corroborated, base.mean, expected, growth, reason)
-
+        week = self._window(history, 1)
         if history.is_new:
-            out.append(make("new"))
-        if base.mean <= s.emerging_max_baseline:
-            if enough_agents and corroborated >= s.emerging_min_count and p_up <= s.trend_max_p:
-                out.append(make("emerging"))
-        elif enough_agents:
-            spread = math.sqrt(max(base.variance, expected, 1.0))
-            z = (corroborated - expected) / spread
-            if z >= s.spike_z and corroborated >= s.spike_min_ratio * expected:
-                out.append(make("spike", f"{evidence}; z = {z:.1f}"))
+            out.append(self._new(history, week))
+        if week is None:
+            return out
+        emerging = self._emerging(history)
+        if emerging is not None:
+            out.append(emerging)
+        elif week.base.mean > self.s.emerging_max_baseline:
+            spike = self._spike(history, week)
+            if spike is not None:
+                out.append(spike)
         fading = self._fading(history)
         if fading is not None:
             out.append(fading)
         return out
 
+    def _emerging(self, history: TopicHistory) -> Detection | None:
+        s = self.s
+        tries = max(1, s.emerging_window_weeks)
+        best: tuple[float, _Window] | None = None
+        this_week = history.counts[-1]
+        for weeks in range(1, tries + 1):
+            w = self._window(history, weeks)
+            if w is None:
+                break
+            p_adjusted = min(1.0, w.p_up * tries)
+            if (
+                w.base.mean <= s.emerging_max_baseline
+                and w.agents >= s.emerging_min_agents
+                and w.corroborated >= s.emerging_min_count
+                and p_adjusted <= s.trend_max_p
+                and this_week >= math.ceil(s.emerging_min_count / weeks)  # the rise goes on this week
+            ):
+                best = (p_adjusted, w)  # the shortest window that shows the rise: the most current evidence
+                break
+        if best is None:
+            return None
+        p_adjusted, w = best
+        span = "this week" if w.weeks == 1 else f"in the last {w.weeks} weeks"
+        reason = (
+            f"{w.count} notes {span} from {w.agents} agents ({w.corroborated} corroborated) vs. "
+            f"{w.base.mean:.1f} a week before (expected {w.expected:.1f}; chance {_fmt_p(p_adjusted)})"
+        )
+        return self._detection("emerging", p_adjusted, history, w, reason)
+
+    def _spike(self, history: TopicHistory, w: _Window) -> Detection | None:
+        s = self.s
+        if w.agents < s.emerging_min_agents:
+            return None
+        z = (w.corroborated - w.expected) / math.sqrt(max(w.base.variance, w.expected, 1.0))
+        if z < s.spike_z or w.corroborated < s.spike_min_ratio * w.expected:
+            return None
+        reason = (
+            f"{w.count} notes this week from {w.agents} agents vs. {w.base.mean:.1f} a week before "
+            f"(expected {w.expected:.1f}; z = {z:.1f}; chance {_fmt_p(w.p_up)})"
+        )
+        return self._detection("spike", w.p_up, history, w, reason)
+
     def _fading(self, history: TopicHistory) -> Detection | None:
         s = self.s
-        recent_n = max(1, s.fading_weeks)
-        if len(history.counts) < recent_n + 1 or not all(history.observed[-recent_n:]):
+        w = self._window(history, max(1, s.fading_weeks))
+        if w is None or w.base.mean < s.fading_min_baseline:
             return None
-        window = slice(-recent_n - s.baseline_weeks, -recent_n)
-        base = self._baseline(history.counts[window], history.totals[window], history.observed[window])
-        if base is None or base.mean < s.fading_min_baseline:
+        if w.count > s.fading_max_ratio * w.expected or w.p_down > s.trend_max_p:
             return None
-        exposure = sum(_exposures(history.totals[-recent_n:], base.reference))
-        expected = base.alpha / base.beta * exposure
-        recent = sum(history.counts[-recent_n:])
-        if recent > s.fading_max_ratio * expected:
-            return None
-        p_down = float(nbinom.cdf(recent, base.alpha, base.beta / (base.beta + exposure)))
-        if p_down > s.trend_max_p:
-            return None
-        count = history.counts[-1]
         reason = (
-            f"{recent} notes in the last {recent_n} weeks vs. {base.mean:.1f} a week before "
-            f"(expected {expected:.1f}; chance {_fmt_p(p_down)})"
+            f"{w.count} notes in the last {w.weeks} weeks vs. {w.base.mean:.1f} a week before "
+            f"(expected {w.expected:.1f}; chance {_fmt_p(w.p_down)})"
         )
-        growth = count / base.mean if base.mean > 0 else None
-        return self._detection("fading", p_down, count, count, base.mean, expected / recent_n, growth, reason)
+        return self._detection("fading", w.p_down, history, w, reason)
+
+    def _new(self, history: TopicHistory, w: _Window | None) -> Detection:
+        if w is None:  # nothing observed before this week
+            count = history.counts[-1]
+            return Detection(
+                kind="new",
+                score=0.0,
+                confidence=0.0,
+                p_value=1.0,
+                count=count,
+                corroborated_count=count,
+                baseline=0.0,
+                expected=0.0,
+                growth=None,
+                reason="born this week",
+                distinct_agents=history.distinct_agents,
+            )
+        reason = f"born this week; {w.count} notes from {w.agents} agents vs. {w.base.mean:.1f} a week before"
+        return self._detection("new", w.p_up, history, w, reason)
 
     @staticmethod
-    def _detection(
-        kind: str,
-        p_value: float,
-        count: int,
-        corroborated: int,
-        baseline: float,
-        expected: float,
-        growth: float | None,
-        reason: str,
-    ) -> Detection:
+    def _detection(kind: str, p_value: float, history: TopicHistory, w: _Window, reason: str) -> Detection:
+        """Count and agents are this week's; the baseline is the weekly mean before the evidence window."""
+        count, baseline = history.counts[-1], w.base.mean
         return Detection(
             kind=kind,
             score=round(surprise(p_value), 3),
             confidence=round(1.0 - p_value, 6),
             p_value=p_value,
             count=count,
-            corroborated_count=corroborated,
+            corroborated_count=w.corroborated,
             baseline=round(baseline, 3),
-            expected=round(expected, 3),
-            growth=None if growth is None else round(growth, 3),
+            expected=round(w.expected / w.weeks, 3),
+            growth=round(count / baseline, 3) if baseline > 0 else None,
             reason=reason,
+            distinct_agents=history.distinct_agents,
+            window_weeks=w.weeks,
+            window_agents=w.agents,
         )

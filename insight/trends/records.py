@@ -65,9 +65,9 @@ class TopicInfo:
 class TopicHistory:
     """What a detector reads for one topic: counts per week, oldest first, the last being the week asked for.
 
-    ``agent_counts`` holds this week's notes per agent (largest first; notes without an agent are left
-    out), ``totals`` the week's notes in *other* topics (the exposure), ``observed`` whether the store
-    had any note at all that week (weeks before the data began are not evidence of silence).
+    ``agents`` holds, per week, ``(agent id, notes)`` pairs (notes without an agent are left out),
+    ``totals`` the week's notes in *other* topics (the exposure), ``observed`` whether the data had begun
+    by that week (weeks before the first note are not evidence of silence).
     """
 
     topic_id: int
@@ -75,9 +75,21 @@ class TopicHistory:
     counts: tuple[int, ...]
     totals: tuple[int, ...]
     observed: tuple[bool, ...]
-    agent_counts: tuple[int, ...]
-    distinct_agents: int
+    agents: tuple[tuple[tuple[str, int], ...], ...]
     is_new: bool = False
+
+    def agent_counts(self, last: int = 1) -> tuple[int, ...]:
+        """Notes per agent over the last ``last`` weeks, largest first."""
+        merged: dict[str, int] = {}
+        for week in self.agents[-last:]:
+            for agent, n in week:
+                merged[agent] = merged.get(agent, 0) + n
+        return tuple(sorted(merged.values(), reverse=True))
+
+    @property
+    def distinct_agents(self) -> int:
+        """Agents with a note in this topic in the last week."""
+        return len(self.agents[-1]) if self.agents else 0
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,9 @@ class Detection:
     expected: float
     growth: float | None
     reason: str
+    distinct_agents: int = 0
+    window_weeks: int = 1
+    window_agents: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,9 +128,15 @@ class Quote:
 class TrendSignal:
     """One signal about one topic in one week, with its evidence.
 
-    ``count`` is the topic's notes that week, ``baseline`` its mean weekly count over the baseline weeks,
-    ``growth`` their ratio (``None`` from a zero baseline), ``weekly_counts`` the (week, count) history
-    the decision read, and ``quotes`` notes from distinct agents.
+    ``count`` is the topic's notes that week and ``distinct_agents`` the agents with a note in it that
+    week. The statistical evidence covers the last ``window_weeks`` weeks (a slow rise is judged over up
+    to three): ``baseline`` is the mean weekly count over the ``baseline_weeks`` weeks before that window
+    (for a one-week window, the weeks just before this one), ``growth`` is ``count / baseline`` (``None``
+    from zero), ``window_agents`` the distinct agents in the window, ``corroborated_count`` its notes with
+    no agent counting for more than the ``emerging_min_agents``-th most active, ``expected`` the notes a
+    week the baseline predicts, and ``p_value``/``confidence``/``score`` (= -log10 p) the chance of the
+    evidence under no change. ``weekly_counts`` is the (week, count) history the decision read, ``quotes``
+    notes from distinct agents.
     """
 
     topic_id: int
@@ -132,6 +153,8 @@ class TrendSignal:
     corroborated_count: int
     expected: float
     reason: str
+    window_weeks: int = 1
+    window_agents: int = 0
     weekly_counts: tuple[tuple[str, int], ...] = ()
     quotes: tuple[Quote, ...] = ()
     owner: str | None = None

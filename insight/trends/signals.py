@@ -17,7 +17,7 @@ from insight.trends.weeks import Week
 
 def history_weeks(settings: Settings, week: Week) -> list[Week]:
     """The weeks a decision about ``week`` reads, oldest first, ``week`` last."""
-    span = settings.baseline_weeks + max(1, settings.fading_weeks)
+    span = settings.baseline_weeks + max(1, settings.fading_weeks, settings.emerging_window_weeks)
     return [*week.previous(span - 1), week]
 
 
@@ -30,19 +30,17 @@ def build_histories(
 ) -> list[TopicHistory]:
     """Per-topic weekly histories from (week start, topic, agent, notes) rows (Unclear left out)."""
     counts: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    current: dict[int, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
-    this_week = weeks[-1].monday
+    agents: dict[int, dict[date, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
     for week_start, topic_id, agent_id, n in agent_rows:
         if topic_id == UNCLEAR_TOPIC_ID:
             continue
         counts[topic_id][week_start] += int(n)
-        if week_start == this_week:
-            current[topic_id][agent_id] += int(n)
+        if agent_id is not None:
+            agents[topic_id][week_start].append((agent_id, int(n)))
     observed = tuple(first_note_week is not None and w >= first_note_week for w in weeks)
     histories = []
     for topic_id in sorted(set(counts) | born):
         series = tuple(counts[topic_id].get(w.monday, 0) for w in weeks) if topic_id in counts else (0,) * len(weeks)
-        agents = current.get(topic_id, {})
         histories.append(
             TopicHistory(
                 topic_id=topic_id,
@@ -50,8 +48,7 @@ def build_histories(
                 counts=series,
                 totals=tuple(max(0, totals.get(w.monday, 0) - c) for w, c in zip(weeks, series, strict=True)),
                 observed=observed,
-                agent_counts=tuple(sorted((n for a, n in agents.items() if a is not None), reverse=True)),
-                distinct_agents=sum(1 for a in agents if a is not None),
+                agents=tuple(tuple(agents[topic_id].get(w.monday, ())) for w in weeks),
                 is_new=topic_id in born,
             )
         )
@@ -116,13 +113,15 @@ def detect_signals(
                 week=target.label,
                 count=d.count,
                 baseline=d.baseline,
-                distinct_agents=history.distinct_agents,
+                distinct_agents=d.distinct_agents,
                 confidence=d.confidence,
                 p_value=d.p_value,
                 growth=d.growth,
                 corroborated_count=d.corroborated_count,
                 expected=d.expected,
                 reason=d.reason,
+                window_weeks=d.window_weeks,
+                window_agents=d.window_agents,
                 weekly_counts=tuple(zip(history.weeks, history.counts, strict=True)),
                 quotes=tuple(quote_map.get(history.topic_id, ())),
                 owner=info.owner,
