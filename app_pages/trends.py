@@ -29,45 +29,10 @@ c2.metric("Topics", len(rows))
 c3.metric("Emerging / new / spiking", len(signals))
 c4.metric("Fading", sum(1 for r in rows if r.signal == "fading"))
 
-left, right = st.columns([3, 2])
-with left:
-    sort = st.segmented_control("Rank by", ["Signal & growth", "Volume"], default="Signal & growth", key="trends-sort")
-    ranked = sorted(rows, key=lambda r: -r.total) if sort == "Volume" else list(rows)
-    frame = render.notes_frame(
-        {
-            "Topic": r.label,
-            "Signal": render.signal_badge(r.signal),
-            f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})": list(r.weekly),
-            "This week": r.last_week,
-            "Total": r.total,
-            "Growth": (r.growth - 1.0) if r.growth is not None else None,
-            "Status": render.status_badge(r.status),
-            "Owner": r.owner or "",
-            "id": r.topic_id,
-        }
-        for r in ranked
-    )
-    table = st.dataframe(
-        frame,
-        hide_index=True,
-        column_order=[c for c in frame.columns if c != "id"],
-        column_config={
-            f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})": st.column_config.LineChartColumn(
-                width="medium", y_min=0
-            ),
-            "Growth": st.column_config.NumberColumn(format="percent", help="Last 2 weeks vs the 2 before"),
-            "Topic": st.column_config.TextColumn(width="medium"),
-        },
-        on_select="rerun",
-        selection_mode="single-row",
-        key="trends-table",
-    )
-    if table.selection.rows:
-        state.open_topic(int(frame.iloc[table.selection.rows[0]]["id"]), "app_pages/topic.py")
-    render.export_buttons(frame.drop(columns=["id"]), f"trends-{overview.signal_week}", key="trends")
-with right:
+chart_col, signal_col = st.columns([3, 2])
+with chart_col:
     st.caption(f"Top topics, last 4 weeks — click a bar to open it. Signals are for {overview.signal_week}.")
-    top = sorted(rows, key=lambda r: -sum(r.weekly[-4:]))[:15]
+    top = sorted(rows, key=lambda r: -sum(r.weekly[-4:]))[:12]
     event = st.plotly_chart(
         charts.trend_bars(top),
         on_select="rerun",
@@ -78,3 +43,49 @@ with right:
     clicked = charts.selected_topic_id(event)
     if clicked is not None:
         state.open_topic(clicked, "app_pages/topic.py")
+with signal_col:
+    st.subheader(f"Signals in {overview.signal_week}")
+    flagged = [r for r in rows if r.signal]
+    if not flagged:
+        st.caption("Nothing unusual this week.")
+    for r in flagged[:6]:
+        with st.container(border=True):
+            st.markdown(f"{render.signal_badge(r.signal)} · **{render.escape_markdown(r.label)}**")
+            if r.signal_reason:
+                st.caption(render.escape_markdown(r.signal_reason))
+            if st.button("Open", key=f"signal-open-{r.topic_id}", type="tertiary", icon=":material/arrow_forward:"):
+                state.open_topic(r.topic_id, "app_pages/topic.py")
+
+sort = st.segmented_control("Rank by", ["Signal & growth", "Volume"], default="Signal & growth", key="trends-sort")
+ranked = sorted(rows, key=lambda r: -r.total) if sort == "Volume" else list(rows)
+weekly_column = f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})"
+frame = render.notes_frame(
+    {
+        "Topic": r.label,
+        "Signal": render.signal_badge(r.signal),
+        weekly_column: list(r.weekly),
+        "This week": r.last_week,
+        "Total": r.total,
+        "Growth": (r.growth - 1.0) if r.growth is not None else None,
+        "Status": render.status_badge(r.status),
+        "Owner": r.owner or "",
+        "id": r.topic_id,
+    }
+    for r in ranked
+)
+table = st.dataframe(
+    frame,
+    hide_index=True,
+    column_order=[c for c in frame.columns if c != "id"],
+    column_config={
+        weekly_column: st.column_config.LineChartColumn(width="medium", y_min=0),
+        "Growth": st.column_config.NumberColumn(format="percent", help="Last 2 weeks vs the 2 before"),
+        "Topic": st.column_config.TextColumn(width="medium"),
+    },
+    on_select="rerun",
+    selection_mode="single-row",
+    key="trends-table",
+)
+if table.selection.rows:
+    state.open_topic(int(frame.iloc[table.selection.rows[0]]["id"]), "app_pages/topic.py")
+render.export_buttons(frame.drop(columns=["id"]), f"trends-{overview.signal_week}", key="trends")

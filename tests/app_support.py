@@ -8,52 +8,22 @@ neither the real model nor BERTopic. Each test gets its own copy.
 from __future__ import annotations
 
 import shutil
-from collections import defaultdict
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import numpy as np
 import pytest
 import streamlit as st
 
-from ingest.demo import THEMES, seed_demo
+from ingest.demo import seed_demo, write_answer_key_topics
 from insight.embedder import HashingEmbedder
 from insight.settings import load_settings
-from insight.store import Store, analytics, notes
+from insight.store import Store
 from insight.store.gate import release_all
 
 REPO = Path(__file__).resolve().parent.parent
 APP = str(REPO / "app.py")
 DIM = 256
 EMBEDDER = f"hashing-{DIM}"
-THEME_LABELS = {t.key: t.key.replace("-", " ").capitalize() for t in THEMES}
-
-
-def theme_topics(store: Store, when: datetime) -> dict[str, int]:
-    """Write a topic run with one topic per demo theme (fixture writers); return theme → topic id."""
-    embedder = HashingEmbedder(DIM)
-    with store.transaction() as con:
-        ids, vectors = notes.load_embeddings(con, embedder.model_id)
-        stored = notes.get_notes(con, [int(i) for i in ids])
-        by_theme: dict[str, list[int]] = defaultdict(list)
-        for note in stored:
-            by_theme[note.extra.get("demo_theme", "misc")].append(note.id)
-        topic_ids = {theme: n for n, theme in enumerate(sorted(by_theme))}
-        topics = [(tid, THEME_LABELS.get(th, th), th.split("-"), len(by_theme[th])) for th, tid in topic_ids.items()]
-        run_id = analytics.record_topic_run(con, when, topics, model_id=embedder.model_id)
-        index = {int(i): k for k, i in enumerate(ids)}
-        for theme, tid in topic_ids.items():
-            rows = [i for i in by_theme[theme]]
-            centroid = np.asarray(vectors[[index[i] for i in rows]].mean(axis=0), dtype=np.float32)
-            con.execute(
-                "UPDATE topics SET centroid = ?, representative_note_ids = ? WHERE run_id = ? AND topic_id = ?",
-                [centroid.tolist(), rows[:5], run_id, tid],
-            )
-        assignments = [(i, topic_ids[th], 0.9) for th, members in by_theme.items() for i in members]
-        analytics.record_assignments(con, run_id, assignments)
-        for tid in topic_ids.values():
-            analytics.record_topic_profile(con, tid, born_run_id=run_id)
-    return topic_ids
 
 
 def build_template(path: Path, notes_per_week: int = 60, now: datetime | None = None) -> dict[str, int]:
@@ -71,7 +41,7 @@ def build_template(path: Path, notes_per_week: int = 60, now: datetime | None = 
         notes_per_week=notes_per_week,
         now=now,
     )
-    topic_ids = theme_topics(store, now)
+    topic_ids = write_answer_key_topics(store, HashingEmbedder(DIM).model_id, when=now)
     store.release()
     return topic_ids
 

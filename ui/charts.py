@@ -29,6 +29,7 @@ def trend_bars(rows: Sequence[TopicTrend], weeks: int = 4) -> go.Figure:
         )
     )
     fig.update_layout(**_LAYOUT, height=max(260, 28 * len(rows) + 60), xaxis_title=f"Notes, last {weeks} weeks")
+    fig.update_xaxes(range=[0, max(recent or [1]) * 1.25])  # room for the signal label
     fig.update_layout(clickmode="event+select")
     return fig
 

@@ -196,3 +196,13 @@ def recent_topic_note_ids(con: duckdb.DuckDBPyConnection, topic_id: int, limit: 
         [topic_id, limit],
     ).fetchall()
     return [int(r[0]) for r in rows]
+
+
+def record_topic_shape(
+    con: duckdb.DuckDBPyConnection, run_id: int, topic_id: int, centroid: np.ndarray, representative_ids: Sequence[int]
+) -> None:
+    """Set a fixture topic's centroid and representative notes (fixtures and benchmarks; the engine writes its own)."""
+    con.execute(
+        "UPDATE topics SET centroid = ?, representative_note_ids = ? WHERE run_id = ? AND topic_id = ?",
+        [np.asarray(centroid, dtype=np.float32).tolist(), [int(i) for i in representative_ids], run_id, topic_id],
+    )

@@ -1,0 +1,110 @@
+"""The demo data generator: realistic shape, deterministic, and seeding through the ingest service."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+
+import pytest
+
+from ingest.demo import DEMO_SOURCE, THEMES, generate_demo_notes, seed_demo, write_answer_key_topics
+from insight.embedder import HashingEmbedder
+from insight.records import CHANNELS, KINDS
+from insight.search import demo_note_count, search_notes
+from insight.settings import load_settings
+from insight.store import Store
+
+NOW = datetime(2026, 3, 16, 12, 0)
+
+
+def _weekly(notes, theme: str) -> list[int]:
+    start = (NOW - timedelta(weeks=14)).replace(hour=0, minute=0)
+    counts = [0] * 14
+    for n in notes:
+        if dict(n.extra).get("demo_theme") == theme:
+            counts[min(13, (n.created_at - start).days // 7)] += 1
+    return counts
+
+
+def test_shape_of_the_demo() -> None:
+    notes = generate_demo_notes(now=NOW)
+    assert 3000 <= len(notes) <= 6000
+    assert notes[0].created_at >= NOW - timedelta(weeks=14, days=1) and notes[-1].created_at <= NOW
+    assert len({n.product for n in notes}) >= 5
+    assert len({n.team for n in notes}) >= 5
+    assert len({n.agent_id for n in notes}) >= 30
+    assert {n.channel for n in notes} <= set(CHANNELS) and {n.kind for n in notes} <= set(KINDS)
+    kinds = Counter(n.kind for n in notes)
+    for kind in ("praise", "churn-risk", "upsell", "need", "complaint", "idea"):
+        assert kinds[kind] >= 50, kind
+    assert all(n.source == DEMO_SOURCE for n in notes)
+    assert any("@example.com" in n.text for n in notes)  # something for the redactor
+
+
+def test_time_profiles_make_trends() -> None:
+    notes = generate_demo_notes(now=NOW)
+    esim = _weekly(notes, "esim")  # emerging
+    assert sum(esim[-3:]) > 4 * sum(esim[:3]) + 5
+    login = _weekly(notes, "login-loop")  # new in the last two weeks
+    assert sum(login[:-2]) == 0 and sum(login[-2:]) >= 10
+    sports = _weekly(notes, "sports-channel")  # fading
+    assert sum(sports[:4]) > 3 * sum(sports[-4:])
+    router = _weekly(notes, "router-firmware")  # one spike
+    assert max(router) == router[-6] and router[-6] > 3 * (sum(router) - router[-6] - router[-5]) / 12
+
+
+def test_deterministic() -> None:
+    assert generate_demo_notes(now=NOW, seed=7) == generate_demo_notes(now=NOW, seed=7)
+    assert generate_demo_notes(now=NOW, seed=7) != generate_demo_notes(now=NOW, seed=8)
+
+
+def test_every_theme_appears() -> None:
+    themes = {dict(n.extra)["demo_theme"] for n in generate_demo_notes(now=NOW)}
+    assert themes == {t.key for t in THEMES}
+
+
+def test_seed_demo_goes_through_ingest(tmp_path) -> None:
+    from ingest.redaction import default_redactor
+
+    path = tmp_path / "demo.duckdb"
+    settings = load_settings({}, db=path)
+    store = Store(path)
+    embedder = HashingEmbedder(128)
+    stages: set[str] = set()
+    report = seed_demo(
+        store,
+        embedder=embedder,
+        redactor=default_redactor(),
+        settings=settings,
+        progress=lambda stage, done, total: stages.add(stage),
+        notes_per_week=40,
+        now=NOW,
+    )
+    assert report.imported > 400 and report.rejected == 0
+    assert {"embedding", "writing"} <= stages
+    assert demo_note_count(store) == report.imported
+    assert report.redacted_notes > 0  # the e-mail addresses and phone numbers were removed
+    hits = search_notes(store, "example.com", embedder=embedder, limit=200)
+    assert not any("@example.com" in h.note.text for h in hits)
+    topics = write_answer_key_topics(store, embedder.model_id)
+    assert set(topics) == {t.key for t in THEMES}
+
+
+@pytest.mark.slow
+def test_seeding_with_the_real_model_is_quick(tmp_path, real_embedder) -> None:
+    """The full demo through the real model: ~30 s on a quiet 2-core machine (4.1k notes at ~156 notes/s).
+
+    The bound is loose because CI shares the machine with other suites.
+    """
+    import time
+
+    from ingest.redaction import default_redactor
+
+    path = tmp_path / "demo.duckdb"
+    store = Store(path)
+    real_embedder.embed(["warm up"])
+    started = time.perf_counter()
+    report = seed_demo(store, embedder=real_embedder, redactor=default_redactor(), settings=load_settings({}, db=path))
+    elapsed = time.perf_counter() - started
+    assert report.imported > 3000
+    assert elapsed < 180, f"seeding took {elapsed:.0f} s"
