@@ -71,7 +71,10 @@ def _item(signal: TrendSignal, previous: int, summariser: Summariser | None) -> 
     )
 
 
-def _counts_by_topic(store: Store, week: Week, previous: Week, filters: VolumeFilters | None = None):
+def _counts_by_topic(
+    store: Store, week: Week, previous: Week, filters: VolumeFilters | None = None
+) -> tuple[dict[int, tuple[int, int]], dict[int, int]]:
+    """(topic → (notes, agents) this week, topic → notes last week)."""
     now: dict[int, tuple[int, int]] = {}
     before: dict[int, int] = {}
     for row in weekly_topic_volume(store, previous, week, filters):

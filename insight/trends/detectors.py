@@ -119,10 +119,17 @@ class PoissonGammaDetector:
         )
 
     def _window(self, history: TopicHistory, weeks: int) -> _Window | None:
-        """Test the last ``weeks`` weeks; ``None`` when they or their baseline were not observed."""
+        """Test the last ``weeks`` weeks; ``None`` when they or their baseline were not observed.
+
+        A window longer than one week needs a fully observed baseline before it: otherwise it would be
+        compared with the first weeks of data only, which are often incomplete.
+        """
         if weeks >= len(history.counts) or not all(history.observed[-weeks:]):
             return None
-        base = self._baseline(history, slice(-weeks - self.s.baseline_weeks, -weeks))
+        window = slice(-weeks - self.s.baseline_weeks, -weeks)
+        if weeks > 1 and not (len(history.observed[window]) == self.s.baseline_weeks and all(history.observed[window])):
+            return None
+        base = self._baseline(history, window)
         if base is None:
             return None
         count = sum(history.counts[-weeks:])

@@ -6,7 +6,7 @@ Each function opens one read on the store and returns records; the SQL is in
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from insight.records import UNCLEAR_LABEL, UNCLEAR_TOPIC_ID
 from insight.store import analytics
@@ -15,6 +15,7 @@ from insight.trends.records import Quote, TopicInfo, VolumeFilters, WeeklyCount,
 from insight.trends.weeks import Week, default_week, week_range
 
 WeekLike = Week | str
+ANY_TOPIC = -2  # the topic id of counts that are not about one topic (see weekly_breakdown)
 
 
 def as_week(value: WeekLike) -> Week:
@@ -32,7 +33,7 @@ def resolve_week(
     """
     if week is not None:
         return as_week(week)
-    reference = as_of or today or datetime.utcnow().date()
+    reference = as_of or today or datetime.now(UTC).date()
     cutoff = Week.containing(reference).start
     with store.read() as con:
         _, latest = analytics.note_time_range(con, until=cutoff)
@@ -103,9 +104,6 @@ def weekly_breakdown(
     return [
         WeeklyCount(Week.containing(ws).label, ws, ANY_TOPIC, int(n), int(a), by, value) for ws, value, n, a in rows
     ]
-
-
-ANY_TOPIC = -2
 
 
 def topic_catalogue(store: Store) -> dict[int, TopicInfo]:

@@ -1,0 +1,170 @@
+"""How the emerging benchmark puts notes into topics each week: behind one small protocol.
+
+* ``earshot`` — Earshot's own topics engine (``insight.topics``: refit with identity across runs, and
+  placement on arrival). Used when it offers a refit; otherwise :class:`EngineNotReady` says so.
+* ``standin`` — a stand-in with the same shape (UMAP + HDBSCAN refit on all notes so far, outliers to the
+  nearest centroid, topic ids kept across refits by note overlap), written through
+  :mod:`insight.store.analytics`. It exists so the benchmark runs end to end before the engine lands.
+* ``oracle`` — the true labels as topics: measures the trend detector alone, with perfect topics.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Protocol
+
+import numpy as np
+
+from insight.settings import Settings
+from insight.store import Store, analytics
+from insight.store.notes import load_embeddings
+from insight.trends.weeks import Week
+
+
+class EngineNotReady(RuntimeError):
+    """The requested topics engine cannot run here (yet)."""
+
+
+class TopicEngine(Protocol):
+    """Puts every stored note into a topic after a week's notes arrived, as production would."""
+
+    name: str
+
+    def update(self, store: Store, week: Week, truth: Mapping[int, str]) -> None:
+        """Refit or assign after ``week``'s notes were ingested (``truth`` is only for the oracle)."""
+        ...
+
+
+def _run_time(week: Week):
+    return week.end - timedelta(hours=1)  # the weekly refit runs late on Sunday
+
+
+class OracleTopics:
+    """Topics are the true labels; a topic is born in the week its first note arrives."""
+
+    name = "oracle"
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def update(self, store: Store, week: Week, truth: Mapping[int, str]) -> None:
+        """Write a run whose topics are the labels seen so far."""
+        born = [label for label in sorted(set(truth.values())) if label not in self.ids]
+        for label in born:
+            self.ids[label] = len(self.ids) + 1
+        sizes = Counter(truth.values())
+        topics = [(tid, label, [label], sizes[label]) for label, tid in self.ids.items()]
+        with store.transaction() as con:
+            run_id = analytics.record_topic_run(con, _run_time(week), topics, model_id="bench-oracle")
+            analytics.record_assignments(con, run_id, [(n, self.ids[lbl], 1.0) for n, lbl in truth.items()])
+            for label in born:
+                analytics.record_lineage_event(con, run_id, "birth", self.ids[label])
+
+
+class StandinTopics:
+    """UMAP + HDBSCAN on all notes so far, refitted weekly; ids survive refits by note overlap."""
+
+    name = "standin"
+
+    def __init__(self, model_id: str, seed: int, min_cluster_size: int = 10, min_similarity: float = 0.45) -> None:
+        self.model_id = model_id
+        self.seed = seed
+        self.min_cluster_size = min_cluster_size
+        self.min_similarity = min_similarity
+        self.previous: dict[int, int] = {}  # note id → topic id in the last run
+        self.next_id = 1
+
+    def _cluster(self, vectors: np.ndarray) -> np.ndarray:
+        import hdbscan
+        import umap
+
+        reduced = umap.UMAP(
+            n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=self.seed, init="pca"
+        ).fit_transform(vectors)
+        labels = hdbscan.HDBSCAN(min_cluster_size=self.min_cluster_size, min_samples=5).fit_predict(reduced)
+        clusters = sorted(set(labels) - {-1})
+        if not clusters:
+            return labels
+        centroids = np.vstack([vectors[labels == c].mean(axis=0) for c in clusters])
+        centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+        outliers = np.flatnonzero(labels == -1)
+        if len(outliers):
+            sims = vectors[outliers] @ centroids.T
+            best = sims.argmax(axis=1)
+            keep = sims[np.arange(len(outliers)), best] >= self.min_similarity
+            labels[outliers[keep]] = np.array(clusters)[best[keep]]
+        return labels
+
+    def _match(self, ids: np.ndarray, labels: np.ndarray) -> tuple[dict[int, int], list[int]]:
+        members: dict[int, list[int]] = defaultdict(list)
+        for note_id, c in zip(ids.tolist(), labels.tolist(), strict=True):
+            if c != -1:
+                members[c].append(note_id)
+        overlaps = []
+        for c, notes in members.items():
+            old = Counter(self.previous[n] for n in notes if n in self.previous and self.previous[n] != -1)
+            seen = sum(1 for n in notes if n in self.previous)
+            overlaps += [(k, c, t, seen) for t, k in old.items()]
+        mapping: dict[int, int] = {}
+        used: set[int] = set()
+        for k, c, t, seen in sorted(overlaps, reverse=True):
+            if c not in mapping and t not in used and k >= 0.5 * seen:
+                mapping[c] = t
+                used.add(t)
+        born = []
+        for c in sorted(members):
+            if c not in mapping:
+                mapping[c] = self.next_id
+                born.append(self.next_id)
+                self.next_id += 1
+        return mapping, born
+
+    def update(self, store: Store, week: Week, truth: Mapping[int, str]) -> None:
+        """Refit on every note created before the end of ``week``."""
+        with store.read() as con:
+            ids, vectors = load_embeddings(con, self.model_id, until=week.end)
+        if len(ids) < 50:
+            return
+        labels = self._cluster(vectors)
+        mapping, born = self._match(ids, labels)
+        topic_of = {int(n): (mapping[c] if c != -1 else -1) for n, c in zip(ids.tolist(), labels.tolist(), strict=True)}
+        sizes = Counter(topic_of.values())
+        topics = [(t, f"topic {t}", [], sizes[t]) for t in sorted(sizes)]
+        with store.transaction() as con:
+            run_id = analytics.record_topic_run(con, _run_time(week), topics, model_id="bench-standin")
+            analytics.record_assignments(con, run_id, [(n, t, None) for n, t in topic_of.items()])
+            for t in born:
+                analytics.record_lineage_event(con, run_id, "birth", t)
+        self.previous = topic_of
+
+
+class EarshotTopics:
+    """Earshot's topics engine, once ``insight.topics`` offers a refit (looked up by name, not guessed at)."""
+
+    name = "earshot"
+    REFIT_CANDIDATES = (("insight.topics.refit", "refit_topics"), ("insight.topics.fit", "refit_topics"))
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.refit = None
+        for module_name, attr in self.REFIT_CANDIDATES:
+            try:
+                module = importlib.import_module(module_name)
+            except ModuleNotFoundError:
+                continue
+            self.refit = getattr(module, attr, None)
+            if self.refit is not None:
+                break
+        if self.refit is None:
+            raise EngineNotReady(
+                "insight.topics has no refit yet (looked for "
+                + ", ".join(f"{m}.{a}" for m, a in self.REFIT_CANDIDATES)
+                + "); run with --topics standin oracle"
+            )
+
+    def update(self, store: Store, week: Week, truth: Mapping[int, str]) -> None:
+        """Refit as the production job would at the end of the week."""
+        self.refit(store, settings=self.settings, until=week.end)  # type: ignore[misc]
