@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ingest.service import NoteRejected, save_note
-from insight.records import CHANNELS, KINDS, SavedNote
-from insight.search import SimilarThisWeek, filter_options, similar_this_week
+from insight.records import CHANNELS, KINDS, UNCLEAR_TOPIC_ID
+from insight.search import filter_options, similar_this_week
 from ui import auth, data, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()
@@ -22,12 +22,13 @@ elif options.agents:
     state.set_agent_default(*options.agents[0])
 agent_id, team = state.agent_inputs(options.teams, locked=bool(identity and identity.signed_in))
 
-with st.form("observation", clear_on_submit=True):
+with st.form("observation"):
     text = st.text_area(
         "Observation",
         placeholder="e.g. Customer wants to pause their TV package while abroad instead of cancelling.",
         height=110,
         max_chars=settings.note_max_chars,
+        key="log-text",
     )
     left, middle, right = st.columns([3, 2, 2])
     kind = left.pills("Kind", KINDS, default="need", key="log-kind")
@@ -52,7 +53,9 @@ if submitted:
             store, fields, embedder=resources.get_embedder(), redactor=resources.get_redactor(), settings=settings
         )
     except NoteRejected as exc:
-        st.error("The note was not saved. " + " ".join(render.escape_markdown(p.message) for p in exc.problems))
+        # The form keeps what was typed, so the agent only fixes what is wrong.
+        problems = "; ".join(f"{p.field or 'note'}: {p.message}" for p in exc.problems)
+        st.error(f"The note was not saved — {render.escape_markdown(problems)}", icon=":material/error:")
         state.forget("last_saved")
     else:
         data.changed()
@@ -64,17 +67,20 @@ if submitted:
             topic_id=saved.topic_id,
         )
         state.remember("last_saved", (saved, similar))
+        state.clear_inputs("log-text")
+        st.rerun()  # show the emptied form with the result below it
 
 last = state.recall("last_saved")
 if last:
     saved, similar = last
-    saved: SavedNote
-    similar: SimilarThisWeek
     with st.container(border=True):
         if saved.duplicate:
             st.info("You already logged this today, so nothing new was saved.", icon=":material/content_copy:")
         else:
-            where = render.escape_markdown(saved.topic_label) if saved.topic_label else "no topic yet"
+            if saved.topic_label:
+                where = render.escape_markdown(saved.topic_label)
+            else:
+                where = "Unclear" if saved.topic_id == UNCLEAR_TOPIC_ID else "no topic yet"
             st.success(f"Saved — filed under **{where}**.", icon=":material/check_circle:")
         if saved.redactions:
             st.caption("Removed before saving: " + ", ".join(saved.redactions))

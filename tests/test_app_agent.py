@@ -37,13 +37,15 @@ def test_log_note_shows_topic_and_similar_notes(demo_db) -> None:
     assert "Saved — filed under" in page
     assert "reported something similar this week" in page
     assert "esim" in page.lower()  # the similar notes are about eSIM too
+    assert not at.text_area[0].value  # the box is empty for the next note
 
 
 def test_log_note_validation_message(demo_db) -> None:
     at = open_page(new_app("agent"), "log_note")
     at = _log(at, "x")
     assert at.error, "a one-letter note must be rejected"
-    assert "not saved" in at.error[0].value
+    assert "not saved" in at.error[0].value and "text" in at.error[0].value
+    assert at.text_area[0].value == "x"  # kept, so the agent only fixes what is wrong
 
 
 def test_note_markup_is_shown_as_text(demo_db) -> None:

@@ -37,11 +37,14 @@ def seeding_needed(store: Store, settings: Settings) -> bool:
 
 
 def _start_seeding(store: Store, settings: Settings) -> None:
-    from ingest.demo import seed_demo
-
-    embedder, redactor = resources.get_embedder(), resources.get_redactor()
+    embedder = resources.get_embedder()
 
     def work(progress: jobs.Progress) -> object:
+        # The slow loads happen here, in the job's thread, so the welcome screen shows progress at once.
+        from ingest.demo import seed_demo
+
+        progress("starting", 0, 0)
+        redactor = resources.get_redactor()
         return seed_demo(
             store,
             embedder=embedder,

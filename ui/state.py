@@ -26,6 +26,12 @@ def forget(key: str) -> None:
     st.session_state.pop(f"_mem_{key}", None)
 
 
+def clear_inputs(*keys: str) -> None:
+    """Empty widgets on the next run (e.g. the note box after a successful save)."""
+    for key in keys:
+        st.session_state.pop(key, None)
+
+
 def agent_identity() -> tuple[str, str]:
     """The agent id and team this session logs notes as ('' when not set yet)."""
     return st.session_state.get(AGENT_KEY, ""), st.session_state.get(TEAM_KEY, "")
