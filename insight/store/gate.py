@@ -49,7 +49,7 @@ class Gate:
         self._last_used = 0.0
         self._depth = 0
         self.tx_depth = 0  # nesting of Store.transaction() in the thread holding the mutex
-        self.idle_release_s = 0.5
+        self.idle_release_s = 2.0
         self._watcher: threading.Thread | None = None
         self._stop = threading.Event()
 

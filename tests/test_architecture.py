@@ -1,0 +1,41 @@
+"""The layers hold: the core and ingest never pull in Streamlit, and heavy ML libraries load lazily."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CORE_MODULES = [
+    "insight.settings", "insight.store", "insight.store.notes", "insight.embedder", "insight.cli",
+    "ingest.service", "ingest.cli", "ingest.readers", "ingest.validation", "ingest.redaction",
+]
+
+
+def _loaded_after_importing(modules: list[str]) -> set[str]:
+    code = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return set(json.loads(out.stdout))
+
+
+def test_core_imports_neither_streamlit_nor_heavy_ml_libraries():
+    loaded = _loaded_after_importing(CORE_MODULES)
+    for heavy in ("streamlit", "bertopic", "sentence_transformers", "torch", "umap"):
+        assert heavy not in loaded, f"importing the core loaded {heavy}"
+
+
+def test_import_linter_contracts_hold():
+    lint = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint, "import-linter is not installed in this environment"
+    out = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "KEPT" in out.stdout and "BROKEN" not in out.stdout
