@@ -51,8 +51,12 @@ with signal_col:
     for r in flagged[:6]:
         with st.container(border=True):
             st.markdown(f"{render.signal_badge(r.signal)} · **{render.escape_markdown(r.label)}**")
-            if r.signal_reason:
-                st.caption(render.escape_markdown(r.signal_reason))
+            growth = f" · {r.growth - 1:+.0%} vs the 2 weeks before" if r.growth is not None else ""
+            plural = "s" if r.last_week != 1 else ""
+            st.caption(
+                f"{r.last_week} note{plural} this week · {sum(r.weekly[-4:])} in 4 weeks{growth}",
+                help=render.escape_markdown(r.signal_reason) if r.signal_reason else None,
+            )
             if st.button("Open", key=f"signal-open-{r.topic_id}", type="tertiary", icon=":material/arrow_forward:"):
                 state.open_topic(r.topic_id, "app_pages/topic.py")
 
@@ -66,7 +70,7 @@ frame = render.notes_frame(
         weekly_column: list(r.weekly),
         "This week": r.last_week,
         "Total": r.total,
-        "Growth": (r.growth - 1.0) if r.growth is not None else None,
+        "Growth": 100.0 * (r.growth - 1.0) if r.growth is not None else None,
         "Status": render.status_badge(r.status),
         "Owner": r.owner or "",
         "id": r.topic_id,
@@ -79,9 +83,10 @@ table = st.dataframe(
     column_order=[c for c in frame.columns if c != "id"],
     column_config={
         weekly_column: st.column_config.LineChartColumn(width="medium", y_min=0),
-        "Growth": st.column_config.NumberColumn(format="percent", help="Last 2 weeks vs the 2 before"),
+        "Growth": st.column_config.NumberColumn(format="%+.0f%%", help="Last 2 weeks vs the 2 before"),
         "Topic": st.column_config.TextColumn(width="medium"),
     },
+    height=min(35 * (len(frame) + 1) + 3, 800),  # every topic without an inner scrollbar, up to ~22
     on_select="rerun",
     selection_mode="single-row",
     key="trends-table",
