@@ -90,7 +90,9 @@ def test_signals_of_the_fixture_week(world):
     kinds = {(s.kind, s.topic_id) for s in signals}
     assert kinds == {("emerging", 4), ("new", 8), ("spike", 2), ("fading", 3)}
     emerging = next(s for s in signals if s.kind == "emerging")
-    assert emerging.count == 9 and emerging.distinct_agents == 5 and emerging.baseline == 0.25
+    assert emerging.count == 9 and emerging.distinct_agents == 5
+    # Judged over W09–W10 (1 then 9 notes) against the four weeks before, which had none.
+    assert (emerging.window_weeks, emerging.baseline, emerging.window_agents) == (2, 0.0, 5)
     assert emerging.week == "2025-W10" and emerging.label == "apple pay wallet" and emerging.owner == "product"
     assert [c for _, c in emerging.weekly_counts][-2:] == [1, 9]
     assert len(emerging.quotes) == 3 and len({q.agent_id for q in emerging.quotes}) == 3

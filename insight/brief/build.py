@@ -65,6 +65,7 @@ def _item(signal: TrendSignal, previous: int, summariser: Summariser | None) -> 
         growth=signal.growth,
         score=signal.score,
         flag=signal.kind,
+        window_weeks=signal.window_weeks,
         summary=(summariser.summarise(signal.label, texts) or None) if summariser and texts else None,
         weekly_counts=signal.weekly_counts,
         quotes=signal.quotes,

@@ -12,7 +12,7 @@ from html import escape
 from insight.brief.charts import product_bars_svg, sparkline_svg, week_bars_svg
 from insight.brief.records import Brief, BriefItem, KindSection
 from insight.brief.summarise import shorten
-from insight.brief.text import QUOTE_CHARS, change, delta, growth, volume
+from insight.brief.text import QUOTE_CHARS, change, delta, rise, volume
 from insight.trends.records import Quote
 
 CSS = """
@@ -56,8 +56,8 @@ def _emerging(items: tuple[BriefItem, ...]) -> str:
     for item in items:
         out.append(
             f"<li><b>{_e(item.label)}</b> — {volume(item.count, item.distinct_agents)} "
-            f'<span class="muted">(baseline {item.baseline or 0:.1f} a week, {growth(item.growth)}; '
-            f"last week {item.previous})</span> {sparkline_svg(item.weekly_counts)} {_owner(item)}"
+            f'<span class="muted">({rise(item.baseline, item.growth, item.window_weeks, item.previous)})</span> '
+            f"{sparkline_svg(item.weekly_counts)} {_owner(item)}"
         )
         if item.summary:
             out.append(f"<div><i>In short:</i> {_e(item.summary)}</div>")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from insight.brief.records import Brief, BriefItem, KindSection
-from insight.brief.text import QUOTE_CHARS, change, delta, growth, md_text, volume
+from insight.brief.text import QUOTE_CHARS, change, delta, md_text, rise, volume
 from insight.trends.records import Quote
 
 
@@ -24,7 +24,7 @@ def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
     for i, item in enumerate(items, 1):
         lines.append(
             f"{i}. **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)} "
-            f"(baseline {item.baseline or 0:.1f} a week, {growth(item.growth)}; last week {item.previous}) · "
+            f"({rise(item.baseline, item.growth, item.window_weeks, item.previous)}) · "
             f"{_owner(item)}"
         )
         if item.summary:

@@ -25,8 +25,9 @@ class BriefItem:
     """One topic in a section of the brief.
 
     ``count`` is its notes this week (within the section's kind, for the kind sections), ``previous`` last
-    week's, ``baseline`` the mean of the baseline weeks (signals only). ``flag`` names a trend signal
-    the topic also raised (``spike``, ``fading``…). ``summary`` comes from the summariser.
+    week's, ``baseline`` the weekly mean before the ``window_weeks`` weeks the signal judged (signals
+    only). ``flag`` names a trend signal the topic also raised (``spike``, ``fading``…). ``summary``
+    comes from the summariser.
     """
 
     topic_id: int
@@ -40,6 +41,7 @@ class BriefItem:
     growth: float | None = None
     score: float | None = None
     flag: str | None = None
+    window_weeks: int = 1
     summary: str | None = None
     weekly_counts: tuple[tuple[str, int], ...] = ()
     quotes: tuple[Quote, ...] = ()

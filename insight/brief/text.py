@@ -55,3 +55,11 @@ def volume(notes: int, agents: int, when: str = "") -> str:
     """``9 notes from 5 agents`` (``when`` goes between, e.g. ``this week``)."""
     middle = f" {when}" if when else ""
     return f"{counted(notes, 'note')}{middle} from {counted(agents, 'agent')}"
+
+
+def rise(baseline: float | None, growth_ratio: float | None, window_weeks: int, previous: int) -> str:
+    """``baseline 0.2 a week, ×36.0; last week 1`` or, for a rise judged over weeks, ``rising for 2 weeks from …``."""
+    base = baseline or 0.0
+    if window_weeks > 1:
+        return f"rising for {window_weeks} weeks from {base:.1f} a week before; last week {previous}"
+    return f"baseline {base:.1f} a week, {growth(growth_ratio)}; last week {previous}"

@@ -184,9 +184,9 @@ class PoissonGammaDetector:
                 and w.corroborated >= s.emerging_min_count
                 and p_adjusted <= s.trend_max_p
                 and this_week >= math.ceil(s.emerging_min_count / weeks)  # the rise goes on this week
+                and (best is None or p_adjusted < best[0])
             ):
-                best = (p_adjusted, w)  # the shortest window that shows the rise: the most current evidence
-                break
+                best = (p_adjusted, w)  # the window with the strongest evidence
         if best is None:
             return None
         p_adjusted, w = best
