@@ -57,10 +57,10 @@ THEMES: tuple[Theme, ...] = (
         9,
         "emerging",
         (
-            "{who} wants to move to eSIM on new {phone}, we can't offer it yet.",
+            "{who} wants to move to eSIM on their new {phone}, we can't offer it yet.",
             "{who} asked whether we support eSIM - their {phone} has no SIM tray.",
             "No eSIM option for {who2}, said {rival} set it up in minutes.",
-            "eSIM not available on our network, {who2} bought a {phone} and is stuck.",
+            "eSIM not available on our network, {who2} bought a new {phone} and is stuck.",
             "Can we do eSIM? {who} travelling next month and wants a dual SIM setup.",
         ),
     ),
@@ -324,6 +324,6 @@ THEMES: tuple[Theme, ...] = (
         ),
     ),
 )
-PHONES = ("iPhone 16", "Pixel 9", "Galaxy S25", "new iPhone", "Pixel")
+PHONES = ("iPhone 16", "Pixel 9", "Galaxy S25", "iPhone 15", "Pixel 8")
 RIVALS = ("Nimbus", "FibreNow", "Vodaline", "SkyNet Home")
 SPEEDS = ("500Mb", "900Mb", "1Gb", "2Gb")
