@@ -61,11 +61,18 @@ def topic_scatter(points: Sequence[TopicPoint]) -> go.Figure:
             text=[p.label for p in points],
             textposition="top center",
             customdata=[p.topic_id for p in points],
-            marker={"size": [12 + 40 * (s / biggest) ** 0.5 for s in sizes], "opacity": 0.7},
-            hovertemplate="%{text}<br>%{marker.size:.0f}<extra></extra>",
+            textfont={"size": 11},
+            marker={
+                "size": [12 + 40 * (s / biggest) ** 0.5 for s in sizes],
+                "opacity": 0.75,
+                "color": sizes,
+                "colorscale": "Blues",
+                "cmin": -biggest * 0.3,
+                "line": {"width": 1, "color": "white"},
+            },
+            hovertemplate="%{text}<br>%{marker.color} notes · click to open<extra></extra>",
         )
     )
-    fig.update_traces(hovertemplate="%{text}<extra></extra>")
     fig.update_layout(**_LAYOUT, height=520, xaxis_visible=False, yaxis_visible=False, clickmode="event+select")
     return fig
 
