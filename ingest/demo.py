@@ -137,12 +137,20 @@ def generate_demo_notes(
 
 
 def _refit_function() -> Callable[..., Any] | None:
-    """The topics engine's refit entry point, when it is installed (it is developed separately)."""
-    try:
-        from insight.topics import refit as refit_module  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(refit_module, "refit", None)
+    """The topics engine's ``refit``, when it is installed (it is developed separately)."""
+    import importlib
+    import inspect
+
+    for name in ("insight.topics", "insight.topics.refit", "insight.topics.service"):
+        try:
+            found = getattr(importlib.import_module(name), "refit", None)
+        except ImportError:
+            continue
+        if inspect.ismodule(found):
+            found = getattr(found, "refit", None)
+        if callable(found):
+            return found
+    return None
 
 
 def seed_demo(

@@ -8,6 +8,7 @@ can become plain imports.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,8 @@ def _find(name: str, modules: tuple[str, ...]) -> Callable[..., Any] | None:
         except ImportError:
             continue
         found = getattr(module, name, None)
+        if inspect.ismodule(found):  # e.g. insight.topics.refit the module, not the function
+            found = getattr(found, name, None)
         if callable(found):
             return found
     return None
