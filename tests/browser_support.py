@@ -39,9 +39,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(env: dict[str, str], *extra_args: str, log: Path | None = None) -> Iterator[str]:
+def streamlit_server(
+    env: dict[str, str], *extra_args: str, log: Path | None = None, port: int | None = None
+) -> Iterator[str]:
     """Run ``streamlit run app.py`` on 127.0.0.1 and yield its URL; stopped (by its own pid) afterwards."""
-    port = free_port()
+    port = port or free_port()
     streamlit = str(Path(sys.executable).with_name("streamlit"))
     cmd = [
         streamlit,
@@ -94,9 +96,13 @@ def shot(page, name: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium under Playwright (never a downloaded browser)."""
+    """Debian's Chromium under Playwright (never a downloaded browser).
+
+    One per test module: each module imports this fixture, and Playwright's sync API allows one
+    running instance at a time.
+    """
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

@@ -42,7 +42,7 @@ def test_agent_logs_a_note_and_sees_similar_ones(page, app_url) -> None:
     page.get_by_text("reported something similar this week").wait_for()
     assert page.get_by_text(re.compile(r"Saved — filed under")).is_visible()
     assert page.get_by_text(re.compile(r"^[1-9]\d* colleagues? reported")).is_visible()
-    assert page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile("eSIM", re.I)).count() >= 2
+    assert page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile("eSIM", re.I)).count() >= 1
     shot(page, "agent-logged-note")
     # A note full of markup is shown as typed: no element is created, no script runs.
     dialogs: list[str] = []
