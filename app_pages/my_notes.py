@@ -32,6 +32,26 @@ c1.metric("Notes logged", len(mine))
 c2.metric("In a topic", sum(1 for m in mine if m.note.topic_id is not None and m.note.topic_id >= 0))
 c3.metric("Planned or fixed", acted)
 
+# What is being done about what I reported: one card per topic that moved past "new".
+updates: dict[int, list] = {}
+for m in mine:
+    if m.note.topic_id is not None and m.topic_status not in (None, "new"):
+        updates.setdefault(m.note.topic_id, []).append(m)
+if updates:
+    st.subheader("Updates on what you reported")
+    for items in list(updates.values())[:6]:
+        first = items[0]
+        with st.container(border=True):
+            owner = f" · owner: {first.topic_owner}" if first.topic_owner else ""
+            st.markdown(
+                f"**{render.escape_markdown(first.note.topic_label or 'Topic')}** — "
+                f"{render.status_badge(first.topic_status)}{render.escape_markdown(owner)}"
+            )
+            if first.status_note:
+                st.markdown(f"> {render.escape_markdown(first.status_note)}")
+            noun = "note" if len(items) == 1 else "notes"
+            st.caption(f"{len(items)} of your {noun}, latest: " + render.escape_markdown(items[0].note.text[:140]))
+
 frame = render.notes_frame(
     {
         "When": m.note.created_at,
@@ -49,7 +69,7 @@ st.dataframe(
     frame,
     hide_index=True,
     column_config={
-        "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm", width="small"),
+        "When": st.column_config.DatetimeColumn(format="D MMM YYYY", width=110),
         "Note": st.column_config.TextColumn(width="large"),
         "What's happening": st.column_config.TextColumn(width="medium"),
     },

@@ -89,5 +89,7 @@ def test_my_notes_shows_topic_status_and_note(demo_db) -> None:
     assert first["Owner"] == "product"
     assert first["What's happening"] == "Coming in the spring release"
     assert at.metric[0].value == "1"
+    page = texts(at)
+    assert "Updates on what you reported" in page and "Coming in the spring release" in page
     if importlib.util.find_spec("insight.export"):
         assert len(at.download_button) == 2
