@@ -35,6 +35,8 @@ info = catalogue[topic_id]
 activity = data.cached(topic_activity, store, topic_id)
 
 st.title(info.label)
+if activity.keywords:
+    st.caption("Keywords: " + render.escape_markdown(", ".join(activity.keywords)))
 badges = st.container(horizontal=True)
 with badges:
     st.badge(render.status_badge(info.status or "new"), color="blue")

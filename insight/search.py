@@ -344,6 +344,7 @@ class TopicActivity:
     counts: tuple[int, ...]
     breakdowns: dict[str, dict[str, int]]
     quotes: tuple[Note, ...]
+    keywords: tuple[str, ...] = ()
 
 
 def topic_activity(store: Store, topic_id: int, *, weeks: int = 14, quotes: int = 6) -> TopicActivity:
@@ -374,7 +375,8 @@ def topic_activity(store: Store, topic_id: int, *, weeks: int = 14, quotes: int 
         if len(ids) < quotes:
             ids += [i for i in sql.recent_topic_note_ids(con, topic_id, quotes * 2) if i not in ids]
         notes = get_notes(con, ids[:quotes])
-    return TopicActivity(topic_id, tuple(series), tuple(series.values()), breakdowns, tuple(notes))
+        keywords = sql.topic_keywords(con, topic_id)
+    return TopicActivity(topic_id, tuple(series), tuple(series.values()), breakdowns, tuple(notes), tuple(keywords))
 
 
 def has_notes(store: Store) -> bool:

@@ -206,3 +206,13 @@ def record_topic_shape(
         "UPDATE topics SET centroid = ?, representative_note_ids = ? WHERE run_id = ? AND topic_id = ?",
         [np.asarray(centroid, dtype=np.float32).tolist(), [int(i) for i in representative_ids], run_id, topic_id],
     )
+
+
+def topic_keywords(con: duckdb.DuckDBPyConnection, topic_id: int) -> list[str]:
+    """The current run's keywords of a topic (empty when the topic is not in the current run)."""
+    rows = con.execute(
+        "SELECT keywords FROM topics "
+        "WHERE topic_id = ? AND run_id = (SELECT max(run_id) FROM topic_runs WHERE is_current)",
+        [topic_id],
+    ).fetchall()
+    return list(rows[0][0] or []) if rows else []
