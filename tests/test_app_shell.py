@@ -130,3 +130,19 @@ def test_custom_database_starts_empty(monkeypatch: pytest.MonkeyPatch) -> None:
     assert at.title[0].value == "Trends"
     assert "generated demo data" not in texts(at)
     assert "No topics yet" in texts(at)
+
+
+def test_pages_hold_no_sql_raw_html_or_session_state() -> None:
+    """House rules, checked: SQL lives in insight/store, note text never goes out as raw HTML, and only
+    ui/ touches st.session_state and the caches."""
+    import re
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    pages = [*sorted((repo / "app_pages").glob("*.py")), repo / "app.py"]
+    for path in pages:
+        source = path.read_text()
+        assert not re.search(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\bFROM|\.execute\(|import duckdb", source), path
+        assert "session_state" not in source and "cache_data" not in source and "cache_resource" not in source, path
+    for path in [*pages, *sorted((repo / "ui").glob("*.py"))]:
+        assert "unsafe_allow_html=True" not in path.read_text(), path
