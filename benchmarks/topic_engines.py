@@ -82,7 +82,13 @@ class StandinTopics:
         import umap
 
         reduced = umap.UMAP(
-            n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=self.seed, init="pca"
+            n_neighbors=15,
+            n_components=5,
+            min_dist=0.0,
+            metric="cosine",
+            random_state=self.seed,
+            init="pca",
+            n_epochs=200,
         ).fit_transform(vectors)
         labels = hdbscan.HDBSCAN(min_cluster_size=self.min_cluster_size, min_samples=5).fit_predict(reduced)
         clusters = sorted(set(labels) - {-1})
