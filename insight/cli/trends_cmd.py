@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -81,7 +82,7 @@ def format_table(signals: list[TrendSignal], week: Week) -> str:
     sunday = week.end - timedelta(days=1)
     lines = [f"Signals for {week.label} ({week.monday:%a %d %b} – {sunday:%a %d %b %Y}, UTC)", header]
     for s in signals:
-        growth = "new" if s.growth is None else f"{s.growth:.1f}x"
+        growth = "from 0" if s.growth is None else f"{s.growth:.1f}x"
         lines.append(
             f"{s.kind:<9} {s.score:>6.1f} {s.count:>5} {s.baseline:>5.1f} {growth:>6} {s.distinct_agents:>6}  "
             f"{s.label} (#{s.topic_id})"
@@ -96,10 +97,19 @@ def run_trends(args: argparse.Namespace) -> int:
     if args.kind:
         signals = [s for s in signals if s.kind in args.kind]
     if args.json:
-        print(json.dumps([s.as_dict() for s in signals], indent=2, ensure_ascii=False))
+        _emit(json.dumps([s.as_dict() for s in signals], indent=2, ensure_ascii=False) + "\n")
     else:
-        print(format_table(signals, week))
+        _emit(format_table(signals, week) + "\n")
     return 0
+
+
+def _emit(text: str) -> None:
+    """Write to stdout; a reader that stops early (``| head``) is not an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run_brief(args: argparse.Namespace) -> int:
@@ -113,5 +123,5 @@ def run_brief(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"Wrote the {week.label} brief to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        _emit(text)
     return 0

@@ -193,7 +193,7 @@ class PoissonGammaDetector:
         span = "this week" if w.weeks == 1 else f"in the last {w.weeks} weeks"
         reason = (
             f"{w.count} notes {span} from {w.agents} agents ({w.corroborated} corroborated) vs. "
-            f"{w.base.mean:.1f} a week before (expected {w.expected:.1f}; chance {_fmt_p(p_adjusted)})"
+            f"{w.base.mean:.1f} a week before (expected {w.expected:.1f} {span}; chance {_fmt_p(p_adjusted)})"
         )
         return self._detection("emerging", p_adjusted, history, w, reason)
 
@@ -219,7 +219,7 @@ class PoissonGammaDetector:
             return None
         reason = (
             f"{w.count} notes in the last {w.weeks} weeks vs. {w.base.mean:.1f} a week before "
-            f"(expected {w.expected:.1f}; chance {_fmt_p(w.p_down)})"
+            f"(expected {w.expected:.1f} in those weeks; chance {_fmt_p(w.p_down)})"
         )
         return self._detection("fading", w.p_down, history, w, reason)
 
