@@ -60,6 +60,9 @@ def clean_streamlit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Fresh caches, an empty temp database and the fake embedder for every test."""
     st.cache_data.clear()
     st.cache_resource.clear()
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")  # the app hides details from users; tests want them
     monkeypatch.setenv("EARSHOT_DB", str(tmp_path / "earshot.duckdb"))
     monkeypatch.setenv("EARSHOT_EMBEDDING_MODEL", EMBEDDER)
     yield

@@ -109,14 +109,18 @@ def current_identity() -> Identity | None:
 
 
 def demo_role_picker() -> None:
-    """The sidebar picker of demo mode (no sign-in configured)."""
-    st.session_state.setdefault(DEMO_ROLE_KEY, "pm")
+    """The sidebar picker of demo mode (no sign-in configured).
+
+    Bound to the URL (``?demo_role=admin``), so a reload or a shared link keeps the role.
+    """
     with st.sidebar:
         st.selectbox(
             "View as (demo mode)",
             ROLES,
+            index=ROLES.index("pm"),
             format_func=ROLE_LABELS.__getitem__,
             key=DEMO_ROLE_KEY,
+            bind="query-params",
             help="No sign-in is configured, so anyone can pick any role. Add an [auth] section to "
             ".streamlit/secrets.toml to require sign-in.",
         )
