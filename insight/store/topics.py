@@ -1,0 +1,417 @@
+"""SQL for topic runs, topics, note placements, PM-owned profiles and lineage.
+
+Every function takes an open connection from :class:`~insight.store.db.Store` (writers: inside the
+caller's transaction). Results are fetched whole (``fetchall``/Arrow): DuckDB 2 refuses to commit while
+a result is partly read. A topic's display label is the PM-given name, else the run's generated label.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from insight.topics.records import LineageEvent, TopicRun
+
+_RUN_COLUMNS = (
+    "run_id, created_at, model_id, n_notes, n_topics, n_themes, unclear_share, input_hash, params, quality, "
+    "fit_seconds, is_current, assign_threshold"
+)
+_CURRENT_RUN_ID = "(SELECT run_id FROM topic_runs WHERE is_current ORDER BY created_at DESC, run_id DESC LIMIT 1)"
+
+
+def _to_run(row: tuple) -> TopicRun:
+    params, quality = row[8], row[9]
+    return TopicRun(
+        *row[:8],
+        params=json.loads(params) if isinstance(params, str) else (params or {}),
+        quality=json.loads(quality) if isinstance(quality, str) else (quality or {}),
+        fit_seconds=row[10],
+        is_current=bool(row[11]),
+        assign_threshold=row[12],
+    )
+
+
+# -- reads --------------------------------------------------------------------------------------------
+
+
+def current_run(con: duckdb.DuckDBPyConnection) -> TopicRun | None:
+    """The run whose topics are in use now, if any."""
+    rows = con.execute(f"SELECT {_RUN_COLUMNS} FROM topic_runs WHERE run_id = {_CURRENT_RUN_ID}").fetchall()
+    return _to_run(rows[0]) if rows else None
+
+
+def list_runs(con: duckdb.DuckDBPyConnection, limit: int = 100) -> list[TopicRun]:
+    """The latest runs, newest first."""
+    rows = con.execute(
+        f"SELECT {_RUN_COLUMNS} FROM topic_runs ORDER BY created_at DESC, run_id DESC LIMIT ?", [limit]
+    ).fetchall()
+    return [_to_run(r) for r in rows]
+
+
+def current_run_key(con: duckdb.DuckDBPyConnection) -> tuple[int, str, int, str, float] | None:
+    """(run id, run uid, revision, model id, assign threshold) of the current run — cheap, for caches."""
+    rows = con.execute(
+        "SELECT run_id, coalesce(run_uid, ''), coalesce(revision, 0), model_id, coalesce(assign_threshold, 0) "
+        f"FROM topic_runs WHERE run_id = {_CURRENT_RUN_ID}"
+    ).fetchall()
+    return rows[0] if rows else None
+
+
+def run_centroids(con: duckdb.DuckDBPyConnection, run_id: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(topic ids, unit centroids, display labels) of a run's live topics (merged-away topics left out)."""
+    table = con.sql(
+        "SELECT t.topic_id, t.centroid, coalesce(p.name, t.label) AS label FROM topics t "
+        "LEFT JOIN topic_profiles p ON p.topic_id = t.topic_id "
+        "WHERE t.run_id = ? AND t.topic_id >= 0 AND t.centroid IS NOT NULL AND p.merged_into IS NULL "
+        "ORDER BY t.topic_id",
+        params=[run_id],
+    ).to_arrow_table()
+    ids = table.column("topic_id").to_numpy()
+    if table.num_rows == 0:
+        return ids, np.zeros((0, 0), dtype=np.float32), []
+    flat = np.asarray(table.column("centroid").combine_chunks().flatten().to_numpy(), dtype=np.float32)
+    return ids, flat.reshape(table.num_rows, -1), table.column("label").to_pylist()
+
+
+def fit_inputs(con: duckdb.DuckDBPyConnection, model_id: str) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """(note ids, texts, vectors) of every note with a vector from ``model_id``, ordered by note id."""
+    table = con.sql(
+        "SELECT e.note_id, n.text, e.vector FROM note_embeddings e JOIN notes n ON n.id = e.note_id "
+        "WHERE e.model_id = ? ORDER BY e.note_id",
+        params=[model_id],
+    ).to_arrow_table()
+    ids = table.column("note_id").to_numpy()
+    if table.num_rows == 0:
+        return ids, [], np.zeros((0, 0), dtype=np.float32)
+    flat = np.asarray(table.column("vector").combine_chunks().flatten().to_numpy(), dtype=np.float32)
+    return ids, table.column("text").to_pylist(), flat.reshape(table.num_rows, -1)
+
+
+def vectors_for(
+    con: duckdb.DuckDBPyConnection, note_ids: Sequence[int], model_id: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """(note ids, vectors) for the given notes that have a vector from ``model_id``."""
+    if not note_ids:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+    table = con.sql(
+        "SELECT note_id, vector FROM note_embeddings WHERE model_id = ? AND note_id IN (SELECT unnest(?)) "
+        "ORDER BY note_id",
+        params=[model_id, [int(i) for i in note_ids]],
+    ).to_arrow_table()
+    ids = table.column("note_id").to_numpy()
+    if table.num_rows == 0:
+        return ids, np.zeros((0, 0), dtype=np.float32)
+    flat = np.asarray(table.column("vector").combine_chunks().flatten().to_numpy(), dtype=np.float32)
+    return ids, flat.reshape(table.num_rows, -1)
+
+
+def placements(con: duckdb.DuckDBPyConnection) -> tuple[np.ndarray, np.ndarray]:
+    """(note ids, topic ids) of every note's current placement."""
+    table = con.sql("SELECT note_id, topic_id FROM note_topics ORDER BY note_id").to_arrow_table()
+    return table.column("note_id").to_numpy(), table.column("topic_id").to_numpy()
+
+
+def unplaced_note_ids(con: duckdb.DuckDBPyConnection, run_id: int, model_id: str) -> list[int]:
+    """Notes with a ``model_id`` vector that the given run has not placed (e.g. arrived during a refit)."""
+    rows = con.execute(
+        "SELECT e.note_id FROM note_embeddings e LEFT JOIN note_topics nt ON nt.note_id = e.note_id "
+        "WHERE e.model_id = ? AND (nt.note_id IS NULL OR nt.run_id <> ?) ORDER BY e.note_id",
+        [model_id, run_id],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def sticky_topic_ids(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """Topics that a PM built by merging others into them."""
+    rows = con.execute("SELECT DISTINCT merged_into FROM topic_profiles WHERE merged_into IS NOT NULL").fetchall()
+    return {int(r[0]) for r in rows}
+
+
+def next_topic_id(con: duckdb.DuckDBPyConnection) -> int:
+    """The first topic id never used (ids are never reused, so history stays unambiguous)."""
+    row = con.execute(
+        "SELECT greatest((SELECT max(topic_id) FROM topics), (SELECT max(topic_id) FROM topic_profiles), "
+        "(SELECT max(topic_id) FROM topic_lineage), 0)"
+    ).fetchall()[0]
+    return int(row[0] or 0) + 1
+
+
+def count_all_notes(con: duckdb.DuckDBPyConnection) -> int:
+    """How many notes are stored (read whole: a half-read result blocks the connection in DuckDB 2)."""
+    return int(con.execute("SELECT count(*) FROM notes").fetchall()[0][0])
+
+
+def count_embedded_notes(con: duckdb.DuckDBPyConnection, model_id: str) -> int:
+    """How many notes have a vector from ``model_id``."""
+    return int(con.execute("SELECT count(*) FROM note_embeddings WHERE model_id = ?", [model_id]).fetchall()[0][0])
+
+
+_SUMMARY_SQL = f"""
+    SELECT t.topic_id, coalesce(p.name, t.label), t.label, p.name, t.keywords, t.size, t.theme_id, t.theme_label,
+           coalesce(p.status, 'new'), p.owner, p.status_note, p.born_run_id, t.representative_note_ids
+    FROM topics t LEFT JOIN topic_profiles p ON p.topic_id = t.topic_id
+    WHERE t.run_id = {_CURRENT_RUN_ID} AND p.merged_into IS NULL
+"""
+
+
+def topic_rows(con: duckdb.DuckDBPyConnection, topic_id: int | None = None) -> list[tuple]:
+    """Current-run topics with their profile: (id, display label, generated label, name, keywords, size,
+    theme id, theme label, status, owner, status note, born run id, representative note ids), largest first."""
+    sql = _SUMMARY_SQL + (" AND t.topic_id = ?" if topic_id is not None else "") + " ORDER BY t.size DESC, t.topic_id"
+    return con.execute(sql, [topic_id] if topic_id is not None else []).fetchall()
+
+
+def placed_counts(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """Notes placed in each topic right now (fit, arrival and merges included)."""
+    return {int(t): int(n) for t, n in con.execute("SELECT topic_id, count(*) FROM note_topics GROUP BY 1").fetchall()}
+
+
+def merged_sources(con: duckdb.DuckDBPyConnection, topic_id: int) -> list[int]:
+    """Topics a PM merged into ``topic_id``."""
+    rows = con.execute("SELECT topic_id FROM topic_profiles WHERE merged_into = ? ORDER BY 1", [topic_id]).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def profile(con: duckdb.DuckDBPyConnection, topic_id: int) -> tuple | None:
+    """(name, owner, status, status note, merged into, born run, died run) of a topic, if it has a profile."""
+    rows = con.execute(
+        "SELECT name, owner, status, status_note, merged_into, born_run_id, died_run_id FROM topic_profiles "
+        "WHERE topic_id = ?",
+        [topic_id],
+    ).fetchall()
+    return rows[0] if rows else None
+
+
+def topic_known(con: duckdb.DuckDBPyConnection, topic_id: int) -> bool:
+    """Whether any run or profile knows this topic id."""
+    return bool(
+        con.execute(
+            "SELECT EXISTS (SELECT 1 FROM topics WHERE topic_id = ?) OR EXISTS "
+            "(SELECT 1 FROM topic_profiles WHERE topic_id = ?)",
+            [topic_id, topic_id],
+        ).fetchall()[0][0]
+    )
+
+
+def lineage(con: duckdb.DuckDBPyConnection, topic_id: int) -> list[LineageEvent]:
+    """Every event about a topic — its own, and others' that name it (a split from it, a merge into it)."""
+    rows = con.execute(
+        "SELECT l.event, l.topic_id, l.related_topic_ids, l.overlap, l.run_id, coalesce(r.created_at, l.created_at) "
+        "FROM topic_lineage l LEFT JOIN topic_runs r ON r.run_id = l.run_id "
+        "WHERE l.topic_id = ? OR list_contains(l.related_topic_ids, ?) "
+        "ORDER BY l.run_id, l.created_at, l.topic_id",
+        [topic_id, topic_id],
+    ).fetchall()
+    return [LineageEvent(e, int(t), tuple(int(x) for x in (rel or ())), ov, run, at) for e, t, rel, ov, run, at in rows]
+
+
+def export_frame(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per note: external id, time, metadata, current topic id and display label (PM merges followed)."""
+    return con.execute(
+        """
+        SELECT n.external_id AS note_id, n.created_at, n.agent_id, n.team, n.channel, n.product,
+               n.customer_segment, n.kind, n.source, array_to_string(n.tags, '; ') AS tags, n.text,
+               coalesce(p.merged_into, nt.topic_id) AS topic_id,
+               CASE WHEN nt.topic_id = -1 THEN 'Unclear'
+                    ELSE coalesce(pm.name, tm.label, p.name, t.label) END AS topic_label
+        FROM notes n
+        LEFT JOIN note_topics nt ON nt.note_id = n.id
+        LEFT JOIN topic_profiles p ON p.topic_id = nt.topic_id
+        LEFT JOIN topics t ON t.topic_id = nt.topic_id AND t.run_id = nt.run_id
+        LEFT JOIN topic_profiles pm ON pm.topic_id = p.merged_into
+        LEFT JOIN topics tm ON tm.topic_id = p.merged_into AND tm.run_id = nt.run_id
+        ORDER BY n.created_at, n.id
+        """
+    ).fetchdf()
+
+
+# -- writes (inside the caller's transaction) ----------------------------------------------------------
+
+
+def insert_run(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    created_at: datetime,
+    model_id: str,
+    n_notes: int,
+    n_topics: int,
+    n_themes: int,
+    unclear_share: float,
+    input_hash: str,
+    params: dict[str, Any],
+    quality: dict[str, Any],
+    fit_seconds: float,
+    assign_threshold: float,
+) -> int:
+    """Record a run and make it the current one; return its id."""
+    run_id = int(con.execute("SELECT nextval('topic_run_id_seq')").fetchall()[0][0])
+    con.execute("UPDATE topic_runs SET is_current = FALSE WHERE is_current")
+    con.execute(
+        "INSERT INTO topic_runs (run_id, created_at, model_id, n_notes, n_topics, n_themes, unclear_share, "
+        "input_hash, params, quality, fit_seconds, is_current, run_uid, revision, assign_threshold) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, 0, ?)",
+        [run_id, created_at, model_id, n_notes, n_topics, n_themes, unclear_share, input_hash,
+         json.dumps(params), json.dumps(quality), fit_seconds, uuid.uuid4().hex, assign_threshold],
+    )  # fmt: skip
+    return run_id
+
+
+def insert_topics(con: duckdb.DuckDBPyConnection, run_id: int, rows: Sequence[dict[str, Any]]) -> None:
+    """Store a run's topics: dicts with topic_id, label, keywords, size, centroid, theme_id, theme_label,
+    representative_note_ids."""
+    if not rows:
+        return
+    table = pa.table(
+        {
+            "topic_id": pa.array([r["topic_id"] for r in rows], pa.int64()),
+            "label": pa.array([r["label"] for r in rows], pa.string()),
+            "keywords": pa.array([list(r["keywords"]) for r in rows], pa.list_(pa.string())),
+            "size": pa.array([r["size"] for r in rows], pa.int32()),
+            "centroid": pa.array(
+                [None if r["centroid"] is None else np.asarray(r["centroid"], np.float32) for r in rows],
+                pa.list_(pa.float32()),
+            ),
+            "theme_id": pa.array([r["theme_id"] for r in rows], pa.int32()),
+            "theme_label": pa.array([r["theme_label"] for r in rows], pa.string()),
+            "reps": pa.array([list(r["representative_note_ids"]) for r in rows], pa.list_(pa.int64())),
+        }
+    )
+    con.register("_new_topics", table)
+    try:
+        con.execute(
+            "INSERT INTO topics (run_id, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
+            "representative_note_ids) SELECT ?, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
+            "reps FROM _new_topics",
+            [run_id],
+        )
+    finally:
+        con.unregister("_new_topics")
+
+
+def place_notes(
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    note_ids: Sequence[int],
+    topic_ids: Sequence[int],
+    scores: Sequence[float],
+    assigned_by: str,
+    replace_all: bool = False,
+) -> None:
+    """Record where notes sit now (replacing earlier placements of those notes, or all when ``replace_all``)."""
+    if replace_all:
+        con.execute("DELETE FROM note_topics")
+    if len(note_ids) == 0:
+        return
+    table = pa.table(
+        {
+            "note_id": pa.array(np.asarray(note_ids, dtype=np.int64)),
+            "topic_id": pa.array(np.asarray(topic_ids, dtype=np.int64)),
+            "score": pa.array(np.asarray(scores, dtype=np.float64)),
+        }
+    )
+    con.register("_placed", table)
+    try:
+        if not replace_all:
+            con.execute("DELETE FROM note_topics WHERE note_id IN (SELECT note_id FROM _placed)")
+        con.execute(
+            "INSERT INTO note_topics (note_id, topic_id, run_id, score, assigned_by) "
+            "SELECT note_id, topic_id, ?, score, ? FROM _placed",
+            [run_id, assigned_by],
+        )
+    finally:
+        con.unregister("_placed")
+
+
+def ensure_profiles(con: duckdb.DuckDBPyConnection, topic_ids: Sequence[int], born_run_id: int | None) -> None:
+    """Create a default profile (status "new") for topics that have none."""
+    if not topic_ids:
+        return
+    con.execute(
+        "INSERT INTO topic_profiles (topic_id, born_run_id) SELECT t, ? FROM unnest(?) AS u(t) "
+        "WHERE t NOT IN (SELECT topic_id FROM topic_profiles)",
+        [born_run_id, [int(t) for t in topic_ids]],
+    )
+
+
+def mark_ended(con: duckdb.DuckDBPyConnection, topic_ids: Sequence[int], run_id: int) -> None:
+    """Record the run in which topics ended (died, or were merged by the model)."""
+    if topic_ids:
+        con.execute(
+            "UPDATE topic_profiles SET died_run_id = ?, updated_at = now() AT TIME ZONE 'UTC' "
+            "WHERE topic_id IN (SELECT unnest(?))",
+            [run_id, [int(t) for t in topic_ids]],
+        )
+
+
+def insert_lineage(con: duckdb.DuckDBPyConnection, run_id: int, events: Sequence[LineageEvent]) -> None:
+    """Record lineage events of a run (or of a PM action on the current run)."""
+    if not events:
+        return
+    table = pa.table(
+        {
+            "event": pa.array([e.event for e in events], pa.string()),
+            "topic_id": pa.array([e.topic_id for e in events], pa.int64()),
+            "related": pa.array([list(e.related_topic_ids) for e in events], pa.list_(pa.int64())),
+            "overlap": pa.array([e.overlap for e in events], pa.float64()),
+        }
+    )
+    con.register("_events", table)
+    try:
+        con.execute(
+            "INSERT INTO topic_lineage (run_id, event, topic_id, related_topic_ids, overlap) "
+            "SELECT ?, event, topic_id, related, overlap FROM _events",
+            [run_id],
+        )
+    finally:
+        con.unregister("_events")
+
+
+def update_profile(con: duckdb.DuckDBPyConnection, topic_id: int, **fields: Any) -> None:
+    """Set PM-owned fields (name, owner, status, status_note, merged_into) of one topic, creating its profile."""
+    allowed = {"name", "owner", "status", "status_note", "merged_into", "died_run_id"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"not profile fields: {sorted(unknown)}")
+    ensure_profiles(con, [topic_id], None)
+    sets = ", ".join(f"{name} = ?" for name in fields)
+    con.execute(
+        f"UPDATE topic_profiles SET {sets}, updated_at = now() AT TIME ZONE 'UTC' WHERE topic_id = ?",
+        [*fields.values(), topic_id],
+    )
+
+
+def bump_revision(con: duckdb.DuckDBPyConnection) -> None:
+    """Tell on-arrival caches that the current run's topics or labels changed."""
+    con.execute(f"UPDATE topic_runs SET revision = coalesce(revision, 0) + 1 WHERE run_id = {_CURRENT_RUN_ID}")
+
+
+def merge_into(con: duckdb.DuckDBPyConnection, run_id: int, sources: Sequence[int], target: int) -> None:
+    """Move the sources' notes to ``target`` and fold their size and centroid into the target's row."""
+    src = [int(s) for s in sources]
+    con.execute(
+        "UPDATE note_topics SET topic_id = ?, assigned_by = 'merge', assigned_at = now() AT TIME ZONE 'UTC' "
+        "WHERE topic_id IN (SELECT unnest(?))",
+        [target, src],
+    )
+    rows = con.execute(
+        "SELECT topic_id, size, centroid FROM topics WHERE run_id = ? AND topic_id IN (SELECT unnest(?))",
+        [run_id, [*src, target]],
+    ).fetchall()
+    with_centroid = [(s, c) for _, s, c in rows if c is not None]
+    if with_centroid:
+        merged = sum(np.asarray(c, dtype=np.float64) * s for s, c in with_centroid)
+        merged = merged / (np.linalg.norm(merged) or 1.0)
+        con.execute(
+            "UPDATE topics SET size = ?, centroid = ? WHERE run_id = ? AND topic_id = ?",
+            [int(sum(s for _, s, _ in rows)), [float(x) for x in merged], run_id, target],
+        )
+    for s in src:
+        con.execute("UPDATE topics SET size = 0 WHERE run_id = ? AND topic_id = ?", [run_id, s])

@@ -1,0 +1,173 @@
+"""Readable, unique topic labels from c-TF-IDF keyphrases.
+
+BERTopic's own names look like ``0_card_the_my``. Here:
+
+* The vocabulary is 1–3-word phrases without English stop words, agent-note filler ("customer called",
+  "wants to know") and contraction fragments; words that matter in service notes (bill, amount, top,
+  call, name, interest…) are taken back out of scikit-learn's stop list.
+* BERTopic's c-TF-IDF proposes each topic's top phrases. c-TF-IDF is computed on all of a topic's notes
+  joined together, so it also rewards phrases that straddle two notes ("card card") and frequent words;
+  the candidates are therefore re-ranked per note: ``coverage × distinctiveness`` — the share of the
+  topic's notes that contain the phrase, times the share of all notes containing it that are in the
+  topic — with a bonus per extra word. "charged twice" (29 % of its topic, 100 % of its uses there)
+  beats "charged" (57 %, but 18 %).
+* The label is the best phrase; a single word gives way to a longer phrase containing it that scores at
+  least ``PROMOTE_RATIO`` as well ("pin" → "change pin"). Labels are unique within a run: one that reads
+  the same as an earlier label (same words up to plural/tense endings) falls back to the topic's next
+  candidate, then to "phrase · keyword", then to a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+KEYWORDS_SHOWN = 8
+MAX_LABEL_WORDS = 3
+WORD_BONUS = 0.5
+PROMOTE_RATIO = 0.5
+
+_CONTRACTIONS = {
+    "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "ll", "re", "ve", "wasn",
+    "weren", "won", "wouldn", "shouldn", "im", "ive", "id", "ill", "dont", "cant", "wont", "doesnt", "didnt",
+    "isnt", "wasnt", "wouldnt", "couldnt", "shouldnt", "whats", "hows", "thats", "youre", "theres", "wheres",
+    "whos", "lets", "youve", "weve", "theyre",
+}  # fmt: skip
+_FILLER = {
+    "hi", "hello", "hey", "thanks", "thank", "please", "pls", "help", "want", "wanted", "wants", "wanting",
+    "need", "needs", "needed", "know", "like", "just", "ok", "okay", "yes", "yeah", "does", "did", "doing",
+    "able", "way", "going", "got", "get", "gets", "getting", "tell", "let", "really", "sure", "think",
+    "trying", "tried", "try", "customer", "customers", "cust", "cx", "caller", "client", "said", "says",
+    "say", "asked", "asking", "asks", "ask", "advised", "informed", "mentioned", "explained", "possible",
+    "today", "currently", "instead", "would", "could", "should", "also", "one", "something", "im",
+}  # fmt: skip
+_CONTENT_WORDS = {
+    "amount", "back", "bill", "bottom", "call", "detail", "empty", "fire", "front", "full", "interest", "move",
+    "name", "system", "top",
+}  # fmt: skip
+STOP_WORDS = frozenset((ENGLISH_STOP_WORDS - _CONTENT_WORDS) | _CONTRACTIONS | _FILLER)
+TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"  # words of two or more letters (numbers and ids are not topics)
+
+
+def make_vectorizer(ngram_range: tuple[int, int] = (1, 3), **kwargs) -> CountVectorizer:
+    """The phrase vocabulary shared by c-TF-IDF and the per-note re-ranking."""
+    return CountVectorizer(
+        ngram_range=ngram_range, stop_words=sorted(STOP_WORDS), token_pattern=TOKEN_PATTERN, **kwargs
+    )
+
+
+def _stem(word: str) -> str:
+    """A crude stem so "card arrived" and "cards arrive" count as the same label."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _key(phrase: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in phrase.replace(" · ", " ").split())
+
+
+def readable(phrase: str) -> bool:
+    """At most three words, none repeated ("card card" straddles two notes; it is not a phrase)."""
+    words = phrase.split()
+    return 0 < len(words) <= MAX_LABEL_WORDS and len({_stem(w) for w in words}) == len(words)
+
+
+def rank_phrases(
+    texts: Sequence[str], groups: np.ndarray, candidates: Sequence[Sequence[str]]
+) -> list[list[tuple[str, float]]]:
+    """Re-rank each group's candidate phrases by coverage × distinctiveness over individual notes.
+
+    Args:
+        texts: one (preprocessed) text per note.
+        groups: group (topic or theme) index per note, -1 for none.
+        candidates: for each group ``0..g-1``, its candidate phrases (e.g. c-TF-IDF's top terms).
+
+    Returns:
+        For each group, ``(phrase, score)`` best first; unreadable phrases, and phrases found in only one
+        of the group's notes (unless nothing else is left), are dropped.
+    """
+    vocabulary = sorted({c for cands in candidates for c in cands if readable(c)})
+    g = len(candidates)
+    if not vocabulary or g == 0:
+        return [[] for _ in range(g)]
+    index = {term: i for i, term in enumerate(vocabulary)}
+    counts = make_vectorizer(vocabulary=vocabulary, binary=True, dtype=np.float32).transform(texts)
+    placed = np.flatnonzero(groups >= 0)
+    indicator = sparse.csr_matrix((np.ones(len(placed)), (groups[placed], placed)), shape=(g, len(texts)))
+    in_group = np.asarray((indicator @ counts).todense())
+    overall = np.maximum(np.asarray(counts.sum(axis=0)).ravel(), 1.0)
+    sizes = np.maximum(np.bincount(groups[placed], minlength=g), 1)
+    bonus = np.array([1.0 + WORD_BONUS * term.count(" ") for term in vocabulary])
+    ranked: list[list[tuple[str, float]]] = []
+    for group, cands in enumerate(candidates):
+        cols = np.array([index[c] for c in dict.fromkeys(cands) if c in index], dtype=np.int64)
+        if len(cols) == 0:
+            ranked.append([])
+            continue
+        df = in_group[group, cols]
+        score = (df / sizes[group]) * (df / overall[cols]) * bonus[cols]
+        order = np.argsort(-score, kind="stable")
+        least = 2 if (df >= 2).any() else 1  # tiny topics: a phrase in one note is better than no label
+        ranked.append([(vocabulary[cols[i]], float(score[i])) for i in order if df[i] >= least])
+    return ranked
+
+
+def label_candidates(ranked: Sequence[tuple[str, float]]) -> list[str]:
+    """Label options for one topic, best first (a lone word yields to a good phrase containing it)."""
+    options = [term for term, _ in ranked]
+    if not options:
+        return []
+    best, best_score = ranked[0]
+    if " " not in best:
+        promoted = next((t for t, s in ranked[1:] if best in t.split() and s >= PROMOTE_RATIO * best_score), None)
+        if promoted:
+            options.remove(promoted)
+            options.insert(0, promoted)
+    return options
+
+
+def keywords(ranked: Sequence[tuple[str, float]], limit: int = KEYWORDS_SHOWN) -> tuple[str, ...]:
+    """Top phrases, skipping a word already shown inside a phrase ("card" once "card arrive" is listed)."""
+    shown: list[str] = []
+    for term, _ in ranked:
+        words = set(term.split())
+        if any(words <= set(s.split()) for s in shown):
+            continue
+        shown = [s for s in shown if not set(s.split()) <= words]
+        shown.append(term)
+        if len(shown) >= limit:
+            break
+    return tuple(shown)
+
+
+def unique_labels(ranked_per_group: Sequence[Sequence[tuple[str, float]]], fallback: str = "topic") -> list[str]:
+    """One readable label per group, no two alike; groups are labelled in order (largest first)."""
+    taken: set[frozenset[str]] = set()
+    labels: list[str] = []
+    for index, ranked in enumerate(ranked_per_group):
+        options = label_candidates(ranked)
+        chosen = next((c for c in options if _key(c) not in taken), None)
+        if chosen is None and options:
+            base = options[0]
+            extra = next((w for w in options[1:] if _key(f"{base} · {w}") not in taken and w not in base), None)
+            chosen = f"{base} · {extra}" if extra else None
+        if chosen is None:
+            base = options[0] if options else fallback
+            n = 2 if options else index + 1
+            while _key(f"{base} {n}") in taken:
+                n += 1
+            chosen = f"{base} {n}"
+        taken.add(_key(chosen))
+        labels.append(chosen)
+    return labels
+
+
+def clean_text(text: str) -> str:
+    """What the vocabulary sees: BERTopic's English preprocessing (letters, digits, spaces), lower-cased."""
+    return re.sub(r"[^A-Za-z0-9 ]+", "", text.replace("\n", " ").replace("\t", " ")).lower()

@@ -1,0 +1,183 @@
+"""What product managers do with topics — rename, merge, status, owner — and how the app reads them.
+
+Everything a PM sets lives on the topic id (``topic_profiles``), which refits keep, so it survives
+refits. A merge moves the notes now and is remembered (``merged_into``): a later refit that splits the
+merged topic again folds the parts back together (see :mod:`insight.topics.matching`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from insight.errors import EarshotError
+from insight.records import OWNER_TEAMS, TOPIC_STATUSES, UNCLEAR_LABEL, UNCLEAR_TOPIC_ID
+from insight.store import Store
+from insight.store import topics as topics_sql
+from insight.store.notes import get_notes
+from insight.topics.records import LineageEvent, TopicDetail, TopicRun, TopicSummary
+
+MAX_NAME_CHARS = 120
+
+
+class TopicNotFoundError(EarshotError):
+    """The topic id is not a live topic of the current run."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, title="No such topic")
+
+
+def _summary(row: tuple, count: int | None, total: int) -> TopicSummary:
+    tid, label, generated, name, kw, size, theme_id, theme_label, status, owner, status_note, *_ = row
+    size = count if count is not None else size
+    return TopicSummary(
+        topic_id=int(tid),
+        label=label,
+        generated_label=generated,
+        name=name,
+        keywords=tuple(kw or ()),
+        size=int(size or 0),
+        share=(size or 0) / total if total else 0.0,
+        theme_id=theme_id,
+        theme_label=theme_label,
+        status=status,
+        owner=owner,
+        status_note=status_note,
+    )
+
+
+def list_topics(store: Store, *, include_unclear: bool = False) -> list[TopicSummary]:
+    """The current run's topics, largest first, with live sizes (arrivals and merges counted).
+
+    ``include_unclear`` adds the Unclear bucket (id -1) at the end when it holds notes.
+    """
+    with store.read() as con:
+        rows = topics_sql.topic_rows(con)
+        counts = topics_sql.placed_counts(con)
+    total = sum(counts.values())
+    topics = [_summary(r, counts.get(int(r[0]), 0), total) for r in rows if int(r[0]) != UNCLEAR_TOPIC_ID]
+    topics.sort(key=lambda t: (-t.size, t.topic_id))
+    unclear = counts.get(UNCLEAR_TOPIC_ID, 0)
+    if include_unclear and unclear:
+        topics.append(
+            TopicSummary(
+                topic_id=UNCLEAR_TOPIC_ID,
+                label=UNCLEAR_LABEL,
+                generated_label=UNCLEAR_LABEL,
+                name=None,
+                keywords=(),
+                size=unclear,
+                share=unclear / total,
+                theme_id=None,
+                theme_label=None,
+                status="new",
+                owner=None,
+            )
+        )
+    return topics
+
+
+def _live_row(con, topic_id: int) -> tuple:
+    rows = topics_sql.topic_rows(con, topic_id)
+    if rows and topic_id != UNCLEAR_TOPIC_ID:
+        return rows[0]
+    prof = topics_sql.profile(con, topic_id)
+    if prof is not None and prof[4] is not None:
+        raise TopicNotFoundError(f"Topic {topic_id} was merged into topic {prof[4]}; open that one instead.")
+    if prof is not None and prof[6] is not None:
+        raise TopicNotFoundError(f"Topic {topic_id} ended at refit run {prof[6]}; see its lineage for where it went.")
+    raise TopicNotFoundError(f"There is no topic {topic_id} in the current topics. Refresh the topic list.")
+
+
+def get_topic(store: Store, topic_id: int) -> TopicDetail:
+    """One live topic: its summary, representative notes (closest to its centre) and lineage."""
+    with store.read() as con:
+        row = _live_row(con, topic_id)
+        counts = topics_sql.placed_counts(con)
+        notes = get_notes(con, [int(i) for i in (row[12] or ())])
+        events = topics_sql.lineage(con, topic_id)
+        merged = topics_sql.merged_sources(con, topic_id)
+    summary = _summary(row, counts.get(topic_id, 0), sum(counts.values()))
+    return TopicDetail(summary, tuple(notes), tuple(events), born_run_id=row[11], merged_topic_ids=tuple(merged))
+
+
+def topic_lineage(store: Store, topic_id: int) -> list[LineageEvent]:
+    """What refits and PMs did to a topic, oldest first (births, continues, splits, merges, deaths)."""
+    with store.read() as con:
+        return topics_sql.lineage(con, topic_id)
+
+
+def list_runs(store: Store, limit: int = 100) -> list[TopicRun]:
+    """Topic runs, newest first, with parameters and quality figures."""
+    with store.read() as con:
+        return topics_sql.list_runs(con, limit)
+
+
+def rename_topic(store: Store, topic_id: int, name: str | None) -> TopicSummary:
+    """Give a topic a PM name (shown instead of the generated label); a blank name restores the generated one.
+
+    Raises:
+        TopicNotFoundError: not a live topic. EarshotError: the name is too long or another topic has it.
+    """
+    clean = " ".join((name or "").split()) or None
+    if clean and len(clean) > MAX_NAME_CHARS:
+        raise EarshotError(f"A topic name can have at most {MAX_NAME_CHARS} characters.", title="Name too long")
+    with store.transaction() as con:
+        _live_row(con, topic_id)
+        if clean:
+            clash = [r for r in topics_sql.topic_rows(con) if r[1].lower() == clean.lower() and r[0] != topic_id]
+            if clash:
+                raise EarshotError(
+                    f"Topic {clash[0][0]} is already called “{clash[0][1]}”. Pick another name, or merge the two.",
+                    title="Name already used",
+                )
+        topics_sql.update_profile(con, topic_id, name=clean)
+        topics_sql.bump_revision(con)
+        row = topics_sql.topic_rows(con, topic_id)[0]
+        counts = topics_sql.placed_counts(con)
+    return _summary(row, counts.get(topic_id, 0), sum(counts.values()))
+
+
+def merge_topics(store: Store, source_ids: int | Sequence[int], target_id: int) -> TopicSummary:
+    """Merge topics into ``target_id``: their notes move there now, and later refits keep them together.
+
+    Raises:
+        TopicNotFoundError: a topic is not live. EarshotError: merging a topic into itself or into Unclear.
+    """
+    sources = [int(source_ids)] if isinstance(source_ids, int) else sorted({int(s) for s in source_ids})
+    if not sources:
+        raise EarshotError("Pick at least one topic to merge.", title="Nothing to merge")
+    if target_id in sources:
+        raise EarshotError("A topic cannot be merged into itself.", title="Cannot merge")
+    if UNCLEAR_TOPIC_ID in (*sources, target_id):
+        raise EarshotError("The Unclear bucket cannot be merged; rename or merge real topics.", title="Cannot merge")
+    with store.transaction() as con:
+        for tid in (*sources, target_id):
+            _live_row(con, tid)
+        run = topics_sql.current_run(con)
+        assert run is not None  # _live_row found the topics in the current run
+        topics_sql.merge_into(con, run.run_id, sources, target_id)
+        for s in sources:
+            topics_sql.update_profile(con, s, merged_into=target_id, died_run_id=run.run_id)
+        topics_sql.insert_lineage(con, run.run_id, [LineageEvent("pm-merge", target_id, tuple(sources))])
+        topics_sql.bump_revision(con)
+        row = topics_sql.topic_rows(con, target_id)[0]
+        counts = topics_sql.placed_counts(con)
+    return _summary(row, counts.get(target_id, 0), sum(counts.values()))
+
+
+def set_topic_status(store: Store, topic_id: int, status: str, note: str | None = None) -> None:
+    """Set a topic's status (new · investigating · planned · done · declined) and the note agents see."""
+    if status not in TOPIC_STATUSES:
+        raise EarshotError(f"Unknown status {status!r}; use one of: {', '.join(TOPIC_STATUSES)}.", title="Bad status")
+    with store.transaction() as con:
+        _live_row(con, topic_id)
+        topics_sql.update_profile(con, topic_id, status=status, status_note=(note or "").strip() or None)
+
+
+def set_topic_owner(store: Store, topic_id: int, owner: str | None) -> None:
+    """Set the team that owns a topic (product · marketing · strategy · service), or clear it with ``None``."""
+    if owner is not None and owner not in OWNER_TEAMS:
+        raise EarshotError(f"Unknown owner {owner!r}; use one of: {', '.join(OWNER_TEAMS)}.", title="Bad owner")
+    with store.transaction() as con:
+        _live_row(con, topic_id)
+        topics_sql.update_profile(con, topic_id, owner=owner)

@@ -1,0 +1,128 @@
+"""Keeping topic identity across refits: match a new fit to the previous run by shared notes.
+
+Pure functions on assignments (note id → topic), no database, no model. The rules:
+
+* **continue** — pairs (old topic, new cluster) are taken greedily by the number of notes they share,
+  largest first; a pair continues when the shared notes are at least ``min_overlap`` of the smaller of the
+  two (measured on notes present in both runs). The new cluster inherits the old id, and with it the PM's
+  name, owner and status.
+* **split** — an unmatched new cluster made mostly (≥ ``majority``) of one old topic's notes: a new id,
+  its parent recorded.
+* **birth** — any other unmatched new cluster: a new id.
+* **merge** — an unmatched old topic whose notes went mostly (≥ ``majority``) into one new cluster: it
+  ends, merged into that cluster's topic.
+* **death** — any other unmatched old topic.
+
+A PM merge is sticky: when a refit splits a topic that a PM built by merging (``sticky_ids``), the
+split-off cluster is folded back into the topic instead of becoming a new one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from insight.topics.records import LineageEvent
+
+MIN_OVERLAP = 0.5
+MAJORITY = 0.5
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    """How a new fit maps onto stable topic ids.
+
+    ``ids``: new cluster index → topic id. ``folded``: cluster index → cluster index it was folded into
+    (PM merges kept). ``events``: lineage, one per continued/born/split/merged/dead topic.
+    ``next_id``: the first topic id still unused.
+    """
+
+    ids: dict[int, int]
+    events: tuple[LineageEvent, ...]
+    folded: dict[int, int] = field(default_factory=dict)
+    next_id: int = 1
+
+    def counts(self) -> dict[str, int]:
+        """How many events of each kind."""
+        return dict(Counter(e.event for e in self.events))
+
+
+def match_topics(
+    old: Mapping[int, int],
+    new: Mapping[int, int],
+    next_id: int,
+    sticky_ids: Iterable[int] = (),
+    min_overlap: float = MIN_OVERLAP,
+    majority: float = MAJORITY,
+) -> TopicMatch:
+    """Give each new cluster a stable topic id and describe what happened to every old topic.
+
+    Args:
+        old: note id → topic id in the previous run (unclear notes, -1, are ignored).
+        new: note id → cluster index in the new fit (-1 ignored). Every cluster that should get an id
+            must have at least one note here.
+        next_id: the first never-used topic id (ids are never reused).
+        sticky_ids: topics built by PM merges; a split-off part of one is folded back into it.
+        min_overlap: shared share of the smaller side needed to continue.
+        majority: share of a cluster (split) or of an old topic (merge) that decides the parent.
+
+    Returns:
+        A :class:`TopicMatch`.
+    """
+    old = {n: t for n, t in old.items() if t >= 0}
+    new = {n: c for n, c in new.items() if c >= 0}
+    shared_notes = old.keys() & new.keys()
+    overlap: Counter[tuple[int, int]] = Counter((old[n], new[n]) for n in shared_notes)
+    old_size = Counter(old[n] for n in shared_notes)
+    new_size = Counter(new[n] for n in shared_notes)
+    cluster_total = Counter(new.values())
+    clusters = sorted(cluster_total, key=lambda c: (-cluster_total[c], c))
+    old_topics = sorted(set(old.values()))
+
+    ids: dict[int, int] = {}
+    events: list[LineageEvent] = []
+    continued: dict[int, int] = {}  # old topic → cluster
+    for (o, c), count in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        if o in continued or c in ids:
+            continue
+        if count >= min_overlap * min(old_size[o], new_size[c]):
+            continued[o] = c
+            ids[c] = o
+            events.append(LineageEvent("continue", o, (), round(count / old_size[o], 4)))
+
+    by_cluster: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_old: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (o, c), count in overlap.items():
+        by_cluster[c].append((count, o))
+        by_old[o].append((count, c))
+
+    sticky = set(sticky_ids)
+    folded: dict[int, int] = {}
+    for c in clusters:
+        if c in ids:
+            continue
+        parents = sorted(by_cluster.get(c, []), key=lambda x: (-x[0], x[1]))
+        parent = parents[0][1] if parents and parents[0][0] >= majority * new_size[c] else None
+        if parent is not None and parent in sticky and parent in continued:
+            folded[c] = continued[parent]  # a PM merged these; keep them together
+            ids[c] = parent
+            continue
+        ids[c] = next_id
+        next_id += 1
+        if parent is not None:
+            events.append(LineageEvent("split", ids[c], (parent,), round(parents[0][0] / new_size[c], 4)))
+        else:
+            contributors = tuple(o for count, o in parents if count >= 0.2 * max(new_size[c], 1))
+            events.append(LineageEvent("birth", ids[c], contributors))
+
+    for o in old_topics:
+        if o in continued:
+            continue
+        targets = sorted(by_old.get(o, []), key=lambda x: (-x[0], x[1]))
+        if targets and targets[0][0] >= majority * old_size[o]:
+            target = ids[targets[0][1]]
+            events.append(LineageEvent("merge", o, (target,), round(targets[0][0] / old_size[o], 4)))
+        else:
+            events.append(LineageEvent("death", o))
+    return TopicMatch(ids=ids, events=tuple(events), folded=folded, next_id=next_id)

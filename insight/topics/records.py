@@ -1,0 +1,164 @@
+"""Records of the topics stage: parameters, a fitted run, what the service returns. All frozen."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from insight.records import Note
+
+# (stage, done, total) — the same shape as the app's background-job progress.
+ProgressCallback = Callable[[str, int, int], None]
+
+LINEAGE_EVENTS: tuple[str, ...] = ("birth", "continue", "merge", "split", "death", "pm-merge")
+
+
+@dataclass(frozen=True)
+class TopicParams:
+    """Everything that shapes a fit (recorded with the run and part of its input hash)."""
+
+    neighbors: int = 15
+    dimensions: int = 10
+    granularity: float = 2.5
+    min_topic_size: int = 5
+    min_similarity: float = 0.3
+    max_unclear_share: float = 0.05
+    theme_min_topics: int = 12
+    random_seed: int = 42
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> TopicParams:
+        """Read the ``topic_*`` settings (and the global random seed)."""
+        return cls(
+            neighbors=settings.topic_neighbors,
+            dimensions=settings.topic_dimensions,
+            granularity=settings.topic_granularity,
+            min_topic_size=settings.topic_min_size,
+            min_similarity=settings.topic_min_similarity,
+            max_unclear_share=settings.topic_max_unclear_share,
+            theme_min_topics=settings.topic_theme_min_topics,
+            random_seed=settings.random_seed,
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+    def to_json(self) -> str:
+        """Canonical JSON (sorted keys), used in the input hash."""
+        return json.dumps(self.as_dict(), sort_keys=True)
+
+
+@dataclass(frozen=True)
+class FittedTopic:
+    """One topic as the engine found it, before it has a stable id. ``index`` is 0-based within the fit."""
+
+    index: int
+    size: int
+    label: str
+    keywords: tuple[str, ...]
+    centroid: np.ndarray = field(repr=False)  # unit length, in the embedding space
+    representatives: tuple[int, ...] = ()  # row numbers of the notes closest to the centroid
+    theme: int | None = None
+    theme_label: str | None = None
+
+
+@dataclass(frozen=True)
+class TopicFit:
+    """The outcome of fitting: a topic index per note (``-1`` = unclear), scores, topics, quality figures."""
+
+    labels: np.ndarray = field(repr=False)  # int, one per note, -1 = unclear
+    scores: np.ndarray = field(repr=False)  # cosine of each note to its topic's centroid
+    topics: tuple[FittedTopic, ...]
+    threshold: float  # cosine below which a note is unclear (fit and arrival alike)
+    quality: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def unclear_share(self) -> float:
+        """Share of notes in the unclear bucket."""
+        return float(np.mean(self.labels < 0)) if len(self.labels) else 0.0
+
+
+@dataclass(frozen=True)
+class LineageEvent:
+    """What a refit (or a PM) did to a topic: ``birth · continue · merge · split · death · pm-merge``.
+
+    ``related_topic_ids``: the parent a split came from, the topic a merge went into, the topics a PM
+    merged; ``overlap``: share of the topic's notes that moved along (continue, merge, split).
+    """
+
+    event: str
+    topic_id: int
+    related_topic_ids: tuple[int, ...] = ()
+    overlap: float | None = None
+    run_id: int | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TopicRun:
+    """One stored fit: when, on what, with which parameters, and how good."""
+
+    run_id: int
+    created_at: datetime
+    model_id: str
+    n_notes: int
+    n_topics: int
+    n_themes: int
+    unclear_share: float
+    input_hash: str
+    params: dict[str, Any]
+    quality: dict[str, Any]
+    fit_seconds: float | None
+    is_current: bool
+    assign_threshold: float | None = None
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    """A topic as the dashboard lists it. ``label`` is the PM name if set, else the generated label."""
+
+    topic_id: int
+    label: str
+    generated_label: str
+    name: str | None
+    keywords: tuple[str, ...]
+    size: int
+    share: float
+    theme_id: int | None
+    theme_label: str | None
+    status: str
+    owner: str | None
+    status_note: str | None = None
+
+
+@dataclass(frozen=True)
+class TopicDetail:
+    """One topic with its evidence: the summary, representative notes and its history."""
+
+    summary: TopicSummary
+    representative_notes: tuple[Note, ...]
+    lineage: tuple[LineageEvent, ...]
+    born_run_id: int | None = None
+    merged_topic_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefitResult:
+    """What a refit did. ``skipped`` when nothing changed since the current run (then ``run_id`` is that run)."""
+
+    run_id: int | None
+    skipped: bool
+    message: str
+    n_notes: int = 0
+    n_topics: int = 0
+    n_themes: int = 0
+    unclear_share: float = 0.0
+    seconds: float = 0.0
+    events: dict[str, int] = field(default_factory=dict)  # lineage event → count
+    placed_after_fit: int = 0  # notes that arrived during the fit, placed on the new run

@@ -1,0 +1,244 @@
+"""Refitting topics on the stored notes while keeping their identity: the service behind ``python -m insight refit``.
+
+Order of work: take the refit lock (one refit per database, across processes) → read notes, vectors and
+the current placements in one short read → check the corpus size and the input hash (nothing changed →
+nothing to do) → fit, outside any transaction → match the new topics to the previous run's → write the
+run, topics, placements, profiles and lineage in one short transaction, placing on the new topics any
+note that arrived during the fit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import numpy as np
+
+from insight.errors import NotEnoughNotesError
+from insight.settings import Settings
+from insight.store import Store
+from insight.store import topics as topics_sql
+from insight.topics.assign import RunCentroids
+from insight.topics.cluster import unit_centroids
+from insight.topics.lock import refit_lock, refit_running
+from insight.topics.matching import TopicMatch, match_topics
+from insight.topics.records import ProgressCallback, RefitResult, TopicFit, TopicParams
+
+log = logging.getLogger(__name__)
+
+
+def input_hash(note_ids: np.ndarray, model_id: str, params: TopicParams) -> str:
+    """Content address of a fit: which notes, which vectors' model, which parameters."""
+    digest = hashlib.sha256()
+    digest.update(model_id.encode())
+    digest.update(params.to_json().encode())
+    digest.update(np.asarray(note_ids, dtype=np.int64).tobytes())
+    return digest.hexdigest()
+
+
+def _not_enough(n_embedded: int, n_stored: int, needed: int, model_id: str) -> NotEnoughNotesError:
+    more = needed - n_embedded
+    message = (
+        f"Topics need at least {needed} notes; there {'is' if n_embedded == 1 else 'are'} {n_embedded}, "
+        f"so {more} more {'is' if more == 1 else 'are'} needed."
+    )
+    if n_stored > n_embedded:
+        message += f" ({n_stored - n_embedded} stored notes have no {model_id} vector yet; importing embeds them.)"
+    return NotEnoughNotesError(message)
+
+
+def _fold(fit: TopicFit, folded: dict[int, int], vectors: np.ndarray) -> TopicFit:
+    """Fold clusters into others (PM merges kept): move notes, recompute sizes and centroids."""
+    if not folded:
+        return fit
+    labels = fit.labels.copy()
+    for source, target in folded.items():
+        labels[labels == source] = target
+    k = len(fit.topics)
+    centroids = unit_centroids(vectors, labels, k)
+    sizes = np.bincount(labels[labels >= 0], minlength=k)
+    topics = tuple(
+        replace(t, size=int(sizes[t.index]), centroid=centroids[t.index]) for t in fit.topics if t.index not in folded
+    )
+    scores = np.where(labels >= 0, np.einsum("ij,ij->i", vectors, centroids[np.maximum(labels, 0)]), fit.scores)
+    return TopicFit(labels, scores.astype(np.float32), topics, fit.threshold, fit.quality)
+
+
+def _write(
+    store: Store,
+    *,
+    model_id: str,
+    note_ids: np.ndarray,
+    fit: TopicFit,
+    match: TopicMatch,
+    params: TopicParams,
+    digest: str,
+    seconds: float,
+) -> tuple[int, int]:
+    """Write the run in one transaction; return (run id, notes placed that arrived during the fit)."""
+    ids_of = np.array([match.ids[t.index] for t in fit.topics], dtype=np.int64)
+    topic_of_note = np.where(fit.labels >= 0, 0, -1).astype(np.int64)
+    index_to_id = {t.index: match.ids[t.index] for t in fit.topics}
+    placed = fit.labels >= 0
+    topic_of_note[placed] = [index_to_id[int(i)] for i in fit.labels[placed]]
+    n_themes = len({t.theme for t in fit.topics if t.theme is not None})
+    rows = [
+        {
+            "topic_id": int(match.ids[t.index]),
+            "label": t.label,
+            "keywords": t.keywords,
+            "size": t.size,
+            "centroid": t.centroid,
+            "theme_id": t.theme,
+            "theme_label": t.theme_label,
+            "representative_note_ids": [int(note_ids[i]) for i in t.representatives],
+        }
+        for t in fit.topics
+    ]
+    unclear = int((~placed).sum())
+    rows.append(
+        {"topic_id": -1, "label": "Unclear", "keywords": (), "size": unclear, "centroid": None,
+         "theme_id": None, "theme_label": None, "representative_note_ids": []}
+    )  # fmt: skip
+    ended = [e.topic_id for e in match.events if e.event in ("merge", "death")]
+    with store.transaction() as con:
+        run_id = topics_sql.insert_run(
+            con,
+            created_at=datetime.now(UTC).replace(tzinfo=None),
+            model_id=model_id,
+            n_notes=len(note_ids),
+            n_topics=len(fit.topics),
+            n_themes=n_themes,
+            unclear_share=fit.unclear_share,
+            input_hash=digest,
+            params=params.as_dict(),
+            quality=fit.quality,
+            fit_seconds=round(seconds, 2),
+            assign_threshold=fit.threshold,
+        )
+        topics_sql.insert_topics(con, run_id, rows)
+        topics_sql.place_notes(con, run_id, note_ids, topic_of_note, fit.scores, "fit", replace_all=True)
+        topics_sql.ensure_profiles(con, [int(i) for i in ids_of], run_id)
+        topics_sql.mark_ended(con, ended, run_id)
+        topics_sql.insert_lineage(con, run_id, match.events)
+        late = topics_sql.unplaced_note_ids(con, run_id, model_id)
+        if late:
+            late_ids, late_vectors = topics_sql.vectors_for(con, late, model_id)
+            run = RunCentroids(run_id, 0, ids_of, np.stack([t.centroid for t in fit.topics]),
+                               tuple(t.label for t in fit.topics), fit.threshold)  # fmt: skip
+            late_topics, late_scores = run.place(late_vectors)
+            topics_sql.place_notes(con, run_id, late_ids, late_topics, late_scores, "arrival")
+    return run_id, len(late)
+
+
+def refit(
+    store: Store,
+    settings: Settings,
+    embedder_model_id: str,
+    progress: ProgressCallback | None = None,
+    *,
+    force: bool = False,
+) -> RefitResult:
+    """Fit a new topic run on every stored note with a vector from ``embedder_model_id``, keeping identity.
+
+    Args:
+        store: the database.
+        settings: fit parameters (``topic_*``, ``random_seed``, ``min_notes_for_topics``).
+        embedder_model_id: whose stored vectors to fit on (notes are never re-embedded here).
+        progress: optional ``(stage, done, total)`` callback.
+        force: fit even when nothing changed since the current run (benchmarks).
+
+    Raises:
+        NotEnoughNotesError: fewer than ``settings.min_notes_for_topics`` notes.
+        RefitRunningError: another process is refitting this database.
+    """
+    started = time.perf_counter()
+    params = TopicParams.from_settings(settings)
+
+    def report(stage: str, done: int = 0, total: int = 0) -> None:
+        log.info("refit: %s", stage)
+        if progress is not None:
+            progress(stage, done, total)
+
+    with refit_lock(store.path):
+        report("reading notes")
+        with store.read() as con:
+            note_ids, texts, vectors = topics_sql.fit_inputs(con, embedder_model_id)
+            current = topics_sql.current_run(con)
+            old_notes, old_topics = topics_sql.placements(con)
+            sticky = topics_sql.sticky_topic_ids(con)
+            next_id = topics_sql.next_topic_id(con)
+            n_stored = topics_sql.count_all_notes(con)
+        if len(note_ids) < settings.min_notes_for_topics:
+            raise _not_enough(len(note_ids), n_stored, settings.min_notes_for_topics, embedder_model_id)
+        digest = input_hash(note_ids, embedder_model_id, params)
+        if current is not None and current.input_hash == digest and not force:
+            return RefitResult(
+                run_id=current.run_id,
+                skipped=True,
+                message=f"Nothing changed since run {current.run_id} (same {len(note_ids)} notes, model and "
+                "settings): the topics are up to date.",
+                n_notes=current.n_notes,
+                n_topics=current.n_topics,
+                n_themes=current.n_themes,
+                unclear_share=current.unclear_share,
+                seconds=time.perf_counter() - started,
+            )
+        previous = None
+        if len(old_notes):
+            pos = np.clip(np.searchsorted(old_notes, note_ids), 0, len(old_notes) - 1)
+            previous = np.where(old_notes[pos] == note_ids, old_topics[pos], -1)
+        from insight.topics.engine import fit_topics
+
+        fit = fit_topics(texts, vectors, params, cache_dir=settings.topic_cache_dir, previous=previous, progress=report)
+        report("matching topics to the previous run")
+        old = dict(zip(old_notes.tolist(), old_topics.tolist(), strict=True))
+        new = dict(zip(note_ids.tolist(), fit.labels.tolist(), strict=True))
+        match = match_topics(old, new, next_id, sticky_ids=sticky)
+        fit = _fold(fit, match.folded, vectors)
+        report("saving")
+        seconds = time.perf_counter() - started
+        run_id, late = _write(
+            store, model_id=embedder_model_id, note_ids=note_ids, fit=fit, match=match, params=params,
+            digest=digest, seconds=seconds,
+        )  # fmt: skip
+    counts = match.counts()
+    seconds = time.perf_counter() - started
+    changes = ", ".join(f"{n} {event}" for event, n in sorted(counts.items())) or "no previous run"
+    return RefitResult(
+        run_id=run_id,
+        skipped=False,
+        message=f"Run {run_id}: {len(fit.topics)} topics from {len(note_ids)} notes "
+        f"({fit.unclear_share:.1%} unclear) in {seconds:.1f} s; {changes}.",
+        n_notes=len(note_ids),
+        n_topics=len(fit.topics),
+        n_themes=len({t.theme for t in fit.topics if t.theme is not None}),
+        unclear_share=fit.unclear_share,
+        seconds=seconds,
+        events=counts,
+        placed_after_fit=late,
+    )
+
+
+def needs_refit(store: Store, settings: Settings) -> bool:
+    """Whether enough new notes arrived for an automatic refit (and none is running).
+
+    True when there is no run yet and at least ``min_notes_for_topics`` notes are stored, or when at least
+    ``auto_refit_new_notes`` notes — or ``auto_refit_new_share`` of the last run's notes — arrived since
+    the last run. ``auto_refit_new_notes = 0`` turns automatic refits off.
+    """
+    if settings.auto_refit_new_notes <= 0 or refit_running(store.path):
+        return False
+    with store.read() as con:
+        current = topics_sql.current_run(con)
+        n_now = topics_sql.count_all_notes(con)
+    if current is None:
+        return n_now >= settings.min_notes_for_topics
+    new = n_now - current.n_notes
+    if new <= 0:
+        return False
+    by_share = settings.auto_refit_new_share > 0 and new >= settings.auto_refit_new_share * max(current.n_notes, 1)
+    return new >= settings.auto_refit_new_notes or by_share
