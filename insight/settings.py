@@ -53,6 +53,20 @@ class Settings:
     )
     auto_refit_new_share: float = _setting(0.2, "...or once new notes reach this share of the notes in the last run.")
     random_seed: int = _setting(42, "Seed for every random component, so refits are repeatable.")
+    topic_granularity: float = _setting(
+        2.5, "Community resolution on the note-similarity graph: higher gives more, finer topics."
+    )
+    topic_min_size: int = _setting(5, "Smallest topic kept (raised to 0.1 % of the notes on large corpora).")
+    topic_min_similarity: float = _setting(
+        0.3, "A note less similar than this (cosine) to every topic goes to the Unclear bucket."
+    )
+    topic_max_unclear_share: float = _setting(0.05, "Most notes a fit may leave in the Unclear bucket (share).")
+    topic_theme_min_topics: int = _setting(12, "Group topics into themes once a run has more topics than this.")
+    topic_neighbors: int = _setting(15, "Neighbours per note in the similarity graph (UMAP n_neighbors).")
+    topic_dimensions: int = _setting(10, "Dimensions UMAP reduces the embeddings to before clustering.")
+    topic_cache_dir: Path = _setting(
+        PROJECT_ROOT / "data" / ".cache", "Compiled UMAP code is cached here, so a refit starts fast."
+    )
     # --- trends --------------------------------------------------------------------------------
     baseline_weeks: int = _setting(4, "Weeks before the target week that form a topic's baseline.")
     emerging_min_agents: int = _setting(3, "Distinct agents needed before a rise counts as emerging.")
