@@ -213,13 +213,19 @@ def _engine(name: str, pool: TextPool, seed: int, settings: Settings) -> TopicEn
         return OracleTopics()
     if name == "standin":
         return StandinTopics(pool.model_id, seed)
-    return EarshotTopics(settings)
+    return EarshotTopics(settings, pool.model_id, policy="weekly" if name == "earshot-weekly" else "auto")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
-    parser.add_argument("--topics", nargs="+", default=["standin", "oracle"], choices=["earshot", "standin", "oracle"])
+    parser.add_argument(
+        "--topics",
+        nargs="+",
+        default=["earshot", "oracle"],
+        choices=["earshot", "earshot-weekly", "standin", "oracle"],
+        help="topic engines to run (default: earshot oracle)",
+    )
     parser.add_argument("--weeks", type=int, default=12)
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="override settings, e.g. spike_z=4")
     args = parser.parse_args()

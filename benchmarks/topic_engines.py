@@ -1,7 +1,8 @@
 """How the emerging benchmark puts notes into topics each week: behind one small protocol.
 
-* ``earshot`` — Earshot's own topics engine (``insight.topics``: refit with identity across runs, and
-  placement on arrival). Used when it offers a refit; otherwise :class:`EngineNotReady` says so.
+* ``earshot`` — Earshot's own topics engine (``insight.topics.refitting``: refit with identity across
+  runs; the ingest service places notes on arrival), refitting when production would (``earshot``) or
+  every week (``earshot-weekly``). :class:`EngineNotReady` says so when the engine is missing.
 * ``standin`` — a stand-in with the same shape (UMAP + HDBSCAN refit on all notes so far, outliers to the
   nearest centroid, topic ids kept across refits by note overlap), written through
   :mod:`insight.store.analytics`. It exists so the benchmark runs end to end before the engine lands.
@@ -10,7 +11,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from datetime import timedelta
@@ -148,29 +148,33 @@ class StandinTopics:
 
 
 class EarshotTopics:
-    """Earshot's topics engine, once ``insight.topics`` offers a refit (looked up by name, not guessed at)."""
+    """Earshot's topics engine (:mod:`insight.topics.refitting`), run as production runs it.
 
-    name = "earshot"
-    REFIT_CANDIDATES = (("insight.topics.refit", "refit_topics"), ("insight.topics.fit", "refit_topics"))
+    ``policy="auto"``: notes are placed on arrival by the ingest service, and a refit runs when
+    :func:`needs_refit` says enough new notes arrived (``auto_refit_new_notes`` / ``auto_refit_new_share``).
+    ``policy="weekly"``: a refit at the end of every week.
+    """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, model_id: str, policy: str = "auto") -> None:
+        try:
+            from insight.topics.refitting import needs_refit, refit
+        except ImportError as exc:
+            raise EngineNotReady(f"insight.topics has no refit service yet ({exc}); use --topics standin") from exc
         self.settings = settings
-        self.refit = None
-        for module_name, attr in self.REFIT_CANDIDATES:
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError:
-                continue
-            self.refit = getattr(module, attr, None)
-            if self.refit is not None:
-                break
-        if self.refit is None:
-            raise EngineNotReady(
-                "insight.topics has no refit yet (looked for "
-                + ", ".join(f"{m}.{a}" for m, a in self.REFIT_CANDIDATES)
-                + "); run with --topics standin oracle"
-            )
+        self.model_id = model_id
+        self.policy = policy
+        self.name = f"earshot-{policy}"
+        self._needs_refit = needs_refit
+        self._refit = refit
+        self.refits = 0
 
     def update(self, store: Store, week: Week, truth: Mapping[int, str]) -> None:
-        """Refit as the production job would at the end of the week."""
-        self.refit(store, settings=self.settings, until=week.end)  # type: ignore[misc]
+        """Refit when production would (or every week), on every note stored so far."""
+        from insight.errors import NotEnoughNotesError
+
+        if self.policy == "weekly" or self._needs_refit(store, self.settings):
+            try:
+                self._refit(store, self.settings, self.model_id, force=self.policy == "weekly")
+                self.refits += 1
+            except NotEnoughNotesError:
+                pass
