@@ -4,44 +4,53 @@ from __future__ import annotations
 
 import streamlit as st
 
-from insight.records import UNCLEAR_TOPIC_ID
+from insight.errors import EarshotError
 from insight.search import similar_topics, topic_activity
+from insight.topics import get_topic, list_topics
 from insight.trends import topic_catalogue
 from ui import auth, charts, data, render, resources, state, topic_admin
 
 store = resources.get_store()
-catalogue = {tid: info for tid, info in data.cached(topic_catalogue, store).items() if tid != UNCLEAR_TOPIC_ID}
-# A merged topic maps to its target's info; list each surviving topic once.
-choices = sorted({info.topic_id: info.label for info in catalogue.values()}.items(), key=lambda kv: kv[1].lower())
-if not choices:
+topics = data.cached(list_topics, store)
+if not topics:
     st.title("Topic")
     render.empty("No topics yet. They appear after the first topic refit (Admin → Topics admin).")
     st.stop()
 
+labels = {t.topic_id: t.label for t in sorted(topics, key=lambda t: t.label.lower())}
 wanted = state.selected_topic()
-if wanted in catalogue:
-    wanted = catalogue[wanted].topic_id  # follow a merge to the surviving topic
-ids = [tid for tid, _ in choices]
+if wanted is not None and wanted not in labels:
+    followed = data.cached(topic_catalogue, store).get(wanted)  # a merged topic lives on in its target
+    wanted = followed.topic_id if followed else None
+ids = list(labels)
 topic_id = st.selectbox(
     "Topic",
     ids,
-    index=ids.index(wanted) if wanted in ids else 0,
-    format_func=dict(choices).__getitem__,
+    index=ids.index(wanted) if wanted in labels else 0,
+    format_func=labels.__getitem__,
     key=f"topic-pick-{wanted}",
 )
 if topic_id != wanted:
     state.select_topic(topic_id)
-info = catalogue[topic_id]
+try:
+    detail = data.cached(get_topic, store, topic_id)
+except EarshotError as exc:
+    render.show_error(exc)
+    st.stop()
+summary = detail.summary
 activity = data.cached(topic_activity, store, topic_id)
 
-st.title(info.label)
-if activity.keywords:
-    st.caption("Keywords: " + render.escape_markdown(", ".join(activity.keywords)))
-badges = st.container(horizontal=True)
-with badges:
-    st.badge(render.status_badge(info.status or "new"), color="blue")
-    st.badge(f"owner: {info.owner}" if info.owner else "no owner yet", color="gray")
-    st.badge(f"{sum(activity.counts):,} notes in {len(activity.weeks)} weeks", color="violet")
+st.title(summary.label)
+if summary.keywords:
+    st.caption("Keywords: " + render.escape_markdown(", ".join(summary.keywords)))
+with st.container(horizontal=True):
+    st.badge(summary.status or "new", icon=":material/flag:", color="blue")
+    st.badge(f"owner: {summary.owner}" if summary.owner else "no owner yet", icon=":material/group:", color="gray")
+    st.badge(f"{summary.size:,} notes · {summary.share:.1%} of all", icon=":material/notes:", color="violet")
+    if summary.theme_label:
+        st.badge(f"theme: {summary.theme_label}", icon=":material/category:", color="green")
+if summary.status_note:
+    st.info(f"Note for agents: {render.escape_markdown(summary.status_note)}", icon=":material/campaign:")
 
 overview, quotes_tab, manage = st.tabs(["Overview", "Quotes", "Manage"])
 with overview:
@@ -61,15 +70,12 @@ with overview:
                 key=f"breakdown-{dimension}",
             )
 with quotes_tab:
-    if not activity.quotes:
+    quotes = detail.representative_notes or activity.quotes
+    if not quotes:
         render.empty("No notes in this topic yet.")
-    for note in activity.quotes:
-        render.quote(
-            note.text,
-            " · ".join(
-                x for x in (render.when(note.created_at), note.product, note.channel, note.team, note.kind) if x
-            ),
-        )
+    for note in quotes:
+        meta = (render.when(note.created_at), note.product, note.channel, note.team, note.kind)
+        render.quote(note.text, " · ".join(x for x in meta if x))
 with manage:
     identity = auth.current_identity()
-    topic_admin.manage_topic(store, topic_id, info, dict(choices), can_edit=bool(identity and identity.can("pm")))
+    topic_admin.manage_topic(store, summary, labels, detail.lineage, can_edit=bool(identity and identity.can("pm")))

@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import streamlit as st
 
-from ui import data, refit, render, resources, services
+from insight.topics import list_runs, needs_refit
+from ui import data, refit, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()
 
 st.title("Topics admin")
-if not refit.available():
-    render.coming("Topic refits", "insight.topics.refit(store, embedder=…, settings=…, progress=…)")
-    st.stop()
-
 status = refit.current()
-left, right = st.columns([1, 3])
+left, right = st.columns([1, 3], vertical_alignment="center")
 if left.button("Refit now", type="primary", icon=":material/refresh:", disabled=bool(status and status.running)):
     refit.start_refit(store, settings)
     st.rerun()
-needs = services.topics("needs_refit")
-if needs is not None:
+if settings.auto_refit_new_notes:
+    due = " — one is due now" if data.cached(needs_refit, store, settings) else ""
     right.caption(
-        "Automatic refit: on — runs when "
-        f"{settings.auto_refit_new_notes} new notes or {settings.auto_refit_new_share:.0%} more arrived "
-        "since the last run."
-        if settings.auto_refit_new_notes
-        else "Automatic refit: off (EARSHOT_AUTO_REFIT_NEW_NOTES=0)."
+        f"Automatic refit is on: it runs after {settings.auto_refit_new_notes:,} new notes, or "
+        f"{settings.auto_refit_new_share:.0%} more than the last run had{due}. Refits run in the background; "
+        "everyone keeps working meanwhile."
     )
+else:
+    right.caption("Automatic refit is off (EARSHOT_AUTO_REFIT_NEW_NOTES=0).")
 
 
 @st.fragment(run_every=1.0)
@@ -40,21 +35,50 @@ def refit_progress() -> None:
     if current.running:
         counts = f" — {current.done:,} of {current.total:,}" if current.total else ""
         st.progress(current.fraction, text=f"Refitting: {current.stage}{counts} ({current.seconds:.0f} s)")
-    elif current.error:
+        state.remember("refit-was-running", True)
+        return
+    if current.error:
         st.error(f"The last refit failed — {render.escape_markdown(current.error)}")
     else:
-        st.success(f"Last refit finished in {current.seconds:.0f} s.")
+        result = current.result
+        message = getattr(result, "message", "") or "done"
+        st.success(f"Last refit: {render.escape_markdown(message)} ({current.seconds:.0f} s)")
+    if state.recall("refit-was-running"):
+        state.forget("refit-was-running")
+        st.rerun(scope="app")  # refresh the run history below
 
 
 refit_progress()
 
-runs_fn = services.topics("list_runs") or services.topics("topic_runs")
 st.subheader("Run history")
-if runs_fn is None:
-    render.coming("Run history", "insight.topics.list_runs(store)")
-else:
-    runs = data.cached(runs_fn, store)
-    rows = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else dict(r) for r in runs]
-    frame = render.notes_frame(rows)
-    st.dataframe(frame, hide_index=True)
-    render.export_buttons(frame, "earshot-topic-runs", key="runs")
+runs = data.cached(list_runs, store)
+if not runs:
+    render.empty(
+        f"No topic run yet. Topics need at least {settings.min_notes_for_topics} notes; then press Refit now."
+    )
+    st.stop()
+frame = render.notes_frame(
+    {
+        "Run": r.run_id,
+        "When": r.created_at,
+        "Current": r.is_current,
+        "Notes": r.n_notes,
+        "Topics": r.n_topics,
+        "Themes": r.n_themes,
+        "Unclear": r.unclear_share,
+        "Fit (s)": r.fit_seconds,
+        "Model": r.model_id,
+        **{k.replace("_", " ").capitalize(): v for k, v in (r.quality or {}).items() if isinstance(v, int | float)},
+    }
+    for r in runs
+)
+st.dataframe(
+    frame,
+    hide_index=True,
+    column_config={
+        "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+        "Unclear": st.column_config.NumberColumn(format="percent", help="Share of notes in no clear topic"),
+        "Fit (s)": st.column_config.NumberColumn(format="%.1f"),
+    },
+)
+render.export_buttons(frame, "earshot-topic-runs", key="runs")

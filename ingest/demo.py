@@ -33,6 +33,7 @@ from ingest.demo_themes import (
     THEMES,
     WHO,
 )
+from insight.errors import EarshotError
 from insight.records import IngestReport, NoteDraft
 
 log = logging.getLogger(__name__)
@@ -136,23 +137,6 @@ def generate_demo_notes(
     return drafts
 
 
-def _refit_function() -> Callable[..., Any] | None:
-    """The topics engine's ``refit``, when it is installed (it is developed separately)."""
-    import importlib
-    import inspect
-
-    for name in ("insight.topics", "insight.topics.refit", "insight.topics.service"):
-        try:
-            found = getattr(importlib.import_module(name), "refit", None)
-        except ImportError:
-            continue
-        if inspect.ismodule(found):
-            found = getattr(found, "refit", None)
-        if callable(found):
-            return found
-    return None
-
-
 def seed_demo(
     store: Any,
     *,
@@ -163,11 +147,13 @@ def seed_demo(
     notes_per_week: int = 360,
     weeks: int = 14,
     now: datetime | None = None,
+    refit_topics: bool = True,
 ) -> IngestReport:
-    """Generate the demo notes and ingest them through the normal service, then refit topics.
+    """Generate the demo notes, ingest them through the normal service, then fit topics.
 
     ``progress(stage, done, total)`` is called with the ingest stages (reading, embedding, writing)
-    and ``topics`` for the refit.
+    and then the topic refit's own stages. ``refit_topics=False`` skips the fit (tests that write
+    fixture topics instead).
     """
     from ingest.service import ingest_drafts
 
@@ -175,16 +161,13 @@ def seed_demo(
     report = ingest_drafts(
         store, drafts, embedder=embedder, redactor=redactor, settings=settings, progress=progress, source_name="demo"
     )
-    refit = _refit_function()
-    if refit is not None:
-        if progress:
-            progress("topics", 0, 1)
+    if refit_topics:
+        from insight.topics import refit
+
         try:
-            refit(store, embedder=embedder, settings=settings)
-        except Exception:  # the demo is still useful without topics; the admin page can refit later
+            refit(store, settings, embedder.model_id, progress=progress)
+        except EarshotError:  # the demo is still useful without topics; the admin page can refit later
             log.exception("topic refit after seeding the demo failed")
-        if progress:
-            progress("topics", 1, 1)
     return report
 
 

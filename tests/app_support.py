@@ -40,6 +40,7 @@ def build_template(path: Path, notes_per_week: int = 60, now: datetime | None = 
         settings=settings,
         notes_per_week=notes_per_week,
         now=now,
+        refit_topics=False,
     )
     topic_ids = write_answer_key_topics(store, HashingEmbedder(DIM).model_id, when=now)
     store.release()

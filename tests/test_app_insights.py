@@ -3,12 +3,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-from app_support import clean_streamlit, demo_db, demo_template, media, new_app, open_page, texts  # noqa: F401
-
-HAS_EXPORT = importlib.util.find_spec("insight.export") is not None
+from app_support import DIM, clean_streamlit, demo_db, demo_template, media, new_app, open_page, texts  # noqa: F401
 
 
 def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
@@ -44,14 +39,37 @@ def test_trends_row_click_opens_topic(demo_db) -> None:
     assert at.title[0].value == "Esim"
 
 
-@pytest.mark.skipif(not HAS_EXPORT, reason="insight/export.py not written yet")
-def test_trends_exports_csv_with_formulas_escaped(demo_db, media) -> None:
+def test_trends_exports_csv_and_xlsx(demo_db, media) -> None:
     at = open_page(new_app("pm"), "trends")
     csv_button = at.download_button(key="trends-csv")
     body = media(csv_button).decode("utf-8-sig")
     assert body.splitlines()[0].startswith("Topic,Signal")
     xlsx = media(at.download_button(key="trends-xlsx"))
     assert xlsx[:2] == b"PK"
+
+
+def test_search_export_escapes_formulas(demo_db, media) -> None:
+    from ingest.redaction import default_redactor
+    from ingest.service import save_note
+    from insight.embedder import HashingEmbedder
+    from insight.settings import load_settings
+    from insight.store import Store
+
+    path, _ = demo_db
+    store = Store(path)
+    save_note(
+        store,
+        {"text": '=HYPERLINK("http://evil.example","eSIM refund")', "agent_id": "x.y"},
+        embedder=HashingEmbedder(DIM),
+        redactor=default_redactor(),
+        settings=load_settings({}, db=path),
+    )
+    store.release()
+    at = open_page(new_app("pm"), "explore")
+    at.text_input(key="explore-q").set_value("HYPERLINK evil example eSIM refund").run()
+    body = media(at.download_button(key="explore-csv")).decode("utf-8-sig")
+    assert "'=HYPERLINK" in body
+    assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
 
 
 def test_topic_page_from_deep_link(demo_db) -> None:
@@ -106,3 +124,35 @@ def test_brief_renders_and_downloads(demo_db, media) -> None:
     picker.set_value(earlier).run()
     assert not at.exception
     assert earlier.label in media(at.download_button(key="brief-md")).decode()
+
+
+def _submit(at, label: str):
+    next(b for b in at.button if b.label == label).click()
+    return at.run()
+
+
+def test_pm_manages_a_topic(demo_db) -> None:
+    _, topics = demo_db
+    pause, esim = topics["pause"], topics["esim"]
+    at = open_page(new_app("pm", topic=str(pause)), "topic")
+    at.session_state[f"status-value-{pause}"] = "planned"
+    at.text_area(key=f"status-note-{pause}").set_value("Pausing ships in the spring release")
+    at = _submit(at, "Save status")
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Pausing ships in the spring release" in texts(at)
+    assert any(b.value == "planned" for b in at.get("badge")) or "planned" in texts(at)
+
+    at.selectbox(key=f"owner-value-{pause}").set_value("product")
+    at = _submit(at, "Save owner")
+    assert "owner: product" in [b.value for b in at.get("badge")] or "owner: product" in texts(at)
+
+    at.text_input(key=f"rename-value-{pause}").set_value("Pause instead of cancel")
+    at = _submit(at, "Rename")
+    assert at.title[0].value == "Pause instead of cancel"
+
+    at.selectbox(key=f"merge-value-{pause}").set_value(esim)
+    at = _submit(at, "Merge")
+    assert not at.exception, [e.message for e in at.exception]
+    at.run()
+    assert at.title[0].value == "Esim"  # the merged topic lives on in its target
+    assert "merged" in " ".join(str(v) for v in at.dataframe[-1].value.get("What happened", [])).lower()

@@ -13,7 +13,8 @@ import streamlit as st
 
 from insight.settings import Settings
 from insight.store import Store
-from ui import data, jobs, resources, services
+from insight.topics import needs_refit, refit
+from ui import data, jobs, resources
 
 log = logging.getLogger("ui.refit")
 
@@ -21,22 +22,14 @@ REFIT_JOB = "topic-refit"
 _CHECK_EVERY_S = 60.0
 
 
-def available() -> bool:
-    """Whether the topics engine is installed yet."""
-    return services.topics("refit") is not None
-
-
 def start_refit(store: Store, settings: Settings, *, reason: str = "manual") -> tuple[jobs.Job, bool]:
     """Start a refit unless one is running; returns (the job, whether it was started now)."""
-    refit = services.topics("refit")
-    if refit is None:
-        raise RuntimeError("the topics engine is not installed")
-    embedder = resources.get_embedder()
+    model_id = resources.get_embedder().model_id
 
     def work(progress: jobs.Progress) -> object:
         log.info("topic refit started (%s)", reason)
         try:
-            return refit(store, embedder=embedder, settings=settings, progress=progress)
+            return refit(store, settings, model_id, progress=progress)
         finally:
             data.changed()
 
@@ -56,16 +49,13 @@ def _last_check() -> dict[str, float]:
 
 def maybe_auto_refit(store: Store, settings: Settings) -> bool:
     """Start a refit when ``needs_refit`` says so; cheap to call on every rerun. Returns whether it started."""
-    needs_refit = services.topics("needs_refit")
-    if needs_refit is None or not available():
-        return False
     checked = _last_check()
     now = time.monotonic()
     if now - checked["at"] < _CHECK_EVERY_S:
         return False
     checked["at"] = now
     try:
-        decision = needs_refit(store, settings=settings)
+        decision = needs_refit(store, settings)
     except Exception:  # a failed check must never break a page
         log.exception("needs_refit failed")
         return False

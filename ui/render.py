@@ -3,10 +3,9 @@ dataframe cell, so HTML, Markdown or script in a note is shown as typed and neve
 
 from __future__ import annotations
 
-import io
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from insight.errors import EarshotError
+from insight.export import table_bytes
 
 log = logging.getLogger("ui.render")
 
@@ -48,12 +48,6 @@ def quote(text: str, caption: str | None = None) -> None:
             st.caption(escape_markdown(caption))
 
 
-def coming(what: str, needs: str) -> None:
-    """The empty state of a feature whose service is still being written."""
-    st.info(f"**{what}** is coming soon.", icon=":material/construction:")
-    st.caption(f"Waiting for the service call {needs}.")
-
-
 def empty(message: str) -> None:
     """A friendly empty state."""
     st.info(message, icon=":material/inbox:")
@@ -74,49 +68,17 @@ def status_badge(status: str | None) -> str:
     return STATUS_BADGES.get(status or "", status or "")
 
 
-def _export_module() -> Any | None:
-    try:
-        from insight import export  # owned by the topics work; may not exist yet
-    except ImportError:
-        return None
-    return export
-
-
-def _escaped_frame(frame: pd.DataFrame, escape: Callable[[object], object]) -> pd.DataFrame:
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object:
-            out[column] = out[column].map(escape)
-    return out
-
-
-def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """A table as CSV or XLSX bytes, spreadsheet formulas escaped by ``insight.export``."""
-    export = _export_module()
-    if export is None or not hasattr(export, "escape_formula"):
-        raise EarshotError("Exports are not available yet (insight/export.py is missing).", title="Export unavailable")
-    writer = getattr(export, "write_table", None)
-    if writer is not None:
-        buffer = io.BytesIO()
-        writer(frame, buffer, fmt)
-        return buffer.getvalue()
-    safe = _escaped_frame(frame, export.escape_formula)
-    if fmt == "csv":
-        return safe.to_csv(index=False).encode("utf-8-sig")
-    buffer = io.BytesIO()
-    safe.to_excel(buffer, index=False, engine="openpyxl")
-    return buffer.getvalue()
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists (sparkline series) become ``1, 4, 2`` text: spreadsheets hold one value per cell."""
+    return frame.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
 
 
 def export_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and XLSX download buttons for a table."""
+    """CSV and XLSX download buttons for a table (formulas escaped by ``insight.export``)."""
     if frame.empty:
         return
-    try:
-        csv_bytes, xlsx_bytes = table_bytes(frame, "csv"), table_bytes(frame, "xlsx")
-    except EarshotError as exc:
-        st.caption(exc.message)
-        return
+    flat = _flat(frame)
+    csv_bytes, xlsx_bytes = table_bytes(flat, "csv"), table_bytes(flat, "xlsx")
     row = st.container(horizontal=True)
     row.download_button(
         "CSV",

@@ -1,12 +1,11 @@
 """The Topic page's Manage tab: status (with the note agents see), owner, rename, merge, lineage.
 
-Each form calls one function of the topics service; while that function does not exist yet the
-form shows a "coming soon" state instead.
+Each form calls one function of the topics service (``insight.topics``) and refreshes the cached reads.
 """
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -14,14 +13,21 @@ import streamlit as st
 from insight.errors import EarshotError
 from insight.records import OWNER_TEAMS, TOPIC_STATUSES
 from insight.store import Store
-from ui import data, render, services
+from insight.topics import merge_topics, rename_topic, set_topic_owner, set_topic_status
+from insight.topics.records import LineageEvent, TopicSummary
+from ui import data, render
+
+EVENTS = {
+    "birth": "🐣 born",
+    "continue": "➡️ continued",
+    "merge": "🔀 merged",
+    "split": "✂️ split",
+    "death": "🪦 ended",
+    "pm-merge": "🔀 merged by a PM",
+}
 
 
-def _run(name: str, *args: Any, **kwargs: Any) -> bool:
-    fn = services.topics(name)
-    if fn is None:
-        render.coming(name.replace("_", " ").capitalize(), f"insight.topics.{name}")
-        return False
+def _run(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
     try:
         fn(*args, **kwargs)
     except EarshotError as exc:
@@ -31,20 +37,31 @@ def _run(name: str, *args: Any, **kwargs: Any) -> bool:
     return True
 
 
-def manage_topic(store: Store, topic_id: int, info: Any, labels: dict[int, str], *, can_edit: bool) -> None:
+def manage_topic(
+    store: Store,
+    info: TopicSummary,
+    labels: dict[int, str],
+    lineage: Sequence[LineageEvent],
+    *,
+    can_edit: bool,
+) -> None:
     """Render the status, owner, rename and merge forms (read-only for people who may not edit) and lineage."""
     if not can_edit:
         st.caption("Only product managers and admins can change a topic.")
+    topic_id = info.topic_id
     left, right = st.columns(2)
     with left.form(f"status-{topic_id}"):
         st.write("**Status** — agents see it, with the note, on *My notes*.")
         current = info.status or "new"
         status = st.segmented_control("Status", TOPIC_STATUSES, default=current, key=f"status-value-{topic_id}")
         note = st.text_area(
-            "Note for agents", placeholder="e.g. Planned for the March release.", key=f"status-note-{topic_id}"
+            "Note for agents",
+            value=info.status_note or "",
+            placeholder="e.g. Planned for the March release.",
+            key=f"status-note-{topic_id}",
         )
         if st.form_submit_button("Save status", disabled=not can_edit, type="primary") and _run(
-            "set_topic_status", store, topic_id, status or current, note=note or None
+            set_topic_status, store, topic_id, status or current, note=note or None
         ):
             st.toast(f"Status set to {status}.")
             st.rerun()
@@ -60,7 +77,7 @@ def manage_topic(store: Store, topic_id: int, info: Any, labels: dict[int, str],
         if (
             st.form_submit_button("Save owner", disabled=not can_edit)
             and owner
-            and _run("set_topic_owner", store, topic_id, owner)
+            and _run(set_topic_owner, store, topic_id, owner)
         ):
             st.toast(f"Owner set to {owner}.")
             st.rerun()
@@ -72,7 +89,7 @@ def manage_topic(store: Store, topic_id: int, info: Any, labels: dict[int, str],
             st.form_submit_button("Rename", disabled=not can_edit)
             and name.strip()
             and name != info.label
-            and _run("rename_topic", store, topic_id, name.strip())
+            and _run(rename_topic, store, topic_id, name.strip())
         ):
             st.toast("Renamed.")
             st.rerun()
@@ -90,18 +107,29 @@ def manage_topic(store: Store, topic_id: int, info: Any, labels: dict[int, str],
         if (
             st.form_submit_button("Merge", disabled=not can_edit)
             and target is not None
-            and _run("merge_topics", store, topic_id, target)
+            and _run(merge_topics, store, topic_id, target)
         ):
             st.toast(f"Merged into {labels[target]}.")
             st.rerun()
-    st.write("**Lineage** — what refits did to this topic")
-    lineage = services.topics("topic_lineage")
-    if lineage is None:
-        render.coming("Topic lineage", "insight.topics.topic_lineage")
-        return
-    events = data.cached(lineage, store, topic_id)
-    if not events:
+    st.write("**Lineage** — what refits and PMs did to this topic")
+    if not lineage:
         st.caption("No refit has changed this topic yet.")
         return
-    rows = [dataclasses.asdict(e) if dataclasses.is_dataclass(e) else dict(e) for e in events]
-    st.dataframe(render.notes_frame(rows), hide_index=True)
+    frame = render.notes_frame(
+        {
+            "When": e.created_at,
+            "Run": e.run_id,
+            "What happened": EVENTS.get(e.event, e.event),
+            "Related topics": ", ".join(labels.get(t, f"#{t}") for t in e.related_topic_ids),
+            "Overlap": e.overlap,
+        }
+        for e in lineage
+    )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        column_config={
+            "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
+            "Overlap": st.column_config.NumberColumn(format="percent"),
+        },
+    )
