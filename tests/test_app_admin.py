@@ -62,8 +62,30 @@ def test_settings_page_lists_every_setting(demo_db) -> None:
     assert "Demo mode" in texts(at)
 
 
-def test_topics_admin_renders(demo_db) -> None:
+def test_topics_admin_refits_in_the_background(demo_db) -> None:
+    from ui import jobs, refit
+
     at = open_page(new_app("admin"), "topics_admin")
     assert at.title[0].value == "Topics admin"
-    page = texts(at)
-    assert "coming soon" in page or "Run history" in page
+    assert len(at.dataframe[0].value) == 1  # the fixture run
+    next(b for b in at.button if b.label == "Refit now").click()
+    at.run()
+    job = jobs.registry().get(refit.REFIT_JOB)
+    assert job is not None
+    assert job.wait(300).error is None
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert "Last refit" in texts(at)
+    runs = at.dataframe[0].value
+    assert len(runs) == 2 and runs["Current"].tolist().count(True) == 1
+    # A second press while one runs never starts two: the registry hands back the running job.
+    first, started = refit.start_refit(*_store_and_settings())
+    second, again = refit.start_refit(*_store_and_settings())
+    assert started and not again and first is second
+    first.wait(300)
+
+
+def _store_and_settings():
+    from ui import resources
+
+    return resources.get_store(), resources.get_settings()

@@ -123,6 +123,7 @@ def test_first_run_seeds_demo_with_progress(monkeypatch: pytest.MonkeyPatch) -> 
     at.run()
     assert at.title[0].value == "Trends"
     assert "generated demo data" in texts(at)
+    assert at.dataframe, "seeding ran a topic refit, so Trends has topics"
 
 
 def test_custom_database_starts_empty(monkeypatch: pytest.MonkeyPatch) -> None:
