@@ -43,7 +43,8 @@ _FILLER = {
     "able", "way", "going", "got", "get", "gets", "getting", "tell", "let", "really", "sure", "think",
     "trying", "tried", "try", "customer", "customers", "cust", "cx", "caller", "client", "said", "says",
     "say", "asked", "asking", "asks", "ask", "advised", "informed", "mentioned", "explained", "possible",
-    "today", "currently", "instead", "would", "could", "should", "also", "one", "something", "im",
+    "today", "currently", "instead", "would", "could", "should", "also", "one", "something", "complained",
+    "complains", "reports", "told", "suggests", "suggested", "member", "frustrated", "polite", "called", "calling",
 }  # fmt: skip
 _CONTENT_WORDS = {
     "amount", "back", "bill", "bottom", "call", "detail", "empty", "fire", "front", "full", "interest", "move",

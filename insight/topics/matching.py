@@ -6,10 +6,10 @@ Pure functions on assignments (note id → topic), no database, no model. The ru
   largest first; a pair continues when the shared notes are at least ``min_overlap`` of the smaller of the
   two (measured on notes present in both runs). The new cluster inherits the old id, and with it the PM's
   name, owner and status.
-* **split** — an unmatched new cluster made mostly (≥ ``majority``) of one old topic's notes: a new id,
+* **split** — an unmatched new cluster made mostly (more than ``majority``) of one old topic's notes: a new id,
   its parent recorded.
 * **birth** — any other unmatched new cluster: a new id.
-* **merge** — an unmatched old topic whose notes went mostly (≥ ``majority``) into one new cluster: it
+* **merge** — an unmatched old topic whose notes went mostly (more than ``majority``) into one new cluster: it
   ends, merged into that cluster's topic.
 * **death** — any other unmatched old topic.
 
@@ -103,7 +103,7 @@ def match_topics(
         if c in ids:
             continue
         parents = sorted(by_cluster.get(c, []), key=lambda x: (-x[0], x[1]))
-        parent = parents[0][1] if parents and parents[0][0] >= majority * new_size[c] else None
+        parent = parents[0][1] if parents and parents[0][0] > majority * new_size[c] else None
         if parent is not None and parent in sticky and parent in continued:
             folded[c] = continued[parent]  # a PM merged these; keep them together
             ids[c] = parent
@@ -120,7 +120,7 @@ def match_topics(
         if o in continued:
             continue
         targets = sorted(by_old.get(o, []), key=lambda x: (-x[0], x[1]))
-        if targets and targets[0][0] >= majority * old_size[o]:
+        if targets and targets[0][0] > majority * old_size[o]:
             target = ids[targets[0][1]]
             events.append(LineageEvent("merge", o, (target,), round(targets[0][0] / old_size[o], 4)))
         else:

@@ -1,0 +1,101 @@
+"""Readable, unique labels and the small numeric helpers of the fit (no model)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from insight.topics.cluster import dissolve_small, effective_min_size, relabel_by_size, unit_centroids
+from insight.topics.labels import STOP_WORDS, keywords, label_candidates, rank_phrases, readable, unique_labels
+from insight.topics.reduce import exact_knn
+from insight.topics.themes import theme_count
+
+
+def test_no_two_topics_get_the_same_label_even_when_their_phrases_are_the_same():
+    same = [("card arrive", 0.9), ("card", 0.8), ("delivery", 0.5)]
+    labels = unique_labels([same, same, same, [("card arrived", 0.9)]])
+    assert len(set(labels)) == 4
+    assert labels[0] == "card arrive"
+    assert labels[1] == "card"  # the next candidate
+    assert labels[2] == "delivery"
+    assert labels[3] not in {"card arrive"} and labels[3].startswith("card arrived")  # plural/tense = same words
+
+
+def test_labels_fall_back_to_a_numbered_name_when_everything_is_taken():
+    labels = unique_labels([[("refund", 1.0)], [("refund", 1.0)], [("refund", 1.0)], []])
+    assert labels[:2] == ["refund", "refund 2"]
+    assert len(set(labels)) == 4
+    assert labels[3] == "topic 4"
+
+
+def test_a_single_word_gives_way_to_a_good_phrase_containing_it():
+    assert label_candidates([("pin", 0.6), ("change pin", 0.4), ("blocked", 0.3)])[0] == "change pin"
+    assert label_candidates([("identity", 0.7), ("verify identity", 0.2)])[0] == "identity"
+
+
+def test_phrases_that_repeat_a_word_are_not_readable():
+    assert readable("card delivery delay")
+    assert not readable("card card")
+    assert not readable("cards card")
+    assert not readable("one two three four")
+
+
+def test_keywords_skip_words_already_shown_in_a_phrase():
+    assert keywords([("card arrive", 1.0), ("card", 0.9), ("arrive", 0.8), ("tracking", 0.5)]) == (
+        "card arrive",
+        "tracking",
+    )
+
+
+def test_service_words_are_kept_and_filler_is_dropped():
+    assert {"bill", "amount", "top", "call", "name"}.isdisjoint(STOP_WORDS)
+    assert {"customer", "wants", "the", "hasn", "cx"} <= STOP_WORDS
+
+
+def test_phrases_are_ranked_by_coverage_and_distinctiveness():
+    texts = [
+        "charged twice for coffee",
+        "charged twice at the shop",
+        "charged twice again",
+        "charged a fee",
+        "card charged monthly fee",
+        "monthly fee charged",
+    ]
+    groups = np.array([0, 0, 0, 0, 1, 1])
+    ranked = rank_phrases(texts, groups, [["charged", "charged twice", "twice"], ["monthly fee", "charged"]])
+    assert ranked[0][0][0] == "charged twice"
+    assert ranked[1][0][0] == "monthly fee"
+
+
+def test_small_topics_are_dissolved_into_the_most_similar_topic():
+    vectors = np.array([[1, 0], [1, 0.1], [0.9, 0.2], [0, 1], [0.1, 1], [0.95, 0.1]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    labels = np.array([0, 0, 0, 1, 1, 2])
+    assert list(dissolve_small(vectors, labels, min_size=2)) == [0, 0, 0, 1, 1, 0]
+
+
+def test_topics_are_numbered_largest_first_and_unclear_stays_minus_one():
+    assert list(relabel_by_size(np.array([5, 5, 2, 2, 2, -1, 9]))) == [1, 1, 0, 0, 0, -1, 2]
+
+
+def test_centroids_are_unit_vectors():
+    vectors = np.array([[3, 0], [0, 4], [1, 1]], dtype=np.float32)
+    c = unit_centroids(vectors, np.array([0, 0, -1]), 1)
+    assert np.allclose(np.linalg.norm(c, axis=1), 1.0)
+
+
+def test_exact_neighbours_put_each_note_first_and_are_sorted():
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(50, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    idx, dist = exact_knn(vectors, 5)
+    assert (idx[:, 0] == np.arange(50)).all()
+    assert (np.diff(dist, axis=1) >= -1e-6).all()
+    brute = np.argsort(-(vectors @ vectors.T), axis=1)[:, :5]
+    assert (np.sort(idx, axis=1) == np.sort(brute, axis=1)).all()
+
+
+def test_min_topic_size_grows_with_the_corpus_and_themes_appear_with_many_topics():
+    assert effective_min_size(200, 5) == 5
+    assert effective_min_size(13_000, 5) == 13
+    assert theme_count(10, 12) == 0
+    assert theme_count(77, 12) == 9
