@@ -32,7 +32,7 @@ c4.metric("Fading", sum(1 for r in rows if r.signal == "fading"))
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
     st.caption(f"Top topics, last 4 weeks — click a bar to open it. Signals are for {overview.signal_week}.")
-    top = sorted(rows, key=lambda r: -sum(r.weekly[-4:]))[:12]
+    top = sorted(rows, key=lambda r: -sum(r.weekly[-4:]))[:16]
     event = st.plotly_chart(
         charts.trend_bars(top),
         on_select="rerun",
@@ -48,17 +48,18 @@ with signal_col:
     flagged = [r for r in rows if r.signal]
     if not flagged:
         st.caption("Nothing unusual this week.")
-    for r in flagged[:6]:
-        with st.container(border=True):
-            st.markdown(f"{render.signal_badge(r.signal)} · **{render.escape_markdown(r.label)}**")
-            growth = f" · {r.growth - 1:+.0%} vs the 2 weeks before" if r.growth is not None else ""
-            plural = "s" if r.last_week != 1 else ""
-            st.caption(
-                f"{r.last_week} note{plural} this week · {sum(r.weekly[-4:])} in 4 weeks{growth}",
-                help=render.escape_markdown(r.signal_reason) if r.signal_reason else None,
-            )
-            if st.button("Open", key=f"signal-open-{r.topic_id}", type="tertiary", icon=":material/arrow_forward:"):
-                state.open_topic(r.topic_id, "app_pages/topic.py")
+    for r in flagged[:5]:
+        label = f"{render.signal_badge(r.signal)} · {r.label}"
+        if st.button(label, key=f"signal-open-{r.topic_id}", type="tertiary", help="Open this topic"):
+            state.open_topic(r.topic_id, "app_pages/topic.py")
+        growth = f" · {r.growth - 1:+.0%} vs the 2 weeks before" if r.growth is not None else ""
+        plural = "s" if r.last_week != 1 else ""
+        st.caption(
+            f"{r.last_week} note{plural} this week · {sum(r.weekly[-4:])} in 4 weeks{growth}",
+            help=render.escape_markdown(r.signal_reason) if r.signal_reason else None,
+        )
+    if len(flagged) > 5:
+        st.caption(f"…and {len(flagged) - 5} more in the table below.")
 
 sort = st.segmented_control("Rank by", ["Signal & growth", "Volume"], default="Signal & growth", key="trends-sort")
 ranked = sorted(rows, key=lambda r: -r.total) if sort == "Volume" else list(rows)

@@ -1,14 +1,14 @@
 """Per-server resources, built once with ``st.cache_resource``: settings, store, embedder, redactor.
 
 Heavy imports (sentence-transformers, presidio) happen inside these builders, so a page rerun never
-pays for them. ``EARSHOT_EMBEDDING_MODEL=hashing`` (or ``hashing-384``) selects the fast fake
-embedder, for tests and benchmarks.
+pays for them; the model is loaded by the first session of a server, before any page renders.
+``EARSHOT_EMBEDDING_MODEL=hashing`` (or ``hashing-384``) selects the fast fake embedder, for tests and
+benchmarks.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Any
 
 import streamlit as st
@@ -48,19 +48,20 @@ def build_embedder(model: str, batch_size: int) -> Embedder:
     return SentenceTransformerEmbedder(model, batch_size)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner="Loading the language model (once per server, ~10 s)…")
 def _embedder(model: str, batch_size: int) -> Embedder:
     embedder = build_embedder(model, batch_size)
     warm_up = getattr(embedder, "warm_up", None)
     if warm_up is not None:
-        # Load the model in the background once per server; the first page that needs it waits on
-        # the embedder's own load lock instead of every page paying for the import.
-        threading.Thread(target=_safe_call, args=(warm_up,), name="earshot-embedder-warmup", daemon=True).start()
+        # Loaded here, in the script thread, before any page or background job runs: importing torch
+        # in a background thread while a page imports scipy crashed scipy's torch check ("partially
+        # initialized module 'torch'"), so the import must finish before anything else starts.
+        warm_up()
     return embedder
 
 
 def get_embedder() -> Embedder:
-    """The embedder of this server (the real model is loaded once, in the background)."""
+    """The embedder of this server (the real model is loaded and warmed once)."""
     settings = get_settings()
     return _embedder(settings.embedding_model, settings.embed_batch_size)
 
@@ -73,13 +74,6 @@ def get_redactor() -> Any:
     return default_redactor()
 
 
-def _safe_call(fn: Any) -> None:
-    try:
-        fn()
-    except Exception:  # a warm-up failure resurfaces, with its message, on first real use
-        log.exception("warm-up failed")
-
-
 def warm_up() -> None:
-    """Start loading the embedder in the background so the first note a person saves is fast."""
+    """Load the embedder now (a no-op after the first session): see :func:`_embedder` for why."""
     get_embedder()

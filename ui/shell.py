@@ -85,13 +85,13 @@ def main() -> None:
         identity = auth.current_identity()
         assert identity is not None
     try:
+        resources.warm_up()  # before seeding, pages or jobs: see ui.resources._embedder
         if demo.seeding_needed(store, settings):
             _single(lambda: demo.seeding_screen(store, settings), "Welcome")
             return
     except EarshotError as exc:
         render.show_error(exc)
         st.stop()
-    resources.warm_up()
     refit.maybe_auto_refit(store, settings)
     with st.sidebar:
         st.caption("Earshot · voice of the agent")
