@@ -117,6 +117,16 @@ def test_leader_downloads_the_brief(page, app_url) -> None:
     shot(page, "brief")
 
 
+def test_demo_role_survives_a_reload(page, app_url) -> None:
+    page.goto(app_url)
+    settle(page)
+    pick_role(page, "Admin")
+    assert "demo_role=Admin" in page.url
+    page.goto(f"{app_url}/import?demo_role=Admin")
+    settle(page)
+    page.get_by_role("heading", name="Import notes").wait_for()
+
+
 def test_deep_link_to_a_forbidden_page_is_not_found(page, app_url) -> None:
     page.goto(f"{app_url}/import")  # a PM (the demo default) may not import
     settle(page)
