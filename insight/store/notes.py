@@ -127,7 +127,7 @@ def load_embeddings(
         "WHERE e.model_id = ?" + (" AND n.created_at < ?" if until else "") + " ORDER BY e.note_id"
     )
     params: list[object] = [model_id] + ([until] if until else [])
-    table = con.execute(sql, params).to_arrow_table()
+    table = con.sql(sql, params=params).to_arrow_table()
     ids = table.column("note_id").to_numpy()
     if table.num_rows == 0:
         return ids, np.zeros((0, 0), dtype=np.float32)
