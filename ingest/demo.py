@@ -84,14 +84,14 @@ def _fill(template: str, rng: random.Random) -> str:
 
 
 def generate_demo_notes(
-    *, now: datetime | None = None, weeks: int = 14, notes_per_week: int = 360, agents: int = 36, seed: int = 42
+    *, now: datetime | None = None, weeks: int = 14, notes_per_week: int = 300, agents: int = 36, seed: int = 42
 ) -> list[NoteDraft]:
     """Generate the demo notes (oldest first). ~``notes_per_week`` × ``weeks`` notes; deterministic.
 
     Args:
         now: the end of the period (naive UTC; default: the current time).
         weeks: how many weeks of history.
-        notes_per_week: average weekly volume at full strength (360 gives ~4,100 notes over 14 weeks).
+        notes_per_week: average weekly volume at full strength (300 gives ~3,400 notes over 14 weeks).
         agents: how many agents log notes.
         seed: random seed.
     """
@@ -144,7 +144,7 @@ def seed_demo(
     redactor: Any,
     settings: Any,
     progress: Progress | None = None,
-    notes_per_week: int = 360,
+    notes_per_week: int = 300,
     weeks: int = 14,
     now: datetime | None = None,
     refit_topics: bool = True,

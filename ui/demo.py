@@ -14,7 +14,7 @@ from ui import data, jobs, render, resources
 
 SEED_JOB = "seed-demo"
 DEFAULT_DB = PROJECT_ROOT / "data" / "earshot.duckdb"
-NOTES_PER_WEEK = 360  # tests lower this to keep seeding quick
+NOTES_PER_WEEK = 300  # tests lower this to keep seeding quick
 
 
 def is_demo_location(settings: Settings) -> bool:
