@@ -93,7 +93,8 @@ def test_seed_demo_goes_through_ingest(tmp_path) -> None:
 
 @pytest.mark.slow
 def test_seeding_with_the_real_model_is_quick(tmp_path, real_embedder) -> None:
-    """The full demo through the real model: ~40 s on a quiet 2-core machine (3.4k notes at ~156 notes/s, then a ~15 s topic fit).
+    """The full demo through the real model: ~40 s on a quiet 2-core machine (3.4k notes at ~156 notes/s,
+    then a ~15 s topic fit).
 
     The bound is loose because CI shares the machine with other suites.
     """
