@@ -4,18 +4,22 @@ For each seed, a 12-week stream is generated from labelled intent datasets (see 
 with planted truth: topics rising from near zero (fast, or over three weeks), fading topics, flat
 near-duplicate intents, sparse topics and a single-agent burst decoy. Earshot is then run week by week as
 in production: the week's notes go through the ingest service (redaction, real embeddings — cached —,
-storage), topics are refitted, and ``detect_signals`` is asked for that week's signals.
+storage, placement on arrival), topics are refitted (``benchmarks/topic_engines.py``: Earshot's engine
+with its automatic refit policy or weekly, a UMAP+HDBSCAN stand-in, or the true labels as an oracle),
+and ``detect_signals`` is asked for that week's signals.
 
-Scored against the truth, per seed and as mean ± spread over seeds:
+Scored against the truth, per seed and as mean ± sd [min–max] over seeds:
 
 * recall — share of rising topics flagged ``emerging`` on or after their onset;
 * precision — share of emerging flags (week × topic) whose notes are mostly a truly rising label,
   flagged on or after its onset (anything else — background, fading, decoy — counts against it);
+* alert precision — the same over distinct labels ever flagged (re-flagging a riser counts once);
 * delay — weeks from onset to the first correct flag.
 
-Baseline (on the TRUE labels): flag a label when this week ≥ 3 × the mean of the previous 4 weeks
-(and at least ``emerging_min_count`` notes). Run:
-``.venv/bin/python benchmarks/emerging.py [--seeds 1 2 3] [--topics standin oracle]``
+Baselines, on the TRUE labels: flag a label when this week ≥ 3 × the mean of the previous 4 weeks
+(as such, and with at least ``emerging_min_count`` notes). Run (about 40 s a seed with the defaults):
+``.venv/bin/python benchmarks/emerging.py [--seeds 1 2 3] [--topics earshot earshot-weekly standin oracle]
+[--set NAME=VALUE …]``
 """
 
 from __future__ import annotations
