@@ -40,7 +40,7 @@ except EarshotError as exc:
 summary = detail.summary
 activity = data.cached(topic_activity, store, topic_id)
 
-st.title(summary.label)
+st.title(render.escape_markdown(summary.label))  # a PM-given name is text, not markup
 if summary.keywords:
     st.caption("Keywords: " + render.escape_markdown(", ".join(summary.keywords)))
 with st.container(horizontal=True):
@@ -48,7 +48,7 @@ with st.container(horizontal=True):
     st.badge(f"owner: {summary.owner}" if summary.owner else "no owner yet", icon=":material/group:", color="gray")
     st.badge(f"{summary.size:,} notes · {summary.share:.1%} of all", icon=":material/notes:", color="violet")
     if summary.theme_label:
-        st.badge(f"theme: {summary.theme_label}", icon=":material/category:", color="green")
+        st.badge(f"theme: {render.escape_markdown(summary.theme_label)}", icon=":material/category:", color="green")
 if summary.status_note:
     st.info(f"Note for agents: {render.escape_markdown(summary.status_note)}", icon=":material/campaign:")
 
@@ -59,7 +59,9 @@ with overview:
     with right:
         st.write("**Similar topics**")
         for other, score in data.cached(similar_topics, store, topic_id):
-            if st.button(f"{other.label} · {score:.2f}", key=f"similar-{other.topic_id}", type="tertiary"):
+            if st.button(
+                f"{render.escape_markdown(other.label)} · {score:.2f}", key=f"similar-{other.topic_id}", type="tertiary"
+            ):
                 state.open_topic(other.topic_id, "app_pages/topic.py")
     cols = st.columns(4)
     for col, (dimension, values) in zip(cols, activity.breakdowns.items(), strict=True):

@@ -49,7 +49,7 @@ with signal_col:
     if not flagged:
         st.caption("Nothing unusual this week.")
     for r in flagged[:5]:
-        label = f"{render.signal_badge(r.signal)} · {r.label}"
+        label = f"{render.signal_badge(r.signal)} · {render.escape_markdown(r.label)}"
         if st.button(label, key=f"signal-open-{r.topic_id}", type="tertiary", help="Open this topic"):
             state.open_topic(r.topic_id, "app_pages/topic.py")
         growth = f" · {r.growth - 1:+.0%} vs the 2 weeks before" if r.growth is not None else ""

@@ -146,9 +146,10 @@ def test_pm_manages_a_topic(demo_db) -> None:
     at = _submit(at, "Save owner")
     assert "owner: product" in [b.value for b in at.get("badge")] or "owner: product" in texts(at)
 
-    at.text_input(key=f"rename-value-{pause}").set_value("Pause instead of cancel")
+    at.text_input(key=f"rename-value-{pause}").set_value("Pause [tracker](http://evil.example) **now**")
     at = _submit(at, "Rename")
-    assert at.title[0].value == "Pause instead of cancel"
+    title = at.title[0].value
+    assert "\\[tracker\\]" in title and "\\*\\*now" in title  # a PM-given name is shown as typed
 
     at.selectbox(key=f"merge-value-{pause}").set_value(esim)
     at = _submit(at, "Merge")

@@ -21,6 +21,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.render import escape_markdown as escape
+
 ROLES: tuple[str, ...] = ("agent", "pm", "leader", "admin")
 ROLE_LABELS: dict[str, str] = {
     "agent": "Agent",
@@ -138,7 +140,7 @@ def sign_in_screen() -> None:
 def no_role_screen(identity: Identity) -> None:
     """A signed-in person with no role in ``[roles]``."""
     st.title("No access yet")
-    st.write(f"You are signed in as {identity.email or identity.name}, but no role is assigned to you.")
+    st.write(f"You are signed in as {escape(identity.email or identity.name)}, but no role is assigned to you.")
     st.write("Ask an administrator to add you to the [roles] section of the app's secrets.")
     if st.button("Sign out"):
         st.logout()
@@ -148,7 +150,8 @@ def sign_out_button(identity: Identity) -> None:
     """Sidebar: who is signed in, and a sign-out button."""
     with st.sidebar:
         st.caption(
-            f"Signed in as {identity.email or identity.name} · " + ", ".join(ROLE_LABELS[r] for r in identity.roles)
+            f"Signed in as {escape(identity.email or identity.name)} · "
+            + ", ".join(ROLE_LABELS[r] for r in identity.roles)
         )
         if st.button("Sign out", icon=":material/logout:"):
             st.logout()

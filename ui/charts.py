@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -19,7 +20,7 @@ def trend_bars(rows: Sequence[TopicTrend], weeks: int = 4) -> go.Figure:
     fig = go.Figure(
         go.Bar(
             x=recent,
-            y=[f"{r.label}  " for r in rows],
+            y=[f"{html.escape(r.label)}  " for r in rows],
             orientation="h",
             customdata=[r.topic_id for r in rows],
             marker_color=[SIGNAL_COLOURS.get(r.signal, SIGNAL_COLOURS[None]) for r in rows],
@@ -58,7 +59,7 @@ def topic_scatter(points: Sequence[TopicPoint]) -> go.Figure:
             x=[p.x for p in points],
             y=[p.y for p in points],
             mode="markers+text",
-            text=[p.label for p in points],
+            text=[html.escape(p.label) for p in points],
             textposition="top center",
             customdata=[p.topic_id for p in points],
             textfont={"size": 11},

@@ -109,7 +109,7 @@ def manage_topic(
             and target is not None
             and _run(merge_topics, store, topic_id, target)
         ):
-            st.toast(f"Merged into {labels[target]}.")
+            st.toast(f"Merged into {render.escape_markdown(labels[target])}.")
             st.rerun()
     st.write("**Lineage** — what refits and PMs did to this topic")
     if not lineage:
