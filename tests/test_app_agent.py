@@ -93,3 +93,35 @@ def test_my_notes_shows_topic_status_and_note(demo_db) -> None:
     assert "Updates on what you reported" in page and "Coming in the spring release" in page
     if importlib.util.find_spec("insight.export"):
         assert len(at.download_button) == 2
+
+
+def test_agent_sees_what_a_pm_decided(demo_db) -> None:
+    from app_support import DIM
+
+    from insight.embedder import HashingEmbedder
+    from insight.search import search_notes
+
+    path, topics = demo_db
+    esim = topics["esim"]
+    store = Store(path)
+    hit = next(
+        h for h in search_notes(store, "eSIM", embedder=HashingEmbedder(DIM), limit=50) if h.note.topic_id == esim
+    )
+    store.release()
+
+    pm = open_page(new_app("pm", topic=str(esim)), "topic")
+    pm.session_state[f"status-value-{esim}"] = "declined"
+    pm.text_area(key=f"status-note-{esim}").set_value("Not on our network this year; the FAQ explains why")
+    next(b for b in pm.button if b.label == "Save status").click()
+    pm.run()
+    assert not pm.exception
+
+    agent = open_page(new_app("agent"), "my_notes")
+    agent.text_input(key="agent-id-input").set_value(hit.note.agent_id)
+    agent.run()
+    page = texts(agent)
+    assert "Updates on what you reported" in page
+    assert "declined" in page and "Not on our network this year" in page
+    row = agent.dataframe[0].value.set_index("Note").loc[hit.note.text]
+    row = row.iloc[0] if hasattr(row, "iloc") and row.ndim == 2 else row
+    assert "declined" in row["Status"]
