@@ -186,10 +186,10 @@ HASHING_MODEL_PREFIX = "hashing"
 def build_embedder(model: str = PACKAGED_MODEL, batch_size: int = 128) -> Embedder:
     """The configured embedder (loaded lazily on first use).
 
-    ``hashing`` or ``hashing:DIM`` selects :class:`HashingEmbedder`, a model-free test double for
-    tests and quick experiments; anything else is a sentence-transformers model.
+    ``hashing``, ``hashing:DIM`` or ``hashing-DIM`` selects :class:`HashingEmbedder`, a model-free test
+    double for tests and quick experiments; anything else is a sentence-transformers model.
     """
-    if model == HASHING_MODEL_PREFIX or model.startswith(HASHING_MODEL_PREFIX + ":"):
-        _, _, dim = model.partition(":")
-        return HashingEmbedder(int(dim) if dim else 64)
+    match = re.fullmatch(HASHING_MODEL_PREFIX + r"(?:[:-](\d+))?", model)
+    if match:
+        return HashingEmbedder(int(match.group(1)) if match.group(1) else 64)
     return SentenceTransformerEmbedder(model=model, batch_size=batch_size)

@@ -32,6 +32,11 @@ class Settings:
     # --- storage -------------------------------------------------------------------------------
     db: Path = _setting(PROJECT_ROOT / "data" / "earshot.duckdb", "DuckDB file that holds everything.")
     lock_timeout_s: float = _setting(60.0, "How long a writer waits for its turn on the database before giving up.")
+    demo_data: str = _setting(
+        "auto",
+        "Seed generated demo notes into an empty database when the dashboard starts: auto (only the default "
+        "data/earshot.duckdb), on, or off.",
+    )
     # --- capture -------------------------------------------------------------------------------
     note_min_chars: int = _setting(3, "Shortest note accepted, in characters after trimming.")
     note_max_chars: int = _setting(5000, "Longest note accepted, in characters after trimming.")

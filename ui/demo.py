@@ -22,9 +22,11 @@ def is_demo_location(settings: Settings) -> bool:
 
     Pointing ``EARSHOT_DB`` anywhere else starts empty, which is how people start for real.
     """
-    wanted = getattr(settings, "demo_data", None)  # honoured if the settings grow such a switch
-    if wanted is not None:
-        return bool(wanted)
+    wanted = settings.demo_data.strip().lower()
+    if wanted in ("on", "true", "yes", "1"):
+        return True
+    if wanted in ("off", "false", "no", "0"):
+        return False
     return Path(settings.db).resolve() == DEFAULT_DB.resolve()
 
 

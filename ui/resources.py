@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from insight.embedder import Embedder, HashingEmbedder, SentenceTransformerEmbedder
+from insight.embedder import Embedder, build_embedder
 from insight.logs import configure_logging
 from insight.settings import Settings, load_settings
 from insight.store import Store
@@ -38,14 +38,6 @@ def get_store() -> Store:
     """The database of this server (one gateway per file, shared by every session)."""
     settings = get_settings()
     return _store(str(settings.db), settings.lock_timeout_s)
-
-
-def build_embedder(model: str, batch_size: int) -> Embedder:
-    """The configured embedder; ``hashing[-DIM]`` is the deterministic fake (no model load)."""
-    if model.startswith("hashing"):
-        _, _, dim = model.partition("-")
-        return HashingEmbedder(int(dim) if dim else 64)
-    return SentenceTransformerEmbedder(model, batch_size)
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per server, ~10 s)…")

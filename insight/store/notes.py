@@ -196,4 +196,4 @@ def get_notes(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int]) -> list[N
 
 def count_notes(con: duckdb.DuckDBPyConnection) -> int:
     """How many notes are stored."""
-    return int(con.execute("SELECT count(*) FROM notes").fetchone()[0])
+    return int(con.execute("SELECT count(*) FROM notes").fetchall()[0][0])
