@@ -58,6 +58,7 @@ def main() -> int:
     embedder.embed(texts)
     encode_s = time.perf_counter() - started
     encode_rate = len(texts) / encode_s
+    print(f"model.encode: {encode_rate:,.0f} notes/s", file=sys.stderr, flush=True)
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
@@ -76,6 +77,7 @@ def main() -> int:
         )
         import_s = time.perf_counter() - started
         import_rate = report.imported / import_s
+        print(f"import: {import_rate:,.0f} notes/s", file=sys.stderr, flush=True)
 
         # 3. one note at a time: encode alone vs the full save
         sample = texts[: args.single]
