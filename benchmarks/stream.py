@@ -10,9 +10,6 @@ agent, team, channel, product and kind metadata and a weekday rhythm.
 
 from __future__ import annotations
 
-import hashlib
-import sys
-import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from benchmarks._data import _embed_cached as embed_cached
 from insight.trends.weeks import Week
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,31 +57,14 @@ class TextPool:
         return {label: np.flatnonzero(self.labels == label) for label in np.unique(self.labels)}
 
 
-def _embed_cached(name: str, texts: list[str]) -> tuple[np.ndarray, str]:
-    from insight.embedder import SentenceTransformerEmbedder
-
-    embedder = SentenceTransformerEmbedder()
-    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
-    path = CACHE_DIR / f"{name}-{embedder.model_id}-{digest}.npy"
-    if path.exists():
-        return np.load(path), embedder.model_id
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    print(f"embedding {len(texts)} {name} texts once (cache: {path}) …", file=sys.stderr)
-    vectors = embedder.embed(texts)
-    print(f"  {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    np.save(path, vectors)
-    return vectors, embedder.model_id
-
-
 def load_pool() -> TextPool:
     """banking77 (train + test) and the home/kitchen/utility intents of clinc150, embedded (cached)."""
     b77 = pd.concat([pd.read_csv(DATASETS / "banking77" / f) for f in ("train.csv", "test.csv")], ignore_index=True)
     clinc = pd.read_csv(DATASETS / "clinc150" / "clinc150_shared.csv")
     b_texts = b77["text"].astype(str).tolist()
     c_texts = clinc["text"].astype(str).tolist()
-    b_vec, model_id = _embed_cached("banking77", b_texts)
-    c_vec, _ = _embed_cached("clinc150", c_texts)
+    b_vec, model_id = embed_cached("banking77", b_texts)
+    c_vec, _ = embed_cached("clinc150", c_texts)
     keep = clinc["domain"].isin(CLINC_DOMAINS).to_numpy()
     texts = b_texts + [t for t, k in zip(c_texts, keep, strict=True) if k]
     labels = np.array(
