@@ -100,3 +100,14 @@ def test_help_explains_each_command():
             [sys.executable, "-m", "insight", command, "--help"], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout
         assert "--db" in out and len(out.splitlines()) > 5
+
+
+def test_topic_services_load_no_heavy_library_until_a_fit():
+    code = (
+        "import json, sys, insight.topics.refitting, insight.topics.manage, insight.topics.assign, insight.export\n"
+        "import insight.cli.topics_cmd\n"
+        "print(json.dumps(sorted(m for m in ('bertopic', 'umap', 'torch', 'sentence_transformers', 'numba') "
+        "if m in sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []

@@ -13,8 +13,6 @@ from insight.errors import EarshotError
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
 
-REFIT_STAGES = 9  # reading, engine, neighbours, layout, communities, clustering, describing, matching, saving
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``refit``, ``topics`` and ``export`` subcommands."""
@@ -81,7 +79,7 @@ def _emit(text: str) -> None:
 def run_refit(args: argparse.Namespace) -> int:
     """Refit topics, with a progress bar on stderr."""
     from insight.embedder import SentenceTransformerEmbedder
-    from insight.topics.refitting import refit
+    from insight.topics.refitting import REFIT_STEPS, refit
 
     settings, store = _open(args)
     model_id = SentenceTransformerEmbedder(settings.embedding_model).model_id  # a name: nothing is loaded
@@ -89,13 +87,12 @@ def run_refit(args: argparse.Namespace) -> int:
     if not args.no_progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=REFIT_STAGES, file=sys.stderr, bar_format="{desc:<45} {bar} {elapsed}", leave=False)
+        bar = tqdm(total=REFIT_STEPS, file=sys.stderr, bar_format="{desc:<45} {bar} {elapsed}", leave=False)
 
     def progress(stage: str, done: int, total: int) -> None:
         if bar is not None:
-            bar.set_description_str(stage)
-            if bar.n < REFIT_STAGES:
-                bar.update(1)
+            bar.set_description_str(stage, refresh=False)
+            bar.update(max(0, done - 1 - bar.n))  # the bar fills as each stage ends
 
     try:
         result = refit(store, settings, model_id, progress=progress, force=args.force)

@@ -27,16 +27,27 @@ _RUN_COLUMNS = (
 _CURRENT_RUN_ID = "(SELECT run_id FROM topic_runs WHERE is_current ORDER BY created_at DESC, run_id DESC LIMIT 1)"
 
 
+def _matrix(table: pa.Table, column: str) -> np.ndarray:
+    """A ``FLOAT[]`` column as an (n, dim) float32 matrix (n × 0 when empty)."""
+    if table.num_rows == 0:
+        return np.zeros((0, 0), dtype=np.float32)
+    flat = np.asarray(table.column(column).combine_chunks().flatten().to_numpy(), dtype=np.float32)
+    return flat.reshape(table.num_rows, -1)
+
+
+def _with_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, *statements: tuple[str, list]) -> None:
+    """Run statements that read an Arrow table registered as ``name`` (fast bulk writes)."""
+    con.register(name, table)
+    try:
+        for sql, params in statements:
+            con.execute(sql, params)
+    finally:
+        con.unregister(name)
+
+
 def _to_run(row: tuple) -> TopicRun:
-    params, quality = row[8], row[9]
-    return TopicRun(
-        *row[:8],
-        params=json.loads(params) if isinstance(params, str) else (params or {}),
-        quality=json.loads(quality) if isinstance(quality, str) else (quality or {}),
-        fit_seconds=row[10],
-        is_current=bool(row[11]),
-        assign_threshold=row[12],
-    )
+    params, quality = (json.loads(v) if isinstance(v, str) else (v or {}) for v in row[8:10])
+    return TopicRun(*row[:8], params, quality, row[10], bool(row[11]), row[12])
 
 
 # -- reads --------------------------------------------------------------------------------------------
@@ -74,11 +85,7 @@ def run_centroids(con: duckdb.DuckDBPyConnection, run_id: int) -> tuple[np.ndarr
         "ORDER BY t.topic_id",
         params=[run_id],
     ).to_arrow_table()
-    ids = table.column("topic_id").to_numpy()
-    if table.num_rows == 0:
-        return ids, np.zeros((0, 0), dtype=np.float32), []
-    flat = np.asarray(table.column("centroid").combine_chunks().flatten().to_numpy(), dtype=np.float32)
-    return ids, flat.reshape(table.num_rows, -1), table.column("label").to_pylist()
+    return table.column("topic_id").to_numpy(), _matrix(table, "centroid"), table.column("label").to_pylist()
 
 
 def fit_inputs(con: duckdb.DuckDBPyConnection, model_id: str) -> tuple[np.ndarray, list[str], np.ndarray]:
@@ -88,11 +95,7 @@ def fit_inputs(con: duckdb.DuckDBPyConnection, model_id: str) -> tuple[np.ndarra
         "WHERE e.model_id = ? ORDER BY e.note_id",
         params=[model_id],
     ).to_arrow_table()
-    ids = table.column("note_id").to_numpy()
-    if table.num_rows == 0:
-        return ids, [], np.zeros((0, 0), dtype=np.float32)
-    flat = np.asarray(table.column("vector").combine_chunks().flatten().to_numpy(), dtype=np.float32)
-    return ids, table.column("text").to_pylist(), flat.reshape(table.num_rows, -1)
+    return table.column("note_id").to_numpy(), table.column("text").to_pylist(), _matrix(table, "vector")
 
 
 def vectors_for(
@@ -106,11 +109,7 @@ def vectors_for(
         "ORDER BY note_id",
         params=[model_id, [int(i) for i in note_ids]],
     ).to_arrow_table()
-    ids = table.column("note_id").to_numpy()
-    if table.num_rows == 0:
-        return ids, np.zeros((0, 0), dtype=np.float32)
-    flat = np.asarray(table.column("vector").combine_chunks().flatten().to_numpy(), dtype=np.float32)
-    return ids, flat.reshape(table.num_rows, -1)
+    return table.column("note_id").to_numpy(), _matrix(table, "vector")
 
 
 def placements(con: duckdb.DuckDBPyConnection) -> tuple[np.ndarray, np.ndarray]:
@@ -149,11 +148,6 @@ def count_all_notes(con: duckdb.DuckDBPyConnection) -> int:
     return int(con.execute("SELECT count(*) FROM notes").fetchall()[0][0])
 
 
-def count_embedded_notes(con: duckdb.DuckDBPyConnection, model_id: str) -> int:
-    """How many notes have a vector from ``model_id``."""
-    return int(con.execute("SELECT count(*) FROM note_embeddings WHERE model_id = ?", [model_id]).fetchall()[0][0])
-
-
 _SUMMARY_SQL = f"""
     SELECT t.topic_id, coalesce(p.name, t.label), t.label, p.name, t.keywords, t.size, t.theme_id, t.theme_label,
            coalesce(p.status, 'new'), p.owner, p.status_note, p.born_run_id, t.representative_note_ids
@@ -190,17 +184,6 @@ def profile(con: duckdb.DuckDBPyConnection, topic_id: int) -> tuple | None:
     return rows[0] if rows else None
 
 
-def topic_known(con: duckdb.DuckDBPyConnection, topic_id: int) -> bool:
-    """Whether any run or profile knows this topic id."""
-    return bool(
-        con.execute(
-            "SELECT EXISTS (SELECT 1 FROM topics WHERE topic_id = ?) OR EXISTS "
-            "(SELECT 1 FROM topic_profiles WHERE topic_id = ?)",
-            [topic_id, topic_id],
-        ).fetchall()[0][0]
-    )
-
-
 def lineage(con: duckdb.DuckDBPyConnection, topic_id: int) -> list[LineageEvent]:
     """Every event about a topic — its own, and others' that name it (a split from it, a merge into it)."""
     rows = con.execute(
@@ -209,6 +192,16 @@ def lineage(con: duckdb.DuckDBPyConnection, topic_id: int) -> list[LineageEvent]
         "WHERE l.topic_id = ? OR list_contains(l.related_topic_ids, ?) "
         "ORDER BY l.run_id, l.created_at, l.topic_id",
         [topic_id, topic_id],
+    ).fetchall()
+    return [LineageEvent(e, int(t), tuple(int(x) for x in (rel or ())), ov, run, at) for e, t, rel, ov, run, at in rows]
+
+
+def lineage_events(con: duckdb.DuckDBPyConnection, run_id: int) -> list[LineageEvent]:
+    """Every lineage event recorded by one run."""
+    rows = con.execute(
+        "SELECT event, topic_id, related_topic_ids, overlap, run_id, created_at FROM topic_lineage "
+        "WHERE run_id = ? ORDER BY topic_id, event",
+        [run_id],
     ).fetchall()
     return [LineageEvent(e, int(t), tuple(int(x) for x in (rel or ())), ov, run, at) for e, t, rel, ov, run, at in rows]
 
@@ -284,16 +277,12 @@ def insert_topics(con: duckdb.DuckDBPyConnection, run_id: int, rows: Sequence[di
             "reps": pa.array([list(r["representative_note_ids"]) for r in rows], pa.list_(pa.int64())),
         }
     )
-    con.register("_new_topics", table)
-    try:
-        con.execute(
-            "INSERT INTO topics (run_id, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
-            "representative_note_ids) SELECT ?, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
-            "reps FROM _new_topics",
-            [run_id],
-        )
-    finally:
-        con.unregister("_new_topics")
+    sql = (
+        "INSERT INTO topics (run_id, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
+        "representative_note_ids) SELECT ?, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
+        "reps FROM _new_topics"
+    )
+    _with_table(con, "_new_topics", table, (sql, [run_id]))
 
 
 def place_notes(
@@ -317,17 +306,12 @@ def place_notes(
             "score": pa.array(np.asarray(scores, dtype=np.float64)),
         }
     )
-    con.register("_placed", table)
-    try:
-        if not replace_all:
-            con.execute("DELETE FROM note_topics WHERE note_id IN (SELECT note_id FROM _placed)")
-        con.execute(
-            "INSERT INTO note_topics (note_id, topic_id, run_id, score, assigned_by) "
-            "SELECT note_id, topic_id, ?, score, ? FROM _placed",
-            [run_id, assigned_by],
-        )
-    finally:
-        con.unregister("_placed")
+    insert = (
+        "INSERT INTO note_topics (note_id, topic_id, run_id, score, assigned_by) "
+        "SELECT note_id, topic_id, ?, score, ? FROM _placed"
+    )
+    delete = ("DELETE FROM note_topics WHERE note_id IN (SELECT note_id FROM _placed)", [])
+    _with_table(con, "_placed", table, *([] if replace_all else [delete]), (insert, [run_id, assigned_by]))
 
 
 def ensure_profiles(con: duckdb.DuckDBPyConnection, topic_ids: Sequence[int], born_run_id: int | None) -> None:
@@ -363,15 +347,11 @@ def insert_lineage(con: duckdb.DuckDBPyConnection, run_id: int, events: Sequence
             "overlap": pa.array([e.overlap for e in events], pa.float64()),
         }
     )
-    con.register("_events", table)
-    try:
-        con.execute(
-            "INSERT INTO topic_lineage (run_id, event, topic_id, related_topic_ids, overlap) "
-            "SELECT ?, event, topic_id, related, overlap FROM _events",
-            [run_id],
-        )
-    finally:
-        con.unregister("_events")
+    sql = (
+        "INSERT INTO topic_lineage (run_id, event, topic_id, related_topic_ids, overlap) "
+        "SELECT ?, event, topic_id, related, overlap FROM _events"
+    )
+    _with_table(con, "_events", table, (sql, [run_id]))
 
 
 def update_profile(con: duckdb.DuckDBPyConnection, topic_id: int, **fields: Any) -> None:

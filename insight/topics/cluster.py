@@ -20,6 +20,8 @@ import numpy as np
 from insight.topics.records import ProgressCallback
 
 UNCLEAR = -1
+SETTLE_ROUNDS = 5
+N_INIT = 5  # k-means++ restarts on a cold fit (cheap in 10-d; steadier borders)
 
 
 def effective_min_size(n_notes: int, min_topic_size: int) -> int:
@@ -67,6 +69,12 @@ def relabel_by_size(labels: np.ndarray) -> np.ndarray:
     return out
 
 
+def same_partition(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two labellings group the notes identically (label numbers may differ)."""
+    pairs = len(set(zip(a.tolist(), b.tolist(), strict=True)))
+    return pairs == len(set(a.tolist())) == len(set(b.tolist()))
+
+
 def community_count(graph, resolution: float, seed: int) -> int:
     """Number of Louvain communities of a (sparse, symmetric, weighted) graph."""
     import networkx as nx
@@ -80,7 +88,10 @@ class GraphKMeans:
 
     Needs the :class:`~insight.topics.reduce.GraphUMAP` that reduced the data (its graph and input vectors).
     ``previous`` (optional): for each row, the topic id it had in the previous run, or -1; used to start
-    KMeans where the previous run ended. After :meth:`fit`: ``labels_``, ``centroids_`` (unit vectors in the
+    KMeans where the previous run ended. With ``previous_communities`` (the community count the previous
+    run saw), the topic count then moves by the change in communities rather than being recounted, so a
+    refit on unchanged data reproduces its topics and a grown corpus adds topics only where communities
+    appeared. After :meth:`fit`: ``labels_``, ``centroids_`` (unit vectors in the
     embedding space), ``scores_`` (cosine of each note to its topic centroid), ``threshold_``, ``n_communities_``.
     """
 
@@ -93,6 +104,7 @@ class GraphKMeans:
         max_unclear_share: float = 0.05,
         random_state: int = 42,
         previous: np.ndarray | None = None,
+        previous_communities: int | None = None,
         progress: ProgressCallback | None = None,
     ) -> None:
         self.reducer = reducer
@@ -102,16 +114,20 @@ class GraphKMeans:
         self.max_unclear_share = max_unclear_share
         self.random_state = random_state
         self.previous = previous
+        self.previous_communities = previous_communities
+        self.n_init = N_INIT
         self.progress = progress
 
-    def _initial_centroids(self, reduced: np.ndarray, k: int, min_size: int) -> np.ndarray | str:
-        """The previous run's topics (largest first) as KMeans seeds, topped up far from them; else k-means++."""
-        if self.previous is None or len(self.previous) != len(reduced):
+    def _initial_centroids(
+        self, reduced: np.ndarray, k: int, min_size: int, previous: np.ndarray | None
+    ) -> np.ndarray | str:
+        """Earlier topics (largest first) as KMeans seeds, topped up far from them; else k-means++."""
+        if previous is None or len(previous) != len(reduced):
             return "k-means++"
-        ids, counts = np.unique(self.previous[self.previous >= 0], return_counts=True)
+        ids, counts = np.unique(previous[previous >= 0], return_counts=True)
         order = np.lexsort((ids, -counts))
         ids = ids[order][counts[order] >= min_size]
-        seeds = [reduced[self.previous == t].mean(axis=0) for t in ids[:k]]
+        seeds = [reduced[previous == t].mean(axis=0) for t in ids[:k]]
         if not seeds:
             return "k-means++"
         rng = np.random.default_rng(self.random_state)
@@ -122,36 +138,61 @@ class GraphKMeans:
             seeds.append(sample[int(np.argmax(far))])
         return np.stack(seeds).astype(reduced.dtype)
 
-    def fit(self, x: np.ndarray, y: object = None) -> GraphKMeans:
-        """Cluster the reduced vectors ``x`` (rows aligned with the reducer's input)."""
+    def _topic_count(self, n: int, min_size: int) -> int:
+        """Communities now; on a refit, the previous topics plus the change in communities."""
+        k = self.n_communities_
+        if self.previous is not None and self.previous_communities and len(self.previous) == n:
+            counts = np.unique(self.previous[self.previous >= 0], return_counts=True)[1]
+            kept = int((counts >= min_size).sum())
+            if kept:
+                k = kept + (self.n_communities_ - self.previous_communities)
+        return int(np.clip(k, 1, max(1, n // min_size)))
+
+    def _step(self, reduced: np.ndarray, raw: np.ndarray, k: int, init: np.ndarray | str, min_size: int):
+        """KMeans, then small topics dissolved and the unclear rule: (labels, threshold, scores)."""
         from sklearn.cluster import KMeans
 
+        if k <= 1:
+            labels = np.zeros(len(reduced), dtype=np.int64)
+        else:
+            n_init = self.n_init if isinstance(init, str) else 1
+            km = KMeans(n_clusters=k, init=init, n_init=n_init, random_state=self.random_state)
+            labels = km.fit_predict(reduced).astype(np.int64)
+        labels = relabel_by_size(dissolve_small(raw, labels, min_size))
+        centroids = unit_centroids(raw, labels, int(labels.max()) + 1)
+        scores = np.einsum("ij,ij->i", raw, centroids[labels])
+        threshold = -1.0
+        if self.max_unclear_share > 0:
+            threshold = min(self.min_similarity, float(np.quantile(scores, self.max_unclear_share)))
+        return relabel_by_size(np.where(scores < threshold, UNCLEAR, labels)), threshold, scores
+
+    def fit(self, x: np.ndarray, y: object = None) -> GraphKMeans:
+        """Cluster the reduced vectors ``x`` (rows aligned with the reducer's input).
+
+        The result is settled: KMeans is re-run from its own final topics (after small topics were
+        dissolved and unclear notes set aside) until nothing moves, so a refit on the same data, which
+        starts from these topics, reproduces them.
+        """
         raw = self.reducer.input_
         n = len(x)
         min_size = effective_min_size(n, self.min_topic_size)
         if self.progress is not None:
             self.progress("counting topics (graph communities)", 0, 0)
         self.n_communities_ = community_count(self.reducer.graph_, self.granularity, self.random_state)
-        k = int(np.clip(self.n_communities_, 1, max(1, n // min_size)))
+        k = self._topic_count(n, min_size)
         if self.progress is not None:
             self.progress(f"clustering into {k} topics", 0, 0)
-        if k == 1:
-            labels = np.zeros(n, dtype=np.int64)
-        else:
-            init = self._initial_centroids(x, k, min_size)
-            km = KMeans(n_clusters=k, init=init, n_init=1, random_state=self.random_state)
-            labels = km.fit_predict(x).astype(np.int64)
-        labels = relabel_by_size(dissolve_small(raw, labels, min_size))
-        k = int(labels.max()) + 1
-        centroids = unit_centroids(raw, labels, k)
-        scores = np.einsum("ij,ij->i", raw, centroids[labels])
-        threshold = self.min_similarity
-        if self.max_unclear_share > 0:
-            threshold = min(threshold, float(np.quantile(scores, self.max_unclear_share)))
-        else:
-            threshold = -1.0
-        labels = np.where(scores < threshold, UNCLEAR, labels)
-        labels = relabel_by_size(labels)
+        init = self._initial_centroids(x, k, min_size, self.previous)
+        labels, threshold, scores = self._step(x, raw, k, init, min_size)
+        for _ in range(SETTLE_ROUNDS):
+            k = int(labels.max()) + 1
+            seeds = self._initial_centroids(x, k, min_size, labels)
+            if k <= 1 or isinstance(seeds, str):
+                break
+            again, again_threshold, again_scores = self._step(x, raw, len(seeds), seeds, min_size)
+            if same_partition(again, labels):
+                break
+            labels, threshold, scores = again, again_threshold, again_scores
         k = int(labels.max()) + 1
         self.centroids_ = unit_centroids(raw, labels, k)
         self.scores_ = np.where(labels >= 0, np.einsum("ij,ij->i", raw, self.centroids_[np.maximum(labels, 0)]), scores)

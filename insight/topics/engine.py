@@ -42,6 +42,7 @@ def fit_topics(
     *,
     cache_dir: Path,
     previous: np.ndarray | None = None,
+    previous_communities: int | None = None,
     progress: ProgressCallback | None = None,
 ) -> TopicFit:
     """Fit topics on notes and their (unit-length) embeddings.
@@ -53,6 +54,8 @@ def fit_topics(
         cache_dir: where numba keeps compiled code between processes.
         previous: optional, per note the topic id it had in the previous run (-1 if none): KMeans starts
             from those topics, which keeps borders (and so ids) stable across refits.
+        previous_communities: the graph-community count of the previous run (its ``quality``), so the
+            number of topics changes only as much as the communities did.
         progress: optional ``(stage, done, total)`` callback.
 
     Returns:
@@ -76,6 +79,7 @@ def fit_topics(
         max_unclear_share=params.max_unclear_share,
         random_state=params.random_seed,
         previous=previous,
+        previous_communities=previous_communities,
         progress=progress,
     )
     model = BERTopic(

@@ -25,7 +25,7 @@ from insight.topics.startup import import_umap
 log = logging.getLogger(__name__)
 
 EXACT_KNN_MAX = 40_000
-_BLOCK = 2048
+_BLOCK = 512  # rows per block: 512 x 13k similarities (+ argpartition indices) stay ~80 MB
 
 
 def exact_knn(vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

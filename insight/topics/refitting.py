@@ -29,6 +29,9 @@ from insight.topics.records import ProgressCallback, RefitResult, TopicFit, Topi
 
 log = logging.getLogger(__name__)
 
+# reading, engine, neighbours, layout, communities, clustering, describing, matching, saving
+REFIT_STEPS = 9
+
 
 def input_hash(note_ids: np.ndarray, model_id: str, params: TopicParams) -> str:
     """Content address of a fit: which notes, which vectors' model, which parameters."""
@@ -148,7 +151,7 @@ def refit(
         store: the database.
         settings: fit parameters (``topic_*``, ``random_seed``, ``min_notes_for_topics``).
         embedder_model_id: whose stored vectors to fit on (notes are never re-embedded here).
-        progress: optional ``(stage, done, total)`` callback.
+        progress: optional ``(stage, step, steps)`` callback, called as each stage starts.
         force: fit even when nothing changed since the current run (benchmarks).
 
     Raises:
@@ -158,10 +161,14 @@ def refit(
     started = time.perf_counter()
     params = TopicParams.from_settings(settings)
 
+    steps = [0]
+
     def report(stage: str, done: int = 0, total: int = 0) -> None:
+        """Forward each stage as (stage, step number, number of steps)."""
         log.info("refit: %s", stage)
+        steps[0] = min(steps[0] + 1, REFIT_STEPS)
         if progress is not None:
-            progress(stage, done, total)
+            progress(stage, steps[0], REFIT_STEPS)
 
     with refit_lock(store.path):
         report("reading notes")
@@ -193,7 +200,16 @@ def refit(
             previous = np.where(old_notes[pos] == note_ids, old_topics[pos], -1)
         from insight.topics.engine import fit_topics
 
-        fit = fit_topics(texts, vectors, params, cache_dir=settings.topic_cache_dir, previous=previous, progress=report)
+        communities = int(current.quality.get("n_communities", 0)) if current is not None else 0
+        fit = fit_topics(
+            texts,
+            vectors,
+            params,
+            cache_dir=settings.topic_cache_dir,
+            previous=previous,
+            previous_communities=communities or None,
+            progress=report,
+        )
         report("matching topics to the previous run")
         old = dict(zip(old_notes.tolist(), old_topics.tolist(), strict=True))
         new = dict(zip(note_ids.tolist(), fit.labels.tolist(), strict=True))
