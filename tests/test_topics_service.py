@@ -160,3 +160,23 @@ def test_needs_refit_follows_the_auto_refit_settings(store, settings, corpus):
     assert needs_refit(store, settings.replace(auto_refit_new_notes=30))
     assert needs_refit(store, settings.replace(auto_refit_new_notes=500, auto_refit_new_share=0.1))
     assert not needs_refit(store, settings.replace(auto_refit_new_notes=0, auto_refit_new_share=0.1))
+
+
+def test_a_merge_made_while_a_refit_runs_is_kept(store, settings, corpus, monkeypatch):
+    import insight.topics.engine as engine
+
+    store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
+    refit(store, settings, corpus["model_id"])
+    first, second = (t.topic_id for t in list_topics(store)[:2])
+    real_fit = engine.fit_topics
+
+    def fit_while_a_pm_merges(*args, **kwargs):
+        merge_topics(store, first, second)  # the PM clicks "merge" during the slow part
+        return real_fit(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "fit_topics", fit_while_a_pm_merges)
+    refit(store, settings, corpus["model_id"], force=True)
+    live = {t.topic_id for t in list_topics(store)}
+    assert first not in live and second in live
+    frame = notes_export_frame(store)
+    assert first not in set(frame["topic_id"].dropna())

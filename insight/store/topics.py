@@ -128,10 +128,10 @@ def unplaced_note_ids(con: duckdb.DuckDBPyConnection, run_id: int, model_id: str
     return [int(r[0]) for r in rows]
 
 
-def sticky_topic_ids(con: duckdb.DuckDBPyConnection) -> set[int]:
-    """Topics that a PM built by merging others into them."""
-    rows = con.execute("SELECT DISTINCT merged_into FROM topic_profiles WHERE merged_into IS NOT NULL").fetchall()
-    return {int(r[0]) for r in rows}
+def merged_map(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """Topic → the topic a PM merged it into (its keys are gone, its values are sticky)."""
+    rows = con.execute("SELECT topic_id, merged_into FROM topic_profiles WHERE merged_into IS NOT NULL").fetchall()
+    return {int(t): int(m) for t, m in rows}
 
 
 def next_topic_id(con: duckdb.DuckDBPyConnection) -> int:

@@ -5,7 +5,9 @@ Here the number of topics comes from the data: Louvain modularity communities of
 (``granularity`` is the resolution), which grows with the variety in the corpus, not its size. KMeans
 on the UMAP layout then draws the borders (it beat the communities themselves on both benchmarks), and a
 refit starts KMeans from the previous run's topics, so borders move only where the data moved — that is
-what keeps topic ids stable across refits (96–97 % of notes keep their id, vs 87 % from a cold start).
+what keeps topic ids stable across refits (after adding 10 % more notes, 93–96 % of notes keep their
+topic id on Banking77/CLINC150; 87 % from a cold start). The result is settled — KMeans re-run from its
+own final topics until nothing moves — so a refit of unchanged data reproduces every placement.
 
 Every note lands in a topic; a note whose cosine to its topic's centroid is below ``min_similarity``
 goes to the unclear bucket (-1) — but never more than ``max_unclear_share`` of the notes.

@@ -70,6 +70,18 @@ def _fold(fit: TopicFit, folded: dict[int, int], vectors: np.ndarray) -> TopicFi
     return TopicFit(labels, scores.astype(np.float32), topics, fit.threshold, fit.quality)
 
 
+def _apply_merges_made_during_the_fit(con, run_id: int, live: set[int]) -> None:
+    """A PM may merge topics while the fit runs; a merged topic that the new run continued is merged again."""
+    merged = topics_sql.merged_map(con)
+    for source in sorted(live & merged.keys()):
+        target, hops = merged[source], 0
+        while target in merged and hops < 16:  # follow chains (a → b → c)
+            target, hops = merged[target], hops + 1
+        if target in live and target != source:
+            topics_sql.merge_into(con, run_id, [source], target)
+            topics_sql.update_profile(con, source, died_run_id=run_id)
+
+
 def _write(
     store: Store,
     *,
@@ -127,6 +139,7 @@ def _write(
         topics_sql.ensure_profiles(con, [int(i) for i in ids_of], run_id)
         topics_sql.mark_ended(con, ended, run_id)
         topics_sql.insert_lineage(con, run_id, match.events)
+        _apply_merges_made_during_the_fit(con, run_id, {int(i) for i in ids_of})
         late = topics_sql.unplaced_note_ids(con, run_id, model_id)
         if late:
             late_ids, late_vectors = topics_sql.vectors_for(con, late, model_id)
@@ -176,7 +189,7 @@ def refit(
             note_ids, texts, vectors = topics_sql.fit_inputs(con, embedder_model_id)
             current = topics_sql.current_run(con)
             old_notes, old_topics = topics_sql.placements(con)
-            sticky = topics_sql.sticky_topic_ids(con)
+            sticky = set(topics_sql.merged_map(con).values())
             next_id = topics_sql.next_topic_id(con)
             n_stored = topics_sql.count_all_notes(con)
         if len(note_ids) < settings.min_notes_for_topics:
