@@ -9,12 +9,14 @@ the layout epoch) uncached. So, before the first fit:
 
 * ``NUMBA_CACHE_DIR`` points at ``settings.topic_cache_dir`` (unless the environment already set it);
 * those UMAP dispatchers get ``enable_caching()``, so the second process loads machine code from disk;
-* BERTopic is imported with the two optional backends hidden (only if this process has not imported
-  them already), which BERTopic handles as "not installed".
+* BERTopic is imported with the two optional backends hidden from it (only if this process has not
+  imported them already), which BERTopic handles as "not installed". Only imports made by BERTopic's
+  own modules are refused, so another thread loading the embedder at the same moment is unaffected.
 """
 
 from __future__ import annotations
 
+import importlib.abc
 import logging
 import os
 import sys
@@ -33,6 +35,21 @@ _UMAP_HOT_FUNCTIONS = (
 )
 _lock = threading.Lock()
 _umap_ready = False
+
+
+class _HideFromBERTopic(importlib.abc.MetaPathFinder):
+    """Refuses ``sentence_transformers``/``transformers`` to imports made by ``bertopic.*`` modules."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name.split(".")[0] not in _OPTIONAL_BERTOPIC_BACKENDS:
+            return None
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_globals.get("__name__", "").startswith(("importlib", "_frozen_importlib")):
+            frame = frame.f_back
+        importer = frame.f_globals.get("__name__", "") if frame is not None else ""
+        if importer.startswith("bertopic"):
+            raise ModuleNotFoundError(f"No module named {name!r} (not needed by Earshot's BERTopic)", name=name)
+        return None
 
 
 def configure_numba_cache(cache_dir: Path) -> None:
@@ -80,13 +97,10 @@ def import_bertopic(cache_dir: Path) -> ModuleType:
     with _lock:
         if "bertopic" in sys.modules:
             return sys.modules["bertopic"]
-        hidden = [name for name in _OPTIONAL_BERTOPIC_BACKENDS if name not in sys.modules]
-        for name in hidden:
-            sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
+        finder = _HideFromBERTopic()
+        sys.meta_path.insert(0, finder)
         try:
             import bertopic
         finally:
-            for name in hidden:
-                if sys.modules.get(name, ...) is None:
-                    del sys.modules[name]
+            sys.meta_path.remove(finder)
         return bertopic
