@@ -79,7 +79,11 @@ def main() -> int:
         import_rate = report.imported / import_s
         print(f"import: {import_rate:,.0f} notes/s", file=sys.stderr, flush=True)
 
-        # 3. one note at a time: encode alone vs the full save
+        # 3. one note at a time, as in the app: with a current topic run, so each save is also placed in a topic
+        from insight.topics import refit
+
+        refit(store, settings, embedder.model_id)
+        print("refit done", file=sys.stderr, flush=True)
         sample = texts[: args.single]
         encode_one, save_one = [], []
         for i, text in enumerate(sample):

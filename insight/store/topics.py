@@ -299,6 +299,14 @@ def place_notes(
         con.execute("DELETE FROM note_topics")
     if len(note_ids) == 0:
         return
+    if not replace_all and len(note_ids) <= 4:  # one note saved from the app: skip the Arrow round trip
+        for note_id, topic_id, score in zip(note_ids, topic_ids, scores, strict=True):
+            con.execute(
+                "INSERT OR REPLACE INTO note_topics (note_id, topic_id, run_id, score, assigned_by, assigned_at) "
+                "VALUES (?, ?, ?, ?, ?, now() AT TIME ZONE 'UTC')",
+                [int(note_id), int(topic_id), run_id, float(score), assigned_by],
+            )
+        return
     table = pa.table(
         {
             "note_id": pa.array(np.asarray(note_ids, dtype=np.int64)),
