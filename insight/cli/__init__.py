@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -46,6 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """The ``--db`` flag every command shares."""
     parser.add_argument("--db", metavar="PATH", help="DuckDB file (default: $EARSHOT_DB or data/earshot.duckdb)")
+
+
+def emit(text: str | bytes) -> None:
+    """Write to stdout; a reader that stops early (``| head``) is not an error."""
+    try:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

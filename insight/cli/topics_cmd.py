@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 
-from insight.cli import add_db_argument
+from insight.cli import add_db_argument, emit
 from insight.errors import EarshotError
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
@@ -67,14 +66,6 @@ def _open(args: argparse.Namespace) -> tuple[Settings, Store]:
     return settings, Store(settings.db, lock_timeout_s=settings.lock_timeout_s)
 
 
-def _emit(text: str) -> None:
-    """Write to stdout; a reader that stops early (``| head``) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
 
 def run_refit(args: argparse.Namespace) -> int:
     """Refit topics, with a progress bar on stderr."""
@@ -99,7 +90,7 @@ def run_refit(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    _emit(result.message + "\n")
+    emit(result.message + "\n")
     return 0
 
 
@@ -110,10 +101,10 @@ def run_topics(args: argparse.Namespace) -> int:
     _, store = _open(args)
     topics = list_topics(store, include_unclear=True)
     if args.json:
-        _emit(json.dumps([dataclasses.asdict(t) for t in topics], indent=2, ensure_ascii=False) + "\n")
+        emit(json.dumps([dataclasses.asdict(t) for t in topics], indent=2, ensure_ascii=False) + "\n")
         return 0
     if not topics:
-        _emit("No topics yet: run `python -m insight refit` once notes are in.\n")
+        emit("No topics yet: run `python -m insight refit` once notes are in.\n")
         return 0
     lines = [f"{'id':>5} {'size':>6} {'share':>6}  {'label':<32} {'theme':<20} keywords"]
     for t in topics:
@@ -121,7 +112,7 @@ def run_topics(args: argparse.Namespace) -> int:
             f"{t.topic_id:>5} {t.size:>6} {t.share:>6.1%}  {t.label[:32]:<32} {(t.theme_label or '')[:20]:<20} "
             + ", ".join(t.keywords[:4])
         )
-    _emit("\n".join(lines) + "\n")
+    emit("\n".join(lines) + "\n")
     return 0
 
 
@@ -139,9 +130,5 @@ def run_export(args: argparse.Namespace) -> int:
     if (fmt or "csv") == "xlsx":
         raise EarshotError("XLSX is binary: give a file name with -o notes.xlsx.", title="Cannot write XLSX here")
     data = table_bytes(frame, fmt or "csv")
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    emit(data)
     return 0

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from insight.cli import add_db_argument
+from insight.cli import add_db_argument, emit
 from insight.errors import EarshotError
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
@@ -97,19 +96,11 @@ def run_trends(args: argparse.Namespace) -> int:
     if args.kind:
         signals = [s for s in signals if s.kind in args.kind]
     if args.json:
-        _emit(json.dumps([s.as_dict() for s in signals], indent=2, ensure_ascii=False) + "\n")
+        emit(json.dumps([s.as_dict() for s in signals], indent=2, ensure_ascii=False) + "\n")
     else:
-        _emit(format_table(signals, week) + "\n")
+        emit(format_table(signals, week) + "\n")
     return 0
 
-
-def _emit(text: str) -> None:
-    """Write to stdout; a reader that stops early (``| head``) is not an error."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run_brief(args: argparse.Namespace) -> int:
@@ -123,5 +114,5 @@ def run_brief(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"Wrote the {week.label} brief to {args.output}", file=sys.stderr)
     else:
-        _emit(text)
+        emit(text)
     return 0

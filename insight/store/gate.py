@@ -141,19 +141,7 @@ class Gate:
             self._lock_fd = None
 
     def _someone_waiting(self) -> bool:
-        try:
-            fd = os.open(str(self.path) + ".want", os.O_RDWR)
-        except FileNotFoundError:
-            return False
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        else:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            return False
-        finally:
-            os.close(fd)
+        return flock_held(Path(str(self.path) + ".want"))
 
     def _start_watcher(self) -> None:
         if self._watcher is not None and self._watcher.is_alive():
@@ -176,6 +164,23 @@ class Gate:
                     return
             finally:
                 self._mutex.release()
+
+
+def flock_held(path: Path) -> bool:
+    """Whether any process (this one included, through another descriptor) holds a flock on ``path``."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
 
 
 _gates: dict[Path, Gate] = {}

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from insight.errors import EarshotError
+from insight.store.gate import flock_held
 
 
 class RefitRunningError(EarshotError):
@@ -51,16 +52,4 @@ def refit_lock(db_path: Path) -> Iterator[None]:
 
 def refit_running(db_path: Path) -> bool:
     """Whether some process holds the refit lock right now."""
-    path = lock_path(db_path)
-    if not path.exists():
-        return False
-    fd = os.open(path, os.O_RDWR)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    else:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        return False
-    finally:
-        os.close(fd)
+    return flock_held(lock_path(db_path))
