@@ -77,7 +77,7 @@ class Settings:
     emerging_min_agents: int = _setting(3, "Distinct agents needed before a rise counts as emerging.")
     emerging_min_count: int = _setting(5, "Notes in the week needed before a rise counts as emerging.")
     emerging_max_baseline: float = _setting(
-        3.0, "A topic is 'from a low base' when its weekly baseline mean is at most this."
+        6.0, "A topic is 'from a low base' when its weekly baseline mean is at most this."
     )
     spike_z: float = _setting(3.0, "How many baseline standard deviations make a spike.")
     spike_min_ratio: float = _setting(2.0, "A spike is also at least this many times the baseline mean.")

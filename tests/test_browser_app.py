@@ -56,7 +56,11 @@ def test_agent_logs_a_note_and_sees_similar_ones(page, app_url) -> None:
     # My notes shows the note as typed: the markup is text, not an element.
     page.get_by_role("link", name="My notes").click()
     settle(page)
-    page.get_by_test_id("stDataFrame").first.wait_for()
+    try:
+        page.get_by_test_id("stDataFrame").first.wait_for(timeout=60_000)
+    except Exception:
+        shot(page, "agent-my-notes-failed")  # what the page showed instead, for the CI artefacts
+        raise
     assert page.locator("img[src='x']").count() == 0
     shot(page, "agent-my-notes")
 
