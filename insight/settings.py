@@ -96,6 +96,7 @@ class Settings:
     trend_prior_weeks: float = _setting(1.0, "How many weeks of evidence the prior rate is worth.")
     brief_top_n: int = _setting(5, "Items per list in the weekly brief (emerging needs, movers, kinds).")
     brief_quotes: int = _setting(3, "Verbatim quotes shown per item in the brief and per signal.")
+    port: int = _setting(8501, "Port the dashboard listens on when started with ./earshot run.")
     # --- misc ----------------------------------------------------------------------------------
     log_level: str = _setting("WARNING", "Python logging level for Earshot's own loggers.")
 
