@@ -6,7 +6,7 @@ import streamlit as st
 
 from insight.errors import InputError
 from insight.search import filter_options, search_notes, topic_map
-from ui import charts, data, filters, render, resources, state
+from ui import charts, data, filters, render, resources
 
 store = resources.get_store()
 options = data.cached(filter_options, store)
@@ -63,13 +63,4 @@ with map_tab:
         render.empty("The map appears once topics have been found (Admin → Topics admin → Refit now).")
     else:
         st.caption("Each bubble is a topic (bigger = more notes); nearby topics are about similar things. Click one.")
-        event = st.plotly_chart(
-            charts.topic_scatter(points),
-            on_select="rerun",
-            selection_mode="points",
-            key="explore-map",
-            config={"displayModeBar": False},
-        )
-        clicked = charts.selected_topic_id(event)
-        if clicked is not None:
-            state.open_topic(clicked, "app_pages/topic.py")
+        render.clickable_topic_chart(charts.topic_scatter(points), key="explore-map")

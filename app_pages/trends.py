@@ -33,16 +33,7 @@ chart_col, signal_col = st.columns([3, 2])
 with chart_col:
     st.caption(f"Top topics, last 4 weeks — click a bar to open it. Signals are for {overview.signal_week}.")
     top = sorted(rows, key=lambda r: -sum(r.weekly[-4:]))[:16]
-    event = st.plotly_chart(
-        charts.trend_bars(top),
-        on_select="rerun",
-        selection_mode="points",
-        key="trends-chart",
-        config={"displayModeBar": False},
-    )
-    clicked = charts.selected_topic_id(event)
-    if clicked is not None:
-        state.open_topic(clicked, "app_pages/topic.py")
+    render.clickable_topic_chart(charts.trend_bars(top), key="trends-chart")
 with signal_col:
     st.subheader(f"Signals in {overview.signal_week}")
     flagged = [r for r in rows if r.signal]

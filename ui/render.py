@@ -14,6 +14,7 @@ import streamlit as st
 
 from insight.errors import EarshotError
 from insight.export import table_bytes
+from ui import charts, state
 
 log = logging.getLogger("ui.render")
 
@@ -103,3 +104,13 @@ def export_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
 def notes_frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
     """A list of row dicts as a DataFrame (empty frame when there are none)."""
     return pd.DataFrame(list(rows))
+
+
+def clickable_topic_chart(figure: Any, key: str) -> None:
+    """Show a plotly chart of topics; clicking a topic's bar or bubble opens its Topic page."""
+    event = st.plotly_chart(
+        figure, on_select="rerun", selection_mode="points", key=key, config={"displayModeBar": False}
+    )
+    clicked = charts.selected_topic_id(event)
+    if clicked is not None:
+        state.open_topic(clicked, "app_pages/topic.py")
