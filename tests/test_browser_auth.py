@@ -8,6 +8,7 @@ import shutil
 import pytest
 from app_support import EMBEDDER, demo_template  # noqa: F401
 from browser_support import ARTIFACTS, browser, free_port, page, settle, shot, streamlit_server  # noqa: F401
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -76,4 +77,5 @@ def test_agent_group_maps_to_agent_role(page, signed_app) -> None:
     page.get_by_role("heading", name="Log an observation").wait_for()
     assert page.get_by_role("link", name="Trends").count() == 0
     # The agent id comes from the sign-in and cannot be changed.
-    assert page.get_by_role("textbox", name="You (agent id)").input_value() == "agent@example.com"
+    # (expect() waits: the page may still be finishing the rerun that follows sign-in.)
+    expect(page.get_by_role("textbox", name="You (agent id)")).to_have_value("agent@example.com", timeout=15_000)
