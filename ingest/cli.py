@@ -122,11 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from ingest.redaction import default_redactor
     from ingest.service import import_file
-    from insight.embedder import build_embedder
-    from insight.store import Store
+    from insight.runtime import embedder_for, open_store
 
-    store = Store(settings.db, settings.lock_timeout_s)
-    embedder = build_embedder(settings.embedding_model, settings.embed_batch_size)
+    store = open_store(settings)
+    embedder = embedder_for(settings)
     redactor = default_redactor()
     status = 0
     reports = []

@@ -13,8 +13,9 @@ from typing import Any
 
 import streamlit as st
 
-from insight.embedder import Embedder, build_embedder
+from insight.embedder import Embedder
 from insight.logs import configure_logging
+from insight.runtime import embedder_for, open_store
 from insight.settings import Settings, load_settings
 from insight.store import Store
 
@@ -30,19 +31,20 @@ def get_settings() -> Settings:
 
 
 @st.cache_resource(show_spinner=False)
-def _store(path: str, lock_timeout_s: float) -> Store:
-    return Store(path, lock_timeout_s=lock_timeout_s)
+def _store(db: str, lock_timeout_s: float, _settings: Settings) -> Store:
+    # Keyed on what identifies the store; the leading underscore keeps Streamlit from hashing the settings.
+    return open_store(_settings)
 
 
 def get_store() -> Store:
     """The database of this server (one gateway per file, shared by every session)."""
     settings = get_settings()
-    return _store(str(settings.db), settings.lock_timeout_s)
+    return _store(str(settings.db), settings.lock_timeout_s, settings)
 
 
-@st.cache_resource(show_spinner="Loading the language model (once per server, ~10 s)…")
-def _embedder(model: str, batch_size: int) -> Embedder:
-    embedder = build_embedder(model, batch_size)
+@st.cache_resource(show_spinner="Loading the language model (once per server)…")
+def _embedder(model: str, batch_size: int, _settings: Settings) -> Embedder:
+    embedder = embedder_for(_settings)
     warm_up = getattr(embedder, "warm_up", None)
     if warm_up is not None:
         # Loaded here, in the script thread, before any page or background job runs: importing torch
@@ -55,7 +57,7 @@ def _embedder(model: str, batch_size: int) -> Embedder:
 def get_embedder() -> Embedder:
     """The embedder of this server (the real model is loaded and warmed once)."""
     settings = get_settings()
-    return _embedder(settings.embedding_model, settings.embed_batch_size)
+    return _embedder(settings.embedding_model, settings.embed_batch_size, settings)
 
 
 @st.cache_resource(show_spinner=False)

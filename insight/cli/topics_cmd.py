@@ -9,6 +9,7 @@ import sys
 
 from insight.cli import add_db_argument, emit
 from insight.errors import EarshotError
+from insight.runtime import model_id_for, open_store
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
 
@@ -58,22 +59,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace) -> tuple[Settings, Store]:
     settings = load_settings(db=args.db)
-    if not settings.db.exists():
-        raise EarshotError(
-            f"There is no database at {settings.db}. Import notes first, or point --db / EARSHOT_DB at one.",
-            title="No database",
-        )
-    return settings, Store(settings.db, lock_timeout_s=settings.lock_timeout_s)
+    return settings, open_store(settings, must_exist=True)
 
 
 
 def run_refit(args: argparse.Namespace) -> int:
     """Refit topics, with a progress bar on stderr."""
-    from insight.embedder import SentenceTransformerEmbedder
     from insight.topics.refitting import REFIT_STEPS, refit
 
     settings, store = _open(args)
-    model_id = SentenceTransformerEmbedder(settings.embedding_model).model_id  # a name: nothing is loaded
+    model_id = model_id_for(settings)  # a name: nothing is loaded
     bar = None
     if not args.no_progress:
         from tqdm import tqdm

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from insight.cli import add_db_argument, emit
-from insight.errors import EarshotError
+from insight.runtime import open_store
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
 from insight.trends import SIGNAL_KINDS, TrendSignal, Week, detect_signals, resolve_week
@@ -64,12 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace) -> tuple[Settings, Store, Week]:
     settings = load_settings(db=args.db)
-    if not settings.db.exists():
-        raise EarshotError(
-            f"There is no database at {settings.db}. Import notes first, or point --db / EARSHOT_DB at one.",
-            title="No database",
-        )
-    store = Store(settings.db, lock_timeout_s=settings.lock_timeout_s)
+    store = open_store(settings, must_exist=True)
     return settings, store, resolve_week(store, args.week, args.as_of)
 
 
