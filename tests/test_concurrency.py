@@ -17,7 +17,7 @@ from ingest.service import save_note
 from insight.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKERS = Path(__file__).with_name("workers.py")
+WORKERS = ("-m", "tests.workers")  # run from ROOT, so the checkout under test is imported
 
 
 def _env(db: Path, **extra: str) -> dict[str, str]:
@@ -41,7 +41,8 @@ def test_threads_processes_and_an_import_write_at_once(tmp_path, db_path, fake_e
     file = _csv(tmp_path / "bulk.csv", 600, "bulk")
     procs = [
         subprocess.Popen(
-            [sys.executable, str(WORKERS), "save", str(db_path), f"proc{p}", "40"],
+            [sys.executable, *WORKERS, "save", str(db_path), f"proc{p}", "40"],
+            cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

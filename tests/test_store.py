@@ -14,7 +14,8 @@ from insight.errors import StoreBusyError
 from insight.store import Store
 from insight.store.db import apply_migrations
 
-WORKERS = Path(__file__).with_name("workers.py")
+ROOT = Path(__file__).resolve().parent.parent
+WORKERS = ("-m", "tests.workers")  # run from the repository root, so the checkout under test is imported
 
 
 def _insert(con, key: str) -> None:
@@ -80,7 +81,7 @@ def test_an_idle_owner_hands_the_file_to_another_process_quickly(store: Store, d
         [
             sys.executable,
             "-c",
-            "import sys; sys.path.insert(0, '.');"
+            "import sys;"
             "from insight.store import Store; s = Store(sys.argv[1], lock_timeout_s=10);"
             "c = s.read().__enter__(); print(c.execute('select count(*) from notes').fetchone()[0])",
             str(db_path),
@@ -88,7 +89,7 @@ def test_an_idle_owner_hands_the_file_to_another_process_quickly(store: Store, d
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=ROOT,
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "1"
@@ -99,7 +100,7 @@ def test_an_idle_owner_hands_the_file_to_another_process_quickly(store: Store, d
 
 def test_a_writer_that_waits_too_long_gets_a_clear_busy_error(db_path: Path):
     holder = subprocess.Popen(
-        [sys.executable, str(WORKERS), "hold", str(db_path), "8"], stdout=subprocess.PIPE, text=True
+        [sys.executable, *WORKERS, "hold", str(db_path), "8"], stdout=subprocess.PIPE, text=True, cwd=ROOT
     )
     try:
         assert holder.stdout.readline().strip() == "holding"

@@ -1,13 +1,13 @@
-"""Programs the concurrency and crash tests run in separate processes (``python tests/workers.py CMD …``)."""
+"""Programs the concurrency and crash tests run in separate processes (``python -m tests.workers CMD …``).
+
+Started from the repository root, so the checkout under test is what they import.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def hold(db: str, seconds: str) -> None:
