@@ -22,16 +22,7 @@ wanted = state.selected_topic()
 if wanted is not None and wanted not in labels:
     followed = data.cached(topic_catalogue, store).get(wanted)  # a merged topic lives on in its target
     wanted = followed.topic_id if followed else None
-ids = list(labels)
-topic_id = st.selectbox(
-    "Topic",
-    ids,
-    index=ids.index(wanted) if wanted in labels else 0,
-    format_func=labels.__getitem__,
-    key=f"topic-pick-{wanted}",
-)
-if topic_id != wanted:
-    state.select_topic(topic_id)
+topic_id = state.topic_picker(labels, wanted)
 try:
     detail = data.cached(get_topic, store, topic_id)
 except EarshotError as exc:

@@ -132,7 +132,7 @@ def test_demo_role_survives_a_reload(page, app_url) -> None:
 
 
 def test_deep_link_to_a_forbidden_page_is_not_found(page, app_url) -> None:
-    page.goto(f"{app_url}/import")  # a PM (the demo default) may not import
+    page.goto(f"{app_url}/import?demo_role=pm")  # a PM may not import (without a role, the link picks Admin)
     settle(page)
     page.get_by_text("Page not found").first.wait_for()
     assert page.get_by_role("heading", name="Import notes").count() == 0

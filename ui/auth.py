@@ -31,6 +31,7 @@ ROLE_LABELS: dict[str, str] = {
     "admin": "Admin",
 }
 DEMO_ROLE_KEY = "demo_role"
+PICKER_ORDER: tuple[str, ...] = ("pm", "agent", "leader", "admin")
 
 
 @dataclass(frozen=True)
@@ -110,16 +111,31 @@ def current_identity() -> Identity | None:
     return Identity(f"Demo {ROLE_LABELS[role].lower()}", None, (role,), signed_in=False, demo=True)
 
 
-def demo_role_picker() -> None:
+def parse_role(raw: object) -> str | None:
+    """A role from a URL or a person: its key or its label, any case (``admin``, ``Admin``, ``product manager``)."""
+    text = str(raw or "").strip().lower().replace("_", " ").replace("+", " ")
+    for role, label in ROLE_LABELS.items():
+        if text in (role, label.lower()):
+            return role
+    return None
+
+
+def demo_role_picker(link_role: str | None = None) -> None:
     """The sidebar picker of demo mode (no sign-in configured).
 
-    Bound to the URL (``?demo_role=admin``), so a reload or a shared link keeps the role.
+    Bound to the URL (``?demo_role=admin``), so a reload or a shared link keeps the role. The URL value
+    is read in any case (``admin`` or ``Admin``); without one, ``link_role`` — the role whose page a deep
+    link such as ``/log`` opens — is chosen, so the link shows its page instead of "Page not found".
     """
+    raw = st.query_params.get(DEMO_ROLE_KEY)
+    wanted = parse_role(raw) if raw is not None else link_role
+    if wanted is not None and DEMO_ROLE_KEY not in st.session_state:
+        # Set before the widget exists: the binding only accepts the exact label, and drops anything else.
+        st.session_state[DEMO_ROLE_KEY] = wanted
     with st.sidebar:
         st.selectbox(
             "View as (demo mode)",
-            ROLES,
-            index=ROLES.index("pm"),
+            PICKER_ORDER,  # the default (PM) first: a non-zero default index plus a state write logs a warning
             format_func=ROLE_LABELS.__getitem__,
             key=DEMO_ROLE_KEY,
             bind="query-params",

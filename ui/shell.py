@@ -47,16 +47,35 @@ def allowed_pages(identity: auth.Identity) -> list[PageSpec]:
     return [p for p in PAGES if any(identity.can(role) for role in p.roles)]
 
 
+def home_page(identity: auth.Identity) -> PageSpec:
+    """The page this person lands on at ``/`` (an admin's home is Trends, a leader's the brief…)."""
+    specs = allowed_pages(identity)
+    url = next((HOME[r] for r in auth.ROLES[::-1] if r in identity.roles and r in HOME), specs[0].url_path)
+    return next(p for p in specs if p.url_path == url)
+
+
+def link_role(url: str | None) -> str | None:
+    """The role whose page a URL opens (``…/log`` → agent), for deep links in demo mode; ``None`` otherwise."""
+    if not url:
+        return None
+    last = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    spec = next((p for p in PAGES if p.url_path == last), None)
+    return spec.roles[0] if spec else None
+
+
 def _navigation(identity: auth.Identity) -> st.navigation:
     specs = allowed_pages(identity)
-    home = next((HOME[r] for r in auth.ROLES[::-1] if r in identity.roles and r in HOME), specs[0].url_path)
+    home = home_page(identity)
+    pages = {spec.path: st.Page(spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path) for spec in specs}
     sections: dict[str, list[st.Page]] = {}
     for spec in specs:
-        page = st.Page(
-            spec.path, title=spec.title, icon=spec.icon, url_path=spec.url_path, default=spec.url_path == home
-        )
-        sections.setdefault(spec.section, []).append(page)
-    return st.navigation(sections)
+        sections.setdefault(spec.section, []).append(pages[spec.path])
+    # Streamlit serves the default page at "/" only, so a home page marked default answered its own
+    # link (/trends, /brief) with "Page not found". A hidden default running the same script keeps
+    # every page at its own URL, and "/" keeps its query string (?demo_role=…).
+    root = st.Page(home.path, title=home.title, icon=home.icon, url_path="home", default=True, visibility="hidden")
+    sections.setdefault(home.section, []).append(root)
+    return st.navigation(sections, position="sidebar")
 
 
 def _single(screen, title: str) -> None:
@@ -81,7 +100,7 @@ def main() -> None:
             return
         auth.sign_out_button(identity)
     else:
-        auth.demo_role_picker()
+        auth.demo_role_picker(link_role(st.context.url))
         identity = auth.current_identity()
         assert identity is not None
     try:

@@ -101,3 +101,28 @@ def select_topic(topic_id: int | None) -> None:
     else:
         st.session_state[TOPIC_KEY] = int(topic_id)
         st.query_params["topic"] = str(int(topic_id))
+
+
+PICKER_KEY = "topic-pick"
+
+
+def _picked(widget_key: str) -> None:
+    select_topic(st.session_state.get(widget_key))
+
+
+def topic_picker(labels: dict[int, str], wanted: int | None) -> int:
+    """The Topic page's picker: shows ``wanted`` (from a link or a chart click), and a pick applies at once.
+
+    One stable widget key, whose value is set *before* the widget is drawn whenever the wanted topic
+    changed elsewhere (a link, a click on Trends). A key that embedded the wanted id made every first
+    pick create a different widget on the next run, so the pick was dropped and the page stayed put.
+    """
+    ids = list(labels)
+    target = wanted if wanted in labels else ids[0]
+    if st.session_state.get(PICKER_KEY) != target:
+        st.session_state[PICKER_KEY] = target
+    if wanted != target:
+        select_topic(target)
+    return st.selectbox(
+        "Topic", ids, format_func=labels.__getitem__, key=PICKER_KEY, on_change=_picked, args=(PICKER_KEY,)
+    )
