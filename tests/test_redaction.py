@@ -11,14 +11,16 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ingest.redaction import PLACEHOLDER_KINDS, Redaction, RedactionError, default_redactor, merge_overlaps
-from tests.conftest import ROOT
 from tests.redaction_golden import CLEAN_NOTES, PII_NOTES, GoldenNote
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PLACEHOLDER = re.compile(r"<[^<>]*>")
 ALL_PLACEHOLDERS = {f"<{kind}>" for kind in PLACEHOLDER_KINDS}
