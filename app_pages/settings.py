@@ -7,18 +7,21 @@ import os
 
 import streamlit as st
 
-from insight.settings import ENV_PREFIX, setting_help
+from insight.settings import ENV_PREFIX, secret_settings, setting_help
 from ui import auth, render, resources
 
 settings = resources.get_settings()
 helps = setting_help()
+secrets = secret_settings()  # shown as set / not set, never the value
 
 st.title("Settings in effect")
 st.caption(f"Override any of these with an environment variable {ENV_PREFIX}<NAME> and restart the app.")
 frame = render.notes_frame(
     {
         "Setting": f.name,
-        "Value": str(getattr(settings, f.name)),
+        "Value": ("•••• (set)" if getattr(settings, f.name) else "(not set)")
+        if f.name in secrets
+        else str(getattr(settings, f.name)),
         "From": "environment" if f"{ENV_PREFIX}{f.name.upper()}" in os.environ else "default",
         "Environment variable": f"{ENV_PREFIX}{f.name.upper()}",
         "What it does": helps.get(f.name, ""),

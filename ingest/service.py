@@ -149,6 +149,64 @@ def save_note(
     )
 
 
+@dataclass(frozen=True)
+class StoredItem:
+    """What became of one prepared note: its id, whether it was new, and where it was placed."""
+
+    note_id: int
+    created: bool
+    topic_id: int | None = None
+    topic_label: str | None = None
+
+
+def store_prepared(
+    store: Store,
+    batch: Sequence[_Prepared],
+    embedder: Embedder,
+    on_embed: Callable[[int, int], None] | None = None,
+) -> list[StoredItem]:
+    """Dedupe a prepared batch, embed what is new (outside the lock), then store it in one transaction.
+
+    Every entry point's write goes through here. Returns one :class:`StoredItem` per input, in order:
+    a note already stored (or earlier in the same batch) comes back with ``created=False`` and the id
+    of the stored one.
+    """
+    first: dict[str, int] = {}
+    for i, item in enumerate(batch):
+        first.setdefault(item.key, i)
+    with store.read() as con:
+        known = notes_sql.note_ids_for_keys(con, list(first))
+    fresh = [batch[i] for key, i in first.items() if key not in known]
+    outcome: dict[str, StoredItem] = {k: StoredItem(v, False) for k, v in known.items()}
+    if fresh:
+        vectors = embedder.embed([p.draft.text for p in fresh], progress=on_embed)
+        with store.transaction() as con:
+            # Another writer may have stored some of these while we were embedding: check again under the lock.
+            taken = notes_sql.note_ids_for_keys(con, [p.key for p in fresh])
+            outcome.update({k: StoredItem(v, False) for k, v in taken.items()})
+            keep = [i for i, p in enumerate(fresh) if p.key not in taken]
+            if keep:
+                rows = [fresh[i] for i in keep]
+                kept_vectors = vectors[keep]
+                ids = notes_sql.insert_notes(
+                    con,
+                    [p.draft for p in rows],
+                    [p.key for p in rows],
+                    [p.redactions for p in rows],
+                    kept_vectors,
+                    embedder.model_id,
+                )
+                placed = {pl.note_id: pl for pl in assign_notes(con, ids, kept_vectors, embedder.model_id)}
+                for p, note_id in zip(rows, ids, strict=True):
+                    pl = placed.get(note_id)
+                    outcome[p.key] = StoredItem(note_id, True, pl.topic_id if pl else None, pl.label if pl else None)
+    results = []
+    for i, item in enumerate(batch):
+        stored = outcome[item.key]
+        results.append(stored if first[item.key] == i else replace(stored, created=False))
+    return results
+
+
 def _write_batch(
     store: Store,
     batch: list[_Prepared],
@@ -158,50 +216,26 @@ def _write_batch(
     progress: Progress | None,
     embedded_so_far: list[int],
 ) -> None:
-    """Dedupe a prepared batch, embed what is new (outside the lock), then store it in one transaction."""
-    seen: set[str] = set()
-    unique = []
-    for item in batch:
-        if item.key in seen:
-            report.duplicates += 1
-        else:
-            seen.add(item.key)
-            unique.append(item)
-    with store.read() as con:
-        existing = notes_sql.existing_dedupe_keys(con, [p.key for p in unique])
-    fresh = [p for p in unique if p.key not in existing]
-    report.duplicates += len(unique) - len(fresh)
-    if dry_run or not fresh:
-        report.imported += len(fresh) if dry_run else 0
+    """Store one prepared batch of a file import (or count what it would store, for a dry run)."""
+    if dry_run:
+        unique = {p.key for p in batch}
+        with store.read() as con:
+            existing = notes_sql.existing_dedupe_keys(con, unique)
+        report.imported += len(unique - existing)
+        report.duplicates += len(batch) - len(unique - existing)
         return
 
     def on_embed(done: int, total: int) -> None:
         if progress:
             progress("embedding", embedded_so_far[0] + done, 0)
 
-    vectors = embedder.embed([p.draft.text for p in fresh], progress=on_embed)
-    embedded_so_far[0] += len(fresh)
-    with store.transaction() as con:
-        # Another writer may have stored some of these while we were embedding: check again under the lock.
-        taken = notes_sql.existing_dedupe_keys(con, [p.key for p in fresh])
-        keep = [i for i, p in enumerate(fresh) if p.key not in taken]
-        report.duplicates += len(fresh) - len(keep)
-        if not keep:
-            return
-        rows = [fresh[i] for i in keep]
-        kept_vectors = vectors[keep]
-        ids = notes_sql.insert_notes(
-            con,
-            [p.draft for p in rows],
-            [p.key for p in rows],
-            [p.redactions for p in rows],
-            kept_vectors,
-            embedder.model_id,
-        )
-        assign_notes(con, ids, kept_vectors, embedder.model_id)
-    report.imported += len(ids)
-    report.redacted_notes += sum(1 for p in rows if p.redactions)
-    if progress:
+    stored = store_prepared(store, batch, embedder, on_embed)
+    created = [p for p, s in zip(batch, stored, strict=True) if s.created]
+    embedded_so_far[0] += len(created)
+    report.imported += len(created)
+    report.duplicates += len(batch) - len(created)
+    report.redacted_notes += sum(1 for p in created if p.redactions)
+    if progress and created:
         progress("writing", report.imported, 0)
 
 

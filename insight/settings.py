@@ -21,8 +21,8 @@ PACKAGED_MODEL = "packaged:all-MiniLM-L6-v2"
 ENV_PREFIX = "EARSHOT_"
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+def _setting(default: Any, help: str, *, secret: bool = False) -> Any:
+    return field(default=default, metadata={"help": help, "secret": secret})
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,47 @@ class Settings:
     brief_top_n: int = _setting(5, "Items per list in the weekly brief (emerging needs, movers, kinds).")
     brief_quotes: int = _setting(3, "Verbatim quotes shown per item in the brief and per signal.")
     port: int = _setting(8501, "Port the dashboard listens on when started with ./earshot run.")
+    # --- HTTP API and helpdesk webhooks --------------------------------------------------------
+    api_host: str = _setting("127.0.0.1", "Address the HTTP API listens on (0.0.0.0 to accept other machines).")
+    api_port: int = _setting(8502, "Port the HTTP API listens on (python -m insight serve-api, ./earshot run).")
+    api_max_batch: int = _setting(1000, "Most notes one POST /api/v1/notes may carry.")
+    api_max_body_bytes: int = _setting(
+        8_000_000, "Largest request body the API accepts, in bytes (larger gets 413)."
+    )
+    api_rate_limit_per_minute: int = _setting(
+        1200, "Requests a minute one token (or one webhook sender) may make before getting 429 (0 turns it off)."
+    )
+    zendesk_webhook_secret: str = _setting(
+        "", "Signing secret of the Zendesk webhook; empty turns /api/v1/hooks/zendesk off.", secret=True
+    )
+    intercom_webhook_secret: str = _setting(
+        "", "Client secret of the Intercom app; empty turns /api/v1/hooks/intercom off.", secret=True
+    )
+    webhook_max_age_s: int = _setting(300, "A webhook signed longer ago than this (seconds) is refused as stale.")
+    # --- delivery: the brief and alerts to e-mail, Slack and Teams -----------------------------
+    public_url: str = _setting("http://localhost:8501", "Dashboard address used in links inside e-mails and chat.")
+    delivery_schedule: str = _setting(
+        "MON 08:00", "When the API server sends the weekly brief and alerts (local time; 'off' turns it off)."
+    )
+    delivery_email_to: str = _setting("", "Comma-separated e-mail addresses that receive the brief and alerts.")
+    delivery_email_from: str = _setting("earshot@localhost", "Sender address of Earshot's e-mails.")
+    smtp_host: str = _setting("", "SMTP server for e-mail delivery (empty: no e-mail).")
+    smtp_port: int = _setting(587, "SMTP server port.")
+    smtp_security: str = _setting("starttls", "SMTP connection security: starttls, ssl or none.")
+    smtp_user: str = _setting("", "SMTP user name (empty: no login).")
+    smtp_password: str = _setting("", "SMTP password.", secret=True)
+    delivery_slack_webhook: str = _setting(
+        "", "Slack incoming-webhook URL (https://hooks.slack.com/services/…); empty: no Slack.", secret=True
+    )
+    delivery_teams_webhook: str = _setting(
+        "", "Microsoft Teams Workflows webhook URL (…/workflows/…/triggers/manual/paths/invoke?…); empty: no Teams.",
+        secret=True,
+    )
+    alert_regrowth: float = _setting(
+        1.5, "An emerging need is alerted again only once its weekly notes reach this multiple of the last alert."
+    )
+    delivery_max_attempts: int = _setting(5, "Tries per delivery before it is reported as failed for good.")
+    delivery_retry_s: float = _setting(60.0, "Wait before the first retry of a failed delivery; doubles each time.")
     # --- misc ----------------------------------------------------------------------------------
     log_level: str = _setting("WARNING", "Python logging level for Earshot's own loggers.")
 
@@ -106,6 +147,11 @@ class Settings:
         if unknown:
             raise EarshotError(f"Unknown setting(s): {', '.join(sorted(unknown))}.", title="Bad settings")
         return dataclasses.replace(self, **changes)
+
+
+def secret_settings() -> frozenset[str]:
+    """Names of settings that hold secrets (shown masked, never logged)."""
+    return frozenset(f.name for f in dataclasses.fields(Settings) if f.metadata.get("secret"))
 
 
 def setting_help() -> dict[str, str]:

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE_MODULES = [
     "insight.settings", "insight.store", "insight.store.notes", "insight.embedder", "insight.cli",
     "ingest.service", "ingest.cli", "ingest.readers", "ingest.validation", "ingest.redaction",
+    "insight.tokens", "insight.delivery", "insight.cli.api_cmd", "insight.cli.deliver_cmd",
+    "ingest.batch", "ingest.helpdesk",
 ]
 
 
@@ -39,3 +41,13 @@ def test_import_linter_contracts_hold():
     out = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "KEPT" in out.stdout and "BROKEN" not in out.stdout
+
+
+def test_core_never_loads_the_http_stack_and_the_api_never_loads_streamlit_or_models():
+    core = _loaded_after_importing(CORE_MODULES)
+    for edge in ("api", "fastapi", "uvicorn", "apprise"):
+        assert edge not in core, f"importing the core loaded {edge}"
+    api = _loaded_after_importing(["api.app", "api.server"])
+    assert "fastapi" in api  # the probe really imported the API
+    for heavy in ("streamlit", "sentence_transformers", "torch", "bertopic"):
+        assert heavy not in api, f"importing the API loaded {heavy}"

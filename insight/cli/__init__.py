@@ -19,6 +19,8 @@ from insight.logs import configure_logging
 COMMAND_MODULES: tuple[str, ...] = (
     "insight.cli.topics_cmd",
     "insight.cli.trends_cmd",
+    "insight.cli.deliver_cmd",
+    "insight.cli.api_cmd",
 )
 
 log = logging.getLogger("insight.cli")
@@ -28,7 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every registered subcommand."""
     parser = argparse.ArgumentParser(
         prog="python -m insight",
-        description="Earshot's insight engine: fit topics, list them, export notes, find trends, write the brief.",
+        description=(
+            "Earshot's insight engine: fit topics, list them, export notes, find trends, write and deliver "
+            "the brief, serve the HTTP API."
+        ),
         epilog="Every command reads the database in --db, else $EARSHOT_DB, else data/earshot.duckdb.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -208,11 +208,14 @@ def note_time_range(
     con: duckdb.DuckDBPyConnection, until: datetime | None = None
 ) -> tuple[datetime | None, datetime | None]:
     """(earliest, latest) ``created_at`` of the notes (created before ``until``, if given)."""
+    # fetchall, not fetchone: DuckDB keeps a result that was not fetched to the end open, and the next
+    # con.register() on this shared connection then fails with "unfinished result".
     if until is None:
-        row = con.execute("SELECT min(created_at), max(created_at) FROM notes").fetchone()
+        rows = con.execute("SELECT min(created_at), max(created_at) FROM notes").fetchall()
     else:
-        row = con.execute("SELECT min(created_at), max(created_at) FROM notes WHERE created_at < ?", [until]).fetchone()
-    return (row[0], row[1]) if row else (None, None)
+        sql = "SELECT min(created_at), max(created_at) FROM notes WHERE created_at < ?"
+        rows = con.execute(sql, [until]).fetchall()
+    return (rows[0][0], rows[0][1]) if rows else (None, None)
 
 
 # -- writers for fixtures and benchmarks --------------------------------------------------------------
@@ -227,7 +230,7 @@ def record_topic_run(
     params: dict[str, object] | None = None,
 ) -> int:
     """Store a topic run and its topics ``(topic id, label, keywords, size)``; return the run id."""
-    run_id = con.execute("SELECT nextval('topic_run_id_seq')").fetchone()[0]
+    run_id = con.execute("SELECT nextval('topic_run_id_seq')").fetchall()[0][0]
     if make_current:
         con.execute("UPDATE topic_runs SET is_current = FALSE WHERE is_current")
     con.execute(

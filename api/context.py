@@ -1,0 +1,73 @@
+"""What every route needs, built once per server: settings, store, embedder, redactor, rate limiter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import Request
+
+from api.errors import ApiError
+from api.limits import RateLimiter
+from insight.embedder import Embedder
+from insight.settings import Settings
+from insight.store import Store
+from insight.tokens import ApiToken, check_token
+
+
+def utcnow() -> datetime:
+    """Naive UTC now, the form every stored time has."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+@dataclass
+class ApiContext:
+    """The server's collaborators (passed in, so tests can use a fake embedder and a fixed clock)."""
+
+    settings: Settings
+    store: Store
+    embedder: Embedder
+    redactor: Any
+    clock: Callable[[], datetime] = utcnow
+    limiter: RateLimiter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.limiter = RateLimiter(self.settings.api_rate_limit_per_minute)
+
+
+def context(request: Request) -> ApiContext:
+    """The context of the app serving ``request``."""
+    return request.app.state.ctx
+
+
+def require(scope: str) -> Callable[[Request], ApiToken]:
+    """A dependency that admits a request only with a live bearer token of ``scope`` (401/403 otherwise)."""
+
+    def check(request: Request) -> ApiToken:
+        ctx = context(request)
+        scheme, _, secret = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip():
+            raise ApiError(
+                401,
+                "Token required",
+                "Send an API token as 'Authorization: Bearer <token>'; create one with "
+                "`python -m insight tokens create --name NAME --scope " + scope + "`.",
+                {"WWW-Authenticate": "Bearer"},
+            )
+        token = check_token(ctx.store, secret.strip(), now=ctx.clock())
+        if token is None:
+            raise ApiError(
+                401, "Invalid token", "This token is unknown or was revoked.", {"WWW-Authenticate": "Bearer"}
+            )
+        if token.scope != scope:
+            raise ApiError(
+                403,
+                "Wrong scope",
+                f"This token has scope '{token.scope}'; this request needs a '{scope}' token.",
+            )
+        ctx.limiter.check(f"token:{token.id}")
+        return token
+
+    return check
