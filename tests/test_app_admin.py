@@ -89,3 +89,42 @@ def _store_and_settings():
     from ui import resources
 
     return resources.get_store(), resources.get_settings()
+
+
+def test_deliveries_page_shows_channels_deliveries_failures_and_tokens(demo_db, monkeypatch) -> None:
+    from datetime import datetime
+
+    from insight.delivery import deliver
+    from insight.delivery.channels import SendResult
+    from insight.settings import load_settings
+    from insight.store import Store
+    from insight.store.gate import release_all
+    from insight.tokens import create_token
+
+    path, _ = demo_db
+    monkeypatch.setenv("EARSHOT_SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("EARSHOT_DELIVERY_EMAIL_TO", "lead@example.com")
+    store = Store(path)
+    secret = create_token(store, "zendesk", "ingest").secret
+    settings = load_settings(db=path)
+    deliver(store, settings, now=datetime(2026, 11, 30, 8, 0),
+            sender=lambda channel, title, body: SendResult(False, "SMTP said: 554 relay denied"))
+    release_all()
+
+    at = open_page(new_app("admin"), "deliveries")
+    page = texts(at).replace("\\", "")  # captions are Markdown-escaped
+    assert "failed and will be retried" in page
+    assert "to lead@example.com" in page and "Not configured: set EARSHOT_DELIVERY_SLACK_WEBHOOK" in page
+    deliveries = at.dataframe[0].value
+    assert set(deliveries["Status"]) == {"retrying"}
+    assert set(deliveries["Error"]) == {"SMTP said: 554 relay denied"}
+    tokens = at.dataframe[1].value
+    assert list(tokens["Name"]) == ["zendesk"] and secret not in tokens.to_string()
+
+
+def test_settings_page_masks_secrets(demo_db, monkeypatch) -> None:
+    monkeypatch.setenv("EARSHOT_ZENDESK_WEBHOOK_SECRET", "s3cret-value")
+    at = open_page(new_app("admin"), "settings")
+    frame = at.dataframe[0].value
+    row = frame[frame["Setting"] == "zendesk_webhook_secret"].iloc[0]
+    assert row["Value"] == "•••• (set)" and "s3cret-value" not in frame.to_string()

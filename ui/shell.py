@@ -37,6 +37,9 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "app_pages/topics_admin.py", "Topics admin", ":material/model_training:", "topics-admin", "Admin", ("admin",)
     ),
+    PageSpec(
+        "app_pages/deliveries.py", "API & deliveries", ":material/send:", "deliveries", "Admin", ("admin",)
+    ),
     PageSpec("app_pages/settings.py", "Settings in effect", ":material/tune:", "settings", "Admin", ("admin",)),
 )
 HOME: dict[str, str] = {"agent": "log", "pm": "trends", "leader": "brief", "admin": "trends"}

@@ -1,0 +1,124 @@
+"""What Earshot sends: the weekly brief and emerging-need alerts, written for e-mail and for chat.
+
+E-mail gets the full self-contained HTML brief (the same page the dashboard downloads). Slack and Teams
+get a short Markdown digest — the headline, the top emerging needs with a quote each, and a link to the
+full brief — because a chat message is read in a glance. Every number comes from the brief's records,
+which come from the trend service functions the dashboard uses; note text is made inert (``md_text``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from insight.brief import Brief, render_html
+from insight.brief.text import change, md_text, rise, volume
+from insight.trends.records import TrendSignal
+
+CHAT_QUOTE_CHARS = 180
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing to deliver, in a Markdown form (chat) and an HTML form (e-mail)."""
+
+    kind: str  # brief · alert
+    subject_key: str  # brief:2025-W10 · alert:12:2025-W10 — one delivery per key and channel
+    week: str
+    title: str
+    markdown: str
+    html: str
+    topic_id: int | None = None
+    count: int | None = None  # alerts: the need's notes that week
+
+
+def _link(base: str, path: str) -> str:
+    return base.rstrip("/") + path
+
+
+def brief_message(brief: Brief, public_url: str) -> Message:
+    """The weekly brief: full HTML for e-mail, a digest for chat."""
+    h = brief.headline
+    sunday = brief.week_end
+    lines = [
+        f"**{h.notes:,} notes** ({change(h.notes, h.notes_previous)} vs {brief.previous_week}) · "
+        f"**{h.agents:,} agents** · **{h.topics:,} topics** · {brief.week_start:%d %b} – {sunday:%d %b %Y}",
+        "",
+    ]
+    if brief.emerging:
+        lines.append("**Top emerging needs**")
+        for i, item in enumerate(brief.emerging, 1):
+            owner = f" · owner: {md_text(item.owner)}" if item.owner else " · no owner yet"
+            lines.append(
+                f"{i}. **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)} "
+                f"({rise(item.baseline, item.growth, item.window_weeks, item.previous)}){owner}"
+            )
+            if item.quotes:
+                lines.append(f"   > “{md_text(item.quotes[0].text, CHAT_QUOTE_CHARS)}”")
+    else:
+        lines.append("No customer need emerged this week.")
+    movers = [*brief.movers_up[:2], *brief.movers_down[:1]]
+    if movers:
+        lines += ["", "**Biggest movers:** " + " · ".join(
+            f"{md_text(m.label)} {m.previous}→{m.count}" for m in movers
+        )]
+    lines += ["", f"Full brief: {_link(public_url, '/brief')}"]
+    return Message(
+        kind="brief",
+        subject_key=f"brief:{brief.week}",
+        week=brief.week,
+        title=f"Earshot weekly brief — {brief.week}",
+        markdown="\n".join(lines),
+        html=render_html(brief),
+    )
+
+
+def alert_message(signal: TrendSignal, public_url: str, previous_count: int | None = None) -> Message:
+    """A new emerging need (or one that grew materially since its last alert)."""
+    label = md_text(signal.label)
+    again = previous_count is not None
+    title = f"{'Still growing' if again else 'Emerging need'}: {signal.label}"
+    why = (
+        f"now {signal.count} notes this week, up from {previous_count} when first alerted"
+        if again
+        else rise(signal.baseline, signal.growth, signal.window_weeks, _previous(signal))
+    )
+    link = _link(public_url, f"/topic?topic={signal.topic_id}")
+    lines = [
+        f"**{label}** — {volume(signal.count, signal.distinct_agents)} in {signal.week} ({why}).",
+        f"Owner: {md_text(signal.owner) if signal.owner else 'nobody yet'} · status: {md_text(signal.status or 'new')}",
+    ]
+    for quote in signal.quotes[:2]:
+        lines.append(f"> “{md_text(quote.text, CHAT_QUOTE_CHARS)}”")
+    lines += ["", f"Evidence and notes: {link}"]
+    markdown = "\n".join(lines)
+    return Message(
+        kind="alert",
+        subject_key=f"alert:{signal.topic_id}:{signal.week}",
+        week=signal.week,
+        title=title,
+        markdown=markdown,
+        html=_markdown_as_html(lines),
+        topic_id=signal.topic_id,
+        count=signal.count,
+    )
+
+
+def _previous(signal: TrendSignal) -> int:
+    counts = [c for _, c in signal.weekly_counts]
+    return counts[-2] if len(counts) >= 2 else 0
+
+
+def _markdown_as_html(lines: list[str]) -> str:
+    """The alert's few lines as simple HTML (already entity-escaped by ``md_text``)."""
+    import re
+
+    out = []
+    for line in lines:
+        if not line:
+            continue
+        body = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", line).replace("\\", "")
+        if body.startswith("> "):
+            out.append(f"<blockquote>{body[2:]}</blockquote>")
+        else:
+            out.append(f"<p>{body}</p>")
+    return "<html><body style=\"font-family:sans-serif\">" + "".join(out) + "</body></html>"
