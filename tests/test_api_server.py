@@ -1,0 +1,85 @@
+
+"""End to end as an admin would run it: `python -m insight serve-api` in its own process, a Zendesk-shaped
+webhook sent by curl exactly as docs/helpdesk.md shows, and the note on the agent's My notes page."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from app_support import clean_streamlit, new_app, open_page, texts  # noqa: F401
+
+from insight.search import notes_by_agent
+from insight.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SECRET = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ=="
+
+
+def _docs_curl_example() -> str:
+    """The signed curl example from docs/helpdesk.md (the block after 'Try it with curl')."""
+    text = (ROOT / "docs" / "helpdesk.md").read_text(encoding="utf-8")
+    block = text.split("<!-- curl-example -->", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    return block
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (shutil.which("curl") and shutil.which("openssl")), reason="needs curl and openssl")
+def test_webhook_from_the_docs_reaches_my_notes_within_a_second(tmp_path, monkeypatch):
+    db = tmp_path / "earshot.duckdb"
+    port = _free_port()
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")},
+           "EARSHOT_DB": str(db), "EARSHOT_EMBEDDING_MODEL": "hashing",
+           "EARSHOT_ZENDESK_WEBHOOK_SECRET": SECRET, "EARSHOT_DELIVERY_SCHEDULE": "off"}
+    server = subprocess.Popen([sys.executable, "-m", "insight", "serve-api", "--port", str(port)], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if httpx.get(url + "/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None, server.stderr.read()
+            assert time.monotonic() < deadline, "serve-api did not come up"
+            time.sleep(0.2)
+        assert httpx.get(url + "/docs").status_code == 200  # the OpenAPI docs are served
+
+        started = time.monotonic()
+        out = subprocess.run(["bash", "-c", _docs_curl_example()], capture_output=True, text=True, timeout=30,
+                             env={"PATH": "/usr/bin:/bin", "EARSHOT_URL": url, "SECRET": SECRET}, check=True)
+        store = Store(db)  # this test process reads the file the server process writes
+        mine = notes_by_agent(store, "ana@example.com")
+        elapsed = time.monotonic() - started
+        store.release()
+        assert json.loads(out.stdout)["status"] == "created", out.stdout + out.stderr
+        assert len(mine) == 1 and elapsed < 1.0, elapsed
+
+        monkeypatch.setenv("EARSHOT_DB", str(db))
+        at = new_app("agent")
+        at.session_state["agent_id"] = "ana@example.com"
+        at = open_page(at, "my_notes")
+        assert "wants to pause" in " ".join(at.dataframe[0].value["Note"]).lower(), texts(at)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
