@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from insight.settings import Settings
-from insight.store import Store
 
 log = logging.getLogger("api.server")
 
@@ -15,10 +14,10 @@ def build_app(settings: Settings, *, scheduler: bool = True):  # -> FastAPI (imp
     from api.app import create_app
     from ingest.redaction import default_redactor
     from insight.delivery import DeliveryScheduler
-    from insight.embedder import build_embedder
+    from insight.runtime import embedder_for, open_store
 
-    store = Store(settings.db, lock_timeout_s=settings.lock_timeout_s)
-    embedder = build_embedder(settings.embedding_model, settings.embed_batch_size)
+    store = open_store(settings)
+    embedder = embedder_for(settings)
     warm_up = getattr(embedder, "warm_up", None)
     if warm_up is not None:
         warm_up()  # load the model before the first request, not during it

@@ -29,7 +29,8 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_holds_every_package_the_migrations_and_the_console_script(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    assert {"insight/__init__.py", "ingest/__init__.py", "ui/__init__.py", "app_pages/__init__.py"} <= set(names)
+    packages = {f"{p}/__init__.py" for p in ("insight", "ingest", "api", "ui", "app_pages")}
+    assert packages <= set(names)
     migrations = sorted(p.name for p in (ROOT / "insight/store/migrations").glob("*.sql"))
     assert [n.rsplit("/", 1)[1] for n in names if n.endswith(".sql")] == migrations
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -7,6 +7,7 @@ import importlib
 import json
 
 from insight.cli import add_db_argument, emit
+from insight.runtime import open_store
 from insight.settings import load_settings
 from insight.store.db import Store
 from insight.tokens import SCOPES, create_token, list_tokens, revoke_token
@@ -57,8 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    settings = load_settings(db=args.db)
-    return Store(settings.db, lock_timeout_s=settings.lock_timeout_s)
+    return open_store(load_settings(db=args.db))
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -6,9 +6,8 @@ import argparse
 import sys
 
 from insight.cli import add_db_argument, emit
-from insight.errors import EarshotError
+from insight.runtime import open_store
 from insight.settings import load_settings
-from insight.store.db import Store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,12 +39,7 @@ def run_deliver(args: argparse.Namespace) -> int:
     from insight.delivery import Channel, body_for, deliver, retry_due
 
     settings = load_settings(db=args.db)
-    if not settings.db.exists():
-        raise EarshotError(
-            f"There is no database at {settings.db}. Import notes first, or point --db / EARSHOT_DB at one.",
-            title="No database",
-        )
-    store = Store(settings.db, lock_timeout_s=settings.lock_timeout_s)
+    store = open_store(settings, must_exist=True)
     report = deliver(store, settings, args.week, dry_run=args.dry_run)
     if args.dry_run:
         out = [f"Dry run for {report.week}: {len(report.planned)} message(s); nothing was sent or recorded."]
