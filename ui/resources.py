@@ -43,7 +43,7 @@ def get_store() -> Store:
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per server)…")
-def _embedder(model: str, batch_size: int, _settings: Settings) -> Embedder:
+def _embedder(model: str, batch_size: int, backend: str, _settings: Settings) -> Embedder:
     embedder = embedder_for(_settings)
     warm_up = getattr(embedder, "warm_up", None)
     if warm_up is not None:
@@ -57,7 +57,7 @@ def _embedder(model: str, batch_size: int, _settings: Settings) -> Embedder:
 def get_embedder() -> Embedder:
     """The embedder of this server (the real model is loaded and warmed once)."""
     settings = get_settings()
-    return _embedder(settings.embedding_model, settings.embed_batch_size, settings)
+    return _embedder(settings.embedding_model, settings.embed_batch_size, settings.embedding_backend, settings)
 
 
 @st.cache_resource(show_spinner=False)

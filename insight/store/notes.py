@@ -170,6 +170,19 @@ def load_embeddings(
     return ids, vectors.reshape(table.num_rows, -1)
 
 
+def note_weeks(con: duckdb.DuckDBPyConnection, model_id: str) -> tuple[np.ndarray, np.ndarray]:
+    """(note ids, week numbers) of every note with a ``model_id`` vector, ordered by note id.
+
+    A week number counts Monday-starting weeks since 1970 (larger is later), for stratified samples.
+    """
+    table = con.sql(
+        "SELECT e.note_id, CAST(floor((epoch(date_trunc('week', n.created_at)) + 259200) / 604800) AS BIGINT) AS week "
+        "FROM note_embeddings e JOIN notes n ON n.id = e.note_id WHERE e.model_id = ? ORDER BY e.note_id",
+        params=[model_id],
+    ).to_arrow_table()
+    return table.column("note_id").to_numpy(), table.column("week").to_numpy()
+
+
 def notes_missing_embeddings(
     con: duckdb.DuckDBPyConnection, model_id: str, limit: int = 10_000
 ) -> list[tuple[int, str]]:
@@ -179,6 +192,19 @@ def notes_missing_embeddings(
         "WHERE e.note_id IS NULL ORDER BY n.id LIMIT ?",
         [model_id, limit],
     ).fetchall()
+
+
+def embedding_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """How many vectors each model (and backend) has stored."""
+    rows = con.execute("SELECT model_id, count(*) FROM note_embeddings GROUP BY 1 ORDER BY 1").fetchall()
+    return {str(m): int(n) for m, n in rows}
+
+
+def delete_embeddings_except(con: duckdb.DuckDBPyConnection, model_id: str) -> int:
+    """Delete every vector not made by ``model_id``; return how many were deleted."""
+    n = int(con.execute("SELECT count(*) FROM note_embeddings WHERE model_id <> ?", [model_id]).fetchall()[0][0])
+    con.execute("DELETE FROM note_embeddings WHERE model_id <> ?", [model_id])
+    return n
 
 
 def _row_to_note(row: tuple) -> Note:

@@ -1,8 +1,9 @@
 """SQL for semantic search, "similar notes this week", an agent's own notes and the topic map.
 
-Vectors are unit length, so cosine similarity is a dot product: DuckDB scans 100k vectors for a
-top-k in ~80 ms here, which is fast enough that no separate vector index (and its cache
-invalidation) is needed. Results are read with ``fetchall`` even for one row: DuckDB 2 refuses to
+Vectors are unit length, so cosine similarity is a dot product. :func:`nearest_notes` scans them in
+SQL (~80 ms at 100k notes, ~475 ms at 1M); the search service uses :mod:`insight.vector_index`, which
+keeps them in RAM and reads only what changed (:func:`vector_stats`, :func:`vectors_after`).
+Results are read with ``fetchall`` even for one row: DuckDB 2 refuses to
 commit while a result is only partly fetched. Every function takes an open connection from :class:`insight.store.Store`.
 """
 
@@ -95,6 +96,59 @@ def nearest_notes(
         args.append(min_score)
     args.append(limit)
     return con.execute(sql, args).fetchall()
+
+
+def vector_stats(con: duckdb.DuckDBPyConnection, model_id: str) -> tuple[int, int, int]:
+    """(how many vectors, largest note id, sum of note ids) for one model — what an in-memory index checks."""
+    row = con.execute(
+        "SELECT count(*), coalesce(max(note_id), 0), coalesce(sum(note_id), 0) FROM note_embeddings "
+        "WHERE model_id = ?",
+        [model_id],
+    ).fetchall()[0]
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def vectors_after(
+    con: duckdb.DuckDBPyConnection, model_id: str, after_id: int | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(note ids ascending, float32 vectors) of one model, only notes with id > ``after_id`` when given."""
+    table = con.sql(
+        "SELECT note_id, vector FROM note_embeddings WHERE model_id = ?"
+        + (" AND note_id > ?" if after_id is not None else "")
+        + " ORDER BY note_id",
+        params=[model_id] + ([after_id] if after_id is not None else []),
+    ).to_arrow_table()
+    ids = table.column("note_id").to_numpy()
+    if table.num_rows == 0:
+        return ids.astype(np.int64), np.zeros((0, 0), dtype=np.float32)
+    flat = np.asarray(table.column("vector").combine_chunks().flatten().to_numpy(), dtype=np.float32)
+    return ids.astype(np.int64), flat.reshape(table.num_rows, -1)
+
+
+def filtered_note_ids(con: duckdb.DuckDBPyConnection, where: str, params: Sequence[Any]) -> np.ndarray:
+    """Ascending ids of the notes a :func:`filter_clause` fragment keeps."""
+    table = con.sql(f"SELECT n.id FROM notes n WHERE TRUE {where} ORDER BY n.id", params=list(params)).to_arrow_table()
+    return table.column("id").to_numpy().astype(np.int64)
+
+
+def notes_with_topics(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int]) -> list[tuple]:
+    """Rows of ``NOTE_COLUMNS`` + topic id + topic label for the given notes, in the order given."""
+    if not len(note_ids):
+        return []
+    rows = con.execute(
+        f"""
+        SELECT {", ".join("n." + c.strip() for c in NOTE_COLUMNS.split(","))},
+               nt.topic_id, {_TOPIC_LABEL} AS topic_label
+        FROM notes n
+        LEFT JOIN note_topics nt ON nt.note_id = n.id
+        LEFT JOIN ({_CURRENT_TOPICS}) t ON t.topic_id = nt.topic_id
+        LEFT JOIN topic_profiles p ON p.topic_id = nt.topic_id
+        WHERE n.id IN (SELECT unnest(?))
+        """,
+        [[int(i) for i in note_ids]],
+    ).fetchall()
+    by_id = {r[0]: r for r in rows}
+    return [by_id[int(i)] for i in note_ids if int(i) in by_id]
 
 
 def note_vector(con: duckdb.DuckDBPyConnection, note_id: int, model_id: str) -> np.ndarray | None:

@@ -30,6 +30,7 @@ class TopicParams:
     max_unclear_share: float = 0.05
     theme_min_topics: int = 12
     random_seed: int = 42
+    sample_size: int = 40_000  # above this many notes, fit on a stratified sample of this many (0 = never)
 
     @classmethod
     def from_settings(cls, settings: Any) -> TopicParams:
@@ -43,6 +44,7 @@ class TopicParams:
             max_unclear_share=settings.topic_max_unclear_share,
             theme_min_topics=settings.topic_theme_min_topics,
             random_seed=settings.random_seed,
+            sample_size=settings.topic_sample_size,
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -21,11 +21,13 @@ from insight.errors import NotEnoughNotesError
 from insight.settings import Settings
 from insight.store import Store
 from insight.store import topics as topics_sql
+from insight.store.notes import note_weeks
 from insight.topics.assign import RunCentroids
 from insight.topics.cluster import unit_centroids
 from insight.topics.lock import refit_lock, refit_running
 from insight.topics.matching import TopicMatch, match_topics
 from insight.topics.records import ProgressCallback, RefitResult, TopicFit, TopicParams
+from insight.topics.sampling import fit_corpus
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +189,7 @@ def refit(
         report("reading notes")
         with store.read() as con:
             note_ids, texts, vectors = topics_sql.fit_inputs(con, embedder_model_id)
+            weeks = note_weeks(con, embedder_model_id)[1]
             current = topics_sql.current_run(con)
             old_notes, old_topics = topics_sql.placements(con)
             sticky = set(topics_sql.merged_map(con).values())
@@ -211,13 +214,13 @@ def refit(
         if len(old_notes):
             pos = np.clip(np.searchsorted(old_notes, note_ids), 0, len(old_notes) - 1)
             previous = np.where(old_notes[pos] == note_ids, old_topics[pos], -1)
-        from insight.topics.engine import fit_topics
-
         communities = int(current.quality.get("n_communities", 0)) if current is not None else 0
-        fit = fit_topics(
+        fit = fit_corpus(
             texts,
             vectors,
             params,
+            note_ids=note_ids,
+            weeks=weeks,
             cache_dir=settings.topic_cache_dir,
             previous=previous,
             previous_communities=communities or None,
