@@ -53,8 +53,8 @@ class Settings:
     embed_batch_size: int = _setting(128, "Texts per model.encode call.")
     embedding_backend: str = _setting(
         "torch",
-        "How the model runs: torch (as shipped) or onnx-int8 (exported and quantised at first use, ~3x faster; "
-        "its vectors are kept apart: move a database with python -m insight reembed).",
+        "How the model runs: torch (as shipped) or onnx-int8 (exported and quantised at first use, several times "
+        "faster; its vectors are kept apart: move a database with python -m insight reembed).",
     )
     model_cache_dir: Path = _setting(
         PROJECT_ROOT / "data" / "models", "Where the onnx-int8 export of the embedding model is cached."

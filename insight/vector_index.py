@@ -1,8 +1,8 @@
 """Exact nearest-note search from vectors kept in RAM, refreshed from the store by what changed.
 
-DuckDB's ``list_dot_product`` over every stored vector took ~475 ms at 1M notes here; the same top-k
-from a float32 matrix in memory is one BLAS matrix-vector product plus an ``argpartition`` (~80 ms).
-So each process keeps, per (database, model id), the note ids and their vectors. Before a search a
+DuckDB's ``list_dot_product`` over every stored vector costs several times what the same top-k costs
+from a float32 matrix in memory (one BLAS matrix-vector product plus an ``argpartition``; figures in
+docs/scale.md). So each process keeps, per (database, model id), the note ids and their vectors. Before a search a
 cheap query (count, largest and sum of the note ids of that model's vectors) tells whether anything
 changed: notes added since (larger ids) are appended; anything else (a re-embedding, deleted notes)
 reloads the whole matrix. A vector overwritten in place for the same note is not seen (nothing in

@@ -1,7 +1,7 @@
 """SQL for semantic search, "similar notes this week", an agent's own notes and the topic map.
 
 Vectors are unit length, so cosine similarity is a dot product. :func:`nearest_notes` scans them in
-SQL (~80 ms at 100k notes, ~475 ms at 1M); the search service uses :mod:`insight.vector_index`, which
+SQL; the search service uses :mod:`insight.vector_index`, which
 keeps them in RAM and reads only what changed (:func:`vector_stats`, :func:`vectors_after`).
 Results are read with ``fetchall`` even for one row: DuckDB 2 refuses to
 commit while a result is only partly fetched. Every function takes an open connection from :class:`insight.store.Store`.

@@ -35,8 +35,8 @@ def effective_min_size(n_notes: int, min_topic_size: int) -> int:
 def unit_centroids(vectors: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     """Unit-length mean vector of each label ``0..k-1`` (zeros for an empty label).
 
-    Summed in float64 blocks through a sparse one-hot product: ``np.add.at`` took tens of seconds on a
-    million rows, and casting all rows to float64 at once would double their memory.
+    Summed in float64 blocks through a sparse one-hot product: ``np.add.at`` is slow on a million rows,
+    and casting all rows to float64 at once would double their memory.
     """
     from scipy.sparse import csr_matrix
 
