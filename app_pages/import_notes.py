@@ -1,4 +1,5 @@
-"""Admins: import notes from a CSV, JSONL or XLSX file, with progress and a report of rejected rows."""
+"""Admins: import notes from a CSV, JSONL or XLSX file, with progress and a report of rejected rows; list and
+undo earlier imports."""
 
 from __future__ import annotations
 
@@ -11,18 +12,38 @@ from insight.records import IngestReport
 from ui import importing, render, state
 
 STAGES = {"reading": "Reading rows", "embedding": "Embedding notes", "writing": "Saving notes"}
+DATE_ORDERS = {
+    "Decide from the file": None,
+    "Day first (03/04/2025 is 3 April)": "day-first",
+    "Month first (03/04/2025 is 4 March)": "month-first",
+}
 
 st.title("Import notes")
 st.caption(
     "A CSV, JSONL or XLSX file with one note per row. Only a text column is required (text, note, comment…); "
     "created_at, agent_id, team, channel, product, customer_segment, kind, tags and an id are picked up when present. "
-    "Personal data is redacted before anything is stored; re-importing the same file adds no duplicates."
+    "Personal data is redacted before anything is stored; re-importing the same file adds no duplicates. "
+    "A file that cannot be read to the end is refused whole: nothing of it is stored."
 )
 with st.form("import"):
     upload = st.file_uploader("File", type=["csv", "tsv", "txt", "jsonl", "ndjson", "json", "xlsx"])
     left, right = st.columns([3, 1])
     source = left.text_input("Source name", placeholder="e.g. crm-export (default: the file name)")
     dry_run = right.checkbox("Dry run (check only)", help="Validate every row without saving anything.")
+    d_left, d_right = st.columns([3, 1])
+    order = d_left.selectbox(
+        "Dates like 03/04/2025",
+        list(DATE_ORDERS),
+        key="import-date-format",
+        help="Earshot reads all of a file's dates the same way. When no date in the file tells day and month "
+        "apart, the import is refused until you choose here (the CLI's --date-format).",
+    )
+    default_date = d_right.date_input(
+        "Date for undated notes",
+        value=None,
+        key="import-date",
+        help="Used when the file has no date column or a row has no date (default: now).",
+    )
     go = st.form_submit_button("Import", type="primary", icon=":material/upload:")
 
 if go:
@@ -43,6 +64,8 @@ if go:
                 source=source or Path(upload.name).stem,
                 dry_run=dry_run,
                 progress=progress,
+                date_format=DATE_ORDERS[order],
+                default_date=default_date,
             )
         except EarshotError as exc:
             bar.empty()
@@ -63,6 +86,10 @@ if last:
     c3.metric("Duplicates", f"{report.duplicates:,}")
     c4.metric("Rejected", f"{report.rejected:,}")
     c5.metric("Redacted", f"{report.redacted_notes:,}", help="Notes where personal data was removed.")
+    if report.import_id is not None:
+        st.caption(f"Import #{report.import_id} — it can be undone below.")
+    if report.date_note:
+        st.info(f"Dates: {report.date_note}", icon=":material/calendar_month:")
     if report.column_mapping:
         st.caption("Columns used: " + ", ".join(f"{k} → {v}" for k, v in report.column_mapping.items()))
     if report.unknown_columns:
@@ -83,3 +110,59 @@ if last:
             on_click="ignore",
             key="import-rejected",
         )
+
+st.subheader("Imports")
+undone = state.recall("import-undone")
+if undone:
+    st.success(undone, icon=":material/undo:")
+    state.forget("import-undone")
+try:
+    imports = importing.recent_imports()
+except EarshotError as exc:
+    render.show_error(exc)
+    imports = []
+if not imports:
+    render.empty("No imports yet.")
+else:
+    st.dataframe(
+        render.notes_frame(
+            {
+                "Id": r.import_id,
+                "Status": "interrupted" if r.interrupted else r.status,
+                "Started (UTC)": r.started_at,
+                "Kind": r.kind,
+                "Name": r.name,
+                "Read": r.rows_read,
+                "Stored": r.imported,
+                "Duplicates": r.duplicates,
+                "Rejected": r.rejected,
+                "Note": r.message or "",
+            }
+            for r in imports
+        ),
+        hide_index=True,
+        key="import-ledger",
+    )
+    undoable = {f"#{r.import_id} — {r.name} ({r.imported:,} notes)": r.import_id for r in imports
+                if r.status == "complete" or r.interrupted}
+    if undoable:
+        with st.form("undo-import"):
+            choice = st.selectbox("Undo an import", list(undoable), key="undo-choice",
+                                  help="Removes the notes it stored, with their vectors and topic placements.")
+            sure = st.checkbox("Yes, remove these notes", key="undo-sure")
+            undo_go = st.form_submit_button("Undo import", icon=":material/undo:")
+        if undo_go:
+            if not sure:
+                st.warning("Tick “Yes, remove these notes” first.")
+            else:
+                try:
+                    result = importing.undo(undoable[choice])
+                except EarshotError as exc:
+                    render.show_error(exc)
+                else:
+                    state.remember(
+                        "import-undone",
+                        f"Undid import #{result.record.import_id} ({result.record.name}): removed "
+                        f"{result.notes_removed:,} notes. Topic sizes catch up at the next refit.",
+                    )
+                    st.rerun()

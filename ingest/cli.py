@@ -9,7 +9,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from insight.errors import EarshotError
 from insight.logs import configure_logging
 from insight.records import IngestReport
 from insight.settings import load_settings
@@ -29,16 +28,25 @@ to <input>.rejected.csv. Re-importing the same file adds nothing.
 """
 
 EPILOG = """\
+other commands:
+  python -m ingest imports [--json]     list the imports (id, status, file, counts), newest first
+  python -m ingest undo IMPORT_ID       remove the notes an import stored (vectors and placements too)
+
 exit status:
   0  every file was processed (some rows may have been rejected: see the summary)
   1  bad command-line arguments
-  2  a file could not be read, has no text column, or has no valid row
+  2  a file could not be read to the end (nothing of it was stored), has no text column or no valid
+     row, or the database cannot be used; one line on stderr says what to do
 
 examples:
   python -m ingest exports/zendesk-march.csv --source zendesk
   python -m ingest notes.jsonl more.xlsx --dry-run
+  python -m ingest uk-calls.csv --date-format day-first
   EARSHOT_DB=/srv/earshot.duckdb python -m ingest calls.csv --json
 """
+
+# ``python -m ingest NAME …`` runs another command instead of importing files (name -> module with run()).
+SUBCOMMANDS: dict[str, str] = {"imports": "ingest.ledger_cli", "undo": "ingest.ledger_cli"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,16 +68,40 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dry-run", action="store_true", help="validate and count only; store nothing")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON (one object per file)")
     parser.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    parser.add_argument(
+        "--date-format",
+        metavar="ORDER",
+        help="how to read dates like 03/04/2025: day-first, month-first, or a strptime pattern such as "
+        "%%d/%%m/%%Y. Default: $EARSHOT_DATE_FORMAT, else decided from all of the file's dates (a file "
+        "where no date decides it is refused).",
+    )
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="date for notes that have none (no date column, or an empty cell). Default: the import time.",
+    )
+    parser.add_argument(
+        "--force-adopt",
+        action="store_true",
+        help="add Earshot's tables to a DuckDB file that already holds another program's tables",
+    )
+    parser.add_argument("--debug", action="store_true", help="show the full traceback when something fails")
     return parser
 
 
-def _print_summary(report: IngestReport, out=sys.stdout) -> None:
+def _print_summary(report: IngestReport, out=None) -> None:
+    out = out or sys.stdout
     verb = "would import" if report.dry_run else "imported"
     print(f"{report.source_name}", file=out)
     print(f"  rows read           {report.rows_read:>8,}", file=out)
     print(f"  {verb:<19} {report.imported:>8,}", file=out)
     print(f"  duplicates skipped  {report.duplicates:>8,}", file=out)
     print(f"  rejected            {report.rejected:>8,}", file=out)
+    if report.import_id is not None:
+        undo = f"(undo: python -m ingest undo {report.import_id})"
+        print(f"  import id           {report.import_id:>8}   {undo}", file=out)
+    if report.date_note:
+        print(f"  dates: {report.date_note}", file=out)
     if report.redacted_notes:
         print(f"  notes with personal data removed {report.redacted_notes:,}", file=out)
     if report.unknown_columns:
@@ -111,20 +143,49 @@ class _Bar:
             self._bar.close()
 
 
+def run_guarded(work, *, debug: bool = False) -> int:
+    """Run a command body with the one-clear-line error handling of :mod:`insight.failures`."""
+    from insight.failures import run_guarded as guarded
+
+    if debug:
+        logging.getLogger("ingest").setLevel(logging.DEBUG)
+        logging.getLogger("insight").setLevel(logging.DEBUG)
+    return guarded(work, debug=debug, log=log)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the import; returns the exit status (see ``--help``)."""
+    """Run the import (or ``imports`` / ``undo``); returns the exit status (see ``--help``)."""
     configure_logging()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        import importlib
+
+        return importlib.import_module(SUBCOMMANDS[argv[0]]).run(argv[0], argv[1:])
     args = build_parser().parse_args(argv)
-    try:
-        settings = load_settings(db=args.db)
-    except EarshotError as exc:
-        print(f"error: {exc.title}: {exc.message}", file=sys.stderr)
-        return 2
+    return run_guarded(lambda: _import_files(args), debug=args.debug)
+
+
+def _parse_date(text: str | None):  # -> datetime | None
+    if not text:
+        return None
+    from ingest.validation import parse_created_at
+
+    moment = parse_created_at(text)
+    if moment is None or not hasattr(moment, "year"):
+        from insight.errors import InputError
+
+        raise InputError(f"--date {text!r} is not a date; write it like 2025-03-04.", title="Bad --date")
+    return moment
+
+
+def _import_files(args: argparse.Namespace) -> int:
+    settings = load_settings(db=args.db, date_format=args.date_format)
+    default_date = _parse_date(args.date)
     from ingest.redaction import default_redactor
     from ingest.service import import_file
     from insight.runtime import embedder_for, open_store
 
-    store = open_store(settings)
+    store = open_store(settings, adopt=args.force_adopt)
     embedder = embedder_for(settings)
     redactor = default_redactor()
     status = 0
@@ -141,10 +202,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 source=args.source,
                 dry_run=args.dry_run,
                 progress=bar,
+                default_date=default_date,
             )
-        except EarshotError as exc:
+        except Exception as exc:
+            from insight.failures import explain
+
             log.debug("import of %s failed", path, exc_info=True)
-            print(f"error: {path.name}: {exc.title}: {exc.message}", file=sys.stderr)
+            if args.debug:
+                import traceback
+
+                traceback.print_exc()
+            error = explain(exc)
+            print(f"error: {path.name}: {error.title}: {error.message}", file=sys.stderr)
             status = 2
             continue
         finally:

@@ -1,33 +1,32 @@
 """Streaming readers for note files: CSV (and TSV), JSONL and XLSX.
 
-:func:`open_rows` checks the whole file up front — it exists, has a supported extension, is text (or
-a workbook), has a header and at least one data row — and raises :class:`InputError` if not, so a
-bad file never yields a single row. Rows are then read lazily: memory stays flat whatever the file
-size (the csv module over a text stream, JSONL line by line, openpyxl in read-only mode).
+:func:`open_rows` checks the file up front — it exists, has a supported extension, is text (or a
+workbook within the unpacked-size limit), has a header and at least one data row — and raises
+:class:`InputError` if not, so a bad file never yields a single row. Rows are then read lazily:
+memory stays flat whatever the file size (strict CSV record by record, see :mod:`ingest.csv_reader`;
+JSONL line by line with a length cap; openpyxl in read-only mode, see :mod:`ingest.xlsx_reader`).
 
-A row that cannot be read (a JSONL line that is not a JSON object, a CSV record with more cells than
-the header) is yielded in place of its dict as a :class:`~insight.records.Problem` with the row
-number set, and reading goes on with the next row: ``isinstance(raw, Problem)`` tells them apart.
+A row that cannot be read (a JSONL line that is not a JSON object, a ragged CSV record, a line over
+the length limit) is yielded in place of its dict as a :class:`~insight.records.Problem` with the
+row number set, and reading goes on with the next row: ``isinstance(raw, Problem)`` tells them
+apart. A file that breaks part-way raises :class:`~ingest.rowstream.UnreadableFile`.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import io
-import itertools
 import json
-import weakref
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ingest.csv_reader import open_csv
+from ingest.rowstream import ReadLimits, RowItem, RowStream, bad, empty_file, too_many_rows
+from ingest.xlsx_reader import open_xlsx
 from insight.errors import InputError
-from insight.records import Problem
 
-RawRow = dict[str, object]
-RowItem = tuple[int, RawRow | Problem]
+__all__ = ["FORMATS", "ReadLimits", "RowStream", "open_rows"]
 
 FORMATS: dict[str, str] = {
     **dict.fromkeys((".csv", ".tsv", ".txt"), "csv"),
@@ -57,58 +56,22 @@ def _cp1252_or_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("earshot-latin1", _cp1252_or_latin1)
 
 
-@dataclass
-class RowStream:
-    """An opened input, ready to stream.
-
-    Attributes:
-        path: the file.
-        format: ``"csv"``, ``"jsonl"`` or ``"xlsx"``.
-        columns: original column names in file order, made unique (a repeated name gets `` (2)``, a
-            blank one ``column N``). For JSONL: the keys seen in the first 1,000 lines, in first-seen
-            order; the list grows in place when a later line brings a new key.
-        rows: ``(row_number, raw)`` pairs; ``raw`` maps column name to raw value (strings for CSV;
-            JSON values for JSONL; cell values for XLSX), or is a ``Problem`` for a row that could not
-            be read. Row numbers are 1-based data rows, header excluded (for JSONL: line numbers).
-        warnings: whole-file remarks for the report, e.g. the file was read as Windows-1252.
-    """
-
-    path: Path
-    format: str
-    columns: list[str]
-    rows: Iterator[RowItem]
-    warnings: list[str] = field(default_factory=list)
-    _close: Callable[[], None] | None = field(default=None, repr=False)
-
-    def close(self) -> None:
-        """Release the file early (it is released anyway once ``rows`` is exhausted or dropped)."""
-        close = getattr(self.rows, "close", None)
-        if close is not None:
-            close()
-        if self._close is not None:
-            self._close()
-
-    def __enter__(self) -> RowStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def open_rows(path: Path) -> RowStream:
+def open_rows(path: Path, limits: ReadLimits | None = None) -> RowStream:
     """Open a CSV/TSV, JSONL or XLSX file of notes for streaming.
 
     Args:
         path: the file; its extension picks the reader (.csv .tsv .txt, .jsonl .ndjson, .xlsx .xlsm).
+        limits: size bounds (default: :class:`ReadLimits` defaults).
 
     Returns:
         A :class:`RowStream`; iterate ``rows`` once.
 
     Raises:
-        InputError: the file is missing, empty, binary, of an unsupported type, or has a header but no
-            data rows.
+        InputError: the file is missing, empty, binary, of an unsupported type, too large, or has a
+            header but no data rows.
     """
     path = Path(path)
+    limits = limits or ReadLimits()
     if not path.is_file():
         raise InputError(
             f"{path} does not exist or is not a file. Check the path and try again.", title="File not found"
@@ -122,24 +85,13 @@ def open_rows(path: Path) -> RowStream:
             title="Unsupported file type",
         )
     if path.stat().st_size == 0:
-        raise _empty(path)
+        raise empty_file(path)
     if fmt == "xlsx":
-        return _open_xlsx(path)
+        return open_xlsx(path, limits)
     encoding, warnings = _detect_encoding(path, fmt)
     if fmt == "jsonl":
-        return _open_jsonl(path, encoding, warnings)
-    return _open_csv(path, encoding, warnings)
-
-
-def _empty(path: Path) -> InputError:
-    return InputError(f"{path.name} is empty. Export the notes again and check the file has rows.", title="Empty file")
-
-
-def _header_only(path: Path) -> InputError:
-    return InputError(
-        f"{path.name} has a header row but no data rows. Add notes below the header and try again.",
-        title="No data rows",
-    )
+        return _open_jsonl(path, encoding, warnings, limits)
+    return open_csv(path, encoding, _errors(encoding), warnings, limits)
 
 
 # --- text files: encoding and binary detection ----------------------------------------------------
@@ -219,96 +171,6 @@ def _open_text(path: Path, encoding: str) -> io.TextIOWrapper:
     return path.open("r", encoding=encoding, errors=_errors(encoding), newline="")
 
 
-def _bad(number: int, message: str) -> RowItem:
-    """A row that could not be read, in place of its dict."""
-    return number, Problem(number, None, message)
-
-
-def _unique(names: list[str]) -> list[str]:
-    """Make header names unique and non-blank, so every cell has a key of its own."""
-    seen: dict[str, int] = {}
-    out = []
-    for index, raw in enumerate(names, start=1):
-        name = str(raw).strip().lstrip("\ufeff") if raw is not None else ""
-        name = name or f"column {index}"
-        count = seen.get(name, 0) + 1
-        seen[name] = count
-        out.append(name if count == 1 else f"{name} ({count})")
-    return out
-
-
-# --- CSV -----------------------------------------------------------------------------------------
-
-
-def _pick_delimiter(path: Path, encoding: str) -> str:
-    if path.suffix.lower() == ".tsv":
-        return "\t"
-    with _open_text(path, encoding) as handle:
-        sample = handle.read(64 * 1024)
-    lines = [line for line in sample.splitlines() if line.strip()]
-    header = lines[0] if lines else ""
-    # Header names rarely hold a delimiter, so counting them in the header line beats sniffing the notes.
-    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
-    best = max(counts, key=lambda d: counts[d])
-    if counts[best] > 0:
-        return best
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        return ","  # one column: the delimiter does not matter
-
-
-def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(row_number, cells)``; the header (first non-blank record) is row 0.
-
-    Empty lines are skipped but counted, so row numbers match what a spreadsheet shows. A record of
-    empty cells (``,,``) is yielded: it becomes an "empty note" problem rather than vanishing.
-    """
-    with _open_text(path, encoding) as handle:
-        number = -1
-        for cells in csv.reader(handle, delimiter=delimiter):
-            if number < 0 and not any(c.strip() for c in cells):
-                continue
-            number += 1
-            if cells:
-                yield number, cells
-
-
-def _open_csv(path: Path, encoding: str, warnings: list[str]) -> RowStream:
-    delimiter = _pick_delimiter(path, encoding)
-    try:
-        head = list(itertools.islice(_csv_records(path, encoding, delimiter), 2))
-    except csv.Error as exc:
-        raise InputError(
-            f"{path.name} could not be read as CSV ({exc}). Check it opens in a spreadsheet and export it again.",
-            title="Cannot read CSV",
-        ) from exc
-    if not head:
-        raise _empty(path)
-    if len(head) == 1:
-        raise _header_only(path)
-    columns = _unique(head[0][1])
-    return RowStream(path, "csv", columns, _csv_rows(path, encoding, delimiter, columns), warnings)
-
-
-def _csv_rows(path: Path, encoding: str, delimiter: str, columns: list[str]) -> Iterator[RowItem]:
-    width = len(columns)
-    number = 0
-    try:
-        for number, cells in _csv_records(path, encoding, delimiter):
-            if number == 0:
-                continue
-            if len(cells) > width and any(c.strip() for c in cells[width:]):
-                hint = "a value that contains the delimiter must be in double quotes"
-                yield _bad(number, f"row {number} has {len(cells)} cells but the header has {width}; {hint}")
-                continue
-            yield number, dict(zip(columns, cells, strict=False))
-    except csv.Error as exc:
-        # The csv module cannot resynchronise after this (typically a quote that never closes).
-        hint = "rows after it were not read. Look for a missing closing double quote."
-        yield _bad(number + 1, f"row {number + 1} could not be read ({exc}); {hint}")
-
-
 # --- JSONL ---------------------------------------------------------------------------------------
 
 
@@ -319,29 +181,49 @@ def _parse_line(number: int, line: str) -> RowItem | None:
         value: Any = json.loads(line)
     except json.JSONDecodeError as exc:
         # exc.msg never includes the line itself, which may hold personal data.
-        return _bad(number, f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})")
+        return bad(number, f"line {number} is not valid JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
-        return _bad(number, f"line {number} is nested too deeply to read")
+        return bad(number, f"line {number} is nested too deeply to read")
     if not isinstance(value, dict):
         kind = {list: "a list", str: "a string", bool: "true/false", type(None): "null"}.get(type(value), "a number")
-        return _bad(number, f'line {number} is {kind}, not a JSON object; write one object a line: {{"text": "…"}}')
+        return bad(number, f'line {number} is {kind}, not a JSON object; write one object a line: {{"text": "…"}}')
     return number, {str(k): v for k, v in value.items()}
 
 
-def _jsonl_items(path: Path, encoding: str) -> Iterator[RowItem]:
+def _lines(handle: io.TextIOBase, max_chars: int) -> Iterator[str | None]:
+    """Physical lines; one longer than ``max_chars`` is skipped to its end unread and comes back as ``None``."""
+    while line := handle.readline(max_chars + 1):
+        if len(line) > max_chars and not line.endswith(("\n", "\r")):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(("\n", "\r")):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _jsonl_items(path: Path, encoding: str, limits: ReadLimits) -> Iterator[RowItem]:
     with _open_text(path, encoding) as handle:
         # newline="" keeps "\r\n"; a line is one JSON document, so a stray CR is just whitespace.
-        for number, line in enumerate(handle, start=1):
+        for number, line in enumerate(_lines(handle, limits.max_line_chars), start=1):
+            if line is None:
+                limit = limits.max_line_chars
+                yield bad(number, f"line {number} is longer than {limit:,} characters; it was skipped unread")
+                continue
             item = _parse_line(number, line)
-            if item is not None:
-                yield item
+            if item is None:
+                continue
+            raw = item[1]
+            if isinstance(raw, dict) and len(raw) > limits.max_columns:
+                yield bad(number, f"line {number} has {len(raw):,} keys; at most {limits.max_columns:,} are accepted")
+                continue
+            yield item
 
 
-def _open_jsonl(path: Path, encoding: str, warnings: list[str]) -> RowStream:
+def _open_jsonl(path: Path, encoding: str, warnings: list[str], limits: ReadLimits) -> RowStream:
     columns: list[str] = []
     seen = 0
     any_object = False
-    for number, raw in _jsonl_items(path, encoding):
+    for number, raw in _jsonl_items(path, encoding, limits):
         seen += 1
         if isinstance(raw, dict):
             any_object = True
@@ -349,19 +231,21 @@ def _open_jsonl(path: Path, encoding: str, warnings: list[str]) -> RowStream:
         if number >= JSONL_SCAN_LINES:
             break
     if seen == 0:
-        raise _empty(path)
+        raise empty_file(path)
     if not any_object:
         raise InputError(
             f"{path.name}: none of the first {JSONL_SCAN_LINES:,} lines is a JSON object. Each line "
             'must be one object like {"text": "…", "created_at": "2025-03-04"}.',
             title="Not a JSONL file",
         )
-    return RowStream(path, "jsonl", columns, _jsonl_rows(path, encoding, columns), warnings)
+    return RowStream(path, "jsonl", columns, _jsonl_rows(path, encoding, columns, limits), warnings)
 
 
-def _jsonl_rows(path: Path, encoding: str, columns: list[str]) -> Iterator[RowItem]:
+def _jsonl_rows(path: Path, encoding: str, columns: list[str], limits: ReadLimits) -> Iterator[RowItem]:
     known = set(columns)
-    for number, raw in _jsonl_items(path, encoding):
+    for rows, (number, raw) in enumerate(_jsonl_items(path, encoding, limits), start=1):
+        if rows > limits.max_rows:
+            raise too_many_rows(path, limits)
         if isinstance(raw, dict):
             for key in raw:
                 if key not in known:  # a key first seen late: grow RowStream.columns in place
@@ -370,84 +254,3 @@ def _jsonl_rows(path: Path, encoding: str, columns: list[str]) -> Iterator[RowIt
         yield number, raw
 
 
-# --- XLSX ----------------------------------------------------------------------------------------
-
-
-def _open_xlsx(path: Path) -> RowStream:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        # read_only streams the sheet XML; data_only=False keeps a formula as its text ("=A1*2"),
-        # never its computed value: Earshot stores what was typed and evaluates nothing.
-        book = load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise InputError(
-            f"{path.name}: this does not look like an Excel workbook (.xlsx). Password-protected "
-            "workbooks cannot be read either; save it again as .xlsx or export it as CSV.",
-            title="Cannot read workbook",
-        ) from exc
-    try:
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # some writers record wrong sheet sizes; read until the data ends
-        head = list(itertools.islice(_xlsx_records(sheet), 64))
-    except Exception as exc:
-        book.close()
-        raise InputError(
-            f"{path.name} could not be read ({type(exc).__name__}). Open it in a spreadsheet, save "
-            "it again as .xlsx and retry.",
-            title="Cannot read workbook",
-        ) from exc
-    if not head:
-        book.close()
-        raise _empty(path)
-    if len(head) == 1:
-        book.close()
-        raise _header_only(path)
-    warnings = []
-    if len(book.worksheets) > 1:
-        warnings.append(f"{path.name} has {len(book.worksheets)} sheets; only the first, '{sheet.title}', was read.")
-    header = list(head[0][1])
-    while header and header[-1] in (None, ""):
-        header.pop()
-    columns = _unique([("" if h is None else str(h)) for h in header])
-    rows = _xlsx_rows(sheet, columns)
-    weakref.finalize(rows, book.close)  # closes the zip even if ``rows`` is dropped unstarted
-    return RowStream(path, "xlsx", columns, rows, warnings, _close=book.close)
-
-
-def _blank(value: object) -> bool:
-    return value is None or value == ""
-
-
-def _xlsx_records(sheet: Any) -> Iterator[tuple[int, tuple[object, ...]]]:
-    """Yield ``(row_number, values)``; the header (first non-blank row) is row 0.
-
-    Rows with no value at all (often just formatted) are skipped but counted; a row with a
-    whitespace-only cell is yielded, so a blank note is reported rather than dropped.
-    """
-    number = -1
-    for values in sheet.iter_rows(values_only=True):
-        if all(_blank(v) for v in values):
-            if number >= 0:
-                number += 1  # after the header: count it, yield nothing
-            continue
-        number += 1
-        yield number, values
-
-
-def _xlsx_rows(sheet: Any, columns: list[str]) -> Iterator[RowItem]:
-    width = len(columns)
-    try:
-        for number, values in _xlsx_records(sheet):
-            if number == 0:
-                continue
-            raw: RawRow = dict(zip(columns, values[:width], strict=False))
-            for index, value in enumerate(values[width:], start=width + 1):
-                if not _blank(value):  # a value right of the header: keep it rather than drop it
-                    raw[f"column {index}"] = value
-            yield number, raw
-    finally:
-        sheet.parent.close()

@@ -11,7 +11,6 @@ without duplicates (every note has a dedupe key, checked again under the lock).
 
 from __future__ import annotations
 
-import csv
 import logging
 import queue
 import threading
@@ -20,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,11 +27,15 @@ from ingest.dedupe import dedupe_key
 from ingest.redaction import Redactor
 from insight.embedder import Embedder
 from insight.errors import EarshotError, InputError
-from insight.records import IngestReport, Note, NoteDraft, Problem, SavedNote
+from insight.records import ImportRecord, IngestReport, Note, NoteDraft, Problem, SavedNote
 from insight.settings import Settings
 from insight.store import Store
+from insight.store import imports as imports_sql
 from insight.store import notes as notes_sql
 from insight.topics.assign import assign_notes
+
+if TYPE_CHECKING:
+    from ingest.plan import ImportPlan
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +76,19 @@ def redact_draft(draft: NoteDraft, redactor: Redactor) -> tuple[NoteDraft, tuple
     return replace(draft, text=result.text, extra=tuple(extra)), tuple(sorted(kinds))
 
 
-def _prepare(drafts: Iterable[NoteDraft], redactor: Redactor) -> list[_Prepared]:
+Unredactable = Callable[[NoteDraft, EarshotError], None]
+
+
+def _prepare(drafts: Iterable[NoteDraft], redactor: Redactor, on_error: Unredactable | None = None) -> list[_Prepared]:
     prepared = []
     for draft in drafts:
-        clean, kinds = redact_draft(draft, redactor)
+        try:
+            clean, kinds = redact_draft(draft, redactor)
+        except EarshotError as exc:
+            if on_error is None:
+                raise
+            on_error(draft, exc)  # one note the redactor gives up on is a rejected row, not a failed import
+            continue
         prepared.append(_Prepared(clean, dedupe_key(clean), kinds))
     return prepared
 
@@ -164,10 +177,13 @@ def store_prepared(
     batch: Sequence[_Prepared],
     embedder: Embedder,
     on_embed: Callable[[int, int], None] | None = None,
+    *,
+    import_id: int | None = None,
 ) -> list[StoredItem]:
     """Dedupe a prepared batch, embed what is new (outside the lock), then store it in one transaction.
 
-    Every entry point's write goes through here. Returns one :class:`StoredItem` per input, in order:
+    Every entry point's write goes through here. With ``import_id`` (see :mod:`ingest.ledger`) the new
+    notes are linked to that import in the same transaction. Returns one :class:`StoredItem` per input, in order:
     a note already stored (or earlier in the same batch) comes back with ``created=False`` and the id
     of the stored one.
     """
@@ -196,6 +212,8 @@ def store_prepared(
                     kept_vectors,
                     embedder.model_id,
                 )
+                if import_id is not None:
+                    imports_sql.link_notes(con, import_id, ids)
                 placed = {pl.note_id: pl for pl in assign_notes(con, ids, kept_vectors, embedder.model_id)}
                 for p, note_id in zip(rows, ids, strict=True):
                     pl = placed.get(note_id)
@@ -215,12 +233,16 @@ def _write_batch(
     dry_run: bool,
     progress: Progress | None,
     embedded_so_far: list[int],
+    import_id: int | None = None,
 ) -> None:
     """Store one prepared batch of a file import (or count what it would store, for a dry run)."""
     if dry_run:
         unique = {p.key for p in batch}
-        with store.read() as con:
-            existing = notes_sql.existing_dedupe_keys(con, unique)
+        if store.exists():
+            with store.read() as con:
+                existing = notes_sql.existing_dedupe_keys(con, unique)
+        else:
+            existing = set()  # a dry run never creates the database
         report.imported += len(unique - existing)
         report.duplicates += len(batch) - len(unique - existing)
         return
@@ -229,7 +251,7 @@ def _write_batch(
         if progress:
             progress("embedding", embedded_so_far[0] + done, 0)
 
-    stored = store_prepared(store, batch, embedder, on_embed)
+    stored = store_prepared(store, batch, embedder, on_embed, import_id=import_id)
     created = [p for p, s in zip(batch, stored, strict=True) if s.created]
     embedded_so_far[0] += len(created)
     report.imported += len(created)
@@ -239,7 +261,9 @@ def _write_batch(
         progress("writing", report.imported, 0)
 
 
-def _pipelined(batches: Iterator[list[NoteDraft]], redactor: Redactor, depth: int = 2) -> Iterator[list[_Prepared]]:
+def _pipelined(
+    batches: Iterator[list[NoteDraft]], redactor: Redactor, depth: int = 2, on_error: Unredactable | None = None
+) -> Iterator[list[_Prepared]]:
     """Redact and key the next batches in a background thread while the caller embeds the current one.
 
     The model releases the GIL while it computes, so preparing the next batch overlaps with encoding.
@@ -254,7 +278,7 @@ def _pipelined(batches: Iterator[list[NoteDraft]], redactor: Redactor, depth: in
             for batch in batches:
                 if stop.is_set():
                     return
-                out.put(_prepare(batch, redactor))
+                out.put(_prepare(batch, redactor, on_error))
             out.put(done)
         except BaseException as exc:  # handed to the consumer, re-raised there
             out.put(exc)
@@ -300,54 +324,26 @@ def ingest_drafts(
     source_name: str = "batch",
     dry_run: bool = False,
     report: IngestReport | None = None,
+    import_id: int | None = None,
+    on_unredactable: Unredactable | None = None,
 ) -> IngestReport:
     """Store already-validated drafts in batches (redact → dedupe → embed → write).
 
-    Used by file imports, the demo seeder and benchmarks. ``drafts`` may be a generator: it is read
-    lazily, one batch ahead, so memory stays bounded.
+    Used by file imports, API batches, the demo seeder and benchmarks. ``drafts`` may be a generator:
+    it is read lazily, one batch ahead, so memory stays bounded. With ``import_id`` (from
+    :func:`ingest.ledger.start_import`) every stored note is linked to that import in the transaction
+    that stores it, so the import can be listed, resumed and undone as a unit. With
+    ``on_unredactable``, a draft the redactor gives up on is handed to it and skipped (else it raises).
     """
     report = report or IngestReport(source_name=source_name, dry_run=dry_run)
+    if import_id is not None:
+        report.import_id = import_id
     started = time.perf_counter()
     embedded = [0]
-    for batch in _pipelined(_chunks(drafts, settings.import_batch_size), redactor):
-        _write_batch(store, batch, embedder, report, dry_run, progress, embedded)
+    for batch in _pipelined(_chunks(drafts, settings.import_batch_size), redactor, on_error=on_unredactable):
+        _write_batch(store, batch, embedder, report, dry_run, progress, embedded, import_id)
     report.seconds += time.perf_counter() - started
     return report
-
-
-class _RejectedWriter:
-    """Writes rejected rows (cells redacted, with row number and reasons) to ``<input>.rejected.csv``."""
-
-    def __init__(self, path: Path, columns: Sequence[str], redactor: Redactor) -> None:
-        self.path = path
-        self.columns = list(columns)
-        self.redactor = redactor
-        self._file = None
-        self._writer: csv.writer | None = None  # type: ignore[valid-type]
-
-    def write(self, row: int | None, raw: Mapping[str, object] | None, problems: Sequence[Problem]) -> None:
-        if self._writer is None:
-            self._file = self.path.open("w", newline="", encoding="utf-8")
-            self._writer = csv.writer(self._file)
-            self._writer.writerow(["row", "problems", *self.columns])
-        cells = []
-        for column in self.columns:
-            value = "" if raw is None else raw.get(column)
-            text = "" if value is None else str(value)
-            cells.append(_escape_cell(self.redactor.redact(text).text) if text else "")
-        reasons = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
-        self._writer.writerow([row if row is not None else "", self.redactor.redact(reasons).text, *cells])
-
-    def close(self) -> str | None:
-        if self._file is None:
-            return None
-        self._file.close()
-        return str(self.path)
-
-
-def _escape_cell(text: str) -> str:
-    """Spreadsheet-formula escaping for the rejected-rows CSV (people open it in Excel)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def import_file(
@@ -362,38 +358,59 @@ def import_file(
     progress: Progress | None = None,
     rejected_path: Path | None = None,
     now: datetime | None = None,
+    plan: ImportPlan | None = None,
+    date_format: str | None = None,
+    default_date: datetime | None = None,
 ) -> IngestReport:
-    """Import a CSV, JSONL or XLSX file of notes, streaming it.
+    """Import a CSV, JSONL or XLSX file of notes as one unit, streaming it.
 
-    Every row is validated; the good ones are stored, each bad one is reported (row number, field,
-    reason) and written, redacted, to ``<input>.rejected.csv`` (or ``rejected_path``).
+    The file is read to the end first (:func:`ingest.plan.plan_import`, unless ``plan`` is given): a
+    file that breaks part-way, breaks a limit or has ambiguous dates is refused before anything is
+    stored. Then every row is validated; the good ones are stored in batches linked to one ledger
+    row (see :mod:`ingest.ledger`), each bad one is reported (row number, field, reason) and written,
+    redacted, to ``<input>.rejected.csv`` (or ``rejected_path``). If the import fails after all, what
+    it stored is removed again; if the process dies, re-running the same file resumes it.
+
+    Args:
+        date_format: ``--date-format`` (``day-first``, ``month-first`` or a strptime pattern).
+        default_date: ``created_at`` of notes with no date (default: ``now``).
 
     Raises:
-        InputError: the file cannot be read, has no text column, or has no data row at all.
+        InputError: the file cannot be read to the end, has no text column, ambiguous dates, or no
+            data row at all.
     """
-    from ingest.columns import map_columns
+    from ingest.plan import plan_import
     from ingest.readers import open_rows
+    from ingest.reports import RejectedWriter
     from ingest.validation import validate_row
 
     path = Path(path)
-    stream = open_rows(path)
-    mapping = map_columns(stream.columns)
+    report_path = Path(rejected_path) if rejected_path else path.with_name(path.name + ".rejected.csv")
+    if not dry_run:
+        from insight.files import check_target
+
+        check_target(report_path, "the rejected rows")  # before anything is stored
+    plan = plan or plan_import(path, settings, date_format=date_format)
+    clock = now or _utcnow()
+    stream = open_rows(path, plan.limits)
+    mapping = plan.mapping
     report = IngestReport(
         source_name=path.name,
         dry_run=dry_run,
         unknown_columns=list(mapping.unknown),
         column_mapping=dict(mapping.fields),
+        date_note=plan.date_note(default_date, clock),
     )
-    clock = now or _utcnow()
     default_source = source or "import"
-    rejected = _RejectedWriter(rejected_path or path.with_name(path.name + ".rejected.csv"), stream.columns, redactor)
+    rejected = RejectedWriter(
+        report_path, stream.columns, redactor, enabled=not dry_run, max_cell_chars=settings.import_max_cell_chars
+    )
 
     def reject(row: int | None, raw: Mapping[str, object] | None, problems: Sequence[Problem]) -> None:
         report.rejected += 1
         safe = [Problem(p.row, p.field, redactor.redact(p.message).text) for p in problems]
         report.problems.extend(safe)
-        if not dry_run:
-            rejected.write(row, raw, safe)
+        rejected.write(row, raw, safe)
 
     def valid_drafts() -> Iterator[NoteDraft]:
         for row, raw in stream.rows:
@@ -404,12 +421,25 @@ def import_file(
                 message = getattr(raw, "message", None) or str(raw)
                 reject(row, None, [Problem(row, None, message)])
                 continue
-            result = validate_row(raw, row, mapping, settings, clock, default_source)
+            result = validate_row(
+                raw,
+                row,
+                mapping,
+                settings,
+                clock,
+                default_source,
+                date_order=plan.dates.order,
+                default_date=default_date,
+            )
             if isinstance(result, NoteDraft):
                 yield result
             else:
                 reject(row, raw, result)
 
+    def unredactable(draft: NoteDraft, exc: EarshotError) -> None:
+        reject(draft.row, None, [Problem(draft.row, None, exc.message)])
+
+    record = None if dry_run else _start_file_import(store, path, plan.file_hash, source)
     try:
         ingest_drafts(
             store,
@@ -420,17 +450,48 @@ def import_file(
             progress=progress,
             dry_run=dry_run,
             report=report,
+            import_id=record.import_id if record else None,
+            on_unredactable=unredactable,
         )
-    finally:
-        report.rejected_path = rejected.close()
+        if report.rows_read == 0:
+            raise InputError(
+                f"{path.name} has a header but no data rows. Add notes below the header and import it again.",
+                title="Nothing to import",
+            )
+    except BaseException as exc:
+        stream.close()
+        rejected.discard()
+        if record is not None and not isinstance(exc, KeyboardInterrupt):
+            # A Ctrl-C is like a crash: what was committed stays, and re-running resumes the import.
+            _abandon(store, record.import_id, report, exc)
+        raise
+    report.rejected_path = rejected.close()
     for warning in getattr(stream, "warnings", []):
         report.problems.insert(0, Problem(None, None, warning))
-    if report.rows_read == 0:
-        raise InputError(
-            f"{path.name} has a header but no data rows. Add notes below the header and import it again.",
-            title="Nothing to import",
-        )
+    if record is not None:
+        from ingest.ledger import finish_import
+
+        finish_import(store, record.import_id, report)
     return report
+
+
+def _start_file_import(store: Store, path: Path, file_hash: str, source: str | None) -> ImportRecord:
+    from ingest.ledger import start_import
+
+    return start_import(store, kind="file", name=path.name, file_hash=file_hash, source=source)
+
+
+def _abandon(store: Store, import_id: int, report: IngestReport, exc: BaseException) -> None:
+    """Remove what a failed import stored and mark it failed (best effort: the original error wins)."""
+    from ingest.ledger import fail_import
+    from insight.failures import explain
+
+    try:
+        removed = fail_import(store, import_id, report, explain(exc).message)
+        report.imported = 0
+        log.info("import %s failed; removed the %s notes it had stored", import_id, removed)
+    except Exception:
+        log.warning("could not mark import %s as failed", import_id, exc_info=True)
 
 
 def embed_missing(store: Store, embedder: Embedder, batch_size: int = 1024) -> int:

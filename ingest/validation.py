@@ -141,7 +141,28 @@ def _from_epoch(seconds: float) -> datetime | None:
     return datetime(1970, 1, 1) + timedelta(seconds=seconds)
 
 
-def _parse_string(text: str) -> datetime | None:
+_SLASH_BY_ORDER: dict[str | None, tuple[str, ...]] = {
+    None: ("%m/%d/%Y", "%d/%m/%Y", "%m/%d/%y", "%d/%m/%y", "%Y/%m/%d"),
+    "day-first": ("%d/%m/%Y", "%d/%m/%y", "%Y/%m/%d"),
+    "month-first": ("%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d"),
+}
+
+
+def _slash_formats(order: str | None) -> tuple[str, ...]:
+    if order in _SLASH_BY_ORDER:
+        return _SLASH_BY_ORDER[order]
+    # an explicit pattern that did not match: other slash dates follow the order the pattern implies
+    assert order is not None
+    month_first = 0 <= order.find("%m") < order.find("%d")
+    return _SLASH_BY_ORDER["month-first" if month_first else "day-first"]
+
+
+def _parse_string(text: str, order: str | None = None) -> datetime | None:
+    if order and "%" in order:  # an explicit pattern (--date-format) wins over every guess
+        try:
+            return _to_naive_utc(datetime.strptime(text, order))
+        except ValueError:
+            pass
     if _EPOCH.match(text):
         return _from_epoch(float(text))
     if _EPOCH_MS.match(text):
@@ -164,7 +185,8 @@ def _parse_string(text: str) -> datetime | None:
         return None
     # Slashes read month first ("03/04/2025" is 4 March) unless the first number cannot be a month;
     # dotted dates read day first, as they are written in Europe.
-    dates = [f for mark, formats in _DATES_BY_MARK if mark in text for f in formats]
+    slash = _slash_formats(order)
+    dates = [f for mark, formats in _DATES_BY_MARK if mark in text for f in (slash if mark == "/" else formats)]
     if _AMPM.search(text):
         text = re.sub(r"([ap])\.?m\.?$", r"\1m", text, flags=re.I)
         times: tuple[str, ...] = (" %I:%M %p", " %I:%M:%S %p", " %I%p", " %I %p")
@@ -180,14 +202,15 @@ def _parse_string(text: str) -> datetime | None:
     return None
 
 
-def parse_created_at(value: object, row: int | None = None) -> datetime | Problem | None:
+def parse_created_at(value: object, row: int | None = None, order: str | None = None) -> datetime | Problem | None:
     """Read a creation time as a naive UTC datetime; never raises.
 
     Accepts datetimes and dates (an aware one is converted to UTC, a naive one is taken as UTC),
     epoch seconds or milliseconds (numbers or digit strings, from 1973 on), ISO 8601 and common
     formats such as ``2025-03-04 14:05``, ``03/04/2025`` (month first), ``13/04/2025``, ``04.03.2025``,
     ``4 Mar 2025``, ``Mar 4, 2025 2:05 PM`` and ``Tue, 04 Mar 2025 14:05:00``, optionally followed
-    by ``Z``/``UTC``/``GMT``/``+01:00``/``+0100``.
+    by ``Z``/``UTC``/``GMT``/``+01:00``/``+0100``. ``order`` (``day-first``, ``month-first`` or a
+    strptime pattern, decided per file by :mod:`ingest.dates`) fixes how ``03/04/2025`` is read.
 
     Returns:
         The datetime; ``None`` for an empty value (the caller uses "now"); or a ``Problem`` on
@@ -208,11 +231,13 @@ def parse_created_at(value: object, row: int | None = None) -> datetime | Proble
         text = _as_text(value)
         if text is None or not text.strip():
             return None
-        moment = _parse_string(" ".join(_JUNK.sub("", text).split()))
+        moment = _parse_string(" ".join(_JUNK.sub("", text).split()), order)
     except (ValueError, OverflowError, OSError, TypeError, ArithmeticError):
         moment = None
     if moment is None:
         hint = "use a form like 2025-03-04 14:05 or 2025-03-04T14:05:00+01:00"
+        if order:
+            hint = f"this file's dates are read {order.replace('-', ' ')}, and this one is not a date that way"
         return Problem(row, "created_at", f"{_quote(value)} is not a date Earshot can read; {hint}")
     return moment
 
@@ -281,6 +306,9 @@ def validate_row(
     settings: Settings,
     now: datetime,
     default_source: str,
+    *,
+    date_order: str | None = None,
+    default_date: datetime | None = None,
 ) -> NoteDraft | list[Problem]:
     """Validate one row read from a file.
 
@@ -291,14 +319,37 @@ def validate_row(
         settings: note length and future-date limits.
         now: the current time, naive UTC (also the default ``created_at``).
         default_source: ``source`` when the row has none (e.g. ``"import"``).
+        date_order: how this file's slash dates are read (decided per file, see :mod:`ingest.dates`).
+        default_date: ``created_at`` for a row without one (default: ``now``).
 
     Returns:
         The draft, or every problem found in the row.
     """
+    oversized = _oversized_cells(raw, row, settings.import_max_cell_chars)
+    if oversized:
+        return oversized
     fields = {field: raw.get(column) for field, column in mapping.fields.items()}
     used = set(mapping.fields.values())
     extra = {str(column): value for column, value in raw.items() if column not in used}
-    return _validate(fields, extra, row, settings, now, default_source)
+    return _validate(fields, extra, row, settings, now, default_source, date_order, default_date)
+
+
+def _oversized_cells(raw: Mapping[str, object], row: int | None, limit: int) -> list[Problem]:
+    """A problem for every cell longer than ``limit`` characters (checked first: nothing else reads them)."""
+    problems = []
+    for column, value in raw.items():
+        if isinstance(value, str):
+            size = len(value)
+        elif isinstance(value, (list, dict)):
+            size = len(_as_text(value) or "")
+        else:
+            size = 0
+        if size > limit:
+            problems.append(
+                Problem(row, str(column)[:40], f"holds {size:,} characters; the limit is {limit:,} per cell "
+                        "(EARSHOT_IMPORT_MAX_CELL_CHARS) — is a file pasted into it?")
+            )
+    return problems
 
 
 def validate_note(
@@ -339,11 +390,13 @@ def _validate(
     settings: Settings,
     now: datetime,
     default_source: str,
+    date_order: str | None = None,
+    default_date: datetime | None = None,
 ) -> NoteDraft | list[Problem]:
     problems = _Problems(row)
     now = _to_naive_utc(now)
     text = _check_text(fields.get("text"), settings, problems)
-    created = parse_created_at(fields.get("created_at"), row)
+    created = parse_created_at(fields.get("created_at"), row, date_order)
     if isinstance(created, Problem):
         problems.append(created)
         created = None
@@ -368,7 +421,7 @@ def _validate(
     attributes = tuple((str(k), v) for k, v in ((k, _extra_value(v)) for k, v in extra.items()) if v is not None)
     return NoteDraft(
         text=text,
-        created_at=created or now,
+        created_at=created or default_date or now,
         channel=channel,
         kind=kind,
         tags=parse_tags(fields.get("tags")),

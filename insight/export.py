@@ -16,6 +16,7 @@ from typing import Any, BinaryIO, TextIO
 import pandas as pd
 
 from insight.errors import EarshotError
+from insight.files import write_report
 from insight.store import Store
 from insight.store import topics as topics_sql
 
@@ -91,7 +92,7 @@ def write_table(df: pd.DataFrame, target: str | Path | BinaryIO | TextIO, fmt: s
     fmt = _format_for(target, fmt)
     data = table_bytes(df, fmt)
     if isinstance(target, str | Path):
-        Path(target).write_bytes(data)
+        write_report(target, data, "the export")
     elif isinstance(target, io.TextIOBase):
         if fmt == "xlsx":
             raise EarshotError("XLSX is binary: give a file name (-o notes.xlsx).", title="Cannot write XLSX here")

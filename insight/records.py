@@ -103,6 +103,56 @@ class SavedNote:
     redactions: tuple[str, ...] = ()  # placeholder types applied, e.g. ("EMAIL", "PHONE"); never the values
 
 
+IMPORT_STATUSES: tuple[str, ...] = ("running", "complete", "failed", "undone")
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One row of the import ledger: a file import, or an API / webhook batch.
+
+    ``status`` is ``running``, ``complete``, ``failed`` or ``undone``; a ``running`` import whose
+    process is gone was interrupted (see :attr:`interrupted`) and resumes when the same file is
+    imported again. ``imported`` counts the notes it stored that are still linked to it.
+    """
+
+    import_id: int
+    kind: str
+    name: str
+    file_hash: str | None
+    source: str | None
+    status: str
+    rows_read: int
+    imported: int
+    duplicates: int
+    rejected: int
+    message: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    undone_at: datetime | None
+    pid: int | None
+    host: str | None
+    interrupted: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready view."""
+        return {
+            "import_id": self.import_id,
+            "kind": self.kind,
+            "name": self.name,
+            "file_hash": self.file_hash,
+            "source": self.source,
+            "status": "interrupted" if self.interrupted else self.status,
+            "rows_read": self.rows_read,
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "message": self.message,
+            "started_at": self.started_at.isoformat() if self.started_at else None,
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+            "undone_at": self.undone_at.isoformat() if self.undone_at else None,
+        }
+
+
 @dataclass
 class IngestReport:
     """The outcome of importing one input (file or batch), for the CLI summary, JSON and the UI."""
@@ -119,6 +169,8 @@ class IngestReport:
     redacted_notes: int = 0
     dry_run: bool = False
     seconds: float = 0.0
+    import_id: int | None = None  # the ledger row (None for a dry run)
+    date_note: str | None = None  # how dates were read, e.g. "no date column: every note is dated …"
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view (problems as ``{"row", "field", "message"}``)."""
@@ -134,5 +186,7 @@ class IngestReport:
             "rejected_path": self.rejected_path,
             "dry_run": self.dry_run,
             "seconds": round(self.seconds, 3),
+            "import_id": self.import_id,
+            "date_note": self.date_note,
             "problems": [{"row": p.row, "field": p.field, "message": p.message} for p in self.problems],
         }

@@ -13,13 +13,15 @@ from insight.settings import Settings
 from insight.store import Store
 
 
-def open_store(settings: Settings, *, must_exist: bool = False) -> Store:
+def open_store(settings: Settings, *, must_exist: bool = False, adopt: bool = False) -> Store:
     """The store for ``settings.db``.
 
     Args:
         settings: the settings in effect.
         must_exist: refuse, with a message saying what to do, when there is no database file yet
             (commands that only read have nothing to show on a new path).
+        adopt: add Earshot's tables even to a DuckDB file that holds another program's tables
+            (``--force-adopt``); without it such a file is refused.
 
     Raises:
         EarshotError: ``must_exist`` and the file is missing.
@@ -29,7 +31,7 @@ def open_store(settings: Settings, *, must_exist: bool = False) -> Store:
             f"There is no database at {settings.db}. Import notes first, or point --db / EARSHOT_DB at one.",
             title="No database",
         )
-    return Store(settings.db, lock_timeout_s=settings.lock_timeout_s)
+    return Store(settings.db, lock_timeout_s=settings.lock_timeout_s, adopt=adopt)
 
 
 def embedder_for(settings: Settings) -> Embedder:

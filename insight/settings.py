@@ -44,6 +44,19 @@ class Settings:
         24 * 60, "A created_at further than this in the future is rejected (clock skew allowance)."
     )
     import_batch_size: int = _setting(512, "Notes embedded and written per batch during a file import.")
+    date_format: str = _setting(
+        "auto",
+        "How imports read dates like 03/04/2025: auto (decided from all of a file's dates; a file no date "
+        "decides is refused), day-first, month-first, or a strptime pattern such as %d/%m/%Y.",
+    )
+    import_max_expanded_mb: int = _setting(
+        200, "Largest a workbook (XLSX, a ZIP of XML) may expand to when unpacked, in MB; bigger is refused."
+    )
+    import_max_rows: int = _setting(1_000_000, "Most data rows one imported file may have; more is refused.")
+    import_max_columns: int = _setting(500, "Most columns one imported file may have; more is refused.")
+    import_max_cell_chars: int = _setting(
+        100_000, "Longest cell (or JSON value) an imported row may hold; a row with a longer one is rejected."
+    )
     # --- embeddings ----------------------------------------------------------------------------
     embedding_model: str = _setting(
         PACKAGED_MODEL,

@@ -45,6 +45,50 @@ def test_import_dry_run_saves_nothing(demo_db) -> None:
     assert "paperless" not in " ".join(at.dataframe[0].value["Note"]).lower()
 
 
+def test_an_import_is_listed_and_can_be_undone_from_the_page(demo_db) -> None:
+    at = open_page(new_app("admin"), "import_notes")
+    at = _upload(at)
+    ledger = at.dataframe[-1].value
+    row = ledger.iloc[0]
+    assert (row["Name"], row["Status"], row["Stored"]) == ("notes.csv", "complete", 2)
+    at.checkbox(key="undo-sure").check()
+    next(b for b in at.button if b.label == "Undo import").click()
+    at = at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("removed 2 notes" in s.value for s in at.success)
+    assert at.dataframe[-1].value.iloc[0]["Status"] == "undone"
+    at = open_page(at, "explore")
+    at.text_input(key="explore-q").set_value("paperless bill option").run()
+    assert "paperless" not in " ".join(at.dataframe[0].value["Note"]).lower()
+
+
+def test_ambiguous_dates_are_refused_until_the_order_is_chosen(demo_db) -> None:
+    ambiguous = b"text,date\nCustomer wants a paper bill again,03/04/2025\nAsks for eSIM support,05/06/2025\n"
+    at = open_page(new_app("admin"), "import_notes")
+    at.get("file_uploader")[0].set_value(("uk.csv", ambiguous, "text/csv"))
+    next(b for b in at.button if b.label == "Import").click()
+    at = at.run()
+    assert not at.exception
+    (error,) = at.error
+    assert "Ambiguous dates" in error.value and "date-format" in error.value
+    at.selectbox(key="import-date-format").select("Day first (03/04/2025 is 3 April)")
+    next(b for b in at.button if b.label == "Import").click()
+    at = at.run()
+    assert not at.error
+    assert {m.label: m.value for m in at.metric}["Imported"] == "2"
+    assert any("day first" in i.value for i in at.info)
+
+
+def test_a_damaged_workbook_is_one_clear_message_on_the_page(demo_db) -> None:
+    at = open_page(new_app("admin"), "import_notes")
+    at.get("file_uploader")[0].set_value(("book.xlsx", b"PK\x03\x04 not really a zip", "application/octet-stream"))
+    next(b for b in at.button if b.label == "Import").click()
+    at = at.run()
+    assert not at.exception
+    (error,) = at.error
+    assert "Cannot read workbook" in error.value
+
+
 def test_import_without_file_warns(demo_db) -> None:
     at = open_page(new_app("admin"), "import_notes")
     next(b for b in at.button if b.label == "Import").click()

@@ -194,11 +194,12 @@ def test_csv_rows_are_numbered_like_a_spreadsheet(tmp_path: Path) -> None:
     assert [(n, raw["note"]) for n, raw in rows] == [(1, "first"), (3, "multi\nline"), (4, "third")]
 
 
-def test_short_rows_get_missing_cells_and_long_rows_are_problems(tmp_path: Path) -> None:
+def test_ragged_rows_are_problems_but_blank_trailing_cells_are_fine(tmp_path: Path) -> None:
     path = tmp_path / "ragged.csv"
     path.write_text("note,agent\nonly note\nnote,a,oops,more\ntrailing,b,,\n", encoding="utf-8")
     rows = _all(open_rows(path))
-    assert rows[0] == (1, {"note": "only note"})
+    assert isinstance(rows[0][1], Problem) and rows[0][1].row == 1
+    assert "1 cell but the header has 2" in rows[0][1].message
     assert isinstance(rows[1][1], Problem) and rows[1][1].row == 2
     assert "4 cells but the header has 2" in rows[1][1].message
     assert rows[2] == (3, {"note": "trailing", "agent": "b"})
@@ -211,11 +212,14 @@ def test_duplicate_and_blank_headers_get_unique_names(tmp_path: Path) -> None:
     assert _all(stream) == [(1, {"note": "a", "note (2)": "b", "column 3": "c"})]
 
 
-def test_nul_and_control_bytes_in_a_text_csv_are_read(tmp_path: Path) -> None:
+def test_a_stray_nul_is_reported_for_its_row_and_control_bytes_are_read(tmp_path: Path) -> None:
     path = tmp_path / "nul.csv"
-    path.write_bytes(b"note,agent\nhello\x00 there\x07 friend,a\n")
-    [(_, raw)] = _all(open_rows(path))
-    assert raw["note"] == "hello\x00 there\x07 friend"  # cleaned up by validation, not rejected here
+    filler = b"".join(b"an ordinary note number %d,z\n" % i for i in range(5))
+    path.write_bytes(b'note,agent\nhello\x00 there,a\n"quoted\x00",b\nbell\x07 friend,c\n' + filler)
+    rows = _all(open_rows(path))
+    assert [n for n, raw in rows if isinstance(raw, Problem)] == [1, 2]
+    assert "NUL" in rows[0][1].message
+    assert rows[2] == (3, {"note": "bell\x07 friend", "agent": "c"})  # cleaned up by validation, not rejected
 
 
 def test_formula_like_cells_are_plain_strings(tmp_path: Path) -> None:

@@ -1,13 +1,17 @@
-"""Running an uploaded file through the ingest service (the upload lands in a temp folder first)."""
+"""Running an uploaded file through the ingest service, and the import ledger for the Admin → Import page."""
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
+from ingest.ledger import UndoResult, list_imports, undo_import
 from ingest.service import import_file
-from insight.records import IngestReport
+from insight.errors import EarshotError
+from insight.failures import explain
+from insight.records import ImportRecord, IngestReport
 from ui import data, resources
 
 
@@ -18,24 +22,50 @@ def import_upload(
     source: str | None,
     dry_run: bool,
     progress: Callable[[str, int, int], None] | None = None,
+    date_format: str | None = None,
+    default_date: date | None = None,
 ) -> tuple[IngestReport, bytes | None]:
-    """Import an uploaded file; returns the report and the rejected-rows CSV (``None`` if no row was rejected)."""
-    with tempfile.TemporaryDirectory(prefix="earshot-upload-") as folder:
-        path = Path(folder) / Path(name).name
-        path.write_bytes(content)
-        rejected = Path(folder) / "rejected.csv"
-        report = import_file(
-            path,
-            resources.get_store(),
-            embedder=resources.get_embedder(),
-            redactor=resources.get_redactor(),
-            settings=resources.get_settings(),
-            source=source or None,
-            dry_run=dry_run,
-            progress=progress,
-            rejected_path=rejected,
-        )
-        rejected_bytes = rejected.read_bytes() if report.rejected and rejected.exists() else None
-    if not dry_run:
-        data.changed()
+    """Import an uploaded file; returns the report and the rejected-rows CSV (``None`` if no row was rejected).
+
+    Raises:
+        EarshotError: the file was refused (every failure, low-level ones included, arrives as one).
+    """
+    try:
+        with tempfile.TemporaryDirectory(prefix="earshot-upload-") as folder:
+            path = Path(folder) / Path(name).name
+            path.write_bytes(content)
+            rejected = Path(folder) / "rejected.csv"
+            report = import_file(
+                path,
+                resources.get_store(),
+                embedder=resources.get_embedder(),
+                redactor=resources.get_redactor(),
+                settings=resources.get_settings(),
+                source=source or None,
+                dry_run=dry_run,
+                progress=progress,
+                rejected_path=rejected,
+                date_format=date_format,
+                default_date=datetime.combine(default_date, datetime.min.time()) if default_date else None,
+            )
+            rejected_bytes = rejected.read_bytes() if report.rejected and rejected.exists() else None
+    except EarshotError:
+        raise
+    except Exception as exc:  # a page shows one clear message, never a traceback
+        raise explain(exc) from exc
+    finally:
+        if not dry_run:
+            data.changed()
     return report, rejected_bytes
+
+
+def recent_imports(limit: int = 50) -> list[ImportRecord]:
+    """The latest imports, newest first."""
+    return list_imports(resources.get_store(), limit)
+
+
+def undo(import_id: int) -> UndoResult:
+    """Remove an import's notes (with vectors and placements); the pages refresh their data."""
+    result = undo_import(resources.get_store(), import_id)
+    data.changed()
+    return result

@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from insight.errors import EarshotError
 from insight.logs import configure_logging
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -51,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    """The ``--db`` flag every command shares."""
+    """The ``--db`` and ``--debug`` flags every command shares."""
     parser.add_argument("--db", metavar="PATH", help="DuckDB file (default: $EARSHOT_DB or data/earshot.duckdb)")
+    parser.add_argument("--debug", action="store_true", help="Show the full traceback when something fails.")
 
 
 def emit(text: str | bytes) -> None:
@@ -68,16 +68,14 @@ def emit(text: str | bytes) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; errors become one clear line on stderr and a non-zero exit code."""
+    """Run one command; every failure becomes one clear line on stderr and exit status 2 (see
+    :mod:`insight.failures`; ``--debug`` adds the traceback)."""
+    from insight.failures import run_guarded
+
     configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return int(args.handler(args) or 0)
-    except EarshotError as exc:
-        log.debug("command failed", exc_info=True)
-        print(f"error: {exc.title}: {exc.message}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+    debug = bool(getattr(args, "debug", False))
+    if debug:
+        logging.getLogger("insight").setLevel(logging.DEBUG)
+    return run_guarded(lambda: args.handler(args), debug=debug, log=log)

@@ -114,7 +114,10 @@ def run_topics(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """Export notes with their topics."""
     from insight.export import notes_export_frame, table_bytes, write_table
+    from insight.files import check_target
 
+    if args.output:
+        check_target(args.output, "the export")  # before the work, not after it
     _, store = _open(args)
     frame = notes_export_frame(store)
     fmt = args.format

@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 from datetime import date, timedelta
-from pathlib import Path
 
 from insight.cli import add_db_argument, emit
+from insight.files import check_target, write_report
 from insight.runtime import open_store
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
@@ -102,11 +102,13 @@ def run_brief(args: argparse.Namespace) -> int:
     """Write the weekly brief."""
     from insight.brief import build_brief, render_html, render_markdown
 
+    if args.output:
+        check_target(args.output, "the brief")  # before the work, not after it
     settings, store, week = _open(args)
     brief = build_brief(store, settings, week)
     text = render_html(brief) if args.format == "html" else render_markdown(brief)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_report(args.output, text, "the brief")
         print(f"Wrote the {week.label} brief to {args.output}", file=sys.stderr)
     else:
         emit(text)

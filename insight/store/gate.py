@@ -40,9 +40,10 @@ _WATCH_S = 0.01
 class Gate:
     """The one lease a process holds on one database file. Get it with :func:`gate_for`."""
 
-    def __init__(self, path: Path, on_open: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    def __init__(self, path: Path, on_open: Callable[[duckdb.DuckDBPyConnection, Gate], None]) -> None:
         self.path = path
         self._on_open = on_open
+        self.adopt = False  # let on_open add Earshot's tables to another program's database (--force-adopt)
         self._mutex = threading.RLock()
         self._conn: duckdb.DuckDBPyConnection | None = None
         self._lock_fd: int | None = None
@@ -86,9 +87,16 @@ class Gate:
         return os.open(str(self.path) + suffix, os.O_RDWR | os.O_CREAT, 0o644)
 
     def _open(self, timeout_s: float) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock_fd = self._sidecar(".lock")
-        want_fd = self._sidecar(".want")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock_fd = self._sidecar(".lock")
+        except OSError as exc:
+            raise unwritable_database(self.path, exc) from exc
+        try:
+            want_fd = self._sidecar(".want")
+        except OSError as exc:
+            os.close(lock_fd)
+            raise unwritable_database(self.path, exc) from exc
         try:
             fcntl.flock(want_fd, fcntl.LOCK_SH)  # announce that we are waiting
             deadline = time.monotonic() + timeout_s
@@ -112,17 +120,19 @@ class Gate:
             os.close(want_fd)
         try:
             conn = duckdb.connect(str(self.path))
-        except duckdb.Error as exc:
+        except (duckdb.Error, OSError) as exc:
             fcntl.flock(lock_fd, fcntl.LOCK_UN)
             os.close(lock_fd)
-            raise EarshotError(
-                f"Could not open the database {self.path}: {exc}. Is it a DuckDB file written by "
-                "Earshot, and is the disk readable?",
-                title="Cannot open the database",
-            ) from exc
+            raise unreadable_database(self.path, exc) from exc
         self._conn, self._lock_fd = conn, lock_fd
         try:
-            self._on_open(conn)
+            self._on_open(conn, self)
+        except EarshotError:
+            self._close()
+            raise
+        except duckdb.Error as exc:
+            self._close()
+            raise unreadable_database(self.path, exc) from exc
         except BaseException:
             self._close()
             raise
@@ -166,6 +176,38 @@ class Gate:
                 self._mutex.release()
 
 
+def unwritable_database(path: Path, exc: OSError) -> EarshotError:
+    """The error for a database path Earshot cannot create or write (read-only folder, a file in the way)."""
+    reason = exc.strerror or type(exc).__name__
+    return EarshotError(
+        f"Cannot create or write the database {path} ({reason}). Choose a file in a folder you can write "
+        "to with --db or EARSHOT_DB.",
+        title="Cannot open the database",
+    )
+
+
+def unreadable_database(path: Path, exc: BaseException) -> EarshotError:
+    """The error for a database file DuckDB cannot read: truncated, corrupted, not DuckDB, or no permission."""
+    text = str(exc)
+    if isinstance(exc, OSError) or "Permission denied" in text or "Read-only" in text:
+        return EarshotError(
+            f"Cannot open the database {path}: the file or its folder is not writable. Fix the permissions, "
+            "or choose another file with --db or EARSHOT_DB.",
+            title="Cannot open the database",
+        )
+    if "not a valid DuckDB database" in text:
+        what = "is not a DuckDB database"
+    elif "Could not read enough bytes" in text or "checksum" in text or "Corrupt" in text:
+        what = "is damaged (truncated or corrupted)"
+    else:
+        what = f"could not be read ({text.splitlines()[0][:160] if text else type(exc).__name__})"
+    return EarshotError(
+        f"The database {path} {what}. Nothing was changed. Restore it from a backup, or point --db / "
+        "EARSHOT_DB at another file.",
+        title="Cannot open the database",
+    )
+
+
 def flock_held(path: Path) -> bool:
     """Whether any process (this one included, through another descriptor) holds a flock on ``path``."""
     try:
@@ -187,7 +229,7 @@ _gates: dict[Path, Gate] = {}
 _gates_mutex = threading.Lock()
 
 
-def gate_for(path: Path, on_open: Callable[[duckdb.DuckDBPyConnection], None]) -> Gate:
+def gate_for(path: Path, on_open: Callable[[duckdb.DuckDBPyConnection, Gate], None]) -> Gate:
     """The process-wide gate for a database file (one per resolved path)."""
     key = path.resolve()
     with _gates_mutex:

@@ -25,8 +25,8 @@ class RefitRunningError(EarshotError):
 
 
 def lock_path(db_path: Path) -> Path:
-    """The sidecar lock file for a database."""
-    return Path(str(db_path) + ".refit.lock")
+    """The sidecar lock file for a database, keyed on its resolved path (two symlinks to one file share it)."""
+    return Path(str(Path(db_path).resolve()) + ".refit.lock")
 
 
 @contextmanager
