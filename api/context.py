@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,6 +16,32 @@ from insight.embedder import Embedder
 from insight.settings import Settings
 from insight.store import Store
 from insight.tokens import ApiToken, check_token
+
+
+class OneAtATime:
+    """An embedder that encodes one request's texts at a time.
+
+    The model already uses every core for one batch; concurrent requests encoding at once only
+    oversubscribe the CPU. Serialising the encode lets the other requests validate and redact meanwhile,
+    the same overlap a file import gets from its preparing thread.
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self._lock = threading.Lock()
+
+    @property
+    def model_id(self) -> str:
+        """The wrapped embedder's model id (vectors are the same)."""
+        return self.inner.model_id
+
+    def embed(self, texts: Any, progress: Any = None) -> Any:
+        """Encode under the lock."""
+        with self._lock:
+            return self.inner.embed(texts, progress=progress)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def utcnow() -> datetime:
@@ -35,6 +62,8 @@ class ApiContext:
 
     def __post_init__(self) -> None:
         self.limiter = RateLimiter(self.settings.api_rate_limit_per_minute)
+        if not isinstance(self.embedder, OneAtATime):
+            self.embedder = OneAtATime(self.embedder)
 
 
 def context(request: Request) -> ApiContext:

@@ -106,7 +106,7 @@ async def post_notes(request: Request, token: ApiToken = Depends(require("ingest
 @router.get("/notes/search", summary="Notes closest in meaning to a sentence")
 def search(
     request: Request,
-    q: str = Query(..., description="A sentence, e.g. 'customers want to pause their plan'"),
+    q: str = Query(..., max_length=1000, description="A sentence, e.g. 'customers want to pause their plan'"),
     limit: int = Query(25, ge=1, le=200),
     token: ApiToken = Depends(require("read")),
 ) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from ingest.dedupe import dedupe_key
 from ingest.redaction import Redactor
 from ingest.service import _Prepared, _utcnow, redact_draft, store_prepared
 from insight.embedder import Embedder
+from insight.errors import EarshotError
 from insight.records import NoteDraft, Problem
 from insight.settings import Settings
 from insight.store import Store
@@ -122,7 +123,12 @@ def save_notes(
             ext = str(external_id)[:200] if external_id is not None else None
             results[i] = ItemResult(i, "rejected", external_id=ext, problems=safe)
             continue
-        clean, kinds = redact_draft(draft, redactor)
+        try:
+            clean, kinds = redact_draft(draft, redactor)
+        except EarshotError as exc:  # the redactor gave up on this note: it is rejected, the others go on
+            results[i] = ItemResult(i, "rejected", external_id=draft.external_id,
+                                    problems=(Problem(None, "text", exc.message),))
+            continue
         prepared.append(_Prepared(clean, dedupe_key(clean), kinds))
         where.append(i)
     if prepared:
