@@ -207,6 +207,8 @@ def test_the_schedule_runs_each_slot_once_and_retries_due_failures(world):
     settings = load_settings(environ={}, db=world.path, delivery_schedule="MON 08:00", smtp_host="127.0.0.1",
                              delivery_email_to="lead@example.com")
     monday = datetime(2025, 3, 10, 8, 5)
+    nowhere = load_settings(environ={}, db=world.path, delivery_schedule="MON 08:00")
+    assert run_schedule(world, nowhere, now_local=monday, now_utc=NOW, sender=recorder) is None  # no channel yet
     assert run_schedule(world, settings, now_local=monday - timedelta(minutes=10), now_utc=NOW, sender=recorder) is None
     assert sent == []  # 07:55: the slot of a week ago is too old to catch up, this week's is not due
     summary = run_schedule(world, settings, now_local=monday, now_utc=NOW, sender=recorder)

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
-from insight.delivery.channels import Sender, apprise_send
+from insight.delivery.channels import Sender, apprise_send, configured_channels
 from insight.delivery.service import deliver, retry_due
 from insight.errors import EarshotError
 from insight.settings import Settings
@@ -71,7 +71,9 @@ def run_schedule(
     schedule = parse_schedule(settings.delivery_schedule)
     now_local = now_local or datetime.now()
     summary = None
-    if schedule is not None:
+    # With no channel configured there is nobody to send to: leave the slot unclaimed, so configuring a
+    # channel later that day still gets this week's brief out.
+    if schedule is not None and configured_channels(settings):
         slot = latest_slot(schedule, now_local)
         if now_local - slot <= CATCH_UP:
             key = slot.strftime("%Y-%m-%dT%H:%M")
