@@ -22,13 +22,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from api.context import ApiContext, context
 from api.errors import ApiError
-from api.routes_notes import record_batch
-from ingest.batch import save_notes
+from api.routes_notes import store_batch
 from ingest.helpdesk import Mapped, map_intercom, map_zendesk
 
 router = APIRouter(prefix="/api/v1/hooks", tags=["webhooks"])
@@ -77,17 +75,8 @@ def _not_configured(vendor: str, setting: str) -> ApiError:
 async def _store(ctx: ApiContext, mapped: Mapped, vendor: str) -> JSONResponse:
     if mapped.fields is None:
         return JSONResponse({"status": "ignored", "reason": mapped.ignored})
-    result = await run_in_threadpool(
-        save_notes,
-        ctx.store,
-        [mapped.fields],
-        embedder=ctx.embedder,
-        redactor=ctx.redactor,
-        settings=ctx.settings,
-        default_source=vendor,
-        now=ctx.clock(),
-    )
-    record_batch(ctx, vendor, result)
+    name = f"{vendor.capitalize()} comment {mapped.fields.get('external_id')}"
+    result = await store_batch(ctx, [mapped.fields], kind="webhook", name=name, source=vendor)
     item = result.items[0]
     # A rejected note (e.g. too short) answers 422, so it shows as failed in the helpdesk's webhook log.
     return JSONResponse(item.as_dict(), status_code=422 if item.status == "rejected" else 200)

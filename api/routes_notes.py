@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from api.context import ApiContext, context, require
 from api.errors import ApiError
-from ingest.batch import BatchResult, save_notes
+from ingest.batch import BatchResult, import_notes
 from insight.search import search_notes
 from insight.tokens import ApiToken
 
@@ -61,8 +61,21 @@ def _items(body: bytes, max_batch: int) -> tuple[list[Any], bool]:
     return items, single
 
 
-def record_batch(ctx: ApiContext, token_name: str, result: BatchResult) -> None:
-    """The one place an API batch or webhook is recorded beyond its notes (the import ledger hooks in here)."""
+async def store_batch(ctx: ApiContext, items: list[Any], *, kind: str, name: str, source: str) -> BatchResult:
+    """Store posted notes as one import of the ledger (listed and undoable like a file import)."""
+    result, _ = await run_in_threadpool(
+        import_notes,
+        ctx.store,
+        items,
+        kind=kind,
+        name=name,
+        embedder=ctx.embedder,
+        redactor=ctx.redactor,
+        settings=ctx.settings,
+        default_source=source,
+        now=ctx.clock(),
+    )
+    return result
 
 
 @router.post(
@@ -87,17 +100,8 @@ async def post_notes(request: Request, token: ApiToken = Depends(require("ingest
     """Validate, redact, dedupe and store notes exactly as a file import or the form would."""
     ctx = context(request)
     items, single = _items(await request.body(), ctx.settings.api_max_batch)
-    result = await run_in_threadpool(
-        save_notes,
-        ctx.store,
-        items,
-        embedder=ctx.embedder,
-        redactor=ctx.redactor,
-        settings=ctx.settings,
-        default_source=token.name,
-        now=ctx.clock(),
-    )
-    record_batch(ctx, token.name, result)
+    name = f"API batch from {token.name}" if not single else f"API note from {token.name}"
+    result = await store_batch(ctx, items, kind="api", name=name, source=token.name)
     body = result.as_dict()
     status = 422 if single and result.count("rejected") else 200
     return JSONResponse(body, status_code=status)

@@ -20,7 +20,7 @@ from ingest.redaction import Redactor
 from ingest.service import _Prepared, _utcnow, redact_draft, store_prepared
 from insight.embedder import Embedder
 from insight.errors import EarshotError
-from insight.records import NoteDraft, Problem
+from insight.records import IngestReport, NoteDraft, Problem
 from insight.settings import Settings
 from insight.store import Store
 
@@ -86,6 +86,7 @@ def save_notes(
     settings: Settings,
     default_source: str = "api",
     now: datetime | None = None,
+    import_id: int | None = None,
 ) -> BatchResult:
     """Validate, redact, dedupe, embed and store notes posted by another system, one result per note.
 
@@ -98,6 +99,7 @@ def save_notes(
         settings: note length and future-date limits.
         default_source: ``source`` of notes that do not name one.
         now: the clock, for tests.
+        import_id: the ledger row the stored notes are linked to (see :func:`import_notes`).
 
     Returns:
         A :class:`BatchResult`; nothing is stored for a rejected note, the others are stored together.
@@ -132,7 +134,8 @@ def save_notes(
         prepared.append(_Prepared(clean, dedupe_key(clean), kinds))
         where.append(i)
     if prepared:
-        for i, p, stored in zip(where, prepared, store_prepared(store, prepared, embedder), strict=True):
+        stored_items = store_prepared(store, prepared, embedder, import_id=import_id)
+        for i, p, stored in zip(where, prepared, stored_items, strict=True):
             results[i] = ItemResult(
                 i,
                 "created" if stored.created else "duplicate",
@@ -143,3 +146,36 @@ def save_notes(
                 redactions=p.redactions,
             )
     return BatchResult([r for r in results if r is not None], seconds=time.perf_counter() - started)
+
+
+def import_notes(
+    store: Store,
+    items: Sequence[Mapping[str, object] | object],
+    *,
+    kind: str,
+    name: str,
+    embedder: Embedder,
+    redactor: Redactor,
+    settings: Settings,
+    default_source: str = "api",
+    now: datetime | None = None,
+) -> tuple[BatchResult, int]:
+    """:func:`save_notes` as one import of the ledger (kind ``api`` or ``webhook``); returns it and the import id.
+
+    Like a file import, the batch can then be listed (``python -m ingest imports``) and undone as a unit.
+    If storing fails, whatever the batch stored is removed again and the import is marked failed.
+    """
+    from ingest.ledger import fail_import, finish_import, start_import
+
+    record = start_import(store, kind=kind, name=name, source=default_source)
+    try:
+        result = save_notes(store, items, embedder=embedder, redactor=redactor, settings=settings,
+                            default_source=default_source, now=now, import_id=record.import_id)
+    except BaseException as exc:
+        fail_import(store, record.import_id, None, f"{type(exc).__name__}: {exc}"[:500])
+        raise
+    report = IngestReport(source_name=name, rows_read=len(items), imported=result.count("created"),
+                          duplicates=result.count("duplicate"), rejected=result.count("rejected"),
+                          seconds=result.seconds, import_id=record.import_id)
+    finish_import(store, record.import_id, report)
+    return result, record.import_id

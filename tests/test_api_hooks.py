@@ -77,6 +77,10 @@ def test_a_signed_zendesk_internal_comment_becomes_the_agents_note_once(hooks):
     assert list(tags) == ["vip", "pause_request"]
     assert "7946" not in text and "<PHONE>" in text
     assert json.loads(extra) == {"ticket_id": "5158"}
+    from ingest.ledger import list_imports
+
+    assert [(r.kind, r.name, r.imported, r.duplicates) for r in list_imports(hooks.store)] == [
+        ("webhook", "Zendesk comment 987654321", 0, 1), ("webhook", "Zendesk comment 987654321", 1, 0)]
 
 
 def test_public_replies_and_other_events_are_acknowledged_but_not_stored(hooks):

@@ -248,3 +248,21 @@ def test_a_batch_after_a_trends_read_still_stores(tmp_path, fake_embedder, redac
         with api.client(api.ingest_token) as c:
             r = c.post("/api/v1/notes", json=[{"text": f"customer asks about item {i}"} for i in range(10)])
     assert r.status_code == 200 and r.json()["created"] == 10
+
+
+def test_each_api_batch_is_one_import_in_the_ledger_and_can_be_undone(api):
+    from ingest.ledger import list_imports, undo_import
+
+    with api.client(api.ingest_token) as c:
+        first = c.post("/api/v1/notes", json=[{"text": "wrong system sent this", "external_id": f"w{i}"}
+                                              for i in range(3)] + [{"text": "x"}]).json()
+        c.post("/api/v1/notes", json={"text": "a good note that stays", "external_id": "g1"})
+    imports = list_imports(api.store)
+    assert [(r.kind, r.name, r.status) for r in imports] == [
+        ("api", "API note from crm", "complete"), ("api", "API batch from crm", "complete")]
+    batch = imports[1]
+    assert (batch.rows_read, batch.imported, batch.duplicates, batch.rejected, batch.source) == (4, 3, 0, 1, "crm")
+    assert first["created"] == 3
+    undone = undo_import(api.store, batch.import_id)
+    assert undone.notes_removed == 3
+    assert [e for e, _, _, _ in _stored(api.store)] == ["g1"]
