@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from insight.delivery import Channel, delivery_overview
 from ui import render, resources
+
+STATUS = {"sent": "✅ sent", "retrying": "🔁 retrying", "failed": "❌ failed", "pending": "⏳ sending"}
+ENV_VAR = re.compile(r"(EARSHOT_[A-Z_]+)")
 
 settings, store = resources.get_settings(), resources.get_store()
 overview = delivery_overview(store, settings)
@@ -35,7 +40,8 @@ for col, (name, channel) in zip(cols, overview.channels.items(), strict=True):
         if isinstance(channel, Channel):
             st.caption(f"✅ to {render.escape_markdown(channel.recipient)}")
         else:
-            st.caption(f"Not configured: {render.escape_markdown(channel)}")
+            # The reason names settings: show them as code so long names wrap as one piece.
+            st.caption("Not configured — " + ENV_VAR.sub(r"`\1`", channel))
 
 st.subheader("Deliveries")
 if not overview.deliveries:
@@ -46,11 +52,11 @@ else:
             "When": d.last_attempt_at or d.created_at,
             "What": d.title,
             "Channel": d.channel,
-            "To": d.recipient,
-            "Status": d.status,
-            "Attempts": d.attempts,
-            "Next try": d.next_attempt_at,
+            "Status": STATUS.get(d.status, d.status),
             "Error": d.last_error or "",
+            "Next try": d.next_attempt_at,
+            "Attempts": d.attempts,
+            "To": d.recipient,
         }
         for d in overview.deliveries
     )
@@ -58,9 +64,10 @@ else:
         frame,
         hide_index=True,
         column_config={
-            "When": st.column_config.DatetimeColumn(format="D MMM YYYY HH:mm"),
-            "Next try": st.column_config.DatetimeColumn(format="D MMM HH:mm"),
-            "What": st.column_config.TextColumn(width="large"),
+            "When": st.column_config.DatetimeColumn(format="D MMM YYYY HH:mm", width="medium"),
+            "Next try": st.column_config.DatetimeColumn(format="D MMM HH:mm", width="small"),
+            "What": st.column_config.TextColumn(width="medium"),
+            "Status": st.column_config.TextColumn(width="small"),
             "Error": st.column_config.TextColumn(width="medium"),
         },
     )

@@ -90,7 +90,7 @@ def start_server(db: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
                              "--no-schedule"], cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             text=True)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + 900  # a loaded shared machine takes minutes to load the model
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit("serve-api exited: " + proc.stderr.read())
@@ -99,7 +99,7 @@ def start_server(db: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
                 return proc, url
         except httpx.TransportError:
             time.sleep(0.3)
-    raise SystemExit("serve-api did not come up in 300 s")
+    raise SystemExit("serve-api did not come up in 900 s")
 
 
 def stop(proc: subprocess.Popen) -> None:

@@ -159,9 +159,9 @@ def test_deliveries_page_shows_channels_deliveries_failures_and_tokens(demo_db, 
     at = open_page(new_app("admin"), "deliveries")
     page = texts(at).replace("\\", "")  # captions are Markdown-escaped
     assert "failed and will be retried" in page
-    assert "to lead@example.com" in page and "Not configured: set EARSHOT_DELIVERY_SLACK_WEBHOOK" in page
+    assert "to lead@example.com" in page and "Not configured — set `EARSHOT_DELIVERY_SLACK_WEBHOOK`" in page
     deliveries = at.dataframe[0].value
-    assert set(deliveries["Status"]) == {"retrying"}
+    assert set(deliveries["Status"]) == {"🔁 retrying"}
     assert set(deliveries["Error"]) == {"SMTP said: 554 relay denied"}
     tokens = at.dataframe[1].value
     assert list(tokens["Name"]) == ["zendesk"] and secret not in tokens.to_string()
