@@ -230,3 +230,28 @@ def test_schedule_parsing():
     assert latest_slot((0, datetime(2025, 1, 1, 8).time()), wednesday) == datetime(2025, 3, 10, 8, 0)
     assert latest_slot((2, datetime(2025, 1, 1, 10).time()), wednesday) == datetime(2025, 3, 5, 10, 0)
     assert latest_slot((None, datetime(2025, 1, 1, 8).time()), wednesday) == datetime(2025, 3, 12, 8, 0)
+
+
+def test_the_servers_scheduler_thread_sends_on_its_slot(world):
+    import threading
+
+    from insight.delivery import DeliveryScheduler
+
+    sent = threading.Event()
+
+    def recorder(channel, title, body):
+        sent.set()
+        return SendResult(True)
+
+    settings = load_settings(environ={}, db=world.path, delivery_schedule="MON 08:00", smtp_host="127.0.0.1",
+                             delivery_email_to="lead@example.com")
+    jobs = DeliveryScheduler(world, settings, poll_s=0.05, sender=recorder,
+                             clock=lambda: datetime(2025, 3, 10, 8, 1))
+    jobs.start()
+    try:
+        assert sent.wait(60), "the scheduler sent nothing"
+    finally:
+        jobs.stop()
+    assert {d.status for d in delivery_log(world)} == {"sent"}
+    with pytest.raises(EarshotError):
+        DeliveryScheduler(world, load_settings(environ={}, db=world.path, delivery_schedule="sometimes"))
