@@ -6,7 +6,7 @@ import streamlit as st
 
 from insight.errors import InputError
 from insight.search import filter_options, search_notes, topic_map
-from ui import charts, data, filters, render, resources
+from ui import charts, data, filters, render, resources, state
 
 store = resources.get_store()
 options = data.cached(filter_options, store)
@@ -62,5 +62,8 @@ with map_tab:
     if not points:
         render.empty("The map appears once topics have been found (Admin → Topics admin → Refit now).")
     else:
-        st.caption("Each bubble is a topic (bigger = more notes); nearby topics are about similar things. Click one.")
-        render.clickable_topic_chart(charts.topic_scatter(points), key="explore-map")
+        st.caption(
+            "Each bubble is a topic (bigger = more notes); nearby topics are about similar things. "
+            "The largest are named; hover over any bubble for its name, click to open it."
+        )
+        render.clickable_topic_chart(charts.topic_scatter(points, state.selected_topic()), key="explore-map")

@@ -32,6 +32,8 @@ summary = detail.summary
 activity = data.cached(topic_activity, store, topic_id)
 
 st.title(render.escape_markdown(summary.label))  # a PM-given name is text, not markup
+if summary.summary:
+    st.write(render.escape_markdown(summary.summary))
 if summary.keywords:
     st.caption("Keywords: " + render.escape_markdown(", ".join(summary.keywords)))
 with st.container(horizontal=True):
@@ -48,6 +50,19 @@ with overview:
     left, right = st.columns([3, 2])
     left.plotly_chart(charts.volume_line(activity.weeks, activity.counts), config={"displayModeBar": False})
     with right:
+        if summary.theme_label:
+            st.write(f"**Theme: {render.escape_markdown(summary.theme_label)}**")
+            if not detail.siblings:
+                st.caption("No other topic in this theme.")
+            for sibling in detail.siblings[:8]:
+                if st.button(
+                    f"{render.escape_markdown(sibling.label)} · {sibling.size:,} notes",
+                    key=f"sibling-{sibling.topic_id}",
+                    type="tertiary",
+                ):
+                    state.open_topic(sibling.topic_id, "app_pages/topic.py")
+            if len(detail.siblings) > 8:
+                st.caption(f"…and {len(detail.siblings) - 8} more in this theme.")
         st.write("**Similar topics**")
         for other, score in data.cached(similar_topics, store, topic_id):
             if st.button(

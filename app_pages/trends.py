@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from insight.search import filter_options, topic_overview
+from insight.theme_view import theme_members, theme_trends
 from ui import charts, data, filters, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()
@@ -52,9 +53,49 @@ with signal_col:
     if len(flagged) > 5:
         st.caption(f"…and {len(flagged) - 5} more in the table below.")
 
-sort = st.segmented_control("Rank by", ["Signal & growth", "Volume"], default="Signal & growth", key="trends-sort")
-ranked = sorted(rows, key=lambda r: -r.total) if sort == "Volume" else list(rows)
 weekly_column = f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})"
+themes = theme_trends(overview)
+controls = st.columns([2, 3])
+group = "Topics"
+if len(themes) > 1:
+    group = controls[0].segmented_control("Show", ["Topics", "Themes"], default="Topics", key="trends-group")
+sort = controls[1].segmented_control(
+    "Rank by", ["Signal & growth", "Volume"], default="Signal & growth", key="trends-sort"
+)
+if group == "Themes":  # None (nothing picked) shows topics
+    theme_frame = render.notes_frame(
+        {
+            "Theme": t.theme,
+            "Topics": len(t.topics),
+            "Signals": t.signals,
+            weekly_column: list(t.weekly),
+            "This week": t.last_week,
+            "Total": t.total,
+            "Growth": 100.0 * (t.growth - 1.0) if t.growth is not None else None,
+            "Largest topics": " · ".join(r.label for r in t.topics[:3]),
+        }
+        for t in themes
+    )
+    picked_theme = st.dataframe(
+        theme_frame,
+        hide_index=True,
+        column_config={
+            weekly_column: st.column_config.LineChartColumn(width="medium", y_min=0),
+            "Growth": st.column_config.NumberColumn(format="%+.0f%%", help="Last 2 weeks vs the 2 before"),
+            "Signals": st.column_config.NumberColumn(help="Topics in the theme that are emerging, new or spiking"),
+            "Largest topics": st.column_config.TextColumn(width="large"),
+        },
+        on_select="rerun",
+        selection_mode="single-row",
+        key="trends-theme-table",
+    )
+    if not picked_theme.selection.rows:
+        st.caption("Select a theme to see its topics.")
+        st.stop()
+    theme_name = themes[picked_theme.selection.rows[0]].theme
+    st.subheader(f"Topics in {render.escape_markdown(theme_name)}")
+    rows = tuple(theme_members(rows, theme_name))
+ranked = sorted(rows, key=lambda r: -r.total) if sort == "Volume" else list(rows)
 frame = render.notes_frame(
     {
         "Topic": r.label,

@@ -51,7 +51,23 @@ def clinc150_frame() -> pd.DataFrame:
     return df[["text", "label"]]
 
 
-FRAMES = {"banking77": banking77_frame, "clinc150": clinc150_frame}
+def hwu64_frame() -> pd.DataFrame:
+    """HWU64 (9,960 home-assistant utterances, 64 intents, many near twins), columns ``text`` and ``label``."""
+    df = pd.read_csv(DATASETS / "hwu64" / "hwu64.csv")
+    return df[["text", "label"]]
+
+
+def demo_frame() -> pd.DataFrame:
+    """The demo's notes (ingest.demo, fixed end date, seed 42), ``label`` = the planted theme they came from."""
+    from datetime import datetime
+
+    from ingest.demo import generate_demo_notes
+
+    drafts = generate_demo_notes(now=datetime(2025, 6, 2, 12, 0))
+    return pd.DataFrame({"text": [d.text for d in drafts], "label": [dict(d.extra)["demo_theme"] for d in drafts]})
+
+
+FRAMES = {"banking77": banking77_frame, "clinc150": clinc150_frame, "hwu64": hwu64_frame, "demo": demo_frame}
 
 
 def _embed_cached(name: str, texts: list[str]) -> tuple[np.ndarray, str]:
@@ -72,7 +88,7 @@ def _embed_cached(name: str, texts: list[str]) -> tuple[np.ndarray, str]:
 
 
 def load_dataset(name: str) -> Dataset:
-    """Load ``banking77`` or ``clinc150`` with embeddings (computed once, then read from the cache)."""
+    """Load ``banking77``, ``clinc150`` or ``hwu64`` with embeddings (computed once, then read from the cache)."""
     df = FRAMES[name]()
     texts = df["text"].astype(str).tolist()
     vectors, model_id = _embed_cached(name, texts)

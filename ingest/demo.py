@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 DEMO_SOURCE = "demo"
 Progress = Callable[[str, int, int], None]
 
+
 def _profile(kind: str, week: int, weeks: int) -> float:
     """Relative strength of a theme in ``week`` (0 = oldest)."""
     t = week / max(weeks - 1, 1)
@@ -165,7 +166,7 @@ def seed_demo(
         from insight.topics import refit
 
         try:
-            refit(store, settings, embedder.model_id, progress=progress)
+            refit(store, settings, embedder.model_id, progress=progress, embedder=embedder)
         except EarshotError:  # the demo is still useful without topics; the admin page can refit later
             log.exception("topic refit after seeding the demo failed")
     return report

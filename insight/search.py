@@ -263,6 +263,7 @@ class TopicTrend:
     growth: float | None  # recent weeks over the weeks before them (None when both are zero)
     signal: str | None = None
     signal_reason: str | None = None
+    theme: str | None = None  # the theme the topic belongs to in the current run
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,7 @@ def topic_overview(
                 growth=_growth(weekly, window),
                 signal=signal.kind if signal else None,
                 signal_reason=signal.reason if signal else None,
+                theme=info.theme if info else None,
             )
         )
     rank = {"emerging": 0, "new": 1, "spike": 2, "fading": 4}

@@ -88,6 +88,17 @@ class Settings:
     )
     topic_max_unclear_share: float = _setting(0.05, "Most notes a fit may leave in the Unclear bucket (share).")
     topic_theme_min_topics: int = _setting(12, "Group topics into themes once a run has more topics than this.")
+    topic_merge_similarity: float = _setting(
+        0.8, "Merge two topics into one need when their centroids are this similar (cosine; above 1 never merges)..."
+    )
+    topic_merge_overlap: float = _setting(0.85, "...and their central notes share phrases this much (cosine, 0–1).")
+    label_model: str = _setting(
+        "", "Optional OpenAI-compatible base URL (e.g. a local llama.cpp or Ollama /v1) that names topics; empty = off."
+    )
+    label_model_name: str = _setting("local", "Model name sent to the label endpoint (Ollama needs a real one).")
+    label_timeout: float = _setting(
+        20.0, "Seconds to wait for the label endpoint per topic before keeping the phrase name."
+    )
     topic_neighbors: int = _setting(15, "Neighbours per note in the similarity graph (UMAP n_neighbors).")
     topic_dimensions: int = _setting(10, "Dimensions UMAP reduces the embeddings to before clustering.")
     topic_sample_size: int = _setting(

@@ -1,35 +1,13 @@
-"""Readable, unique labels and the small numeric helpers of the fit (no model)."""
+"""Keywords (c-TF-IDF phrases re-ranked) and the small numeric helpers of the fit (no model)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from insight.topics.cluster import dissolve_small, effective_min_size, relabel_by_size, unit_centroids
-from insight.topics.labels import STOP_WORDS, keywords, label_candidates, rank_phrases, readable, unique_labels
+from insight.topics.labels import STOP_WORDS, keywords, rank_phrases, readable
 from insight.topics.reduce import exact_knn
 from insight.topics.themes import theme_count
-
-
-def test_no_two_topics_get_the_same_label_even_when_their_phrases_are_the_same():
-    same = [("card arrive", 0.9), ("card", 0.8), ("delivery", 0.5)]
-    labels = unique_labels([same, same, same, [("card arrived", 0.9)]])
-    assert len(set(labels)) == 4
-    assert labels[0] == "card arrive"
-    assert labels[1] == "card"  # the next candidate
-    assert labels[2] == "delivery"
-    assert labels[3] not in {"card arrive"} and labels[3].startswith("card arrived")  # plural/tense = same words
-
-
-def test_labels_fall_back_to_a_numbered_name_when_everything_is_taken():
-    labels = unique_labels([[("refund", 1.0)], [("refund", 1.0)], [("refund", 1.0)], []])
-    assert labels[:2] == ["refund", "refund 2"]
-    assert len(set(labels)) == 4
-    assert labels[3] == "topic 4"
-
-
-def test_a_single_word_gives_way_to_a_good_phrase_containing_it():
-    assert label_candidates([("pin", 0.6), ("change pin", 0.4), ("blocked", 0.3)])[0] == "change pin"
-    assert label_candidates([("identity", 0.7), ("verify identity", 0.2)])[0] == "identity"
 
 
 def test_phrases_that_repeat_a_word_are_not_readable():

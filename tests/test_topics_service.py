@@ -10,6 +10,7 @@ from topics_corpus import embedded_corpus, store_corpus
 
 from insight.errors import NotEnoughNotesError
 from insight.export import notes_export_frame
+from insight.settings import load_settings
 from insight.topics import (
     get_topic,
     list_runs,
@@ -46,6 +47,22 @@ def _topic_of_theme(by_topic: dict[int, Counter], theme: str) -> int:
     return max((t for t in by_topic if t >= 0), key=lambda t: by_topic[t][theme])
 
 
+def test_themes_are_named_like_topics_and_keep_their_ids_across_refits(store, settings, corpus, real_embedder):
+    themed = load_settings(environ={}, db=settings.db, topic_theme_min_topics=2)
+    store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
+    refit(store, themed, corpus["model_id"], embedder=real_embedder)
+    first = {t.topic_id: (t.theme_id, t.theme_label) for t in list_topics(store)}
+    assert len({theme for theme, _ in first.values()}) >= 2
+    assert all(label and label[0].isupper() and len(label.split()) <= 6 for _, label in first.values())
+    refit(store, themed, corpus["model_id"], force=True, embedder=real_embedder)
+    second = {t.topic_id: (t.theme_id, t.theme_label) for t in list_topics(store)}
+    assert {t: th for t, (th, _) in second.items()} == {t: th for t, (th, _) in first.items()}
+    topic = list_topics(store)[0]
+    siblings = get_topic(store, topic.topic_id).siblings
+    assert all(s.theme_id == topic.theme_id and s.topic_id != topic.topic_id for s in siblings)
+    assert len(siblings) == sum(1 for th, _ in second.values() if th == topic.theme_id) - 1
+
+
 def test_refit_finds_the_themes_with_readable_unique_labels(store, settings, corpus):
     store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
     result = refit(store, settings, corpus["model_id"])
@@ -54,8 +71,11 @@ def test_refit_finds_the_themes_with_readable_unique_labels(store, settings, cor
     assert 6 <= len(topics) <= 18
     labels = [t.label for t in topics]
     assert len(set(labels)) == len(labels)
-    assert all(re.fullmatch(r"[a-z][a-z0-9 ·]*", label) for label in labels), labels
+    # names are short phrases in sentence case, never a keyword list or a dangling fragment
+    assert all(re.fullmatch(r"[A-Za-z][A-Za-z0-9' ·-]*", label) and len(label.split()) <= 6 for label in labels), labels
+    assert all(label.split()[-1].lower() not in {"to", "the", "for", "of", "and", "went"} for label in labels), labels
     assert all(t.keywords and t.size >= 5 for t in topics)
+    assert all(t.summary and len(t.summary) <= 200 for t in topics)  # the most typical note, one line
 
     by_topic = _themes_by_topic(store, [d.external_id for d in corpus["drafts"]], corpus["themes"])
     placed = sum(sum(c.values()) for c in by_topic.values())

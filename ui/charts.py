@@ -50,31 +50,87 @@ def breakdown_bars(values: dict[str, int], title: str) -> go.Figure:
     return fig
 
 
-def topic_scatter(points: Sequence[TopicPoint]) -> go.Figure:
-    """The topic map: one bubble per topic (size = notes); close bubbles are similar topics. Click opens it."""
+MAP_HEIGHT = 520
+MAP_WIDTH_GUESS = 860  # px; the chart fills its column, about this wide at 1280–1440 px windows
+MAP_LABELS = 12
+_CHAR_PX = 6.6  # average width of an 11 px label character
+_LINE_PX = 15
+
+
+def _bubble_px(size: int, biggest: int) -> float:
+    return 12 + 40 * (size / max(biggest, 1)) ** 0.5
+
+
+def readable_labels(
+    points: Sequence[TopicPoint],
+    *,
+    selected: int | None = None,
+    limit: int = MAP_LABELS,
+    width: float = MAP_WIDTH_GUESS,
+    height: float = MAP_HEIGHT,
+) -> set[int]:
+    """Topic ids whose names fit on the map without overlapping: the selected one, then the largest.
+
+    Labels sit above their bubble; each is placed only if its box (estimated from the name's length) clears
+    every label already placed. The rest are read by hovering.
+    """
+    if not points:
+        return set()
+    xs = [p.x for p in points]
+    ys = [p.y for p in points]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    biggest = max(p.size for p in points)
+    boxes: list[tuple[float, float, float, float]] = []
+    shown: set[int] = set()
+    order = sorted(points, key=lambda p: (p.topic_id != selected, -p.size, p.topic_id))
+    for p in order:
+        if len(shown) >= limit and p.topic_id != selected:
+            break
+        cx = 20 + (p.x - min(xs)) / span_x * (width - 40)
+        cy = 20 + (max(ys) - p.y) / span_y * (height - 40)
+        half = len(p.label) * _CHAR_PX / 2 + 4
+        top = cy - _bubble_px(p.size, biggest) / 2 - _LINE_PX - 2
+        box = (cx - half, top, cx + half, top + _LINE_PX)
+        clash = any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes)
+        if clash and p.topic_id != selected:
+            continue
+        boxes.append(box)
+        shown.add(p.topic_id)
+    return shown
+
+
+def topic_scatter(points: Sequence[TopicPoint], selected: int | None = None) -> go.Figure:
+    """The topic map: one bubble per topic (size = notes); close bubbles are similar topics. Click opens it.
+
+    Only the names that can be read are printed (:func:`readable_labels`): the selected topic's and the
+    largest topics' that do not overlap; every bubble shows its name on hover.
+    """
     sizes = [p.size for p in points]
     biggest = max(sizes) if sizes else 1
+    shown = readable_labels(points, selected=selected)
     fig = go.Figure(
         go.Scatter(
             x=[p.x for p in points],
             y=[p.y for p in points],
             mode="markers+text",
-            text=[html.escape(p.label) for p in points],
+            text=[html.escape(p.label) if p.topic_id in shown else "" for p in points],
+            hovertext=[html.escape(p.label) for p in points],
             textposition="top center",
             customdata=[p.topic_id for p in points],
             textfont={"size": 11},
             marker={
-                "size": [12 + 40 * (s / biggest) ** 0.5 for s in sizes],
+                "size": [_bubble_px(s, biggest) for s in sizes],
                 "opacity": 0.75,
                 "color": sizes,
                 "colorscale": "Blues",
                 "cmin": -biggest * 0.3,
                 "line": {"width": 1, "color": "white"},
             },
-            hovertemplate="%{text}<br>%{marker.color} notes · click to open<extra></extra>",
+            hovertemplate="%{hovertext}<br>%{marker.color} notes · click to open<extra></extra>",
         )
     )
-    fig.update_layout(**_LAYOUT, height=520, xaxis_visible=False, yaxis_visible=False, clickmode="event+select")
+    fig.update_layout(**_LAYOUT, height=MAP_HEIGHT, xaxis_visible=False, yaxis_visible=False, clickmode="event+select")
     return fig
 
 

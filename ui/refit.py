@@ -24,12 +24,12 @@ _CHECK_EVERY_S = 60.0
 
 def start_refit(store: Store, settings: Settings, *, reason: str = "manual") -> tuple[jobs.Job, bool]:
     """Start a refit unless one is running; returns (the job, whether it was started now)."""
-    model_id = resources.get_embedder().model_id
+    embedder = resources.get_embedder()
 
     def work(progress: jobs.Progress) -> object:
         log.info("topic refit started (%s)", reason)
         try:
-            return refit(store, settings, model_id, progress=progress)
+            return refit(store, settings, embedder.model_id, progress=progress, embedder=embedder)
         finally:
             data.changed()
 

@@ -9,7 +9,7 @@ import sys
 
 from insight.cli import add_db_argument, emit
 from insight.errors import EarshotError
-from insight.runtime import model_id_for, open_store
+from insight.runtime import embedder_for, open_store
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
 
@@ -62,13 +62,13 @@ def _open(args: argparse.Namespace) -> tuple[Settings, Store]:
     return settings, open_store(settings, must_exist=True)
 
 
-
 def run_refit(args: argparse.Namespace) -> int:
     """Refit topics, with a progress bar on stderr."""
     from insight.topics.refitting import REFIT_STEPS, refit
 
     settings, store = _open(args)
-    model_id = model_id_for(settings)  # a name: nothing is loaded
+    embedder = embedder_for(settings)  # loads its model only to judge topic names by meaning
+    model_id = embedder.model_id
     bar = None
     if not args.no_progress:
         from tqdm import tqdm
@@ -81,7 +81,7 @@ def run_refit(args: argparse.Namespace) -> int:
             bar.update(max(0, done - 1 - bar.n))  # the bar fills as each stage ends
 
     try:
-        result = refit(store, settings, model_id, progress=progress, force=args.force)
+        result = refit(store, settings, model_id, progress=progress, force=args.force, embedder=embedder)
     finally:
         if bar is not None:
             bar.close()

@@ -143,6 +143,15 @@ def next_topic_id(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0] or 0) + 1
 
 
+def theme_membership(con: duckdb.DuckDBPyConnection) -> tuple[dict[int, int], int]:
+    """(topic id → theme id in the current run, the first theme id no run has used)."""
+    rows = con.execute(
+        f"SELECT topic_id, theme_id FROM topics WHERE run_id = {_CURRENT_RUN_ID} AND theme_id IS NOT NULL"
+    ).fetchall()
+    top = con.execute("SELECT coalesce(max(theme_id), -1) FROM topics").fetchall()[0][0]
+    return {int(t): int(th) for t, th in rows}, int(top) + 1
+
+
 def count_all_notes(con: duckdb.DuckDBPyConnection) -> int:
     """How many notes are stored (read whole: a half-read result blocks the connection in DuckDB 2)."""
     return int(con.execute("SELECT count(*) FROM notes").fetchall()[0][0])
@@ -150,7 +159,7 @@ def count_all_notes(con: duckdb.DuckDBPyConnection) -> int:
 
 _SUMMARY_SQL = f"""
     SELECT t.topic_id, coalesce(p.name, t.label), t.label, p.name, t.keywords, t.size, t.theme_id, t.theme_label,
-           coalesce(p.status, 'new'), p.owner, p.status_note, p.born_run_id, t.representative_note_ids
+           coalesce(p.status, 'new'), p.owner, p.status_note, p.born_run_id, t.representative_note_ids, t.summary
     FROM topics t LEFT JOIN topic_profiles p ON p.topic_id = t.topic_id
     WHERE t.run_id = {_CURRENT_RUN_ID} AND p.merged_into IS NULL
 """
@@ -158,7 +167,8 @@ _SUMMARY_SQL = f"""
 
 def topic_rows(con: duckdb.DuckDBPyConnection, topic_id: int | None = None) -> list[tuple]:
     """Current-run topics with their profile: (id, display label, generated label, name, keywords, size,
-    theme id, theme label, status, owner, status note, born run id, representative note ids), largest first."""
+    theme id, theme label, status, owner, status note, born run id, representative note ids, summary), largest
+    first."""
     sql = _SUMMARY_SQL + (" AND t.topic_id = ?" if topic_id is not None else "") + " ORDER BY t.size DESC, t.topic_id"
     return con.execute(sql, [topic_id] if topic_id is not None else []).fetchall()
 
@@ -259,7 +269,7 @@ def insert_run(
 
 def insert_topics(con: duckdb.DuckDBPyConnection, run_id: int, rows: Sequence[dict[str, Any]]) -> None:
     """Store a run's topics: dicts with topic_id, label, keywords, size, centroid, theme_id, theme_label,
-    representative_note_ids."""
+    representative_note_ids and (optional) summary."""
     if not rows:
         return
     table = pa.table(
@@ -275,12 +285,13 @@ def insert_topics(con: duckdb.DuckDBPyConnection, run_id: int, rows: Sequence[di
             "theme_id": pa.array([r["theme_id"] for r in rows], pa.int32()),
             "theme_label": pa.array([r["theme_label"] for r in rows], pa.string()),
             "reps": pa.array([list(r["representative_note_ids"]) for r in rows], pa.list_(pa.int64())),
+            "summary": pa.array([r.get("summary") for r in rows], pa.string()),
         }
     )
     sql = (
         "INSERT INTO topics (run_id, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
-        "representative_note_ids) SELECT ?, topic_id, label, keywords, size, centroid, theme_id, theme_label, "
-        "reps FROM _new_topics"
+        "representative_note_ids, summary) SELECT ?, topic_id, label, keywords, size, centroid, theme_id, "
+        "theme_label, reps, summary FROM _new_topics"
     )
     _with_table(con, "_new_topics", table, (sql, [run_id]))
 

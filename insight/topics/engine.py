@@ -12,17 +12,19 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from insight.topics.cluster import GraphKMeans, effective_min_size, unit_centroids
-from insight.topics.labels import clean_text, keywords, make_vectorizer, rank_phrases, unique_labels
+from insight.topics.cluster import GraphKMeans, effective_min_size, relabel_by_size, unit_centroids
+from insight.topics.labels import clean_text, keywords, make_vectorizer, rank_phrases
+from insight.topics.merging import merge_labels
+from insight.topics.naming import name_groups, sample_phrases
 from insight.topics.records import FittedTopic, ProgressCallback, TopicFit, TopicParams
 from insight.topics.reduce import GraphUMAP
 from insight.topics.startup import import_bertopic
-from insight.topics.themes import group_themes, theme_candidates
+from insight.topics.themes import group_themes
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,7 @@ def fit_topics(
     previous: np.ndarray | None = None,
     previous_communities: int | None = None,
     progress: ProgressCallback | None = None,
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None,
 ) -> TopicFit:
     """Fit topics on notes and their (unit-length) embeddings.
 
@@ -57,6 +60,8 @@ def fit_topics(
         previous_communities: the graph-community count of the previous run (its ``quality``), so the
             number of topics changes only as much as the communities did.
         progress: optional ``(stage, done, total)`` callback.
+        embed: optional, the function that embedded the notes (texts → unit vectors); with it, candidate
+            names are also judged by meaning (see :mod:`insight.topics.naming`).
 
     Returns:
         A :class:`TopicFit`: a topic index per note (-1 = unclear), topics largest first.
@@ -95,7 +100,7 @@ def fit_topics(
     clustered = time.perf_counter()
     if progress is not None:
         progress("describing topics", 0, 0)
-    fit = _describe(model, texts, embeddings, params, clusterer.threshold_)
+    fit = _describe(model, texts, embeddings, params, clusterer.threshold_, embed)
     done = time.perf_counter()
     quality = {
         **fit.quality,
@@ -108,26 +113,42 @@ def fit_topics(
     return TopicFit(fit.labels, fit.scores, fit.topics, fit.threshold, quality)
 
 
-def _describe(model, texts: Sequence[str], embeddings: np.ndarray, params: TopicParams, threshold: float) -> TopicFit:
-    """Sizes, centroids, representatives, keywords, labels and themes from a fitted BERTopic model."""
-    labels = np.asarray(model.topics_, dtype=np.int64)
+def _describe(
+    model, texts: Sequence[str], embeddings: np.ndarray, params: TopicParams, threshold: float, embed=None
+) -> TopicFit:
+    """Merge same-need topics, then sizes, centroids, representatives, keywords, names and themes."""
+    raw = np.asarray(model.topics_, dtype=np.int64)
+    k_raw = int(raw.max()) + 1 if (raw >= 0).any() else 0
+    raw_centroids = unit_centroids(embeddings, raw, k_raw)
+    raw_scores = np.where(raw >= 0, np.einsum("ij,ij->i", embeddings, raw_centroids[np.maximum(raw, 0)]), 0.0)
+    sample = sample_phrases(texts, raw, raw_scores)
+    merged = merge_labels(raw, embeddings, sample.phrases, sample.rows, params.merge_similarity, params.merge_overlap)
+    labels = relabel_by_size(merged)
     k = int(labels.max()) + 1 if (labels >= 0).any() else 0
     centroids = unit_centroids(embeddings, labels, k)
     scores = np.where(labels >= 0, np.einsum("ij,ij->i", embeddings, centroids[np.maximum(labels, 0)]), 0.0)
     sizes = np.bincount(labels[labels >= 0], minlength=k)
+    sample_groups = labels[sample.rows]
+    topic_names = name_groups(sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed)
+    # Keywords stay keywords: c-TF-IDF's top phrases (of every raw topic a merged topic came from), re-ranked.
     cleaned = [clean_text(t) for t in texts]
-    candidates = [[term for term, _ in model.topic_representations_.get(t, [])] for t in range(k)]
+    new_of_raw = {int(r): int(n) for r, n in zip(raw[raw >= 0], labels[raw >= 0], strict=True)}
+    candidates: list[list[str]] = [[] for _ in range(k)]
+    for r in range(k_raw):
+        if r in new_of_raw:
+            candidates[new_of_raw[r]] += [term for term, _ in model.topic_representations_.get(r, [])]
     ranked = rank_phrases(cleaned, labels, candidates)
-    topic_labels = unique_labels(ranked)
     themes = group_themes(centroids, params.theme_min_topics) if k else None
     names: list[str] = []
     if themes is not None:
-        offset = 1 if -1 in model.topic_representations_ else 0
-        rows = model.c_tf_idf_[offset : offset + k]
-        vocabulary = model.vectorizer_model.get_feature_names_out()
-        note_themes = np.where(labels >= 0, themes[np.maximum(labels, 0)], -1)
-        theme_ranked = rank_phrases(cleaned, note_themes, theme_candidates(themes, sizes, rows, vocabulary))
-        names = unique_labels(theme_ranked, fallback="theme")
+        theme_sizes = np.bincount(themes, weights=sizes, minlength=int(themes.max()) + 1).astype(int)
+        theme_of_sample = np.where(sample_groups >= 0, themes[np.maximum(sample_groups, 0)], -1)
+        sums = np.zeros((len(theme_sizes), centroids.shape[1]))
+        np.add.at(sums, themes, centroids * sizes[:, None])
+        theme_centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+        names = name_groups(
+            sample, theme_of_sample, theme_sizes.tolist(), "Theme", centroids=theme_centroids, embed=embed
+        )
     topics = []
     for t in range(k):
         members = np.flatnonzero(labels == t)
@@ -137,7 +158,7 @@ def _describe(model, texts: Sequence[str], embeddings: np.ndarray, params: Topic
             FittedTopic(
                 index=t,
                 size=int(sizes[t]),
-                label=topic_labels[t],
+                label=topic_names[t],
                 keywords=keywords(ranked[t]),
                 centroid=centroids[t],
                 representatives=tuple(int(i) for i in best),
@@ -151,5 +172,6 @@ def _describe(model, texts: Sequence[str], embeddings: np.ndarray, params: Topic
         "mean_similarity": float(scores[placed].mean()) if placed.any() else 0.0,
         "largest_topic_share": float(sizes.max() / len(labels)) if k else 0.0,
         "smallest_topic": float(sizes.min()) if k else 0.0,
+        "topics_before_merging": float(k_raw),
     }
     return TopicFit(labels, scores.astype(np.float32), tuple(topics), float(threshold), quality)

@@ -1,4 +1,4 @@
-"""Readable, unique topic labels from c-TF-IDF keyphrases.
+"""Topic keywords from c-TF-IDF keyphrases (names come from :mod:`insight.topics.naming`).
 
 BERTopic's own names look like ``0_card_the_my``. Here:
 
@@ -11,10 +11,8 @@ BERTopic's own names look like ``0_card_the_my``. Here:
   topic's notes that contain the phrase, times the share of all notes containing it that are in the
   topic — with a bonus per extra word. "charged twice" (29 % of its topic, 100 % of its uses there)
   beats "charged" (57 %, but 18 %).
-* The label is the best phrase; a single word gives way to a longer phrase containing it that scores at
-  least ``PROMOTE_RATIO`` as well ("pin" → "change pin"). Labels are unique within a run: one that reads
-  the same as an earlier label (same words up to plural/tense endings) falls back to the topic's next
-  candidate, then to "phrase · keyword", then to a number.
+* The keywords are the best phrases, a word already shown inside a phrase left out. They are shown as
+  keywords, never as the topic's name.
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 KEYWORDS_SHOWN = 8
 MAX_LABEL_WORDS = 3
 WORD_BONUS = 0.5
-PROMOTE_RATIO = 0.5
 
 _CONTRACTIONS = {
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "ll", "re", "ve", "wasn",
@@ -67,10 +64,6 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
-
-
-def _key(phrase: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in phrase.replace(" · ", " ").split())
 
 
 def readable(phrase: str) -> bool:
@@ -119,20 +112,6 @@ def rank_phrases(
     return ranked
 
 
-def label_candidates(ranked: Sequence[tuple[str, float]]) -> list[str]:
-    """Label options for one topic, best first (a lone word yields to a good phrase containing it)."""
-    options = [term for term, _ in ranked]
-    if not options:
-        return []
-    best, best_score = ranked[0]
-    if " " not in best:
-        promoted = next((t for t, s in ranked[1:] if best in t.split() and s >= PROMOTE_RATIO * best_score), None)
-        if promoted:
-            options.remove(promoted)
-            options.insert(0, promoted)
-    return options
-
-
 def keywords(ranked: Sequence[tuple[str, float]], limit: int = KEYWORDS_SHOWN) -> tuple[str, ...]:
     """Top phrases, skipping a word already shown inside a phrase ("card" once "card arrive" is listed)."""
     shown: list[str] = []
@@ -145,28 +124,6 @@ def keywords(ranked: Sequence[tuple[str, float]], limit: int = KEYWORDS_SHOWN) -
         if len(shown) >= limit:
             break
     return tuple(shown)
-
-
-def unique_labels(ranked_per_group: Sequence[Sequence[tuple[str, float]]], fallback: str = "topic") -> list[str]:
-    """One readable label per group, no two alike; groups are labelled in order (largest first)."""
-    taken: set[frozenset[str]] = set()
-    labels: list[str] = []
-    for index, ranked in enumerate(ranked_per_group):
-        options = label_candidates(ranked)
-        chosen = next((c for c in options if _key(c) not in taken), None)
-        if chosen is None and options:
-            base = options[0]
-            extra = next((w for w in options[1:] if _key(f"{base} · {w}") not in taken and w not in base), None)
-            chosen = f"{base} · {extra}" if extra else None
-        if chosen is None:
-            base = options[0] if options else fallback
-            n = 2 if options else index + 1
-            while _key(f"{base} {n}") in taken:
-                n += 1
-            chosen = f"{base} {n}"
-        taken.add(_key(chosen))
-        labels.append(chosen)
-    return labels
 
 
 def clean_text(text: str) -> str:

@@ -27,7 +27,8 @@ class TopicNotFoundError(EarshotError):
 
 
 def _summary(row: tuple, count: int | None, total: int) -> TopicSummary:
-    tid, label, generated, name, kw, size, theme_id, theme_label, status, owner, status_note, *_ = row
+    tid, label, generated, name, kw, size, theme_id, theme_label, status, owner, status_note, *rest = row
+    summary = rest[2] if len(rest) > 2 else None
     size = count if count is not None else size
     return TopicSummary(
         topic_id=int(tid),
@@ -42,6 +43,7 @@ def _summary(row: tuple, count: int | None, total: int) -> TopicSummary:
         status=status,
         owner=owner,
         status_note=status_note,
+        summary=summary,
     )
 
 
@@ -89,15 +91,24 @@ def _live_row(con, topic_id: int) -> tuple:
 
 
 def get_topic(store: Store, topic_id: int) -> TopicDetail:
-    """One live topic: its summary, representative notes (closest to its centre) and lineage."""
+    """One live topic: its summary, representative notes (closest to its centre), lineage and theme siblings."""
     with store.read() as con:
         row = _live_row(con, topic_id)
         counts = topics_sql.placed_counts(con)
         notes = get_notes(con, [int(i) for i in (row[12] or ())])
         events = topics_sql.lineage(con, topic_id)
         merged = topics_sql.merged_sources(con, topic_id)
-    summary = _summary(row, counts.get(topic_id, 0), sum(counts.values()))
-    return TopicDetail(summary, tuple(notes), tuple(events), born_run_id=row[11], merged_topic_ids=tuple(merged))
+        theme_rows = topics_sql.topic_rows(con) if row[6] is not None else []
+    total = sum(counts.values())
+    summary = _summary(row, counts.get(topic_id, 0), total)
+    siblings = sorted(
+        (_summary(r, counts.get(int(r[0]), 0), total) for r in theme_rows if r[6] == row[6] and int(r[0]) != topic_id),
+        key=lambda t: (-t.size, t.topic_id),
+    )
+    return TopicDetail(
+        summary, tuple(notes), tuple(events), born_run_id=row[11], merged_topic_ids=tuple(merged),
+        siblings=tuple(siblings),
+    )  # fmt: skip
 
 
 def topic_lineage(store: Store, topic_id: int) -> list[LineageEvent]:

@@ -29,6 +29,8 @@ class TopicParams:
     min_similarity: float = 0.3
     max_unclear_share: float = 0.05
     theme_min_topics: int = 12
+    merge_similarity: float = 0.8
+    merge_overlap: float = 0.85
     random_seed: int = 42
     sample_size: int = 40_000  # above this many notes, fit on a stratified sample of this many (0 = never)
 
@@ -43,6 +45,8 @@ class TopicParams:
             min_similarity=settings.topic_min_similarity,
             max_unclear_share=settings.topic_max_unclear_share,
             theme_min_topics=settings.topic_theme_min_topics,
+            merge_similarity=settings.topic_merge_similarity,
+            merge_overlap=settings.topic_merge_overlap,
             random_seed=settings.random_seed,
             sample_size=settings.topic_sample_size,
         )
@@ -137,6 +141,7 @@ class TopicSummary:
     status: str
     owner: str | None
     status_note: str | None = None
+    summary: str | None = None  # one line: the most typical note, or the optional label model's sentence
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,7 @@ class TopicDetail:
     lineage: tuple[LineageEvent, ...]
     born_run_id: int | None = None
     merged_topic_ids: tuple[int, ...] = ()
+    siblings: tuple[TopicSummary, ...] = ()  # the other topics of its theme, largest first
 
 
 @dataclass(frozen=True)

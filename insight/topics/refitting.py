@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from insight.embedder import Embedder
 from insight.errors import NotEnoughNotesError
 from insight.settings import Settings
 from insight.store import Store
@@ -24,10 +25,12 @@ from insight.store import topics as topics_sql
 from insight.store.notes import note_weeks
 from insight.topics.assign import RunCentroids
 from insight.topics.cluster import unit_centroids
+from insight.topics.llm_labels import TopicLabeller, apply_labeller, labeller_from_settings
 from insight.topics.lock import refit_lock, refit_running
 from insight.topics.matching import TopicMatch, match_topics
 from insight.topics.records import ProgressCallback, RefitResult, TopicFit, TopicParams
 from insight.topics.sampling import fit_corpus
+from insight.topics.themes import stable_theme_ids
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +97,8 @@ def _write(
     params: TopicParams,
     digest: str,
     seconds: float,
+    theme_ids: dict[int, int],
+    summaries: dict[int, str],
 ) -> tuple[int, int]:
     """Write the run in one transaction; return (run id, notes placed that arrived during the fit)."""
     ids_of = np.array([match.ids[t.index] for t in fit.topics], dtype=np.int64)
@@ -109,9 +114,10 @@ def _write(
             "keywords": t.keywords,
             "size": t.size,
             "centroid": t.centroid,
-            "theme_id": t.theme,
+            "theme_id": theme_ids.get(t.theme) if t.theme is not None else None,
             "theme_label": t.theme_label,
             "representative_note_ids": [int(note_ids[i]) for i in t.representatives],
+            "summary": summaries.get(t.index),
         }
         for t in fit.topics
     ]
@@ -159,6 +165,8 @@ def refit(
     progress: ProgressCallback | None = None,
     *,
     force: bool = False,
+    labeller: TopicLabeller | None = None,
+    embedder: Embedder | None = None,
 ) -> RefitResult:
     """Fit a new topic run on every stored note with a vector from ``embedder_model_id``, keeping identity.
 
@@ -168,6 +176,10 @@ def refit(
         embedder_model_id: whose stored vectors to fit on (notes are never re-embedded here).
         progress: optional ``(stage, step, steps)`` callback, called as each stage starts.
         force: fit even when nothing changed since the current run (benchmarks).
+        labeller: names topics from their quotes (see :mod:`insight.topics.llm_labels`); by default the
+            one ``settings.label_model`` points at, if any. The phrase names are kept wherever it fails.
+        embedder: optional, the embedder whose vectors are fitted (its ``model_id`` must be
+            ``embedder_model_id``); with it, candidate names are also judged by meaning.
 
     Raises:
         NotEnoughNotesError: fewer than ``settings.min_notes_for_topics`` notes.
@@ -194,6 +206,7 @@ def refit(
             old_notes, old_topics = topics_sql.placements(con)
             sticky = set(topics_sql.merged_map(con).values())
             next_id = topics_sql.next_topic_id(con)
+            old_themes, next_theme = topics_sql.theme_membership(con)
             n_stored = topics_sql.count_all_notes(con)
         if len(note_ids) < settings.min_notes_for_topics:
             raise _not_enough(len(note_ids), n_stored, settings.min_notes_for_topics, embedder_model_id)
@@ -225,17 +238,25 @@ def refit(
             previous=previous,
             previous_communities=communities or None,
             progress=report,
+            embed=embedder.embed if embedder is not None and embedder.model_id == embedder_model_id else None,
         )
+        fit, summaries = apply_labeller(fit, texts, labeller or labeller_from_settings(settings))
         report("matching topics to the previous run")
         old = dict(zip(old_notes.tolist(), old_topics.tolist(), strict=True))
         new = dict(zip(note_ids.tolist(), fit.labels.tolist(), strict=True))
         match = match_topics(old, new, next_id, sticky_ids=sticky)
         fit = _fold(fit, match.folded, vectors)
+        theme_ids = stable_theme_ids(
+            old_themes,
+            {match.ids[t.index]: t.theme for t in fit.topics if t.theme is not None},
+            {match.ids[t.index]: t.size for t in fit.topics},
+            next_theme,
+        )
         report("saving")
         seconds = time.perf_counter() - started
         run_id, late = _write(
             store, model_id=embedder_model_id, note_ids=note_ids, fit=fit, match=match, params=params,
-            digest=digest, seconds=seconds,
+            digest=digest, seconds=seconds, theme_ids=theme_ids, summaries=summaries,
         )  # fmt: skip
     counts = match.counts()
     seconds = time.perf_counter() - started

@@ -150,6 +150,7 @@ def fit_corpus(
     previous: np.ndarray | None = None,
     previous_communities: int | None = None,
     progress: ProgressCallback | None = None,
+    embed=None,
 ) -> TopicFit:
     """Fit topics on the whole corpus, or — above ``params.sample_size`` notes — on a stratified sample.
 
@@ -165,7 +166,7 @@ def fit_corpus(
     if params.sample_size <= 0 or n <= params.sample_size:
         return fit_topics(
             texts, embeddings, params, cache_dir=cache_dir, previous=previous,
-            previous_communities=previous_communities, progress=progress,
+            previous_communities=previous_communities, progress=progress, embed=embed,
         )  # fmt: skip
     floor = FLOOR_FACTOR * effective_min_size(params.sample_size, params.min_topic_size)
     rows = choose_sample(note_ids, weeks, previous, params.sample_size, seed=params.random_seed, topic_floor=floor)
@@ -177,6 +178,7 @@ def fit_corpus(
         previous=None if previous is None else previous[rows],
         previous_communities=previous_communities,
         progress=progress,
+        embed=embed,
     )
     started = time.perf_counter()
     if progress is not None:

@@ -1,15 +1,16 @@
 """Grouping topics into themes (the second level of the hierarchy) when a run has many topics.
 
 Themes are Ward clusters of the topic centroids (unit vectors, so Euclidean distance tracks cosine);
-about √k themes for k topics (77 → 9), each labelled like a topic from the size-weighted c-TF-IDF of
-its topics (re-ranked like topic labels), unique among themes. Themes are recomputed with every run;
-topic ids are what stays.
+about √k themes for k topics (77 → 9), each named like a topic — the phrase that best covers and
+distinguishes its topics' central notes (:mod:`insight.topics.naming`), unique among themes. Themes are
+regrouped with every run, but keep their ids: a new theme takes the id of the previous theme most of its
+notes' topics came from (:func:`stable_theme_ids`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -35,15 +36,42 @@ def group_themes(centroids: np.ndarray, min_topics: int) -> np.ndarray | None:
     return np.array([mapping[int(r)] for r in raw], dtype=np.int64)
 
 
-def theme_candidates(
-    themes: np.ndarray, sizes: Sequence[int], ctfidf, vocabulary: Sequence[str], top_n: int = 30
-) -> list[list[str]]:
-    """Each theme's candidate phrases: the top of the size-weighted sum of its topics' c-TF-IDF rows."""
-    out: list[list[str]] = []
-    weights = np.asarray(sizes, dtype=np.float64)
-    for theme in range(int(themes.max()) + 1):
-        members = np.flatnonzero(themes == theme)
-        row = np.asarray(ctfidf[members].T @ weights[members]).ravel()
-        best = np.argsort(-row, kind="stable")[:top_n]
-        out.append([str(vocabulary[i]) for i in best if row[i] > 0])
-    return out
+def stable_theme_ids(
+    previous: Mapping[int, int], themes: Mapping[int, int], sizes: Mapping[int, int], next_id: int
+) -> dict[int, int]:
+    """Give each new theme a stable id: the previous theme that most of its notes' topics came from.
+
+    Args:
+        previous: topic id → theme id in the previous run.
+        themes: topic id → theme index in the new run.
+        sizes: topic id → notes in the new run (the weight of each topic's vote).
+        next_id: the first theme id never used.
+
+    Returns:
+        New theme index → theme id. Pairs are taken greedily, largest shared notes first; a previous theme
+        is continued by at most one new theme, and only when the shared notes are at least half of the
+        smaller of the two (as topics continue in :mod:`insight.topics.matching`); the rest get new ids.
+    """
+    shared: dict[tuple[int, int], int] = {}
+    new_total: dict[int, int] = {}
+    old_total: dict[int, int] = {}
+    for topic, theme in themes.items():
+        weight = int(sizes.get(topic, 0))
+        new_total[theme] = new_total.get(theme, 0) + weight
+        if topic in previous:
+            old = previous[topic]
+            shared[(old, theme)] = shared.get((old, theme), 0) + weight
+            old_total[old] = old_total.get(old, 0) + weight
+    ids: dict[int, int] = {}
+    used: set[int] = set()
+    for (old, theme), count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])):
+        if theme in ids or old in used:
+            continue
+        if count >= 0.5 * min(old_total[old], new_total[theme]) and count > 0:
+            ids[theme] = old
+            used.add(old)
+    for theme in sorted(new_total):
+        if theme not in ids:
+            ids[theme] = next_id
+            next_id += 1
+    return ids

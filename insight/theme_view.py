@@ -1,0 +1,55 @@
+"""Themes on the dashboard: the Trends rows added up per theme (a theme is a group of related topics)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from insight.search import TopicTrend, TrendOverview
+
+NO_THEME = "Other topics"
+
+
+@dataclass(frozen=True)
+class ThemeTrend:
+    """One theme on the Trends page: its topics' weekly notes added up, and how many of them carry a signal."""
+
+    theme: str
+    weekly: tuple[int, ...]
+    total: int
+    last_week: int
+    growth: float | None
+    topics: tuple[TopicTrend, ...]  # largest first
+    signals: int  # topics with an emerging / new / spike signal
+
+
+def theme_trends(overview: TrendOverview, *, window: int = 2) -> list[ThemeTrend]:
+    """Group an overview's topics by theme (topics without one under :data:`NO_THEME`), largest theme first.
+
+    Growth compares the last ``window`` weeks with the ``window`` before them, +1 smoothed, as for topics.
+    """
+    groups: dict[str, list[TopicTrend]] = {}
+    for row in overview.topics:
+        groups.setdefault(row.theme or NO_THEME, []).append(row)
+    out = []
+    for theme, rows in groups.items():
+        weekly = tuple(sum(r.weekly[i] for r in rows) for i in range(len(overview.weeks)))
+        recent, before = sum(weekly[-window:]), sum(weekly[-2 * window : -window])
+        out.append(
+            ThemeTrend(
+                theme=theme,
+                weekly=weekly,
+                total=sum(weekly),
+                last_week=weekly[-1] if weekly else 0,
+                growth=None if recent == 0 and before == 0 else (recent + 1) / (before + 1),
+                topics=tuple(sorted(rows, key=lambda r: (-r.total, r.topic_id))),
+                signals=sum(1 for r in rows if r.signal in ("emerging", "new", "spike")),
+            )
+        )
+    out.sort(key=lambda t: (t.theme == NO_THEME, -t.total, t.theme))
+    return out
+
+
+def theme_members(rows: Sequence[TopicTrend], theme: str) -> list[TopicTrend]:
+    """The topics of one theme among ``rows`` (``NO_THEME`` for topics without a theme)."""
+    return [r for r in rows if (r.theme or NO_THEME) == theme]

@@ -1,0 +1,252 @@
+"""Names a product manager would write: the phrase that best says what a group of notes is about.
+
+Used for topics and for themes alike (a theme is a group of topics). For each group, its most central
+notes (closest to its centroid) are tagged and their phrases collected (:mod:`insight.topics.phrases`).
+A phrase scores ``coverage × distinctiveness × length bonus``:
+
+* **coverage** — the share of the group's central notes that contain it (centrality: only the notes
+  nearest the centroid are read, so a phrase from the topic's edge does not name it);
+* **distinctiveness** — the share of its (size-weighted) uses that fall in this group rather than in the
+  others, neighbouring topics included: "card not arrived" beats "card" in a bank;
+* **length bonus** — +``WORD_BONUS`` per extra word, so "change PIN" beats "PIN" when both are as good.
+
+A lone noun gives way to a longer phrase containing it that scores at least ``PROMOTE_RATIO`` as well.
+When no phrase is shared by at least two central notes, the name is the most central short note itself —
+so a name is never worse than what an agent wrote. Names are unique within a run (compared by lemmas,
+so "Card arrival" and "card arrivals" clash), given largest group first, and read in sentence case.
+
+With an embedder (the one that embedded the notes), the best ``MEANING_POOL`` phrases of each group
+are re-ordered by what they *mean*: cosine to the group's centroid, plus
+``MARGIN_WEIGHT`` × how much closer it is to this centroid than to any other group's (capped at
+``MARGIN_CAP``). "Name" is a frequent, distinctive word in notes praising an installer "by name", but the
+phrase "Praise for install" means what those notes mean.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from insight.topics.phrases import Phrase, common_surface, extract_phrases
+
+PER_GROUP = 24  # central notes read per topic
+WORD_BONUS = 0.5
+PROMOTE_RATIO = 0.5
+MIN_SUPPORT = 2  # a phrase must be in at least this many of a group's central notes
+SHORT_NOTE_WORDS = 8
+CANDIDATES_KEPT = 12
+MEANING_POOL = 12
+MARGIN_WEIGHT = 0.5
+MARGIN_CAP = 0.05
+
+
+@dataclass(frozen=True)
+class PhraseSample:
+    """The phrases of a fit's most central notes, read once and reused for topics, merges and themes.
+
+    ``rows``: sampled note rows, most central first within each group; ``phrases``: per sampled row its
+    phrases; ``texts``: per sampled row its text (for the short-note fallback).
+    """
+
+    rows: np.ndarray
+    phrases: tuple[tuple[Phrase, ...], ...]
+    texts: tuple[str, ...]
+
+    def surface(self) -> dict[tuple[str, ...], str]:
+        """Each phrase key as it was most often written."""
+        return common_surface(p for ps in self.phrases for p in ps)
+
+
+def central_rows(labels: np.ndarray, scores: np.ndarray, per_group: int = PER_GROUP) -> np.ndarray:
+    """Up to ``per_group`` rows of each group (label ≥ 0), most central first, groups in label order."""
+    out: list[np.ndarray] = []
+    for g in range(int(labels.max()) + 1 if (labels >= 0).any() else 0):
+        members = np.flatnonzero(labels == g)
+        out.append(members[np.argsort(-scores[members], kind="stable")[:per_group]])
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
+
+
+def sample_phrases(
+    texts: Sequence[str], labels: np.ndarray, scores: np.ndarray, per_group: int = PER_GROUP
+) -> PhraseSample:
+    """Tag the most central notes of every group and collect their phrases."""
+    rows = central_rows(labels, scores, per_group)
+    chosen = [texts[int(i)] for i in rows]
+    phrases = extract_phrases(chosen)
+    return PhraseSample(rows, tuple(tuple(p) for p in phrases), tuple(chosen))
+
+
+def rank_candidates(
+    sample: PhraseSample, groups: np.ndarray, sizes: Sequence[int]
+) -> list[list[tuple[tuple[str, ...], float, int]]]:
+    """Score every group's phrases: ``(key, score, support)`` best first.
+
+    Args:
+        sample: the sampled notes' phrases.
+        groups: the group of each *sampled* row (same order as ``sample.rows``), -1 for none.
+        sizes: the true size of each group (its notes, not its sample), to weigh distinctiveness.
+    """
+    g = len(sizes)
+    n_sampled = np.bincount(groups[groups >= 0], minlength=g).astype(np.float64)
+    weight = np.asarray(sizes, dtype=np.float64) / np.maximum(n_sampled, 1.0)
+    support: list[dict[tuple[str, ...], int]] = [{} for _ in range(g)]
+    for group, phrases in zip(groups.tolist(), sample.phrases, strict=True):
+        if group < 0:
+            continue
+        for phrase in phrases:
+            support[group][phrase.key] = support[group].get(phrase.key, 0) + 1
+    weighted: dict[tuple[str, ...], float] = {}
+    for group in range(g):
+        for key, count in support[group].items():
+            weighted[key] = weighted.get(key, 0.0) + count * weight[group]
+    ranked: list[list[tuple[tuple[str, ...], float, int]]] = []
+    for group in range(g):
+        rows = []
+        for key, count in support[group].items():
+            coverage = count / max(n_sampled[group], 1.0)
+            distinct = count * weight[group] / weighted[key]
+            rows.append((key, coverage * distinct * (1.0 + WORD_BONUS * (len(key) - 1)), count))
+        rows.sort(key=lambda r: (-r[1], r[0]))
+        ranked.append(rows)
+    return ranked
+
+
+def _promote(ranked: list[tuple[tuple[str, ...], float, int]]) -> list[tuple[str, ...]]:
+    """Options best first; a lone word yields to a good phrase containing it ("PIN" → "change PIN")."""
+    options = [key for key, _, count in ranked if count >= MIN_SUPPORT]
+    if not options:
+        return []
+    best = options[0]
+    best_score = ranked[0][1]
+    if len(best) == 1:
+        promoted = next(
+            (k for k, s, c in ranked[1:] if c >= MIN_SUPPORT and best[0] in k and s >= PROMOTE_RATIO * best_score), None
+        )
+        if promoted:
+            options.remove(promoted)
+            options.insert(0, promoted)
+    return options
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def name_key(name: str) -> frozenset[str]:
+    """What makes two names the same: their words up to plural/tense endings, in any order."""
+    return frozenset(_stem(w) for w in re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def sentence_case(text: str) -> str:
+    """First letter upper-case unless the word is written with inner capitals (eSIM, iPhone)."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if any(c.isupper() for c in first[1:]):
+        return text
+    return text[0].upper() + text[1:]
+
+
+def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS) -> str | None:
+    """The first (most central) note of at most ``limit`` words, trimmed of end punctuation; else ``None``."""
+    for text in texts:
+        words = text.split()
+        if 0 < len(words) <= limit:
+            return " ".join(words).rstrip(".!?,;: ")
+    return None
+
+
+def choose_names(
+    options: Sequence[Sequence[str]], fallbacks: Sequence[str | None], default: str = "Topic"
+) -> list[str]:
+    """One unique name per group, in order (largest group first): its best free option, else its fallback."""
+    taken: set[frozenset[str]] = set()
+    names: list[str] = []
+    for index, (opts, fallback) in enumerate(zip(options, fallbacks, strict=True)):
+        chosen = next((o for o in opts if name_key(o) not in taken and name_key(o)), None)
+        if chosen is None and fallback and name_key(fallback) not in taken:
+            chosen = fallback
+        if chosen is None and opts:
+            extra = next((o for o in opts[1:] if name_key(f"{opts[0]} {o}") not in taken), None)
+            chosen = f"{opts[0]} · {extra}" if extra else None
+        if chosen is None:
+            base = opts[0] if opts else (fallback or default)
+            n = 2 if (opts or fallback) else index + 1
+            while name_key(f"{base} {n}") in taken:
+                n += 1
+            chosen = f"{base} {n}"
+        taken.add(name_key(chosen))
+        names.append(sentence_case(chosen))
+    return names
+
+
+def group_options(
+    sample: PhraseSample, groups: np.ndarray, sizes: Sequence[int]
+) -> tuple[list[list[str]], list[str | None]]:
+    """Each group's name options (phrases, best first) and its short-note fallback."""
+    ranked = rank_candidates(sample, groups, sizes)
+    surface = sample.surface()
+    options = [[surface[k] for k in _promote(r)][:CANDIDATES_KEPT] for r in ranked]
+    fallbacks: list[str | None] = []
+    for group in range(len(sizes)):
+        mine = [sample.texts[i] for i in np.flatnonzero(groups == group)]
+        fallbacks.append(short_note(mine))
+    return options, fallbacks
+
+
+def by_meaning(options: Sequence[Sequence[str]], centroids: np.ndarray, embed) -> list[list[str]]:
+    """Re-order each group's best options by meaning (see the module notes); fallbacks stay fallbacks."""
+    pools = [list(opts[:MEANING_POOL]) for opts in options]
+    flat = [p for pool in pools for p in pool]
+    if not flat:
+        return [list(o) for o in options]
+    vectors = np.asarray(embed(flat), dtype=np.float32)
+    sims = vectors @ np.asarray(centroids, dtype=np.float32).T
+    out: list[list[str]] = []
+    row = 0
+    for group, (pool, opts) in enumerate(zip(pools, options, strict=True)):
+        block = sims[row : row + len(pool)]
+        row += len(pool)
+        own = block[:, group] if len(pool) else np.zeros(0)
+        others = np.delete(block, group, axis=1).max(axis=1) if block.shape[1] > 1 else np.zeros(len(pool))
+        score = own + MARGIN_WEIGHT * np.minimum(own - others, MARGIN_CAP)
+        ranked = [pool[i] for i in np.argsort(-score, kind="stable")]
+        out.append(ranked + [o for o in opts if o not in ranked])
+    return out
+
+
+def name_groups(
+    sample: PhraseSample,
+    groups: np.ndarray,
+    sizes: Sequence[int],
+    default: str = "Topic",
+    *,
+    centroids: np.ndarray | None = None,
+    embed=None,
+) -> list[str]:
+    """Unique names for groups ``0..len(sizes)-1`` (see the module notes).
+
+    Args:
+        sample: the sampled notes' phrases (:func:`sample_phrases`).
+        groups: the group of each sampled row, -1 for none.
+        sizes: each group's true number of notes.
+        default: the word used when a group has neither a phrase nor a short note.
+        centroids: optional, each group's unit centroid in the notes' embedding space…
+        embed: …and the function that embedded the notes (texts → unit vectors): phrases are then
+            re-ordered by meaning.
+    """
+    options, fallbacks = group_options(sample, groups, sizes)
+    if embed is not None and centroids is not None and len(sizes) > 1:
+        options = by_meaning(options, centroids, embed)
+    order = sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))
+    chosen = choose_names([options[g] for g in order], [fallbacks[g] for g in order], default)
+    names = [""] * len(sizes)
+    for g, name in zip(order, chosen, strict=True):
+        names[g] = name
+    return names

@@ -1,0 +1,168 @@
+"""Candidate names from the notes themselves: short noun and verb phrases found by part-of-speech patterns.
+
+A note like "Cust wants to move to eSIM on their new iPhone, we can't offer it yet." yields "move to eSIM",
+"eSIM", "new iPhone", "offer"… — never "wants to", "cust", "it yet" or "20 min". The rules, on spaCy's
+tags (the packaged English pipeline, see :mod:`insight.nlp`):
+
+* determiners, possessive and personal pronouns and auxiliaries are skipped ("change my PIN" → "change
+  PIN", "card has not arrived" → "card not arrived"); negation is kept;
+* punctuation, conjunctions, question words, numbers, most adverbs, infinitive "to" and agent-note filler
+  ("customer", "wants", "asked", "please") end a phrase;
+* a phrase is 1–4 words; it starts with a noun, adjective or verb and ends with a noun — or with a verb
+  whose subject it holds ("transfer failed"), or a verb's particle ("top up"); a preposition sits only
+  between two words ("pause plan while abroad" is two phrases, "move to eSIM" one). A lone verb or
+  adjective is never a phrase: that is what "dangling" names like "engineer went" were made of.
+
+Each phrase has a key (its lemmas, lower-case), so "cards arrived" and "card arrives" count as one, and
+keeps the surface words it was written with, so the name reads as the agents wrote it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+MAX_WORDS = 4
+PIPELINE = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")  # no parser or NER: tags are enough
+
+_SKIP_POS = {"DET", "PRON", "AUX"}
+_NEGATION = {"not", "n't", "never", "no"}
+_END_ADVERBS = {"twice", "abroad", "online", "overseas", "back", "again", "late", "early", "offline", "away"}
+_CONTENT = {"NOUN", "PROPN"}
+# A phrase may end on a verb after its subject when it states a fault ("transfer failed", "app crashes");
+# "engineer went" or "customer called" are fragments. Negated verbs and passive participles always may.
+_STATE_VERBS = {
+    "fail", "crash", "freeze", "arrive", "drop", "decline", "bounce", "expire", "work", "load", "disappear",
+    "stop", "break", "reject", "lock", "block", "charge", "cancel", "delay", "miss", "disconnect", "hang",
+    "loop", "reset", "restart", "reboot", "flash", "lag", "buffer", "show", "increase", "rise", "double",
+}  # fmt: skip
+_FILLER_LEMMAS = {
+    "customer", "cust", "cx", "caller", "client", "agent", "member", "parent", "person", "someone", "somebody",
+    "want", "need", "would", "like", "ask", "say", "tell", "advise", "inform", "mention", "explain", "know",
+    "please", "help", "thank", "thanks", "hi", "hello", "hey", "ok", "okay", "yes", "yeah", "try", "get",
+    "go", "let", "think", "complain", "report", "suggest", "wonder", "seem", "make", "do",
+    "be", "have", "able", "possible", "way", "thing", "something", "anything", "lot", "bit", "today",
+    "min", "minute", "am", "pm", "week", "day", "month", "year", "hour", "again", "frustrated", "annoyed",
+    "upset", "happy",
+    "polite", "sort", "take", "fyi", "escalate", "lead", "team", "product", "see", "look", "find",
+    "question", "problem", "issue", "info", "information", "detail", "keep", "can", "will",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One candidate phrase: ``key`` (lemmas, lower-case) identifies it; ``words`` is how it was written."""
+
+    key: tuple[str, ...]
+    words: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The phrase as written (skipped words left out)."""
+        return " ".join(self.words)
+
+
+def _surface(token) -> str:
+    text = token.text
+    if text.lower() in ("n't",):
+        return "not"
+    if any(c.isupper() for c in text[1:]) or (token.pos_ == "PROPN" and not token.is_sent_start and text[:1].isupper()):
+        return text  # eSIM, iPhone, PIN, names written mid-sentence
+    return text.lower()
+
+
+def _role(token) -> str | None:
+    """What a token can be inside a phrase: a word class, ``"skip"``, or ``None`` (it ends the phrase)."""
+    lower = token.text.lower()
+    lemma = token.lemma_.lower()
+    if lower in _NEGATION or lemma in _NEGATION:
+        return "NEG"
+    if token.tag_ == "RP":
+        return "PRT"
+    if token.pos_ in _SKIP_POS and token.tag_ not in ("WP", "WP$", "WDT"):
+        return "skip"
+    if not token.is_alpha or len(lower) < 2 or lemma in _FILLER_LEMMAS:
+        return None
+    if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        return token.pos_
+    if (token.pos_ == "ADP" and token.tag_ == "IN") or (token.tag_ == "TO" and token.pos_ == "ADP"):
+        return "ADP"
+    if token.pos_ == "ADV" and lower in _END_ADVERBS:
+        return "ADV"
+    return None
+
+
+def _verb_can_end(token, negated: bool) -> bool:
+    """Whether a phrase may end on this verb (see ``_STATE_VERBS``)."""
+    return negated or token.tag_ in ("VBN", "VBG") or token.lemma_.lower() in _STATE_VERBS
+
+
+def _well_formed(roles: Sequence[str]) -> bool:
+    """Whether a run of word classes reads as a phrase (see the module notes)."""
+    n = len(roles)
+    first, last = roles[0], roles[-1]
+    if first not in ("NOUN", "PROPN", "ADJ", "VERB"):
+        return False
+    if n == 1:
+        return first in _CONTENT
+    if roles.count("ADP") > 1 or roles.count("NEG") > 1:
+        return False
+    for i, role in enumerate(roles):
+        nxt = roles[i + 1] if i + 1 < n else None
+        if role == "ADP" and nxt not in ("NOUN", "PROPN", "ADJ"):
+            return False
+        if role == "NEG" and nxt != "VERB":
+            return False
+        if role == "PRT" and i > 0 and roles[i - 1] != "VERB" and roles[i - 1] != "PRT":
+            return False
+    if last in _CONTENT:
+        return True
+    if last == "VERB":  # "transfer failed": a verb ends a phrase only after its subject
+        return any(r in _CONTENT for r in roles[:-1]) and "ADP" not in roles
+    if last in ("PRT", "ADV"):
+        return n >= 2 and roles[-2] in ("VERB", "PRT")
+    return False
+
+
+def phrases_in(doc) -> list[Phrase]:
+    """Every well-formed phrase of one tagged note (spaCy ``Doc``), each key once, first occurrence kept."""
+    segments: list[list] = [[]]
+    for token in doc:
+        role = _role(token)
+        if role is None:
+            if segments[-1]:
+                segments.append([])
+        elif role != "skip":
+            segments[-1].append((token, role))
+    found: dict[tuple[str, ...], Phrase] = {}
+    for segment in segments:
+        for start in range(len(segment)):
+            for end in range(start + 1, min(start + MAX_WORDS, len(segment)) + 1):
+                span = segment[start:end]
+                roles = [r for _, r in span]
+                if not _well_formed(roles):
+                    continue
+                if roles[-1] == "VERB" and not _verb_can_end(span[-1][0], "NEG" in roles):
+                    continue
+                key = tuple("not" if r == "NEG" else t.lemma_.lower() for t, r in span)
+                if len(set(key)) < len(key) or key in found:
+                    continue
+                found[key] = Phrase(key, tuple(_surface(t) for t, _ in span))
+    return list(found.values())
+
+
+def extract_phrases(texts: Iterable[str], batch_size: int = 256) -> list[list[Phrase]]:
+    """The candidate phrases of each text, in order (spaCy's English tagger; loaded once per process)."""
+    from insight.nlp import english_pipeline
+
+    nlp = english_pipeline(PIPELINE)
+    return [phrases_in(doc) for doc in nlp.pipe((t[:1000] for t in texts), batch_size=batch_size)]
+
+
+def common_surface(phrases: Iterable[Phrase]) -> dict[tuple[str, ...], str]:
+    """For each key, the way it was most often written (ties: the first seen)."""
+    counts: dict[tuple[str, ...], Counter[str]] = {}
+    for phrase in phrases:
+        counts.setdefault(phrase.key, Counter())[phrase.text] += 1
+    return {key: c.most_common(1)[0][0] for key, c in counts.items()}

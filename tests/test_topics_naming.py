@@ -1,0 +1,110 @@
+"""Topic names from the notes' own phrases (real spaCy tagger), merging same-need topics, stable theme ids."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from insight.topics.merging import merge_plan
+from insight.topics.naming import choose_names, name_groups, name_key, sample_phrases, sentence_case, short_note
+from insight.topics.phrases import extract_phrases
+from insight.topics.themes import stable_theme_ids
+
+
+def _texts(phrases):
+    return [[p.text for p in ps] for ps in extract_phrases(phrases)]
+
+
+def test_phrases_skip_pronouns_auxiliaries_and_filler_but_keep_negation():
+    card, pin, esim, took = _texts(
+        [
+            "My card has not arrived yet, when will it come?",
+            "Customer wants to change my PIN please",
+            "Cust wants to move to eSIM on their new iPhone 16, we can't offer it yet.",
+            "Took 20 min to sort out.",
+        ]
+    )
+    assert "card not arrived" in card
+    assert "change PIN" in pin and not any("want" in p or "customer" in p.lower() for p in pin)
+    assert "move to eSIM" in esim and "eSIM" in esim  # inner capitals kept as written
+    assert not any(p.endswith(" to") or p.startswith("to ") for p in esim)
+    assert took == []  # time-spent filler is not a topic
+
+
+@pytest.mark.parametrize(
+    "note, dangling",
+    [
+        ("Engineer went to the wrong address", "engineer went"),
+        ("Topped up recently, saw nothing", "topped recently saw"),
+        ("Certain channels missing for the kids", "certain"),
+    ],
+)
+def test_no_phrase_ends_on_a_dangling_word(note, dangling):
+    (found,) = _texts([note])
+    assert dangling not in found
+    for phrase in found:
+        assert phrase.split()[-1] not in {"to", "the", "for", "certain", "recently"}
+
+
+def _sample(groups_texts):
+    texts = [t for texts in groups_texts for t in texts]
+    labels = np.concatenate([np.full(len(ts), g) for g, ts in enumerate(groups_texts)])
+    scores = np.linspace(1.0, 0.5, len(texts))
+    return sample_phrases(texts, labels, scores), labels
+
+
+def test_names_prefer_the_phrase_that_covers_and_distinguishes_the_topic():
+    arrival = [
+        "My card has not arrived yet",
+        "the card has still not arrived after two weeks",
+        "card not arrived, what do I do",
+        "when will my new card arrive? it has not arrived",
+    ]
+    pin = ["I want to change my PIN", "how do I change my PIN number", "need to change PIN on my card", "change PIN"]
+    sample, labels = _sample([arrival, pin])
+    names = name_groups(sample, labels[sample.rows], [len(arrival), len(pin)])
+    assert names[0].lower().startswith("card not arrived")
+    assert names[1] == "Change PIN"
+
+
+def test_a_topic_without_a_shared_phrase_is_named_by_its_most_central_short_note():
+    scattered = ["Wifi drops at night", "The router reboots itself every hour and the lights blink"]
+    sample, labels = _sample([scattered])
+    assert name_groups(sample, labels[sample.rows], [2]) == ["Wifi drops at night"]
+
+
+def test_names_are_unique_and_fall_back_in_order():
+    options = [["card arrival"], ["card arrivals", "delivery"], ["card arrival"], []]
+    names = choose_names(options, [None, None, "x y", None])
+    assert names[0] == "Card arrival"
+    assert names[1] == "Delivery"  # plural of a taken name is the same name
+    assert names[2] == "X y"  # no free phrase: the short-note fallback
+    assert names[3] == "Topic 4"
+    assert len({name_key(n) for n in names}) == 4
+
+
+def test_sentence_case_keeps_inner_capitals_and_short_note_trims():
+    assert sentence_case("eSIM option") == "eSIM option"
+    assert sentence_case("pause plan") == "Pause plan"
+    assert short_note(["a b c d e f g h i j", "Login loop after update."]) == "Login loop after update"
+
+
+def test_merge_plan_joins_same_need_topics_and_keeps_near_twins_apart():
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=(3, 16))
+    base /= np.linalg.norm(base, axis=1, keepdims=True)
+    sums = np.stack([base[0], base[0] + 0.1 * base[1], base[0] + 0.1 * base[2], base[1]]) * 10
+    # topics 0 and 1 say the same things; topic 2 is as close in meaning but worded differently
+    phrases = np.array([[5, 4, 0, 0], [4, 5, 0, 0], [0, 1, 5, 0], [0, 0, 0, 5]], dtype=float)
+    owner = merge_plan(sums, phrases, np.full(4, 6), min_similarity=0.9, min_overlap=0.5)
+    assert owner.tolist() == [0, 0, 2, 3]
+    assert merge_plan(sums, phrases, np.full(4, 6), min_similarity=1.01, min_overlap=0.0).tolist() == [0, 1, 2, 3]
+
+
+def test_theme_ids_follow_their_topics_across_refits():
+    previous = {1: 10, 2: 10, 3: 11, 4: 11, 5: 12}
+    # new run: themes regrouped; index 0 holds topics 3, 4 (was theme 11), index 1 holds 1, 2, 6
+    themes = {3: 0, 4: 0, 1: 1, 2: 1, 6: 1, 7: 2}
+    sizes = {1: 50, 2: 40, 3: 30, 4: 30, 6: 5, 7: 20}
+    ids = stable_theme_ids(previous, themes, sizes, next_id=13)
+    assert ids == {0: 11, 1: 10, 2: 13}
