@@ -7,7 +7,7 @@ import numpy as np
 from insight.topics.cluster import dissolve_small, effective_min_size, relabel_by_size, unit_centroids
 from insight.topics.labels import STOP_WORDS, keywords, rank_phrases, readable
 from insight.topics.reduce import exact_knn
-from insight.topics.themes import theme_count
+from insight.topics.themes import NO_THEME, group_themes
 
 
 def test_phrases_that_repeat_a_word_are_not_readable():
@@ -75,5 +75,17 @@ def test_exact_neighbours_put_each_note_first_and_are_sorted():
 def test_min_topic_size_grows_with_the_corpus_and_themes_appear_with_many_topics():
     assert effective_min_size(200, 5) == 5
     assert effective_min_size(13_000, 5) == 13
-    assert theme_count(10, 12) == 0
-    assert theme_count(77, 12) == 9
+
+
+def test_themes_group_alike_topics_and_leave_a_topic_like_no_other_alone():
+    rng = np.random.default_rng(1)
+    axes = np.eye(8)
+    centroids = np.stack(
+        [axes[0] + 0.3 * rng.normal(size=8) * 0.2 for _ in range(6)]
+        + [axes[1] + 0.3 * rng.normal(size=8) * 0.2 for _ in range(5)]
+        + [axes[2], axes[3]]
+    )
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    themes = group_themes(centroids, min_topics=4)
+    assert themes.tolist() == [0] * 6 + [1] * 5 + [NO_THEME, NO_THEME]
+    assert group_themes(centroids[:4], min_topics=4) is None  # few topics need no grouping

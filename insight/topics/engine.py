@@ -110,7 +110,7 @@ def fit_topics(
         "seconds_fit": round(clustered - loaded, 2),
         "seconds_describe": round(done - clustered, 2),
     }
-    return TopicFit(fit.labels, fit.scores, fit.topics, fit.threshold, quality)
+    return TopicFit(fit.labels, fit.scores, fit.topics, fit.threshold, quality, unmerged=fit.unmerged)
 
 
 def _describe(
@@ -141,10 +141,11 @@ def _describe(
     themes = group_themes(centroids, params.theme_min_topics) if k else None
     names: list[str] = []
     if themes is not None:
-        theme_sizes = np.bincount(themes, weights=sizes, minlength=int(themes.max()) + 1).astype(int)
+        themed = themes >= 0  # a topic like no other stays outside any theme
+        theme_sizes = np.bincount(themes[themed], weights=sizes[themed], minlength=int(themes.max()) + 1).astype(int)
         theme_of_sample = np.where(sample_groups >= 0, themes[np.maximum(sample_groups, 0)], -1)
         sums = np.zeros((len(theme_sizes), centroids.shape[1]))
-        np.add.at(sums, themes, centroids * sizes[:, None])
+        np.add.at(sums, themes[themed], centroids[themed] * sizes[themed, None])
         theme_centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
         names = name_groups(
             sample, theme_of_sample, theme_sizes.tolist(), "Theme", centroids=theme_centroids, embed=embed
@@ -153,7 +154,7 @@ def _describe(
     for t in range(k):
         members = np.flatnonzero(labels == t)
         best = members[np.argsort(-scores[members], kind="stable")[:REPRESENTATIVES]]
-        theme = int(themes[t]) if themes is not None else None
+        theme = int(themes[t]) if themes is not None and themes[t] >= 0 else None
         topics.append(
             FittedTopic(
                 index=t,
@@ -174,4 +175,4 @@ def _describe(
         "smallest_topic": float(sizes.min()) if k else 0.0,
         "topics_before_merging": float(k_raw),
     }
-    return TopicFit(labels, scores.astype(np.float32), tuple(topics), float(threshold), quality)
+    return TopicFit(labels, scores.astype(np.float32), tuple(topics), float(threshold), quality, unmerged=raw)

@@ -83,6 +83,7 @@ class TopicFit:
     topics: tuple[FittedTopic, ...]
     threshold: float  # cosine below which a note is unclear (fit and arrival alike)
     quality: dict[str, float] = field(default_factory=dict)
+    unmerged: np.ndarray | None = field(default=None, repr=False)  # the clusterer's labels before merging
 
     @property
     def unclear_share(self) -> float:

@@ -1,39 +1,45 @@
 """Grouping topics into themes (the second level of the hierarchy) when a run has many topics.
 
-Themes are Ward clusters of the topic centroids (unit vectors, so Euclidean distance tracks cosine);
-about √k themes for k topics (77 → 9), each named like a topic — the phrase that best covers and
-distinguishes its topics' central notes (:mod:`insight.topics.naming`), unique among themes. Themes are
-regrouped with every run, but keep their ids: a new theme takes the id of the previous theme most of its
-notes' topics came from (:func:`stable_theme_ids`).
+A theme is a group of topics about one subject: average-linkage clusters of the topic centroids, cut
+where the average cosine between two groups' topics falls below ``THEME_SIMILARITY``. The number of
+themes follows the data (Ward with about √k themes forced unrelated topics together: a theme "bill"
+held "login screen update"); a topic that resembles no other stays on its own, outside any theme.
+Each theme is named like a topic — the phrase that best covers and distinguishes its topics' central
+notes (:mod:`insight.topics.naming`), unique among themes. Themes are regrouped with every run, but keep
+their ids: a new theme takes the id of the previous theme most of its notes' topics came from
+(:func:`stable_theme_ids`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import numpy as np
 
-
-def theme_count(n_topics: int, min_topics: int) -> int:
-    """How many themes for ``n_topics`` topics: none up to ``min_topics``, then about the square root."""
-    if n_topics <= min_topics:
-        return 0
-    return max(2, round(math.sqrt(n_topics)))
+THEME_SIMILARITY = 0.5
+NO_THEME = -1
 
 
 def group_themes(centroids: np.ndarray, min_topics: int) -> np.ndarray | None:
-    """Theme index for each topic (0 = the theme with most topics), or ``None`` when there are few topics."""
-    k = theme_count(len(centroids), min_topics)
-    if k == 0:
+    """Theme index for each topic (0 = the theme with most topics; -1 = on its own), or ``None``.
+
+    ``None`` when there are at most ``min_topics`` topics (a short list needs no grouping) or when no two
+    topics are alike enough to share a theme.
+    """
+    if len(centroids) <= max(min_topics, 1):
         return None
     from sklearn.cluster import AgglomerativeClustering
 
-    raw = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(centroids)
+    raw = AgglomerativeClustering(
+        n_clusters=None, distance_threshold=1.0 - THEME_SIMILARITY, linkage="average", metric="cosine"
+    ).fit_predict(np.asarray(centroids, dtype=np.float64))
     values, counts = np.unique(raw, return_counts=True)
-    order = values[np.lexsort((values, -counts))]
+    kept = counts >= 2
+    if not kept.any():
+        return None
+    order = values[kept][np.lexsort((values[kept], -counts[kept]))]
     mapping = {int(old): new for new, old in enumerate(order)}
-    return np.array([mapping[int(r)] for r in raw], dtype=np.int64)
+    return np.array([mapping.get(int(r), NO_THEME) for r in raw], dtype=np.int64)
 
 
 def stable_theme_ids(

@@ -1,0 +1,49 @@
+"""Trends grouped by theme, and which names the topic map prints (pure functions, no app)."""
+
+from __future__ import annotations
+
+from insight.search import TopicPoint, TopicTrend, TrendOverview
+from insight.theme_view import NO_THEME, theme_members, theme_trends
+from ui.charts import readable_labels, topic_scatter
+
+
+def _trend(topic_id: int, weekly: tuple[int, ...], theme: str | None, signal: str | None = None) -> TopicTrend:
+    return TopicTrend(topic_id, f"t{topic_id}", None, None, weekly, sum(weekly), weekly[-1], None, signal, None, theme)
+
+
+def test_theme_trends_add_up_their_topics_and_count_signals():
+    overview = TrendOverview(
+        ("W1", "W2", "W3", "W4"),
+        "W4",
+        (
+            _trend(1, (1, 1, 5, 9), "eSIM", "emerging"),
+            _trend(2, (2, 2, 2, 2), "eSIM"),
+            _trend(3, (9, 9, 9, 9), "Billing"),
+            _trend(4, (0, 0, 1, 0), None),
+        ),
+    )
+    themes = theme_trends(overview)
+    assert [t.theme for t in themes] == ["Billing", "eSIM", NO_THEME]  # largest first, no-theme last
+    esim = themes[1]
+    assert esim.weekly == (3, 3, 7, 11) and esim.total == 24 and esim.last_week == 11
+    assert esim.signals == 1 and [r.topic_id for r in esim.topics] == [1, 2]
+    assert esim.growth == (18 + 1) / (6 + 1)
+    assert [r.topic_id for r in theme_members(overview.topics, NO_THEME)] == [4]
+
+
+def _point(topic_id: int, x: float, y: float, size: int, label: str = "Some readable topic name") -> TopicPoint:
+    return TopicPoint(topic_id, label, (), size, x, y)
+
+
+def test_the_map_names_only_what_can_be_read_largest_and_selected_first():
+    crowded = [_point(i, 0.0 + i * 0.001, 0.0, 100 - i) for i in range(10)]  # ten bubbles on one spot
+    apart = [_point(100 + i, float(i), float(i % 3) * 5, 20) for i in range(1, 6)]
+    points = crowded + apart
+    shown = readable_labels(points, limit=12)
+    assert 0 in shown and not {1, 2, 3} & shown  # only the largest of the pile is named
+    assert len(shown & {p.topic_id for p in apart}) >= 3
+    assert 7 in readable_labels(points, selected=7)  # the selected topic is always named
+    figure = topic_scatter(points, selected=7)
+    texts = figure.data[0].text
+    assert sum(1 for t in texts if t) == len(readable_labels(points, selected=7))
+    assert all(h for h in figure.data[0].hovertext)  # every bubble names itself on hover
