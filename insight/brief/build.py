@@ -16,10 +16,10 @@ from insight.trends import (
     TrendSignal,
     VolumeFilters,
     Week,
-    detect_signals,
     topic_catalogue,
     topic_quotes,
     weekly_breakdown,
+    weekly_signals,
     weekly_topic_volume,
     weekly_totals,
 )
@@ -186,7 +186,7 @@ def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Su
     this, last = totals[-1], totals[-2]
     headline = Headline(this.notes, last.notes, this.agents, last.agents, this.topics, last.topics)
     now, before = _counts_by_topic(store, target, previous)
-    signals = detect_signals(store, settings, target)
+    signals = weekly_signals(store, settings, target)
     flags = {s.topic_id: s.kind for s in signals if s.kind in ("spike", "fading")}
     by_kind = {k: [s for s in signals if s.kind == k][: settings.brief_top_n] for k in SIGNAL_KINDS}
     emerging = by_kind["emerging"]

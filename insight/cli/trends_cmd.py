@@ -12,7 +12,7 @@ from insight.files import check_target, write_report
 from insight.runtime import open_store
 from insight.settings import Settings, load_settings
 from insight.store.db import Store
-from insight.trends import SIGNAL_KINDS, TrendSignal, Week, detect_signals, resolve_week
+from insight.trends import SIGNAL_KINDS, TrendSignal, Week, resolve_week, weekly_signals
 
 WEEK_HELP = (
     "ISO week such as 2025-W10. Default: the latest complete week up to today or --as-of, or the last "
@@ -49,6 +49,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _week_arguments(trends)
     trends.add_argument("--json", action="store_true", help="Print the signals as a JSON list.")
     trends.add_argument("--kind", choices=SIGNAL_KINDS, action="append", help="Only these kinds (repeatable).")
+    trends.add_argument(
+        "--recompute",
+        action="store_true",
+        help="Judge the week again under today's topics and replace what was stored for it. Without it, a "
+        "week judged before is shown exactly as it was signalled then.",
+    )
     trends.set_defaults(handler=run_trends)
 
     brief = subparsers.add_parser(
@@ -72,22 +78,23 @@ def format_table(signals: list[TrendSignal], week: Week) -> str:
     """Signals as a plain-text table, one line each."""
     if not signals:
         return f"No signals for {week.label}."
-    header = f"{'kind':<9} {'score':>6} {'notes':>5} {'base':>5} {'growth':>6} {'agents':>6}  topic"
+    header = f"{'kind':<9} {'change':<26} {'agents':>6}  {'how sure':<38} need"
     sunday = week.end - timedelta(days=1)
     lines = [f"Signals for {week.label} ({week.monday:%a %d %b} – {sunday:%a %d %b %Y}, UTC)", header]
     for s in signals:
-        growth = "from 0" if s.growth is None else f"{s.growth:.1f}x"
-        lines.append(
-            f"{s.kind:<9} {s.score:>6.1f} {s.count:>5} {s.baseline:>5.1f} {growth:>6} {s.distinct_agents:>6}  "
-            f"{s.label} (#{s.topic_id})"
-        )
+        where = f"(#{s.topic_id})"
+        if s.scope == "pocket":
+            where = "(growing inside " + ", ".join(f"#{t}" for t in s.parent_topic_ids) + ")"
+        lines.append(f"{s.kind:<9} {s.change:<26} {s.distinct_agents:>6}  {s.chance or '—':<38} {s.label} {where}")
+    if signals and signals[0].computed_at:
+        lines.append(f"As signalled on {signals[0].computed_at} UTC (--recompute judges the week again).")
     return "\n".join(lines)
 
 
 def run_trends(args: argparse.Namespace) -> int:
     """Print one week's signals as a table or JSON."""
     settings, store, week = _open(args)
-    signals = detect_signals(store, settings, week)
+    signals = weekly_signals(store, settings, week, recompute=args.recompute)
     if args.kind:
         signals = [s for s in signals if s.kind in args.kind]
     if args.json:
@@ -95,7 +102,6 @@ def run_trends(args: argparse.Namespace) -> int:
     else:
         emit(format_table(signals, week) + "\n")
     return 0
-
 
 
 def run_brief(args: argparse.Namespace) -> int:

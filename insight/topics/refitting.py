@@ -21,6 +21,7 @@ from insight.embedder import Embedder
 from insight.errors import NotEnoughNotesError
 from insight.settings import Settings
 from insight.store import Store
+from insight.store import signals as signals_sql
 from insight.store import topics as topics_sql
 from insight.store.notes import note_weeks
 from insight.topics.assign import RunCentroids
@@ -28,6 +29,7 @@ from insight.topics.cluster import unit_centroids
 from insight.topics.llm_labels import TopicLabeller, apply_labeller, labeller_from_settings
 from insight.topics.lock import refit_lock, refit_running
 from insight.topics.matching import TopicMatch, match_topics
+from insight.topics.pocket_births import PocketSeed, as_births, carve_pockets
 from insight.topics.records import ProgressCallback, RefitResult, TopicFit, TopicParams
 from insight.topics.sampling import fit_corpus
 from insight.topics.themes import stable_theme_ids
@@ -65,7 +67,7 @@ def _fold(fit: TopicFit, folded: dict[int, int], vectors: np.ndarray) -> TopicFi
     labels = fit.labels.copy()
     for source, target in folded.items():
         labels[labels == source] = target
-    k = len(fit.topics)
+    k = max((t.index for t in fit.topics), default=-1) + 1  # pocket clusters may leave gaps in the indexes
     centroids = unit_centroids(vectors, labels, k)
     sizes = np.bincount(labels[labels >= 0], minlength=k)
     topics = tuple(
@@ -99,6 +101,7 @@ def _write(
     seconds: float,
     theme_ids: dict[int, int],
     summaries: dict[int, str],
+    pocket_topics: dict[int, int] | None = None,
 ) -> tuple[int, int]:
     """Write the run in one transaction; return (run id, notes placed that arrived during the fit)."""
     ids_of = np.array([match.ids[t.index] for t in fit.topics], dtype=np.int64)
@@ -147,6 +150,8 @@ def _write(
         topics_sql.ensure_profiles(con, [int(i) for i in ids_of], run_id)
         topics_sql.mark_ended(con, ended, run_id)
         topics_sql.insert_lineage(con, run_id, match.events)
+        for pocket_id, topic_id in (pocket_topics or {}).items():
+            signals_sql.mark_pocket_born(con, pocket_id, topic_id, run_id)
         _apply_merges_made_during_the_fit(con, run_id, {int(i) for i in ids_of})
         late = topics_sql.unplaced_note_ids(con, run_id, model_id)
         if late:
@@ -208,6 +213,10 @@ def refit(
             next_id = topics_sql.next_topic_id(con)
             old_themes, next_theme = topics_sql.theme_membership(con)
             n_stored = topics_sql.count_all_notes(con)
+            seeds = [
+                PocketSeed(row[0], row[3], tuple(row[4] or ()), np.asarray(row[6], np.float32), row[7], tuple(row[9]))
+                for row in signals_sql.pockets(con, embedder_model_id)
+            ]
         if len(note_ids) < settings.min_notes_for_topics:
             raise _not_enough(len(note_ids), n_stored, settings.min_notes_for_topics, embedder_model_id)
         digest = input_hash(note_ids, embedder_model_id, params)
@@ -241,10 +250,14 @@ def refit(
             embed=embedder.embed if embedder is not None and embedder.model_id == embedder_model_id else None,
         )
         fit, summaries = apply_labeller(fit, texts, labeller or labeller_from_settings(settings))
+        # Confirmed emerging pockets get their own cluster, so the matcher gives them a topic (a birth).
+        fit, pocket_clusters = carve_pockets(fit, note_ids, vectors, seeds, params.min_topic_size)
         report("matching topics to the previous run")
         old = dict(zip(old_notes.tolist(), old_topics.tolist(), strict=True))
         new = dict(zip(note_ids.tolist(), fit.labels.tolist(), strict=True))
         match = match_topics(old, new, next_id, sticky_ids=sticky)
+        pocket_topics = {pocket_id: match.ids[index] for index, pocket_id in pocket_clusters.items()}
+        match = replace(match, events=as_births(match.events, set(pocket_topics.values())))
         fit = _fold(fit, match.folded, vectors)
         theme_ids = stable_theme_ids(
             old_themes,
@@ -256,7 +269,7 @@ def refit(
         seconds = time.perf_counter() - started
         run_id, late = _write(
             store, model_id=embedder_model_id, note_ids=note_ids, fit=fit, match=match, params=params,
-            digest=digest, seconds=seconds, theme_ids=theme_ids, summaries=summaries,
+            digest=digest, seconds=seconds, theme_ids=theme_ids, summaries=summaries, pocket_topics=pocket_topics,
         )  # fmt: skip
     counts = match.counts()
     seconds = time.perf_counter() - started

@@ -5,6 +5,7 @@ The service functions here are what the CLI, the brief and the dashboard call; t
 """
 
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector, corroborated_count
+from insight.trends.ledger import stored_weeks, weekly_signals
 from insight.trends.records import (
     SIGNAL_KINDS,
     Detection,
@@ -16,7 +17,7 @@ from insight.trends.records import (
     WeeklyCount,
     WeeklyTotal,
 )
-from insight.trends.signals import detect_signals
+from insight.trends.signals import compute_signals, detect_signals
 from insight.trends.volume import (
     notes_behind,
     resolve_week,
@@ -41,13 +42,16 @@ __all__ = [
     "Week",
     "WeeklyCount",
     "WeeklyTotal",
+    "compute_signals",
     "corroborated_count",
     "detect_signals",
     "notes_behind",
     "resolve_week",
+    "stored_weeks",
     "topic_catalogue",
     "topic_quotes",
     "weekly_breakdown",
+    "weekly_signals",
     "weekly_topic_volume",
     "weekly_totals",
 ]

@@ -24,6 +24,7 @@ from scipy.stats import nbinom
 
 from insight.settings import Settings
 from insight.trends.records import Detection, TopicHistory
+from insight.trends.wording import chance_words, rounded_growth
 
 _MIN_EXPOSURE, _MAX_EXPOSURE = 0.25, 4.0
 
@@ -57,9 +58,8 @@ def surprise(p_value: float) -> float:
 
 
 def _fmt_p(p: float) -> str:
-    if p <= 0:
-        return "essentially nil"
-    return f"1 in {1 / p:,.0f}" if p < 0.5 else f"{p:.2f}"
+    """A chance as people can read it: bounded ("p < 0.001"), never "1 in 769,306,223,020,156"."""
+    return chance_words(p)
 
 
 def _exposures(totals: Sequence[int], reference: float) -> list[float]:
@@ -193,7 +193,7 @@ class PoissonGammaDetector:
         span = "this week" if w.weeks == 1 else f"in the last {w.weeks} weeks"
         reason = (
             f"{w.count} notes {span} from {w.agents} agents ({w.corroborated} corroborated) vs. "
-            f"{w.base.mean:.1f} a week before (expected {w.expected:.1f} {span}; chance {_fmt_p(p_adjusted)})"
+            f"{w.base.mean:.1f} a week before (expected {w.expected:.1f} {span}; {_fmt_p(p_adjusted)})"
         )
         return self._detection("emerging", p_adjusted, history, w, reason)
 
@@ -206,7 +206,7 @@ class PoissonGammaDetector:
             return None
         reason = (
             f"{w.count} notes this week from {w.agents} agents vs. {w.base.mean:.1f} a week before "
-            f"(expected {w.expected:.1f}; z = {z:.1f}; chance {_fmt_p(w.p_up)})"
+            f"(expected {w.expected:.1f}; z = {z:.1f}; {_fmt_p(w.p_up)})"
         )
         return self._detection("spike", w.p_up, history, w, reason)
 
@@ -219,7 +219,7 @@ class PoissonGammaDetector:
             return None
         reason = (
             f"{w.count} notes in the last {w.weeks} weeks vs. {w.base.mean:.1f} a week before "
-            f"(expected {w.expected:.1f} in those weeks; chance {_fmt_p(w.p_down)})"
+            f"(expected {w.expected:.1f} in those weeks; {_fmt_p(w.p_down)})"
         )
         return self._detection("fading", w.p_down, history, w, reason)
 
@@ -255,7 +255,7 @@ class PoissonGammaDetector:
             corroborated_count=w.corroborated,
             baseline=round(baseline, 3),
             expected=round(w.expected / w.weeks, 3),
-            growth=round(count / baseline, 3) if baseline > 0 else None,
+            growth=rounded_growth(count, baseline),
             reason=reason,
             distinct_agents=history.distinct_agents,
             window_weeks=w.weeks,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -137,6 +137,15 @@ class TrendSignal:
     week the baseline predicts, and ``p_value``/``confidence``/``score`` (= -log10 p) the chance of the
     evidence under no change. ``weekly_counts`` is the (week, count) history the decision read, ``quotes``
     notes from distinct agents.
+
+    ``scope`` is ``"topic"`` or ``"pocket"``: a pocket is a group of notes denser this week than the
+    baseline predicts, inside one topic, across several or between them. For a pocket, ``topic_id`` is the
+    topic holding most of its notes, ``parent_topic_ids`` every topic holding a fifth or more, ``label`` and
+    ``keywords`` name the pocket itself, ``count``/``weekly_counts``/``baseline`` are the pocket's own and
+    ``note_ids`` the week's notes they were counted from. ``change`` ("0 → 14 a week") and ``chance``
+    ("very unlikely by chance (p < 0.001)") are the numbers in words; ``growth`` is rounded to one decimal
+    and ``None`` below one note a week. ``pocket_id`` is set once the week's signals are stored, and
+    ``computed_at`` says when a stored week was judged.
     """
 
     topic_id: int
@@ -159,10 +168,33 @@ class TrendSignal:
     quotes: tuple[Quote, ...] = ()
     owner: str | None = None
     status: str | None = None
+    scope: str = "topic"
+    parent_topic_ids: tuple[int, ...] = ()
+    pocket_id: int | None = None
+    keywords: tuple[str, ...] = ()
+    note_ids: tuple[int, ...] = ()
+    change: str = ""
+    chance: str = ""
+    computed_at: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view (datetimes as ISO strings, weekly counts as ``{"week", "count"}``)."""
         data = asdict(self)
         data["weekly_counts"] = [{"week": w, "count": c} for w, c in self.weekly_counts]
         data["quotes"] = [{**asdict(q), "created_at": q.created_at.isoformat()} for q in self.quotes]
+        for key in ("parent_topic_ids", "keywords", "note_ids"):
+            data[key] = list(data[key])
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrendSignal:
+        """The inverse of :meth:`as_dict` (unknown keys ignored, so older stored signals still load)."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["weekly_counts"] = tuple((d["week"], int(d["count"])) for d in data.get("weekly_counts", ()))
+        values["quotes"] = tuple(
+            Quote(**{**q, "created_at": datetime.fromisoformat(q["created_at"])}) for q in data.get("quotes", ())
+        )
+        for key in ("parent_topic_ids", "keywords", "note_ids"):
+            values[key] = tuple(data.get(key, ()))
+        return cls(**values)

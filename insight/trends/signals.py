@@ -10,9 +10,11 @@ from insight.settings import Settings
 from insight.store import analytics
 from insight.store.db import Store
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector
+from insight.trends.pocket_signals import PocketFinding, find_pockets
 from insight.trends.records import SIGNAL_KINDS, Detection, Quote, TopicHistory, TopicInfo, TrendSignal, VolumeFilters
 from insight.trends.volume import WeekLike, as_week, topic_catalogue, topic_quotes
 from insight.trends.weeks import Week
+from insight.trends.wording import chance_words, change_words
 
 
 def history_weeks(settings: Settings, week: Week) -> list[Week]:
@@ -59,26 +61,115 @@ def _sort_key(signal: TrendSignal) -> tuple[int, float, int]:
     return (SIGNAL_KINDS.index(signal.kind), -signal.score, signal.topic_id)
 
 
-def detect_signals(
+POCKET_COVERED = 0.6  # a pocket making up this share of a rising topic's week is that topic's rise
+POCKET_EXPLAINS = 0.5  # a pocket carrying this share of a topic's rise above expected replaces the topic
+
+
+def _words(kind: str, d: Detection) -> tuple[str, str]:
+    """The change and the chance in words (a topic born with no history has no chance to state)."""
+    chance = "" if kind == "new" and d.p_value >= 1.0 else chance_words(d.p_value)
+    return change_words(d.baseline, d.count, d.window_weeks), chance
+
+
+def _topic_signal(
+    target: Week, history: TopicHistory, d: Detection, info: TopicInfo, quotes: list[Quote]
+) -> TrendSignal:
+    change, chance = _words(d.kind, d)
+    return TrendSignal(
+        topic_id=history.topic_id,
+        label=info.label,
+        kind=d.kind,
+        score=d.score,
+        week=target.label,
+        count=d.count,
+        baseline=d.baseline,
+        distinct_agents=d.distinct_agents,
+        confidence=d.confidence,
+        p_value=d.p_value,
+        growth=d.growth,
+        corroborated_count=d.corroborated_count,
+        expected=d.expected,
+        reason=d.reason,
+        window_weeks=d.window_weeks,
+        window_agents=d.window_agents,
+        weekly_counts=tuple(zip(history.weeks, history.counts, strict=True)),
+        quotes=tuple(quotes),
+        owner=info.owner,
+        status=info.status,
+        change=change,
+        chance=chance,
+    )
+
+
+def _pocket_signal(target: Week, f: PocketFinding, catalogue: dict[int, TopicInfo]) -> TrendSignal:
+    d = f.detection
+    change, chance = _words(d.kind, d)
+    inside = ", ".join(catalogue.get(t, TopicInfo(t, f"Topic {t}")).label for t in f.parents)
+    return TrendSignal(
+        topic_id=f.history.topic_id,
+        label=f.label,
+        kind=d.kind,
+        score=d.score,
+        week=target.label,
+        count=d.count,
+        baseline=d.baseline,
+        distinct_agents=d.distinct_agents,
+        confidence=d.confidence,
+        p_value=d.p_value,
+        growth=d.growth,
+        corroborated_count=d.corroborated_count,
+        expected=d.expected,
+        reason=f"a pocket of notes growing inside {inside}: {d.reason}",
+        window_weeks=d.window_weeks,
+        window_agents=d.window_agents,
+        weekly_counts=tuple(zip(f.history.weeks, f.history.counts, strict=True)),
+        quotes=f.quotes,
+        scope="pocket",
+        parent_topic_ids=f.parents,
+        keywords=f.keywords,
+        note_ids=f.note_ids,
+        change=change,
+        chance=chance,
+    )
+
+
+def merge_pockets(
+    topic_signals: list[TrendSignal], pockets: list[TrendSignal], counts: dict[int, int]
+) -> list[TrendSignal]:
+    """Topic signals and pocket signals without saying one rise twice.
+
+    A pocket that makes up most of a topic that is already emerging or new this week is that topic's
+    signal (the topic is kept). A pocket that carries most of an emerging topic's rise, but not most of
+    its notes, replaces the topic's signal: the topic rose because of the pocket, and the pocket says
+    what is new. Any other pocket is a signal of its own.
+    """
+    out = list(topic_signals)
+    for pocket in pockets:
+        parent = pocket.topic_id
+        rising = next(
+            (s for s in out if s.topic_id == parent and s.scope == "topic" and s.kind in ("emerging", "new")), None
+        )
+        if rising is not None and pocket.count >= POCKET_COVERED * max(counts.get(parent, 0), 1):
+            continue
+        if (
+            rising is not None
+            and rising.kind == "emerging"
+            and pocket.count >= POCKET_EXPLAINS * max(rising.count - rising.expected, 1.0)
+        ):
+            out.remove(rising)
+        out.append(pocket)
+    return out
+
+
+def compute_signals(
     store: Store,
     settings: Settings,
     week: WeekLike,
     detector: TrendDetector | None = None,
     filters: VolumeFilters | None = None,
     quotes: int | None = None,
-) -> list[TrendSignal]:
-    """Every signal for one ISO week, strongest first within each kind (emerging, new, spike, fading).
-
-    Only notes created before the end of ``week`` are read. Topics merged by a PM count under their target.
-
-    Args:
-        store: the database.
-        settings: thresholds (the trends section).
-        week: the week, as a :class:`Week` or ``2025-W10``.
-        detector: decides per topic; default :class:`PoissonGammaDetector` with ``settings``.
-        filters: restrict the counting to some products, channels, teams, kinds or topics.
-        quotes: quotes per signal (default ``settings.brief_quotes``; 0 for none).
-    """
+) -> tuple[list[TrendSignal], list[PocketFinding]]:
+    """:func:`detect_signals`, also returning the confirmed pockets behind its pocket signals."""
     target = as_week(week)
     detector = detector or PoissonGammaDetector(settings)
     weeks = history_weeks(settings, target)
@@ -94,7 +185,8 @@ def detect_signals(
         born &= {row[1] for row in agent_rows}
     first_week = Week.containing(first) if first is not None else None
     found: list[tuple[TopicHistory, Detection]] = []
-    for history in build_histories(weeks, agent_rows, totals, first_week, born):
+    histories = build_histories(weeks, agent_rows, totals, first_week, born)
+    for history in histories:
         for detection in detector.detect(history):
             found.append((history, detection))
     per_topic = settings.brief_quotes if quotes is None else quotes
@@ -104,28 +196,38 @@ def detect_signals(
     signals = []
     for history, d in found:
         info = catalogue.get(history.topic_id, TopicInfo(history.topic_id, f"Topic {history.topic_id}"))
-        signals.append(
-            TrendSignal(
-                topic_id=history.topic_id,
-                label=info.label,
-                kind=d.kind,
-                score=d.score,
-                week=target.label,
-                count=d.count,
-                baseline=d.baseline,
-                distinct_agents=d.distinct_agents,
-                confidence=d.confidence,
-                p_value=d.p_value,
-                growth=d.growth,
-                corroborated_count=d.corroborated_count,
-                expected=d.expected,
-                reason=d.reason,
-                window_weeks=d.window_weeks,
-                window_agents=d.window_agents,
-                weekly_counts=tuple(zip(history.weeks, history.counts, strict=True)),
-                quotes=tuple(quote_map.get(history.topic_id, ())),
-                owner=info.owner,
-                status=info.status,
-            )
-        )
-    return sorted(signals, key=_sort_key)
+        signals.append(_topic_signal(target, history, d, info, quote_map.get(history.topic_id, [])))
+    pockets: list[PocketFinding] = []
+    if filters is None:  # pockets are about the whole stream, not a product's slice of it
+        pockets = find_pockets(store, settings, weeks, totals, first_week, detector, per_topic)
+        counts = {h.topic_id: h.counts[-1] for h in histories}
+        signals = merge_pockets(signals, [_pocket_signal(target, f, catalogue) for f in pockets], counts)
+        kept = {s.note_ids for s in signals if s.scope == "pocket"}
+        pockets = [f for f in pockets if f.note_ids in kept]
+    return sorted(signals, key=_sort_key), pockets
+
+
+def detect_signals(
+    store: Store,
+    settings: Settings,
+    week: WeekLike,
+    detector: TrendDetector | None = None,
+    filters: VolumeFilters | None = None,
+    quotes: int | None = None,
+) -> list[TrendSignal]:
+    """Every signal for one ISO week, strongest first within each kind (emerging, new, spike, fading).
+
+    Only notes created before the end of ``week`` are read. Topics merged by a PM count under their target.
+    Besides topics, emerging needs are looked for below the topic level (pockets, see
+    :mod:`insight.trends.pocket_signals`) when no filters are given. This computes afresh; what was
+    signalled for a past week, as it was said, comes from :func:`insight.trends.ledger.weekly_signals`.
+
+    Args:
+        store: the database.
+        settings: thresholds (the trends section).
+        week: the week, as a :class:`Week` or ``2025-W10``.
+        detector: decides per topic; default :class:`PoissonGammaDetector` with ``settings``.
+        filters: restrict the counting to some products, channels, teams, kinds or topics.
+        quotes: quotes per signal (default ``settings.brief_quotes``; 0 for none).
+    """
+    return compute_signals(store, settings, week, detector, filters, quotes)[0]

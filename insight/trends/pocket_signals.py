@@ -1,0 +1,181 @@
+"""Emerging needs below the topic level: find pockets, confirm each on its own weekly counts, name and quote it.
+
+The screen (:func:`insight.trends.pockets.screen`) proposes groups of this week's notes that are denser
+than the baseline weeks predict. Each group's region gets a weekly history exactly like a topic's — counts,
+the week's volume elsewhere as exposure, agents — and only the groups the topic detector calls
+``emerging`` on that history (Gamma–Poisson with volume-adjusted baseline, window correction, at least
+``emerging_min_agents`` agents, no agent counting for more than the third most active) become signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+import numpy as np
+
+from insight.records import Note
+from insight.settings import Settings
+from insight.store import notes as notes_sql
+from insight.store import signals as signals_sql
+from insight.store.db import Store
+from insight.trends.detectors import TrendDetector
+from insight.trends.pockets import PocketInput, parent_topics, region_counts, screen
+from insight.trends.records import Detection, Quote, TopicHistory
+from insight.trends.weeks import Week
+
+MAX_OVERLAP = 0.5  # a pocket sharing more of its notes than this with a stronger one is the same pocket
+CONTEXT_NOTES = 400  # parent-topic notes a pocket's label is contrasted with
+
+
+@dataclass(frozen=True)
+class PocketFinding:
+    """A confirmed pocket of one week: the detector's verdict on its own history, and what it is.
+
+    ``history.topic_id`` is the main parent topic; ``note_ids`` are the pocket's notes of the week (what
+    its count was counted from), ``member_ids`` the ones the screen found, most central first.
+    """
+
+    detection: Detection
+    history: TopicHistory
+    parents: tuple[int, ...]
+    note_ids: tuple[int, ...]
+    member_ids: tuple[int, ...]
+    centroid: np.ndarray
+    radius: float
+    model_id: str
+    label: str = ""
+    keywords: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+def find_pockets(
+    store: Store,
+    settings: Settings,
+    weeks: list[Week],
+    totals: dict[date, int],
+    first_week: Week | None,
+    detector: TrendDetector,
+    quotes: int = 0,
+) -> list[PocketFinding]:
+    """Confirmed pockets of the last of ``weeks`` (oldest first), strongest first; empty without vectors."""
+    if settings.pocket_neighbors <= 0:
+        return []
+    with store.read() as con:
+        model_id = signals_sql.trends_model_id(con)
+        if model_id is None:
+            return []
+        ids, week_starts, agents, topics, vectors = signals_sql.week_vectors(
+            con, weeks[0].start, weeks[-1].end, model_id
+        )
+    if len(ids) == 0:
+        return []
+    position = {w.monday: i for i, w in enumerate(weeks)}
+    data = PocketInput(
+        note_ids=ids,
+        vectors=vectors,
+        week_index=np.array([position[d] for d in week_starts], dtype=np.int64),
+        agents=tuple(agents),
+        topic_ids=topics,
+        n_weeks=len(weeks),
+        observed=tuple(first_week is not None and w >= first_week for w in weeks),
+    )
+    candidates = screen(
+        data,
+        baseline_weeks=settings.baseline_weeks,
+        window_weeks=settings.emerging_window_weeks,
+        neighbors=settings.pocket_neighbors,
+        min_similarity=settings.pocket_min_similarity,
+        fdr=settings.pocket_fdr,
+        min_members=max(2, settings.emerging_min_agents),
+    )
+    last = len(weeks) - 1
+    found: list[PocketFinding] = []
+    for cand in candidates:
+        this_week = cand.region[data.week_index[cand.region] == last]
+        if len(this_week) == 0:
+            continue
+        counts, agent_weeks = region_counts(data, cand.region)
+        parents = parent_topics(data.topic_ids[this_week])
+        history = TopicHistory(
+            topic_id=parents[0],
+            weeks=tuple(w.label for w in weeks),
+            counts=counts,
+            totals=tuple(max(0, totals.get(w.monday, 0) - c) for w, c in zip(weeks, counts, strict=True)),
+            observed=data.observed,
+            agents=agent_weeks,
+        )
+        emerging = next((d for d in detector.detect(history) if d.kind == "emerging"), None)
+        if emerging is None:
+            continue
+        note_ids = {int(n) for n in data.note_ids[this_week]}
+        if any(len(note_ids & set(f.note_ids)) > MAX_OVERLAP * len(note_ids) for f in found):
+            continue
+        central = cand.members[np.argsort(-(data.vectors[cand.members] @ cand.centroid), kind="stable")]
+        found.append(
+            PocketFinding(
+                detection=emerging,
+                history=history,
+                parents=parents,
+                note_ids=tuple(sorted(note_ids)),
+                member_ids=tuple(int(data.note_ids[m]) for m in central),
+                centroid=cand.centroid,
+                radius=cand.radius,
+                model_id=model_id,
+            )
+        )
+    found.sort(key=lambda f: -f.detection.score)
+    return [_describe(store, f, data, quotes) for f in found]
+
+
+def _describe(store: Store, finding: PocketFinding, data: PocketInput, quotes: int) -> PocketFinding:
+    """Name the pocket against its parent topics' other notes of the week, and pick its quotes."""
+    last = data.n_weeks - 1
+    own = set(finding.note_ids)
+    context_rows = np.flatnonzero((data.week_index == last) & np.isin(data.topic_ids, finding.parents))
+    context = [int(data.note_ids[r]) for r in context_rows if int(data.note_ids[r]) not in own][:CONTEXT_NOTES]
+    with store.read() as con:
+        members = notes_sql.get_notes(con, list(finding.member_ids))
+        others = notes_sql.get_notes(con, context)
+    label, words = pocket_label([n.text for n in members], [n.text for n in others])
+    return replace(finding, label=label, keywords=words, quotes=tuple(_quotes(members, quotes)))
+
+
+def _quotes(members: Sequence[Note], limit: int) -> list[Quote]:
+    """Up to ``limit`` notes, most central first, one per agent while agents last."""
+    chosen: list[Note] = []
+    seen: set[str | None] = set()
+    for note in members:
+        if len(chosen) < limit and note.agent_id not in seen:
+            chosen.append(note)
+            seen.add(note.agent_id)
+    for note in members:
+        if len(chosen) < limit and note not in chosen:
+            chosen.append(note)
+    return [Quote(n.id, n.text, n.created_at, n.agent_id, n.channel, n.product, n.kind) for n in chosen]
+
+
+def pocket_label(texts: Sequence[str], context: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """A short name for a pocket: its notes' most common phrases that its neighbours do not share.
+
+    Uses the topic labeller's vocabulary and ranking (coverage in the pocket × share of the phrase's uses
+    that are in the pocket), so a pocket inside "change credit limit" is not named "credit limit" too.
+    """
+    from insight.topics.labels import clean_text, keywords, label_candidates, make_vectorizer, rank_phrases
+
+    cleaned = [clean_text(t) for t in texts]
+    if not any(cleaned):
+        return "new need", ()
+    try:
+        counts = make_vectorizer(binary=True).fit(cleaned)
+    except ValueError:  # nothing but stop words
+        return "new need", ()
+    vocabulary = counts.get_feature_names_out()
+    df = np.asarray(counts.transform(cleaned).sum(axis=0)).ravel()
+    candidates = [str(vocabulary[i]) for i in np.argsort(-df, kind="stable")[:40]]
+    every = cleaned + [clean_text(t) for t in context]
+    groups = np.array([0] * len(cleaned) + [-1] * len(context), dtype=np.int64)
+    ranked = rank_phrases(every, groups, [candidates])[0]
+    options = label_candidates(ranked)
+    return (options[0] if options else candidates[0]), keywords(ranked)

@@ -1,0 +1,146 @@
+"""Emerging needs below the topic level (pockets), on a real DuckDB with note vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pocket_fixtures import CARDS, LOGIN, LOOP, OTHER, STEADY, TARGET, Cluster, build, direction, reassign
+from trend_fixtures import new_store
+
+from insight.settings import load_settings
+from insight.trends import detect_signals, weekly_signals
+from insight.trends.pockets import benjamini_hochberg
+
+SETTINGS = load_settings(environ={})
+LABELS = {1: "log in", 2: "card delivery", 3: "other things"}
+LOGIN_TEXT = "customer cannot log in to the app"
+LOOP_TEXT = "login loop after the update on android"
+
+
+def _steady_world(rise: list[int], **loop: object) -> list[Cluster]:
+    return [
+        Cluster("login", LOGIN, STEADY, topics=(1,), text=LOGIN_TEXT),
+        Cluster("loop", LOOP, rise, text=LOOP_TEXT, **loop),  # type: ignore[arg-type]
+        Cluster("cards", CARDS, (20, 21, 19, 20, 22, 20, 19, 21), topics=(2,), text="card not delivered yet"),
+        Cluster("other", OTHER, (9, 8, 10, 9, 9, 10, 8, 9), topics=(3,), text="asks about opening hours"),
+    ]
+
+
+def _emerging(store):
+    return [s for s in detect_signals(store, SETTINGS, TARGET) if s.kind == "emerging"]
+
+
+def test_a_need_rising_inside_its_near_twins_topic_is_found_as_a_pocket(tmp_path):
+    store = new_store(tmp_path)
+    ids = build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
+    (signal,) = _emerging(store)
+    assert signal.scope == "pocket" and signal.topic_id == 1 and signal.parent_topic_ids == (1,)
+    loop_now = set(ids["loop"][-14:])
+    assert len(loop_now & set(signal.note_ids)) >= 12  # the pocket is the new need …
+    assert len(set(signal.note_ids) - loop_now) <= 2  # … not its flat twin
+    assert signal.count == len(signal.note_ids) and signal.distinct_agents >= 3
+    weekly = [c for _, c in signal.weekly_counts]
+    assert weekly[-1] == signal.count and sum(weekly[:-1]) <= 3
+    assert any(word in signal.label for word in ("loop", "update", "android")), signal.label
+    assert signal.change.startswith("<1 → ") or signal.change.startswith("0 → ")
+    assert signal.chance == "very unlikely by chance (p < 0.001)" and signal.growth is None
+    assert {q.agent_id for q in signal.quotes} and all("login loop" in q.text for q in signal.quotes)
+
+
+def test_the_topic_count_alone_would_not_call_it_emerging(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
+    topic_level = [s for s in detect_signals(store, SETTINGS.replace(pocket_neighbors=0), TARGET)]
+    assert not [s for s in topic_level if s.kind == "emerging"]  # the twin's 12 a week hide it
+
+
+def test_a_pocket_across_two_topics_names_both_parents(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 0, 0, 16], topics=(1, 3)), LABELS)
+    (signal,) = _emerging(store)
+    assert signal.scope == "pocket" and set(signal.parent_topic_ids) == {1, 3}
+    assert signal.topic_id in (1, 3) and signal.count >= 14
+
+
+def test_a_rise_in_overall_volume_is_not_a_rise_of_every_topic(tmp_path):
+    store = new_store(tmp_path)
+    double = lambda counts: [*counts[:-1], 2 * counts[-1]]  # noqa: E731
+    clusters = [
+        Cluster("login", LOGIN, double(STEADY), topics=(1,), text=LOGIN_TEXT),
+        Cluster("loop", LOOP, double([3, 4, 3, 3, 4, 3, 3, 4]), text=LOOP_TEXT),
+        Cluster("cards", CARDS, double([20, 21, 19, 20, 22, 20, 19, 21]), topics=(2,), text="card not delivered"),
+        Cluster("other", OTHER, double([9, 8, 10, 9, 9, 10, 8, 9]), topics=(3,), text="asks about opening hours"),
+    ]
+    build(store, clusters, LABELS)
+    assert _emerging(store) == []
+
+
+def test_one_agent_repeating_themselves_is_not_a_pocket(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 0, 0, 15], topics=(1,), agents=("a9",)), LABELS)
+    assert _emerging(store) == []
+
+
+def test_two_agents_are_not_enough_either(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 0, 0, 15], topics=(1,), agents=("a8", "a9")), LABELS)
+    assert _emerging(store) == []
+
+
+def test_a_slow_ramp_is_caught_over_several_weeks(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 4, 6, 9], topics=(1,)), LABELS)
+    (signal,) = _emerging(store)
+    assert signal.scope == "pocket" and signal.window_weeks >= 2
+
+
+def test_notes_without_vectors_or_pockets_turned_off_change_nothing(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
+    off = detect_signals(store, SETTINGS.replace(pocket_neighbors=0), TARGET)
+    assert all(s.scope == "topic" for s in off)
+
+
+def test_a_rise_that_is_the_whole_topic_is_said_once(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(4,)), {**LABELS, 4: "login loop"})
+    (signal,) = _emerging(store)
+    assert signal.scope == "topic" and signal.topic_id == 4
+
+
+def test_past_weeks_signals_survive_a_refit(tmp_path):
+    store = new_store(tmp_path)
+    ids = build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
+    said = weekly_signals(store, SETTINGS, TARGET)
+    assert [s.scope for s in said if s.kind == "emerging"] == ["pocket"]
+    assert said[0].computed_at is not None and said[0].pocket_id is not None
+    # A refit moves the login loop notes into a topic of their own and relabels the old one.
+    reassign(store, {n: 4 for n in ids["loop"]}, {**LABELS, 1: "renamed", 4: "login loop"})
+    again = weekly_signals(store, SETTINGS, TARGET)
+    assert [s.as_dict() for s in again] == [s.as_dict() for s in said]
+    fresh = weekly_signals(store, SETTINGS, TARGET, recompute=True)
+    assert [(s.kind, s.scope, s.topic_id) for s in fresh if s.kind == "emerging"] == [("emerging", "topic", 4)]
+    assert [s.as_dict() for s in weekly_signals(store, SETTINGS, TARGET)] == [s.as_dict() for s in fresh]
+
+
+def test_the_running_week_is_not_stored(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
+    weekly_signals(store, SETTINGS, TARGET, now=TARGET.start)  # asked on Monday of the week itself
+    with store.read() as con:
+        assert con.execute("SELECT count(*) FROM trend_weeks").fetchall()[0][0] == 0
+
+
+def test_the_same_pocket_next_week_keeps_its_id(tmp_path):
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 0, 14, 18], topics=(1,)), LABELS)
+    first = [s for s in weekly_signals(store, SETTINGS, TARGET.shift(-1)) if s.scope == "pocket"]
+    second = [s for s in weekly_signals(store, SETTINGS, TARGET) if s.scope == "pocket"]
+    assert first and second and first[0].pocket_id == second[0].pocket_id
+
+
+def test_benjamini_hochberg_matches_the_textbook():
+    q = benjamini_hochberg(np.array([0.01, 0.04, 0.03, 0.2]))
+    # sorted 0.01 0.03 0.04 0.2 → ×4/rank 0.04 0.06 0.0533 0.2 → running minimum from the top
+    assert q == pytest.approx([0.04, 0.16 / 3, 0.16 / 3, 0.2])
+    assert direction((0, 1.0)) @ direction((0, 1.0), (1, 0.75)) == pytest.approx(0.8)  # the fixture's twins
