@@ -103,7 +103,7 @@ frame = render.notes_frame(
         weekly_column: list(r.weekly),
         "This week": r.last_week,
         "Total": r.total,
-        "Growth": 100.0 * (r.growth - 1.0) if r.growth is not None else None,
+        "Growth": round(100.0 * (r.growth - 1.0)) if r.growth is not None else None,  # whole percent, exports too
         "Status": render.status_badge(r.status),
         "Owner": r.owner or "",
         "id": r.topic_id,

@@ -260,7 +260,7 @@ class TopicTrend:
     weekly: tuple[int, ...]  # aligned with TrendOverview.weeks
     total: int
     last_week: int
-    growth: float | None  # recent weeks over the weeks before them (None when both are zero)
+    growth: float | None  # recent weeks over the weeks before them (None from under one note a week)
     signal: str | None = None
     signal_reason: str | None = None
     theme: str | None = None  # the theme the topic belongs to in the current run
@@ -276,11 +276,16 @@ class TrendOverview:
 
 
 def _growth(weekly: list[int], window: int) -> float | None:
+    """Recent weeks over the weeks before (+1 smoothed), rounded to a whole percent.
+
+    ``None`` when the weeks before averaged under one note a week: a ratio from (almost) nothing reads
+    as "+1400 %" and means only "new".
+    """
     recent = sum(weekly[-window:])
     before = sum(weekly[-2 * window : -window])
-    if recent == 0 and before == 0:
+    if before < window:
         return None
-    return (recent + 1) / (before + 1)
+    return round((recent + 1) / (before + 1), 2)
 
 
 def topic_overview(

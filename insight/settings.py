@@ -131,12 +131,14 @@ class Settings:
     )
     trend_prior_rate: float = _setting(1.0, "Prior weekly rate of a topic with no history (Gamma prior mean).")
     trend_prior_weeks: float = _setting(1.0, "How many weeks of evidence the prior rate is worth.")
-    pocket_neighbors: int = _setting(
-        16, "Nearest notes compared when looking for pockets of new notes inside or between topics (0: off)."
+    pocket_search: bool = _setting(
+        True, "Look for emerging needs below the topic level: pockets of new notes inside or between topics."
     )
-    pocket_min_similarity: float = _setting(0.5, "Cosine below which a neighbour is too far to count towards a pocket.")
+    pocket_min_similarity: float = _setting(
+        0.55, "Widest neighbourhood of a pocket (cosine); notes less similar than this never count towards one."
+    )
     pocket_fdr: float = _setting(
-        0.01, "False-discovery rate of the pocket screen (Benjamini-Hochberg over every note, window and size)."
+        0.05, "False-discovery rate of the pocket screen (Benjamini-Hochberg over every note, window and size)."
     )
     brief_top_n: int = _setting(5, "Items per list in the weekly brief (emerging needs, movers, kinds).")
     brief_quotes: int = _setting(3, "Verbatim quotes shown per item in the brief and per signal.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from pocket_fixtures import CARDS, LOGIN, LOOP, OTHER, STEADY, TARGET, Cluster, build, direction, reassign
@@ -50,7 +52,7 @@ def test_a_need_rising_inside_its_near_twins_topic_is_found_as_a_pocket(tmp_path
 def test_the_topic_count_alone_would_not_call_it_emerging(tmp_path):
     store = new_store(tmp_path)
     build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
-    topic_level = [s for s in detect_signals(store, SETTINGS.replace(pocket_neighbors=0), TARGET)]
+    topic_level = [s for s in detect_signals(store, SETTINGS.replace(pocket_search=False), TARGET)]
     assert not [s for s in topic_level if s.kind == "emerging"]  # the twin's 12 a week hide it
 
 
@@ -97,7 +99,7 @@ def test_a_slow_ramp_is_caught_over_several_weeks(tmp_path):
 def test_notes_without_vectors_or_pockets_turned_off_change_nothing(tmp_path):
     store = new_store(tmp_path)
     build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
-    off = detect_signals(store, SETTINGS.replace(pocket_neighbors=0), TARGET)
+    off = detect_signals(store, SETTINGS.replace(pocket_search=False), TARGET)
     assert all(s.scope == "topic" for s in off)
 
 
@@ -144,3 +146,22 @@ def test_benjamini_hochberg_matches_the_textbook():
     # sorted 0.01 0.03 0.04 0.2 → ×4/rank 0.04 0.06 0.0533 0.2 → running minimum from the top
     assert q == pytest.approx([0.04, 0.16 / 3, 0.16 / 3, 0.2])
     assert direction((0, 1.0)) @ direction((0, 1.0), (1, 0.75)) == pytest.approx(0.8)  # the fixture's twins
+
+
+def test_the_cli_prints_a_pocket_with_the_contract_fields_and_keeps_the_week(tmp_path, capsys):
+    from insight.cli import main
+
+    store = new_store(tmp_path)
+    build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
+    store.release()
+    db = str(store.path)
+    assert main(["trends", "--week", TARGET.label, "--json", "--db", db]) == 0
+    (pocket,) = [s for s in json.loads(capsys.readouterr().out) if s["kind"] == "emerging"]
+    required = {"topic_id", "label", "kind", "score", "week", "count", "baseline", "distinct_agents"}
+    assert required <= set(pocket) and pocket["scope"] == "pocket" and pocket["parent_topic_ids"] == [1]
+    assert pocket["count"] == len(pocket["note_ids"]) and pocket["chance"].endswith("(p < 0.001)")
+    assert main(["trends", "--week", TARGET.label, "--db", db]) == 0
+    table = capsys.readouterr().out
+    assert "growing inside #1" in table and "As signalled on" in table and "1 in " not in table
+    assert main(["trends", "--week", TARGET.label, "--recompute", "--json", "--db", db]) == 0
+    assert [s["label"] for s in json.loads(capsys.readouterr().out)] == [pocket["label"]]

@@ -60,7 +60,7 @@ def find_pockets(
     quotes: int = 0,
 ) -> list[PocketFinding]:
     """Confirmed pockets of the last of ``weeks`` (oldest first), strongest first; empty without vectors."""
-    if settings.pocket_neighbors <= 0:
+    if not settings.pocket_search:
         return []
     with store.read() as con:
         model_id = signals_sql.trends_model_id(con)
@@ -85,7 +85,7 @@ def find_pockets(
         data,
         baseline_weeks=settings.baseline_weeks,
         window_weeks=settings.emerging_window_weeks,
-        neighbors=settings.pocket_neighbors,
+        prior_weeks=settings.trend_prior_weeks,
         min_similarity=settings.pocket_min_similarity,
         fdr=settings.pocket_fdr,
         min_members=max(2, settings.emerging_min_agents),
@@ -106,7 +106,7 @@ def find_pockets(
             observed=data.observed,
             agents=agent_weeks,
         )
-        emerging = next((d for d in detector.detect(history) if d.kind == "emerging"), None)
+        emerging = _rise(detector.detect(history))
         if emerging is None:
             continue
         note_ids = {int(n) for n in data.note_ids[this_week]}
@@ -127,6 +127,22 @@ def find_pockets(
         )
     found.sort(key=lambda f: -f.detection.score)
     return [_describe(store, f, data, quotes) for f in found]
+
+
+def _rise(detections: Sequence[Detection]) -> Detection | None:
+    """The pocket's rise: ``emerging`` from a low base, or a ``spike`` over a steady one.
+
+    A pocket whose region already held notes every week (its near-twin's) and now holds at least twice as
+    many, far beyond their weekly spread, is a new need growing beside a steady one: for a topic that
+    would be a spike, for a pocket it is what emerging looks like.
+    """
+    for d in detections:
+        if d.kind == "emerging":
+            return d
+    for d in detections:
+        if d.kind == "spike":
+            return replace(d, kind="emerging", reason=f"{d.reason}, beside notes that stayed steady")
+    return None
 
 
 def _describe(store: Store, finding: PocketFinding, data: PocketInput, quotes: int) -> PocketFinding:

@@ -4,20 +4,20 @@ A topic's count hides a new need that grows inside an old one ("login loop after
 "can't log in"): the topic barely moves. This module looks below the topic level, on the note vectors
 alone (no store, no clock), in two stages.
 
-**Screen.** For every note of the target week and each window of the last ``L`` weeks
-(``L = 1 … window_weeks``), take its ``k`` nearest neighbours among the window's notes and the
-``baseline_weeks`` weeks before it. If nothing changed locally, each neighbour is a window note with the
-window's share of the pooled volume, ``π``, so the number of window notes among ``k`` is binomial —
-whatever the overall volume did (a busy week raises ``π`` everywhere, so a volume-wide rise flags
-nothing). Neighbours less similar than ``min_similarity`` never count as window notes, so scattered
-notes (out-of-scope noise) cannot make a pocket. Several ``k`` (half, once and twice ``neighbors``) keep
-small and large pockets in reach; every (note, window, k) test goes through one Benjamini–Hochberg
-correction at ``fdr``.
+**Screen.** For every note of the target week, each window of the last ``L`` weeks
+(``L = 1 … window_weeks``) and three neighbourhood sizes (cosine at least ``min_similarity``, and 0.1 and
+0.2 tighter), count the window's other notes around it and the notes of the ``baseline_weeks`` weeks
+before the window around it. The baseline count gives a Gamma posterior for the local weekly rate, scaled
+by the window's volume relative to the baseline weeks (so a busy week, or a holiday week, moves every
+expectation alike and a volume-wide rise flags nothing); the window's count is then negative binomial,
+and its upper tail is the test. Neighbours beyond ``min_similarity`` never count, so scattered notes
+(out-of-scope noise) make no pocket. Every (note, window, size) test goes through one
+Benjamini–Hochberg correction at ``fdr``.
 
-**Group.** Notes whose test survived are joined to each other when one is among the other's nearest
-neighbours; each connected group of this week's notes is a candidate pocket. Its region is every note
-(any week) within the radius around the group's centroid that makes the window most surprising (a Poisson
-scan over radii), which gives the pocket's own weekly counts.
+**Group.** Notes whose test survived are linked when they are within the radius at which either passed;
+each connected group of this week's notes is a candidate pocket. Its region is every note (any week)
+within the radius around the group's centroid that makes the window most surprising (a Poisson scan over
+radii), which gives the pocket's own weekly counts.
 
 The candidate is only a *signal* once its weekly counts pass the same Gamma–Poisson test, agent guards
 and window correction as a topic (:class:`~insight.trends.detectors.PoissonGammaDetector`); that is done
@@ -31,8 +31,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-_CHUNK = 512  # rows of this week's notes compared at once (bounds memory at large corpora)
-_MIN_POOLED = 30  # fewer window+baseline notes than this: no composition to compare
+_CHUNK = 256  # rows of this week's notes compared at once (bounds memory at large corpora)
+_MIN_BASE = 20  # fewer baseline notes than this: no baseline to compare with
 WIDEST = 0.1  # the scan may widen the region down to 0.1 below the least central member
 
 
@@ -70,9 +70,9 @@ class PocketCandidate:
     window_weeks: int
 
 
-def neighbour_sizes(neighbors: int) -> tuple[int, ...]:
-    """The ``k`` tried for a ``neighbors`` setting: half, once and twice (at least 4)."""
-    return tuple(sorted({max(4, neighbors // 2), max(4, neighbors), max(4, 2 * neighbors)}))
+def radii(min_similarity: float) -> tuple[float, ...]:
+    """The neighbourhood sizes tried, as cosine similarities: the widest allowed, and two tighter ones."""
+    return tuple(round(min(0.95, min_similarity + step), 3) for step in (0.0, 0.1, 0.2))
 
 
 def benjamini_hochberg(p_values: np.ndarray) -> np.ndarray:
@@ -89,74 +89,55 @@ def benjamini_hochberg(p_values: np.ndarray) -> np.ndarray:
     return q
 
 
-def _nearest(centres: np.ndarray, pool: np.ndarray, k: int, self_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Indices (into ``pool``) and similarities of each centre's ``k`` nearest pool rows, self excluded."""
-    k = min(k, len(pool) - 1)
-    idx = np.empty((len(centres), k), dtype=np.int64)
-    sim = np.empty((len(centres), k), dtype=np.float32)
-    for start in range(0, len(centres), _CHUNK):
-        block = centres[start : start + _CHUNK] @ pool.T
-        rows = np.arange(block.shape[0])
-        block[rows, self_rows[start : start + _CHUNK]] = -np.inf  # a note is not its own neighbour
-        part = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        part_sim = np.take_along_axis(block, part, axis=1)
-        order = np.argsort(-part_sim, axis=1, kind="stable")
-        idx[start : start + _CHUNK] = np.take_along_axis(part, order, axis=1)
-        sim[start : start + _CHUNK] = np.take_along_axis(part_sim, order, axis=1)
-    return idx, sim
-
-
 @dataclass(frozen=True)
-class _Test:
-    """One screening test: a centre (row in the input), the window, k, and its p-value."""
+class _Tests:
+    """The screening tests of one window: per this-week note (row) and radius (column), a p-value."""
 
-    centre: int
     window: int
-    k: int
-    p: float
-    neighbours: np.ndarray  # rows in the input, the k nearest
+    centres: np.ndarray  # rows in the input
+    p: np.ndarray  # (centres, radii)
 
 
 def _window_tests(
-    data: PocketInput, window: int, baseline_weeks: int, sizes: Sequence[int], min_similarity: float
-) -> list[_Test]:
-    from scipy.stats import binom
+    data: PocketInput, window: int, baseline_weeks: int, sizes: Sequence[float], prior_weeks: float
+) -> _Tests | None:
+    """Gamma–Poisson tests of the window's notes around each of this week's notes, at each radius."""
+    from scipy.stats import nbinom
 
     last = data.n_weeks - 1
     first_base = last - window + 1 - baseline_weeks
     if first_base < 0:
-        return []
-    base_weeks = range(first_base, last - window + 1)
+        return None
+    base_weeks = [w for w in range(first_base, last - window + 1) if data.observed[w]]
     # A longer window needs a fully observed baseline (otherwise it meets the first, partial weeks only).
-    if not all(data.observed[w] for w in range(last - window + 1, last + 1)):
-        return []
-    if window > 1 and not all(data.observed[w] for w in base_weeks):
-        return []
-    if not any(data.observed[w] for w in base_weeks):
-        return []
+    if not all(data.observed[w] for w in range(last - window + 1, last + 1)) or not base_weeks:
+        return None
+    if window > 1 and len(base_weeks) < baseline_weeks:
+        return None
     in_window = data.week_index > last - window
-    pooled = np.flatnonzero(data.week_index >= first_base)
+    in_base = np.isin(data.week_index, base_weeks)
     centres = np.flatnonzero(data.week_index == last)
-    if len(pooled) < _MIN_POOLED or len(centres) == 0:
-        return []
-    share = float(in_window[pooled].mean())
-    if share >= 1.0:
-        return []
-    position = np.full(len(data.week_index), -1, dtype=np.int64)
-    position[pooled] = np.arange(len(pooled))
-    kmax = max(sizes)
-    idx, sim = _nearest(data.vectors[centres], data.vectors[pooled], kmax, position[centres])
-    rows = pooled[idx]
-    hit = in_window[rows] & (sim >= min_similarity)
-    tests = []
-    for k in sizes:
-        if k > idx.shape[1]:
-            continue
-        counts = hit[:, :k].sum(axis=1)
-        p = binom.sf(counts - 1, k, share)
-        for c, centre in enumerate(centres):
-            tests.append(_Test(int(centre), window, k, float(p[c]), rows[c, :k][sim[c, :k] >= min_similarity]))
-    return tests
+    if in_base.sum() < _MIN_BASE or len(centres) == 0:
+        return None
+    # Exposure: the window's volume in baseline weeks, so a busy (or holiday) week scales every expectation.
+    exposure = in_window.sum() / (in_base.sum() / len(base_weeks))
+    window_vectors, base_vectors = data.vectors[in_window], data.vectors[in_base]
+    week_vectors = data.vectors[centres]
+    p = np.ones((len(centres), len(sizes)))
+    alpha_prior, beta = 0.5 * prior_weeks, prior_weeks + len(base_weeks)
+    for start in range(0, len(centres), _CHUNK):
+        near_week = week_vectors[start : start + _CHUNK] @ week_vectors.T
+        for j, r in enumerate(sizes):
+            # Test around the centre of each note's neighbourhood this week, not the note itself: the mean of
+            # several notes of a new need sits closer to the need than to its neighbours (a mean-shift step).
+            local = near_week >= r
+            block = (local.astype(np.float32) @ week_vectors) / local.sum(axis=1, keepdims=True)
+            block /= np.linalg.norm(block, axis=1, keepdims=True) + 1e-12
+            seen = (block @ window_vectors.T >= r).sum(axis=1)
+            before = (block @ base_vectors.T >= r).sum(axis=1)
+            # Gamma(prior + before, prior weeks + baseline weeks) rate per baseline week → negative binomial.
+            p[start : start + _CHUNK, j] = nbinom.sf(seen - 1, alpha_prior + before, beta / (beta + exposure))
+    return _Tests(window, centres, p)
 
 
 def screen(
@@ -164,32 +145,32 @@ def screen(
     *,
     baseline_weeks: int,
     window_weeks: int,
-    neighbors: int,
     min_similarity: float,
     fdr: float,
+    prior_weeks: float = 1.0,
     min_members: int = 3,
 ) -> list[PocketCandidate]:
     """Candidate pockets of the target week (see the module docstring), largest first."""
     if len(data.note_ids) == 0 or data.vectors.ndim != 2:
         return []
-    sizes = neighbour_sizes(neighbors)
-    tests: list[_Test] = []
-    for window in range(1, max(1, window_weeks) + 1):
-        tests += _window_tests(data, window, baseline_weeks, sizes, min_similarity)
+    sizes = radii(min_similarity)
+    tests = [_window_tests(data, w, baseline_weeks, sizes, prior_weeks) for w in range(1, max(1, window_weeks) + 1)]
+    tests = [t for t in tests if t is not None]
     if not tests:
         return []
-    q = benjamini_hochberg(np.array([t.p for t in tests]))
-    passed = [(t, qv) for t, qv in zip(tests, q, strict=True) if qv <= fdr]
-    if not passed:
+    q = benjamini_hochberg(np.concatenate([t.p.ravel() for t in tests]))
+    best: dict[int, tuple[float, int, float]] = {}  # centre → (q, window, radius)
+    offset = 0
+    for t in tests:
+        qt = q[offset : offset + t.p.size].reshape(t.p.shape)
+        offset += t.p.size
+        for i, j in zip(*np.nonzero(qt <= fdr), strict=True):
+            centre, value = int(t.centres[i]), float(qt[i, j])
+            if centre not in best or value < best[centre][0]:
+                best[centre] = (value, t.window, sizes[j])
+    if not best:
         return []
-    this_week = data.week_index == data.n_weeks - 1
-    best: dict[int, tuple[float, int]] = {}  # centre → (q, window)
-    links: list[tuple[int, int]] = []
-    for t, qv in passed:
-        if t.centre not in best or qv < best[t.centre][0]:
-            best[t.centre] = (float(qv), t.window)
-        links += [(t.centre, int(n)) for n in t.neighbours if this_week[n]]
-    return _group(data, best, links, min_members, baseline_weeks, min_similarity)
+    return _group(data, best, min_members, baseline_weeks, min_similarity)
 
 
 def scan_radius(
@@ -220,36 +201,65 @@ def scan_radius(
     return float(candidates[int(np.argmax(llr))])
 
 
+def shift_to_excess(
+    data: PocketInput, centre: np.ndarray, radius: float, window: int, baseline_weeks: int, steps: int = 4
+) -> np.ndarray:
+    """Move a pocket's centre to where the window's notes most exceed what the baseline weeks predict.
+
+    Mean shift on the *difference* of densities: within ``radius``, the window's notes pull and the
+    baseline weeks' notes push back, scaled to the window's volume. A steady neighbour (the near-twin)
+    has as many notes now as before and so cancels out; the new need's notes remain.
+    """
+    last = data.n_weeks - 1
+    recent = data.week_index > last - window
+    base = (data.week_index <= last - window) & (data.week_index > last - window - baseline_weeks)
+    n_base_weeks = max(1, len(np.unique(data.week_index[base])))
+    scale = recent.sum() / max(base.sum(), 1) if base.any() else 0.0  # window volume per baseline note
+    del n_base_weeks
+    weights = np.where(recent, 1.0, np.where(base, -scale, 0.0)).astype(np.float32)
+    for _ in range(steps):
+        inside = (data.vectors @ centre >= radius) & (weights != 0)
+        pull = weights[inside] @ data.vectors[inside]
+        if not inside.any() or float(np.linalg.norm(pull)) == 0.0 or float(weights[inside].sum()) <= 0:
+            break
+        moved = pull / np.linalg.norm(pull)
+        if float(moved @ centre) > 0.9999:
+            centre = moved
+            break
+        centre = moved
+    return centre.astype(np.float32)
+
+
 def _group(
     data: PocketInput,
-    best: dict[int, tuple[float, int]],
-    links: list[tuple[int, int]],
+    best: dict[int, tuple[float, int, float]],
     min_members: int,
     baseline_weeks: int,
     min_similarity: float,
 ) -> list[PocketCandidate]:
-    """Connected groups of significant this-week notes, each with its centroid and region."""
-    from scipy.sparse import coo_matrix
+    """Connected groups of significant this-week notes, each with its centroid and region.
+
+    Two significant notes are linked when they are within the (wider) radius at which either passed.
+    """
     from scipy.sparse.csgraph import connected_components
 
-    nodes = sorted(best)
-    at = {n: i for i, n in enumerate(nodes)}
-    pairs = [(at[a], at[b]) for a, b in links if a in at and b in at]
-    rows = [a for a, _ in pairs] + list(range(len(nodes)))
-    cols = [b for _, b in pairs] + list(range(len(nodes)))
-    graph = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(nodes), len(nodes)))
-    _, component = connected_components(graph, directed=False)
+    nodes = np.array(sorted(best), dtype=np.int64)
+    reach = np.array([best[n][2] for n in nodes])
+    sims = data.vectors[nodes] @ data.vectors[nodes].T
+    adjacency = sims >= np.minimum.outer(reach, reach)
+    _, component = connected_components(adjacency, directed=False)
     out = []
     for c in np.unique(component):
-        members = np.array([nodes[i] for i in np.flatnonzero(component == c)], dtype=np.int64)
+        members = nodes[component == c]
         if len(members) < min_members:
             continue
-        centroid = data.vectors[members].mean(axis=0)
-        centroid = centroid / (np.linalg.norm(centroid) + 1e-12)
-        q_best, window = min(best[m] for m in members)
-        sims = data.vectors @ centroid
-        radius = scan_radius(data, sims, window, baseline_weeks, float(np.min(sims[members])) - WIDEST, min_similarity)
-        region = np.flatnonzero(sims >= radius)
+        q_best, window, reach_best = min(best[int(m)] for m in members)
+        start = data.vectors[members].mean(axis=0)
+        centroid = shift_to_excess(data, start / (np.linalg.norm(start) + 1e-12), reach_best, window, baseline_weeks)
+        sims_c = data.vectors @ centroid
+        widest = float(np.quantile(sims_c[members], 0.25)) - WIDEST
+        radius = scan_radius(data, sims_c, window, baseline_weeks, widest, min_similarity)
+        region = np.flatnonzero(sims_c >= radius)
         out.append(PocketCandidate(members, centroid.astype(np.float32), radius, region, q_best, window))
     out.sort(key=lambda p: (-len(p.members), p.screen_q))
     return out

@@ -139,24 +139,20 @@ def merge_pockets(
     """Topic signals and pocket signals without saying one rise twice.
 
     A pocket that makes up most of a topic that is already emerging or new this week is that topic's
-    signal (the topic is kept). A pocket that carries most of an emerging topic's rise, but not most of
-    its notes, replaces the topic's signal: the topic rose because of the pocket, and the pocket says
-    what is new. Any other pocket is a signal of its own.
+    signal (the topic is kept). A pocket that carries most of a topic's rise (emerging or spike) above
+    what was expected, but not most of its notes, replaces the topic's signal: the topic rose because of
+    the pocket, and the pocket says what is new. Any other pocket is a signal of its own.
     """
     out = list(topic_signals)
     for pocket in pockets:
         parent = pocket.topic_id
-        rising = next(
-            (s for s in out if s.topic_id == parent and s.scope == "topic" and s.kind in ("emerging", "new")), None
-        )
+        mine = [s for s in out if s.topic_id == parent and s.scope == "topic"]
+        rising = next((s for s in mine if s.kind in ("emerging", "new")), None)
         if rising is not None and pocket.count >= POCKET_COVERED * max(counts.get(parent, 0), 1):
             continue
-        if (
-            rising is not None
-            and rising.kind == "emerging"
-            and pocket.count >= POCKET_EXPLAINS * max(rising.count - rising.expected, 1.0)
-        ):
-            out.remove(rising)
+        for s in mine:
+            if s.kind in ("emerging", "spike") and pocket.count >= POCKET_EXPLAINS * max(s.count - s.expected, 1.0):
+                out.remove(s)
         out.append(pocket)
     return out
 
