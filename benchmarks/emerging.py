@@ -1,30 +1,41 @@
-"""Emerging-topic benchmark: does Earshot flag what really emerges, early, and nothing else?
+"""Emerging-needs benchmark: a family of streams, operated week by week exactly as a user would.
 
-For each seed, a 12-week stream is generated from labelled intent datasets (see ``benchmarks/stream.py``)
-with planted truth: topics rising from near zero (fast, or over three weeks), fading topics, flat
-near-duplicate intents, sparse topics and a single-agent burst decoy. Earshot is then run week by week as
-in production: the week's notes go through the ingest service (redaction, real embeddings — cached —,
-storage, placement on arrival), topics are refitted (``benchmarks/topic_engines.py``: Earshot's engine
-with its automatic refit policy or weekly, a UMAP+HDBSCAN stand-in, or the true labels as an oracle),
-and ``detect_signals`` is asked for that week's signals.
+Streams come from ``benchmarks/stream.py`` (Banking77, the CLINC150 half, Bitext, HWU64; several seeds each),
+with the hard cases planted on purpose: every intent as background, risers beside a flat near-twin, onsets of
+3–6 notes a week, slow ramps, one-agent bursts, a general volume rise, a holiday week, fading intents and
+out-of-scope noise. Each week of a stream is run through the command line, in-process (the same argument
+parsing and code paths as ``python -m …``, without paying the imports three times a week):
 
-Scored against the truth, per seed and as mean ± sd [min–max] over seeds:
+1. ``python -m ingest week.csv --db … --source bench`` (validation, redaction, embedding, storage, placement);
+2. ``python -m insight refit --db …``;
+3. ``python -m insight trends --week W --json --db …``.
 
-* recall — share of rising topics flagged ``emerging`` on or after their onset;
-* precision — share of emerging flags (week × topic) whose notes are mostly a truly rising label,
-  flagged on or after its onset (anything else — background, fading, decoy — counts against it);
-* alert precision — the same over distinct labels ever flagged (re-flagging a riser counts once);
-* delay — weeks from onset to the first correct flag.
+The embedder the ingest command builds is swapped for one that returns the same all-MiniLM-L6-v2 vectors
+from the benchmark cache (a text changed by redaction is encoded by the real model). Nothing else is given
+to the product: the truth is only used to score what ``trends --json`` printed. A flag's notes are the
+pocket's ``note_ids`` when it has them, else its topic's notes that week; its need is their majority true
+label.
 
-Baselines, on the TRUE labels: flag a label when this week ≥ 3 × the mean of the previous 4 weeks
-(as such, and with at least ``emerging_min_count`` notes). Run (about 40 s a seed with the defaults):
-``.venv/bin/python benchmarks/emerging.py [--seeds 1 2 3] [--topics earshot earshot-weekly standin oracle]
-[--set NAME=VALUE …]``
+Scores per stream, worst stream first:
+
+* recall — share of planted rises flagged ``emerging`` in their onset week or the week after (≤ 1 week);
+* label precision — distinct needs flagged (majority labels) that really rise, flagged on or after onset;
+* flag precision — the same per (week × flag);
+* fading recall — fading intents flagged ``fading`` at some point after the fade starts;
+* seconds per weekly cycle (ingest + refit + trends).
+
+``--scale-check N`` also times one weekly cycle on a database of about N notes. Run (dev size, one stream,
+a few minutes): ``.venv/bin/python benchmarks/emerging.py --size dev``; the full family:
+``nice -n 10 .venv/bin/python benchmarks/emerging.py --size full --scale-check 50000``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import io
+import json
 import os
 import statistics
 import sys
@@ -42,230 +53,317 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import numpy as np  # noqa: E402
 
-from benchmarks.stream import Stream, TextPool, generate_stream, load_pool  # noqa: E402
-from benchmarks.topic_engines import EarshotTopics, OracleTopics, StandinTopics, TopicEngine  # noqa: E402
-from insight.records import NoteDraft  # noqa: E402
-from insight.settings import Settings, load_settings  # noqa: E402
-from insight.store import Store, analytics  # noqa: E402
-from insight.trends import VolumeFilters, detect_signals, notes_behind  # noqa: E402
+from benchmarks.stream import SOURCES, Stream, TextPool, generate_stream, load_pool, note_text  # noqa: E402
 
-WARMUP_WEEKS = 4  # weeks before any week is judged (the baseline needs them)
+WARMUP_WEEKS = 5  # weeks before any week is judged (the baseline needs four, plus one to judge from)
+SIZES = {  # weeks, scale, sources, seeds
+    "dev": (10, 1.0, ("hwu64",), (1,)),
+    "full": (12, 1.0, SOURCES, (1, 2)),
+}
 
 
 class CachedEmbedder:
-    """Real all-MiniLM-L6-v2 vectors looked up from the cached dataset embeddings (model run on a miss)."""
+    """all-MiniLM-L6-v2 vectors looked up from the benchmark cache; the real model runs on a miss."""
 
     def __init__(self, pool: TextPool) -> None:
         self.model_id = pool.model_id
         self.dimension = pool.vectors.shape[1]
-        self._vectors = {t: pool.vectors[i] for i, t in enumerate(pool.texts)}
+        self._vectors = dict(zip(pool.texts, pool.vectors, strict=True))
+        self._vectors.update(zip(pool.noise, pool.noise_vectors, strict=True))
         self._model = None
         self.misses = 0
 
     def embed(self, texts, progress=None):
-        """Vectors for ``texts`` (redaction may have changed a few; those are encoded for real)."""
-        missing = [t for t in texts if t not in self._vectors]
+        """Vectors for ``texts`` (same model as the product's; looked up, or encoded on a miss)."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing:
             from insight.embedder import SentenceTransformerEmbedder
 
             self._model = self._model or SentenceTransformerEmbedder()
             self.misses += len(missing)
             self._vectors.update(zip(missing, self._model.embed(missing), strict=True))
-        return np.vstack([self._vectors[t] for t in texts]) if texts else np.zeros((0, self.dimension), np.float32)
+        if not texts:
+            return np.zeros((0, self.dimension), np.float32)
+        return np.vstack([self._vectors[t] for t in texts]).astype(np.float32)
 
 
-@dataclass(frozen=True)
-class Score:
-    """One method's result on one seed."""
+@contextlib.contextmanager
+def cached_embeddings(pool: TextPool):
+    """Make ``python -m ingest`` build the cached embedder instead of loading the model."""
+    import insight.embedder as embedder_module
 
-    recall: float
-    precision: float  # per flag (week × topic)
-    alert_precision: float  # per distinct label flagged: true risers / all labels ever flagged
-    mean_delay: float | None
-    flags: int
-    false_flags: int
-    delays: tuple[tuple[str, int], ...]
-    missed: tuple[str, ...]
-    false_labels: tuple[str, ...]
-
-
-def score(stream: Stream, flags: list[tuple[int, str]]) -> Score:
-    """Score ``(week index, majority true label)`` emerging flags against the planted truth."""
-    rising = stream.rising()
-    roles = {p.label: p.role for p in stream.plans}
-    good = [(w, lbl) for w, lbl in flags if lbl in rising and w >= rising[lbl]]
-    bad = [(w, lbl) for w, lbl in flags if (w, lbl) not in good]
-    first = {}
-    for w, lbl in sorted(good):
-        first.setdefault(lbl, w)
-    delays = {lbl: first[lbl] - rising[lbl] for lbl in first}
-    alerted = {lbl for _, lbl in flags}
-    wrong = {lbl for _, lbl in bad} - set(first)
-    return Score(
-        recall=len(first) / len(rising) if rising else 1.0,
-        precision=len(good) / len(flags) if flags else 1.0,
-        alert_precision=(len(alerted) - len(wrong)) / len(alerted) if alerted else 1.0,
-        mean_delay=statistics.mean(delays.values()) if delays else None,
-        flags=len(flags),
-        false_flags=len(bad),
-        delays=tuple(sorted(delays.items())),
-        missed=tuple(sorted(set(rising) - set(first))),
-        false_labels=tuple(f"{lbl} ({roles.get(lbl, '?')}, week {w + 1})" for w, lbl in bad),
-    )
+    original = embedder_module.build_embedder
+    embedder = CachedEmbedder(pool)
+    embedder_module.build_embedder = lambda *a, **k: embedder
+    try:
+        yield embedder
+    finally:
+        embedder_module.build_embedder = original
 
 
-def baseline_flags(stream: Stream, min_count: int) -> list[tuple[int, str]]:
-    """The naive rule on TRUE labels: this week ≥ 3 × the mean of the previous 4 weeks, and ≥ ``min_count``."""
-    index = {w.label: i for i, w in enumerate(stream.weeks)}
-    counts: Counter[tuple[int, str]] = Counter()
-    for n in stream.notes:
-        iso = n.created_at.isocalendar()
-        counts[(index[f"{iso.year}-W{iso.week:02d}"], n.label)] += 1
-    flags = []
-    for w in range(WARMUP_WEEKS, len(stream.weeks)):
-        for plan in stream.plans:
-            before = statistics.mean(counts[(w - k, plan.label)] for k in range(1, 5))
-            if counts[(w, plan.label)] >= max(3 * before, min_count):
-                flags.append((w, plan.label))
-    return flags
+def _cli(module: str, argv: list[str]) -> tuple[int, str]:
+    """Run ``python -m <module> argv`` in-process; return (exit status, standard output)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        if module == "ingest":
+            from ingest.cli import main
+        else:
+            from insight.cli import main
+        try:
+            status = main(argv)
+        except SystemExit as exc:  # argparse errors
+            status = int(exc.code or 0)
+    return status, out.getvalue()
+
+
+def write_week_csv(path: Path, stream: Stream, pool: TextPool, notes) -> None:
+    """The week's notes as a helpdesk export would have them."""
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["note_id", "created_at", "text", "agent_id", "team", "channel", "product", "kind"])
+        for n in notes:
+            writer.writerow(
+                [
+                    n.external_id,
+                    n.created_at.isoformat(),
+                    note_text(pool, n),
+                    n.agent_id,
+                    n.team,
+                    n.channel,
+                    n.product,
+                    n.kind,
+                ]
+            )
 
 
 @dataclass
 class Run:
     """What Earshot said over one stream."""
 
-    flags: list[tuple[int, str]] = field(default_factory=list)  # (week index, majority true label)
-    other: Counter[str] = field(default_factory=Counter)  # other signal kinds by the true role flagged
-    seconds: Counter[str] = field(default_factory=Counter)
-    embed_misses: int = 0
+    flags: list[tuple[int, str, str]] = field(default_factory=list)  # (week index, majority label, scope)
+    fading: list[tuple[int, str]] = field(default_factory=list)
+    seconds: list[dict[str, float]] = field(default_factory=list)
+    examples: list[str] = field(default_factory=list)
+    births: int = 0
+    misses: int = 0
 
 
-def simulate(stream: Stream, pool: TextPool, engine: TopicEngine, settings: Settings, workdir: Path) -> Run:
-    """Operate Earshot week by week over ``stream``: ingest the week, refit topics, ask for the week's signals."""
-    from ingest.redaction import default_redactor
-    from ingest.service import ingest_drafts
+def _majority(labels: list[str]) -> str:
+    return Counter(labels).most_common(1)[0][0] if labels else "?"
 
-    store = Store(workdir / f"{engine.name}.duckdb")
-    embedder = CachedEmbedder(pool)
-    redactor = default_redactor()
-    roles = {p.label: p.role for p in stream.plans}
+
+def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
+    """Operate Earshot over ``stream`` week by week with the three commands; collect what it flagged."""
+    from insight.store import Store, analytics
+    from insight.trends import VolumeFilters, notes_behind
+
+    db = workdir / "earshot.duckdb"
+    label_of = {n.external_id: n.label for n in stream.notes}
     truth: dict[int, str] = {}
     run = Run()
-    for w, week in enumerate(stream.weeks):
-        batch = [n for n in stream.notes if week.start <= n.created_at < week.end]
-        drafts = [
-            NoteDraft(
-                text=pool.texts[n.pool_index],
-                created_at=n.created_at,
-                agent_id=n.agent_id,
-                team=n.team,
-                channel=n.channel,
-                product=n.product,
-                kind=n.kind,
-                source="bench",
-                external_id=n.external_id,
-            )
-            for n in batch
-        ]
-        t0 = time.perf_counter()
-        ingest_drafts(store, drafts, embedder=embedder, redactor=redactor, settings=settings, source_name="bench")
-        with store.read() as con:
-            ids = analytics.note_ids_by_external_id(con, [n.external_id for n in batch])
-        truth.update({ids[n.external_id]: n.label for n in batch if n.external_id in ids})
-        t1 = time.perf_counter()
-        engine.update(store, week, truth)
-        t2 = time.perf_counter()
-        if w >= WARMUP_WEEKS:
-            for signal in detect_signals(store, settings, week, quotes=0):
-                members = notes_behind(store, week, VolumeFilters(topic_ids=(signal.topic_id,)))
-                majority = Counter(truth.get(i, "?") for i in members).most_common(1)[0][0] if members else "?"
-                if signal.kind == "emerging":
-                    run.flags.append((w, majority))
-                else:
-                    run.other[f"{signal.kind}:{roles.get(majority, '?')}"] += 1
-        run.seconds.update({"ingest": t1 - t0, "topics": t2 - t1, "detect": time.perf_counter() - t2})
-    store.release()
-    run.embed_misses = embedder.misses
+    with cached_embeddings(pool) as embedder:
+        for w, week in enumerate(stream.weeks):
+            batch = [n for n in stream.notes if week.start <= n.created_at < week.end]
+            csv_path = workdir / f"{week.label}.csv"
+            write_week_csv(csv_path, stream, pool, batch)
+            t0 = time.perf_counter()
+            status, _ = _cli("ingest", [str(csv_path), "--db", str(db), "--source", "bench", "--no-progress"])
+            assert status == 0, f"ingest failed for {week.label}"
+            t1 = time.perf_counter()
+            _cli("insight", ["refit", "--db", str(db), "--no-progress"])  # too few notes in week 1: exit 2, fine
+            t2 = time.perf_counter()
+            status, out = _cli("insight", ["trends", "--week", week.label, "--json", "--db", str(db)])
+            t3 = time.perf_counter()
+            assert status == 0, f"trends failed for {week.label}"
+            run.seconds.append({"ingest": t1 - t0, "refit": t2 - t1, "trends": t3 - t2})
+            store = Store(db)
+            with store.read() as con:
+                ids = analytics.note_ids_by_external_id(con, [n.external_id for n in batch])
+            truth.update({i: label_of[e] for e, i in ids.items()})
+            if w < WARMUP_WEEKS:
+                store.release()
+                continue
+            for s in json.loads(out):
+                if s["kind"] not in ("emerging", "fading"):
+                    continue
+                members = s.get("note_ids") or notes_behind(store, week, VolumeFilters(topic_ids=(s["topic_id"],)))
+                need = _majority([truth.get(i, "?") for i in members])
+                if s["kind"] == "fading":
+                    run.fading.append((w, need))
+                    continue
+                run.flags.append((w, need, s.get("scope", "topic")))
+                if len(run.examples) < 40:
+                    run.examples.append(
+                        f"{week.label} {s.get('scope', 'topic')}: {s['label']!r} = {need} · {s.get('change', '')} · "
+                        f"{s.get('distinct_agents')} agents · {s.get('chance', '')}"
+                    )
+            store.release()
+        run.misses = embedder.misses
     return run
 
 
-def _spread(values: list[float | None]) -> str:
-    vals = [v for v in values if v is not None]
-    if not vals:
-        return "—"
-    sd = statistics.stdev(vals) if len(vals) > 1 else 0.0
-    return f"{statistics.mean(vals):.2f} ± {sd:.2f} [{min(vals):.2f}–{max(vals):.2f}]"
+@dataclass(frozen=True)
+class Score:
+    """One stream's result."""
+
+    stream: str
+    recall: float
+    label_precision: float
+    flag_precision: float
+    fading_recall: float
+    flags: int
+    false_flags: tuple[str, ...]
+    missed: tuple[str, ...]
+    delays: tuple[tuple[str, int], ...]
+    cycle_s: float
 
 
-def _line(name: str, s: Score, detail: bool) -> str:
-    delay = "—" if s.mean_delay is None else f"{s.mean_delay:.2f}"
-    text = (
-        f"  {name:<26} recall {s.recall:.2f}  precision {s.precision:.2f} ({s.flags} flags, {s.false_flags} false)"
-        f"  alert precision {s.alert_precision:.2f}  delay {delay}"
+def _late(delay: int | None) -> str:
+    return "never flagged" if delay is None else f"flagged {delay} weeks after"
+
+
+def score(stream: Stream, run: Run) -> Score:
+    """Score what was flagged against the planted truth."""
+    rising, fading = stream.rising(), stream.fading()
+    roles = {p.label: p.role for p in stream.plans}
+    good = [(w, lbl) for w, lbl, _ in run.flags if lbl in rising and w >= rising[lbl]]
+    bad = [(w, lbl, scope) for w, lbl, scope in run.flags if not (lbl in rising and w >= rising[lbl])]
+    first: dict[str, int] = {}
+    for w, lbl in sorted(good):
+        first.setdefault(lbl, w)
+    delays = {lbl: first[lbl] - rising[lbl] for lbl in first}
+    in_time = [lbl for lbl, d in delays.items() if d <= 1]
+    flagged = {lbl for _, lbl, _ in run.flags}
+    right = {lbl for _, lbl in good}
+    faded = {lbl for w, lbl in run.fading if lbl in fading and w >= fading[lbl]}
+    cycles = [sum(s.values()) for s in run.seconds[1:]] or [0.0]
+    return Score(
+        stream=stream.name,
+        recall=len(in_time) / len(rising) if rising else 1.0,
+        label_precision=len(right) / len(flagged) if flagged else 1.0,
+        flag_precision=len(good) / len(run.flags) if run.flags else 1.0,
+        fading_recall=len(faded) / len(fading) if fading else 1.0,
+        flags=len(run.flags),
+        false_flags=tuple(f"{lbl} ({roles.get(lbl, lbl)}, week {w + 1}, {scope})" for w, lbl, scope in bad),
+        missed=tuple(
+            sorted(
+                f"{lbl} (onset week {rising[lbl] + 1}, {_late(delays.get(lbl))})"
+                for lbl in rising
+                if lbl not in in_time
+            )
+        ),
+        delays=tuple(sorted(delays.items())),
+        cycle_s=statistics.mean(cycles),
     )
-    if s.missed:
-        text += f"\n{'':<30}missed: {', '.join(s.missed)}"
-    if detail and s.false_labels:
-        text += f"\n{'':<30}false: {'; '.join(s.false_labels[:8])}"
-    if detail and s.delays:
-        text += f"\n{'':<30}delays: {', '.join(f'{lbl} {d}' for lbl, d in s.delays)}"
-    return text
 
 
-def _engine(name: str, pool: TextPool, seed: int, settings: Settings) -> TopicEngine:
-    if name == "oracle":
-        return OracleTopics()
-    if name == "standin":
-        return StandinTopics(pool.model_id, seed)
-    return EarshotTopics(settings, pool.model_id, policy="weekly" if name == "earshot-weekly" else "auto")
+def time_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, float]:
+    """Seconds for one weekly cycle (ingest, refit, trends) on a database of about ``n_notes`` notes."""
+    weeks = 12
+    stream = generate_stream(pool, seed=7, n_weeks=weeks, scale=n_notes / 5400)
+    db = workdir / "large.duckdb"
+    last = stream.weeks[-1]
+    history = [n for n in stream.notes if n.created_at < last.start]
+    final = [n for n in stream.notes if n.created_at >= last.start]
+    with cached_embeddings(pool):
+        write_week_csv(workdir / "history.csv", stream, pool, history)
+        _cli("ingest", [str(workdir / "history.csv"), "--db", str(db), "--source", "bench", "--no-progress"])
+        _cli("insight", ["refit", "--db", str(db), "--no-progress"])
+        for w in stream.weeks[-6:-1]:  # the weeks before judged as a user would have (stored signals)
+            _cli("insight", ["trends", "--week", w.label, "--json", "--db", str(db)])
+        write_week_csv(workdir / "final.csv", stream, pool, final)
+        t0 = time.perf_counter()
+        _cli("ingest", [str(workdir / "final.csv"), "--db", str(db), "--source", "bench", "--no-progress"])
+        t1 = time.perf_counter()
+        _cli("insight", ["refit", "--db", str(db), "--no-progress"])
+        t2 = time.perf_counter()
+        _cli("insight", ["trends", "--week", last.label, "--json", "--db", str(db)])
+        t3 = time.perf_counter()
+    return {"notes": len(stream.notes), "week": len(final), "ingest": t1 - t0, "refit": t2 - t1, "trends": t3 - t2}
+
+
+def _spread(values: list[float]) -> str:
+    sd = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{statistics.mean(values):.2f} ± {sd:.2f} [{min(values):.2f}–{max(values):.2f}]"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
-    parser.add_argument(
-        "--topics",
-        nargs="+",
-        default=["earshot", "oracle"],
-        choices=["earshot", "earshot-weekly", "standin", "oracle"],
-        help="topic engines to run (default: earshot oracle)",
-    )
-    parser.add_argument("--weeks", type=int, default=12)
-    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="override settings, e.g. spike_z=4")
+    parser.add_argument("--size", choices=sorted(SIZES), default="dev")
+    parser.add_argument("--sources", nargs="+", choices=SOURCES, help="override the size's sources")
+    parser.add_argument("--seeds", type=int, nargs="+", help="override the size's seeds")
+    parser.add_argument("--noise-from", nargs="+", choices=SOURCES, default=SOURCES, help="sources of the noise")
+    parser.add_argument("--scale-check", type=int, default=0, metavar="N", help="also time a cycle at ~N notes")
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings, e.g. pocket_fdr=0.05")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
-    overrides = dict(item.split("=", 1) for item in args.set)
-    settings = load_settings(environ={f"EARSHOT_{k.upper()}": v for k, v in overrides.items()})
-    if overrides:
-        print(f"settings changed: {overrides}")
-    pool = load_pool()
-    naive, guarded = "3x rule (true labels)", f"3x rule, >={settings.emerging_min_count} (true)"
-    results: dict[str, list[Score]] = {naive: [], guarded: [], **{f"earshot/{t}": [] for t in args.topics}}
+    for item in args.set:
+        name, value = item.split("=", 1)
+        os.environ[f"EARSHOT_{name.upper()}"] = value
+    n_weeks, scale, sources, seeds = SIZES[args.size]
+    sources, seeds = args.sources or sources, args.seeds or seeds
+    print(
+        f"size {args.size}: {n_weeks} weeks, scale {scale}, sources {', '.join(sources)}, seeds {seeds}"
+        + (f"; settings changed: {args.set}" if args.set else "")
+    )
     started = time.perf_counter()
-    for seed in args.seeds:
-        stream = generate_stream(pool, seed, args.weeks)
-        risers = [p for p in stream.plans if p.role.startswith("rising")]
-        rising = ", ".join(f"{p.label} ({p.role.removeprefix('rising-')}, week {(p.onset or 0) + 1})" for p in risers)
-        print(f"\nseed {seed}: {len(stream.notes)} notes in {args.weeks} weeks; rising: {rising}")
-        results[naive].append(score(stream, baseline_flags(stream, 1)))
-        results[guarded].append(score(stream, baseline_flags(stream, settings.emerging_min_count)))
-        for name in args.topics:
-            with tempfile.TemporaryDirectory() as tmp:
-                run = simulate(stream, pool, _engine(name, pool, seed, settings), settings, Path(tmp))
-            results[f"earshot/{name}"].append(score(stream, run.flags))
-            t = run.seconds
-            print(
-                f"  earshot/{name}: ingest {t['ingest']:.0f} s, topics {t['topics']:.0f} s, detect {t['detect']:.0f} s;"
-                f" other signals by true role: {dict(sorted(run.other.items()))}"
+    scores: list[Score] = []
+    pools: dict[str, TextPool] = {}
+    for source in sources:
+        pools[source] = load_pool(source, noise_from=tuple(args.noise_from))
+        for seed in seeds:
+            stream = generate_stream(pools[source], seed, n_weeks, scale)
+            rising = ", ".join(
+                f"{p.label} ({p.role.removeprefix('rising-')}, wk {(p.onset or 0) + 1}"
+                + (
+                    ", twin " + next(q.label for q in stream.plans if q.twin_of == p.label) + ")"
+                    if any(q.twin_of == p.label for q in stream.plans)
+                    else ")"
+                )
+                for p in stream.plans
+                if p.role.startswith("rising")
             )
-        for name, scores in results.items():
-            print(_line(name, scores[-1], detail=name.startswith("earshot")))
-    print(f"\nOver seeds {args.seeds}: mean ± sd [min–max]; {time.perf_counter() - started:.0f} s in all")
-    for name, scores in results.items():
+            print(
+                f"\n{stream.name}: {len(stream.notes)} notes; volume ×1.5 from week {stream.volume_rise_week + 1}, "
+                f"holiday week {stream.holiday_week + 1}; rising: {rising}",
+                flush=True,
+            )
+            with tempfile.TemporaryDirectory() as tmp:
+                run = simulate(stream, pools[source], Path(tmp))
+            s = score(stream, run)
+            scores.append(s)
+            for line in run.examples:
+                print(f"    {line}")
+            print(
+                f"  recall(≤1 wk) {s.recall:.2f}  label precision {s.label_precision:.2f}  flag precision "
+                f"{s.flag_precision:.2f} ({s.flags} flags)  fading recall {s.fading_recall:.2f}  "
+                f"cycle {s.cycle_s:.1f} s  (embedding misses {run.misses})",
+                flush=True,
+            )
+            if s.missed:
+                print(f"    missed in time: {'; '.join(s.missed)}")
+            if s.false_flags:
+                print(f"    false: {'; '.join(s.false_flags[:10])}")
+    print(f"\nEvery stream, worst first ({time.perf_counter() - started:.0f} s in all):")
+    print(f"  {'stream':<14} {'recall≤1wk':>10} {'label prec':>10} {'flag prec':>9} {'fading':>7} {'cycle s':>8}")
+    for s in sorted(scores, key=lambda s: (s.recall, s.label_precision, s.flag_precision, s.fading_recall)):
         print(
-            f"  {name:<26} recall {_spread([s.recall for s in scores])}  precision "
-            f"{_spread([s.precision for s in scores])}  alert precision {_spread([s.alert_precision for s in scores])}"
-            f"  delay {_spread([s.mean_delay for s in scores])}"
+            f"  {s.stream:<14} {s.recall:>10.2f} {s.label_precision:>10.2f} {s.flag_precision:>9.2f} "
+            f"{s.fading_recall:>7.2f} {s.cycle_s:>8.1f}"
+        )
+    for name in ("recall", "label_precision", "flag_precision", "fading_recall"):
+        print(
+            f"  {name.replace('_', ' ')} over streams (mean ± sd [min–max]): "
+            f"{_spread([getattr(s, name) for s in scores])}"
+        )
+    if args.scale_check:
+        source = sources[0]
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time_large(pools[source], args.scale_check, Path(tmp))
+        print(
+            f"\nOne weekly cycle at {t['notes']:,.0f} notes ({t['week']:,.0f} new this week, {source}): ingest "
+            f"{t['ingest']:.1f} s, refit {t['refit']:.1f} s, trends {t['trends']:.1f} s, "
+            f"total {t['ingest'] + t['refit'] + t['trends']:.1f} s"
         )
     return 0
 

@@ -14,10 +14,11 @@ and its upper tail is the test. Neighbours beyond ``min_similarity`` never count
 (out-of-scope noise) make no pocket. Every (note, window, size) test goes through one
 Benjamini–Hochberg correction at ``fdr``.
 
-**Group.** Notes whose test survived are linked when they are within the radius at which either passed;
+**Group.** Notes whose test survived are linked when they are within the radius at which both passed;
 each connected group of this week's notes is a candidate pocket. Its region is every note (any week)
-within the radius around the group's centroid that makes the window most surprising (a Poisson scan over
-radii), which gives the pocket's own weekly counts.
+within that radius of the group's centre, found by mean shift over the window's and the baseline's notes
+weighted to equal volume (so the centre is not drawn to this week's notes by chance); the region gives
+the pocket's own weekly counts.
 
 The candidate is only a *signal* once its weekly counts pass the same Gamma–Poisson test, agent guards
 and window correction as a topic (:class:`~insight.trends.detectors.PoissonGammaDetector`); that is done
@@ -33,7 +34,6 @@ import numpy as np
 
 _CHUNK = 256  # rows of this week's notes compared at once (bounds memory at large corpora)
 _MIN_BASE = 20  # fewer baseline notes than this: no baseline to compare with
-WIDEST = 0.1  # the scan may widen the region down to 0.1 below the least central member
 
 
 @dataclass(frozen=True)
@@ -123,16 +123,20 @@ def _window_tests(
     exposure = in_window.sum() / (in_base.sum() / len(base_weeks))
     window_vectors, base_vectors = data.vectors[in_window], data.vectors[in_base]
     week_vectors = data.vectors[centres]
+    base_weight = float(in_window.sum() / in_base.sum())  # a baseline note counts as much as a window note
     p = np.ones((len(centres), len(sizes)))
     alpha_prior, beta = 0.5 * prior_weeks, prior_weeks + len(base_weeks)
     for start in range(0, len(centres), _CHUNK):
-        near_week = week_vectors[start : start + _CHUNK] @ week_vectors.T
+        near_window = week_vectors[start : start + _CHUNK] @ window_vectors.T
+        near_base = week_vectors[start : start + _CHUNK] @ base_vectors.T
         for j, r in enumerate(sizes):
-            # Test around the centre of each note's neighbourhood this week, not the note itself: the mean of
-            # several notes of a new need sits closer to the need than to its neighbours (a mean-shift step).
-            local = near_week >= r
-            block = (local.astype(np.float32) @ week_vectors) / local.sum(axis=1, keepdims=True)
-            block /= np.linalg.norm(block, axis=1, keepdims=True) + 1e-12
+            # Test around the centre of each note's neighbourhood rather than the note itself (one mean-shift
+            # step: less noise). The centre is a mean over the window's AND the baseline's notes, weighted
+            # to equal volume, so that it is not drawn towards this week's notes by chance: a centre chosen
+            # from this week's notes alone would make every busy corner look like a rise.
+            pull = (near_window >= r).astype(np.float32) @ window_vectors
+            pull += base_weight * ((near_base >= r).astype(np.float32) @ base_vectors)
+            block = pull / (np.linalg.norm(pull, axis=1, keepdims=True) + 1e-12)
             seen = (block @ window_vectors.T >= r).sum(axis=1)
             before = (block @ base_vectors.T >= r).sum(axis=1)
             # Gamma(prior + before, prior weeks + baseline weeks) rate per baseline week → negative binomial.
@@ -173,60 +177,25 @@ def screen(
     return _group(data, best, min_members, baseline_weeks, min_similarity)
 
 
-def scan_radius(
-    data: PocketInput, sims: np.ndarray, window: int, baseline_weeks: int, widest: float, floor: float
-) -> float:
-    """The radius around a pocket's centroid that makes its window most surprising (a Poisson scan).
-
-    For each radius (the similarities of the window's notes, down to ``widest`` — the least central
-    member — and never below ``floor``), the window's notes inside are compared with the baseline weeks'
-    notes inside, scaled by the volume of the weeks; the radius with the largest log-likelihood ratio
-    wins. This takes in all of a new need's notes while stopping where its flat neighbours begin.
-    """
-    last = data.n_weeks - 1
-    recent = data.week_index > last - window
-    base = (data.week_index <= last - window) & (data.week_index > last - window - baseline_weeks)
-    n_base_weeks = max(1, int(sum(data.observed[last - window - baseline_weeks + 1 : last - window + 1])))
-    exposure = recent.sum() / max(base.sum() / n_base_weeks, 1.0)  # window volume in baseline weeks
-    candidates = np.sort(sims[recent & (sims >= max(floor, widest))])[::-1]
-    if len(candidates) == 0:
-        return max(floor, widest)
-    base_sims = np.sort(sims[base])
-    inside_base = len(base_sims) - np.searchsorted(base_sims, candidates, side="left")
-    inside_recent = np.arange(1, len(candidates) + 1)
-    expected = (inside_base + 0.5) / n_base_weeks * exposure
-    llr = np.where(
-        inside_recent > expected, inside_recent * np.log(inside_recent / expected) - (inside_recent - expected), 0.0
-    )
-    return float(candidates[int(np.argmax(llr))])
-
-
-def shift_to_excess(
-    data: PocketInput, centre: np.ndarray, radius: float, window: int, baseline_weeks: int, steps: int = 4
+def balanced_centre(
+    data: PocketInput, centre: np.ndarray, radius: float, window: int, baseline_weeks: int, steps: int = 2
 ) -> np.ndarray:
-    """Move a pocket's centre to where the window's notes most exceed what the baseline weeks predict.
+    """Mean shift over the window's and the baseline weeks' notes, weighted to equal volume.
 
-    Mean shift on the *difference* of densities: within ``radius``, the window's notes pull and the
-    baseline weeks' notes push back, scaled to the window's volume. A steady neighbour (the near-twin)
-    has as many notes now as before and so cancels out; the new need's notes remain.
+    The region's centre then follows where the notes are, not where this week's happen to be: a centre
+    drawn towards this week's notes would make its own count look surprising (selection bias).
     """
     last = data.n_weeks - 1
     recent = data.week_index > last - window
     base = (data.week_index <= last - window) & (data.week_index > last - window - baseline_weeks)
-    n_base_weeks = max(1, len(np.unique(data.week_index[base])))
-    scale = recent.sum() / max(base.sum(), 1) if base.any() else 0.0  # window volume per baseline note
-    del n_base_weeks
-    weights = np.where(recent, 1.0, np.where(base, -scale, 0.0)).astype(np.float32)
+    weight = recent.sum() / max(base.sum(), 1)
+    weights = np.where(recent, 1.0, np.where(base, weight, 0.0)).astype(np.float32)
     for _ in range(steps):
-        inside = (data.vectors @ centre >= radius) & (weights != 0)
+        inside = (data.vectors @ centre >= radius) & (weights > 0)
+        if not inside.any():
+            break
         pull = weights[inside] @ data.vectors[inside]
-        if not inside.any() or float(np.linalg.norm(pull)) == 0.0 or float(weights[inside].sum()) <= 0:
-            break
-        moved = pull / np.linalg.norm(pull)
-        if float(moved @ centre) > 0.9999:
-            centre = moved
-            break
-        centre = moved
+        centre = pull / (np.linalg.norm(pull) + 1e-12)
     return centre.astype(np.float32)
 
 
@@ -239,27 +208,29 @@ def _group(
 ) -> list[PocketCandidate]:
     """Connected groups of significant this-week notes, each with its centroid and region.
 
-    Two significant notes are linked when they are within the (wider) radius at which either passed.
+    Two significant notes are linked when they are within the (tighter) radius at which both passed.
     """
     from scipy.sparse.csgraph import connected_components
 
     nodes = np.array(sorted(best), dtype=np.int64)
     reach = np.array([best[n][2] for n in nodes])
     sims = data.vectors[nodes] @ data.vectors[nodes].T
-    adjacency = sims >= np.minimum.outer(reach, reach)
+    adjacency = sims >= np.maximum.outer(reach, reach)
     _, component = connected_components(adjacency, directed=False)
     out = []
     for c in np.unique(component):
         members = nodes[component == c]
         if len(members) < min_members:
             continue
-        q_best, window, reach_best = min(best[int(m)] for m in members)
-        start = data.vectors[members].mean(axis=0)
-        centroid = shift_to_excess(data, start / (np.linalg.norm(start) + 1e-12), reach_best, window, baseline_weeks)
-        sims_c = data.vectors @ centroid
-        widest = float(np.quantile(sims_c[members], 0.25)) - WIDEST
-        radius = scan_radius(data, sims_c, window, baseline_weeks, widest, min_similarity)
-        region = np.flatnonzero(sims_c >= radius)
+        # Grow the region from the strongest test (tightest radius on ties): a group can take in notes of a
+        # steady neighbour whose own neighbourhood reached into the new need; its strongest point cannot.
+        seed = min(members, key=lambda m: (best[int(m)][0], -best[int(m)][2]))
+        q_best, window, radius = best[int(seed)]
+        centroid = balanced_centre(data, data.vectors[seed], radius, window, baseline_weeks)
+        region = np.flatnonzero(data.vectors @ centroid >= radius)
+        members = members[data.vectors[members] @ centroid >= radius]
+        if len(members) < min_members:
+            continue
         out.append(PocketCandidate(members, centroid.astype(np.float32), radius, region, q_best, window))
     out.sort(key=lambda p: (-len(p.members), p.screen_q))
     return out
