@@ -22,7 +22,7 @@ from insight.delivery.messages import Message, alert_message, brief_message
 from insight.settings import Settings
 from insight.store import Store
 from insight.store import deliveries as sql
-from insight.trends import detect_signals, resolve_week
+from insight.trends import resolve_week, weekly_signals
 from insight.trends.volume import WeekLike
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def plan_messages(store: Store, settings: Settings, week: WeekLike) -> list[Mess
     messages = [brief_message(brief, settings.public_url)]
     with store.read() as con:
         states = sql.alert_states(con)
-    for signal in detect_signals(store, settings, week):
+    for signal in weekly_signals(store, settings, week):
         if signal.kind != "emerging":
             continue
         last = states.get(signal.topic_id)

@@ -130,19 +130,12 @@ def find_pockets(
 
 
 def _rise(detections: Sequence[Detection]) -> Detection | None:
-    """The pocket's rise: ``emerging`` from a low base, or a ``spike`` over a steady one.
+    """The pocket's rise: the detector's ``emerging`` verdict on its own counts, if any.
 
-    A pocket whose region already held notes every week (its near-twin's) and now holds at least twice as
-    many, far beyond their weekly spread, is a new need growing beside a steady one: for a topic that
-    would be a spike, for a pocket it is what emerging looks like.
+    A pocket whose region already held many notes (a spike over a steady base) is not taken: on the
+    benchmark streams such pockets were mostly a busy neighbour's ordinary swings, not a new need.
     """
-    for d in detections:
-        if d.kind == "emerging":
-            return d
-    for d in detections:
-        if d.kind == "spike":
-            return replace(d, kind="emerging", reason=f"{d.reason}, beside notes that stayed steady")
-    return None
+    return next((d for d in detections if d.kind == "emerging"), None)
 
 
 def _describe(store: Store, finding: PocketFinding, data: PocketInput, quotes: int) -> PocketFinding:
