@@ -12,7 +12,7 @@ from api.context import context, require
 from insight.brief import build_brief, render_html, render_markdown
 from insight.tokens import ApiToken
 from insight.topics.manage import list_topics
-from insight.trends import detect_signals, resolve_week
+from insight.trends import resolve_week, weekly_signals
 
 router = APIRouter(prefix="/api/v1", tags=["insight"])
 WEEK_DOC = "ISO week like 2025-W10; default: the latest complete week (or the last week with notes)."
@@ -33,7 +33,7 @@ def trends(
     """One week's signals as `python -m insight trends --json` prints them."""
     ctx = context(request)
     resolved = resolve_week(ctx.store, week)
-    return {"week": resolved.label, "signals": [s.as_dict() for s in detect_signals(ctx.store, ctx.settings, resolved)]}
+    return {"week": resolved.label, "signals": [s.as_dict() for s in weekly_signals(ctx.store, ctx.settings, resolved)]}
 
 
 @router.get(
