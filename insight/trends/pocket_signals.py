@@ -26,7 +26,8 @@ from insight.trends.records import Detection, Quote, TopicHistory
 from insight.trends.weeks import Week
 
 MAX_OVERLAP = 0.5  # a pocket sharing more of its notes than this with a stronger one is the same pocket
-CONTEXT_NOTES = 400  # parent-topic notes a pocket's label is contrasted with
+CONTEXT_NOTES = 200  # parent-topic notes a pocket's label is contrasted with
+LABEL_NOTES = 60  # a pocket's most central notes its name is read from
 
 
 @dataclass(frozen=True)
@@ -166,25 +167,23 @@ def _quotes(members: Sequence[Note], limit: int) -> list[Quote]:
 
 
 def pocket_label(texts: Sequence[str], context: Sequence[str]) -> tuple[str, tuple[str, ...]]:
-    """A short name for a pocket: its notes' most common phrases that its neighbours do not share.
+    """A name a PM would write for a pocket, and its keywords, from the topic namer (:mod:`insight.topics.naming`).
 
-    Uses the topic labeller's vocabulary and ranking (coverage in the pocket × share of the phrase's uses
-    that are in the pocket), so a pocket inside "change credit limit" is not named "credit limit" too.
+    ``texts`` are the pocket's notes, most central first; ``context`` the other notes of its parent topics
+    that week. The pocket and its context are named as two groups, so a phrase both use ("credit limit"
+    inside "change credit limit") is not distinctive and the pocket gets what only it says.
     """
-    from insight.topics.labels import clean_text, keywords, label_candidates, make_vectorizer, rank_phrases
+    from insight.topics.naming import PhraseSample, name_groups, rank_candidates
+    from insight.topics.phrases import extract_phrases
 
-    cleaned = [clean_text(t) for t in texts]
-    if not any(cleaned):
-        return "new need", ()
-    try:
-        counts = make_vectorizer(binary=True).fit(cleaned)
-    except ValueError:  # nothing but stop words
-        return "new need", ()
-    vocabulary = counts.get_feature_names_out()
-    df = np.asarray(counts.transform(cleaned).sum(axis=0)).ravel()
-    candidates = [str(vocabulary[i]) for i in np.argsort(-df, kind="stable")[:40]]
-    every = cleaned + [clean_text(t) for t in context]
-    groups = np.array([0] * len(cleaned) + [-1] * len(context), dtype=np.int64)
-    ranked = rank_phrases(every, groups, [candidates])[0]
-    options = label_candidates(ranked)
-    return (options[0] if options else candidates[0]), keywords(ranked)
+    own, other = list(texts[:LABEL_NOTES]), list(context[:CONTEXT_NOTES])
+    if not own:
+        return "New need", ()
+    rows = own + other
+    sample = PhraseSample(np.arange(len(rows)), tuple(tuple(p) for p in extract_phrases(rows)), tuple(rows))
+    groups = np.array([0] * len(own) + [1] * len(other), dtype=np.int64)
+    sizes = [len(texts), max(len(context), 1)]
+    name = name_groups(sample, groups, sizes, default="New need")[0]
+    surface = sample.surface()
+    ranked = rank_candidates(sample, groups, sizes)[0]
+    return name, tuple(surface.get(key, " ".join(key)) for key, _, _ in ranked[:8])
