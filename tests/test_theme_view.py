@@ -44,6 +44,6 @@ def test_the_map_names_only_what_can_be_read_largest_and_selected_first():
     assert len(shown & {p.topic_id for p in apart}) >= 3
     assert 7 in readable_labels(points, selected=7)  # the selected topic is always named
     figure = topic_scatter(points, selected=7)
-    texts = figure.data[0].text
-    assert sum(1 for t in texts if t) == len(readable_labels(points, selected=7))
+    assert len(figure.layout.annotations) == len(readable_labels(points, selected=7))
+    assert sum(a.text.startswith("<b>") for a in figure.layout.annotations) == 1  # the selected one, in bold
     assert all(h for h in figure.data[0].hovertext)  # every bubble names itself on hover

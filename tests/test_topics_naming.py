@@ -29,6 +29,8 @@ def test_phrases_skip_pronouns_auxiliaries_and_filler_but_keep_negation():
     assert "move to eSIM" in esim and "eSIM" in esim  # inner capitals kept as written
     assert not any(p.endswith(" to") or p.startswith("to ") for p in esim)
     assert took == []  # time-spent filler is not a topic
+    (rival,) = _texts(["Caller has an offer from SkyNet Home for half the price"])
+    assert "offer from SkyNet Home" in rival and not any(p.startswith("Home") for p in rival)
 
 
 @pytest.mark.parametrize(

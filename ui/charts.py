@@ -113,12 +113,9 @@ def topic_scatter(points: Sequence[TopicPoint], selected: int | None = None) -> 
         go.Scatter(
             x=[p.x for p in points],
             y=[p.y for p in points],
-            mode="markers+text",
-            text=[html.escape(p.label) if p.topic_id in shown else "" for p in points],
+            mode="markers",
             hovertext=[html.escape(p.label) for p in points],
-            textposition="top center",
             customdata=[p.topic_id for p in points],
-            textfont={"size": 11},
             marker={
                 "size": [_bubble_px(s, biggest) for s in sizes],
                 "opacity": 0.75,
@@ -130,6 +127,18 @@ def topic_scatter(points: Sequence[TopicPoint], selected: int | None = None) -> 
             hovertemplate="%{hovertext}<br>%{marker.color} notes · click to open<extra></extra>",
         )
     )
+    for p in points:  # names as annotations: drawn above every bubble, on a light backing
+        if p.topic_id in shown:
+            fig.add_annotation(
+                x=p.x,
+                y=p.y,
+                text=("<b>" + html.escape(p.label) + "</b>") if p.topic_id == selected else html.escape(p.label),
+                showarrow=False,
+                yshift=_bubble_px(p.size, biggest) / 2 + _LINE_PX / 2 + 1,
+                font={"size": 11, "color": "#1f2937"},
+                bgcolor="rgba(255,255,255,0.85)",
+                borderpad=1,
+            )
     fig.update_layout(**_LAYOUT, height=MAP_HEIGHT, xaxis_visible=False, yaxis_visible=False, clickmode="event+select")
     return fig
 

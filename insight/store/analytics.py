@@ -169,7 +169,8 @@ def topic_infos(
 ) -> list[tuple[int, str | None, str | None, str | None, str | None, int | None, int | None]]:
     """(topic id, display label, owner, status, theme, born run id, merged into) for every known topic.
 
-    The display label is the PM-given name, else the current run's label, else the latest run's.
+    The display label is the PM-given name, else the current run's label, else the latest run's. The theme
+    is the current run's (none if the topic stands alone in it); only an ended topic keeps its last one.
     """
     sql = """
         WITH cur AS (SELECT run_id FROM topic_runs WHERE is_current ORDER BY created_at DESC, run_id DESC LIMIT 1),
@@ -180,7 +181,7 @@ def topic_infos(
         ),
         ids AS (SELECT topic_id FROM topics UNION SELECT topic_id FROM topic_profiles)
         SELECT ids.topic_id, COALESCE(p.name, c.label, l.label), p.owner, p.status,
-               COALESCE(c.theme_label, l.theme), p.born_run_id, p.merged_into
+               CASE WHEN c.topic_id IS NOT NULL THEN c.theme_label ELSE l.theme END, p.born_run_id, p.merged_into
         FROM ids
         LEFT JOIN topic_profiles p ON p.topic_id = ids.topic_id
         LEFT JOIN current_labels c ON c.topic_id = ids.topic_id

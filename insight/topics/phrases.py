@@ -125,6 +125,14 @@ def _well_formed(roles: Sequence[str]) -> bool:
     return False
 
 
+def _cuts_a_name(segment: Sequence[tuple], start: int, end: int) -> bool:
+    """Whether ``segment[start:end]`` starts or ends inside a multi-word name ("Home" of "SkyNet Home")."""
+    proper = [t.pos_ == "PROPN" for t, _ in segment]
+    return (start > 0 and proper[start - 1] and proper[start]) or (
+        end < len(segment) and proper[end - 1] and proper[end]
+    )
+
+
 def phrases_in(doc) -> list[Phrase]:
     """Every well-formed phrase of one tagged note (spaCy ``Doc``), each key once, first occurrence kept."""
     segments: list[list] = [[]]
@@ -140,6 +148,8 @@ def phrases_in(doc) -> list[Phrase]:
         for start in range(len(segment)):
             for end in range(start + 1, min(start + MAX_WORDS, len(segment)) + 1):
                 span = segment[start:end]
+                if _cuts_a_name(segment, start, end):
+                    continue
                 roles = [r for _, r in span]
                 if not _well_formed(roles):
                     continue
