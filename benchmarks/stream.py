@@ -7,9 +7,9 @@ in near-twins). Embeddings are computed once with Earshot's real embedder and ca
 Each stream plants, on purpose, what breaks a topic-count detector:
 
 * **every intent of the source as background**, so each riser has its neighbours in the stream;
-* **risers next to a flat near-twin** (the intent whose centroid is closest, kept at a steady 8–16 notes a
-  week): at least half of the risers;
-* risers start at **3–6 notes a week** and reach 15–30 within 2–3 weeks (``rising-fast``) or over 5 weeks
+* **risers next to a flat near-twin**: for 3 of the 5 risers (any intent), the intent whose centroid is
+  closest to it is kept at a steady 8–16 notes a week;
+* risers start at **3–6 notes a week** and reach 15–30 within 2 weeks (``rising-fast``) or 4 weeks
   (``rising-slow``); before the onset they are at 0–0.4 a week;
 * **one-agent bursts** (decoys: 10–16 notes from one agent in one week, one from nothing and one inside a
   steady intent);
