@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from insight.errors import InputError
-from insight.search import filter_options, search_notes, topic_map
+from insight.search import NoteFilters, filter_options, search_notes, topic_map
 from ui import charts, data, filters, render, resources, state
 
 store = resources.get_store()
@@ -26,7 +26,11 @@ with search_tab:
             render.show_error(exc)
             hits = []
         if not hits:
-            render.empty("No notes match these filters.")
+            render.empty(
+                "Nothing close to that in the notes"
+                + (" with these filters" if picked != NoteFilters() else "")
+                + ". Try describing what the customer said, in a sentence."
+            )
         else:
             frame = render.notes_frame(
                 {

@@ -18,8 +18,6 @@ st.caption("What did a customer ask for, complain about or praise? One or two se
 
 if identity and identity.signed_in and identity.email:
     state.set_agent_default(identity.email, None)
-elif options.agents:
-    state.set_agent_default(*options.agents[0])
 agent_id, team = state.agent_inputs(options.teams, locked=bool(identity and identity.signed_in))
 
 with st.form("observation"):
@@ -30,15 +28,20 @@ with st.form("observation"):
         max_chars=settings.note_max_chars,
         key="log-text",
     )
-    left, middle, right = st.columns([3, 2, 2])
-    kind = left.pills("Kind", KINDS, default="need", key="log-kind")
-    product = middle.selectbox(
+    # Full-width rows: in narrow columns the last choices were cut off (upsell, other, social).
+    # required=True: clicking the chosen kind again must not leave the note without one.
+    kind = st.pills("Kind", KINDS, default="need", key="log-kind", required=True)
+    channel = st.segmented_control("Channel", CHANNELS, default="phone", key="log-channel", required=True)
+    product = st.selectbox(
         "Product", options.products, index=None, placeholder="Pick or type", accept_new_options=True, key="log-product"
     )
-    channel = right.segmented_control("Channel", CHANNELS[:4], default="phone", key="log-channel")
     submitted = st.form_submit_button("Log it", type="primary", icon=":material/send:")
 
-if submitted:
+if submitted and not agent_id.strip():
+    # Kept in the box: without an id the note could never be found again under My notes.
+    st.error("The note was not saved — type your agent id above first.", icon=":material/error:")
+    state.forget("last_saved")
+elif submitted:
     fields = {
         "text": text,
         "kind": kind,
@@ -84,13 +87,16 @@ if last:
             st.success(f"Saved — filed under **{where}**.", icon=":material/check_circle:")
         if saved.redactions:
             st.caption("Removed before saving: " + ", ".join(saved.redactions))
-        colleagues = max(similar.colleagues, similar.topic_colleagues)
-        noun = "colleague" if colleagues == 1 else "colleagues"
-        st.subheader(f"{colleagues} {noun} reported something similar this week")
-        if similar.topic_notes:
-            st.caption(f"{similar.topic_notes} notes in this topic over the last 7 days.")
+        # Every figure below counts one set of other people's notes (see SimilarThisWeek).
+        if similar.notes == 0:
+            st.subheader("Nobody else reported this in the last 7 days")
+            st.caption("No colleague logged anything close to it, or in its topic — you may be the first.")
+        else:
+            noun = "colleague" if similar.colleagues == 1 else "colleagues"
+            st.subheader(f"{similar.colleagues} {noun} reported something similar this week")
+            notes = "1 note" if similar.notes == 1 else f"{similar.notes} notes"
+            in_topic = f", {similar.topic_notes} of them in the same topic" if similar.topic_notes else ""
+            st.caption(f"{notes} from other agents in the last 7 days{in_topic}.")
         for hit in similar.hits[:5]:
             meta = " · ".join(x for x in (hit.note.agent_id, hit.note.team, render.when(hit.note.created_at)) if x)
             render.quote(hit.note.text, meta)
-        if not similar.hits:
-            st.caption("Nobody else logged anything close to this in the last 7 days — you may be first.")

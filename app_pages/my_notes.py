@@ -14,11 +14,11 @@ identity = auth.current_identity()
 st.title("My notes")
 if identity and identity.signed_in and identity.email:
     state.set_agent_default(identity.email, None)
-elif options.agents:
-    state.set_agent_default(*options.agents[0])
 agent_id, _ = state.agent_inputs(options.teams, locked=bool(identity and identity.signed_in))
 if not agent_id:
     render.empty("Enter your agent id above to see the notes you logged.")
+    if identity and identity.demo and options.agents:
+        st.caption(f"In the demo, try a demo agent's id, e.g. {render.escape_markdown(options.agents[0][0])}.")
     st.stop()
 
 # Not cached: notes also arrive from the API server and helpdesk webhooks (another process), and an agent
@@ -51,28 +51,30 @@ if updates:
             )
             if first.status_note:
                 st.markdown(f"> {render.escape_markdown(first.status_note)}")
-            noun = "note" if len(items) == 1 else "notes"
-            st.caption(f"{len(items)} of your {noun}, latest: " + render.escape_markdown(items[0].note.text[:140]))
+            mine_here = "Your note" if len(items) == 1 else f"{len(items)} of your notes, latest"
+            st.caption(f"{mine_here}: " + render.escape_markdown(items[0].note.text[:140]))
 
 frame = render.notes_frame(
     {
         "When": m.note.created_at,
         "Note": m.note.text,
         "Topic": m.note.topic_label or ("Unclear" if m.note.topic_id == -1 else "—"),
-        "Status": render.status_badge(m.topic_status or ("new" if m.note.topic_id is not None else None)),
-        "Owner": m.topic_owner or "",
-        "What's happening": m.status_note or "",
+        "Status": m.topic_status or ("new" if m.note.topic_id is not None else ""),
         "Kind": m.note.kind or "",
         "Product": m.note.product or "",
+        "Owner": m.topic_owner or "",
+        "What's happening": m.status_note or "",
     }
     for m in mine
 )
+# Short columns first and a medium-width note: with a "large" note column, Kind and Product sat off-screen.
 st.dataframe(
-    frame,
+    render.with_badges(frame),
     hide_index=True,
     column_config={
-        "When": st.column_config.DatetimeColumn(format="D MMM YYYY", width=110),
-        "Note": st.column_config.TextColumn(width="large"),
+        "When": st.column_config.DatetimeColumn(format="D MMM YYYY", width=100),
+        "Note": st.column_config.TextColumn(width="medium"),
+        "Topic": st.column_config.TextColumn(width="medium"),
         "What's happening": st.column_config.TextColumn(width="medium"),
     },
 )

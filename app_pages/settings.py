@@ -28,7 +28,8 @@ frame = render.notes_frame(
     }
     for f in dataclasses.fields(settings)
 )
-st.dataframe(frame, hide_index=True, column_config={"What it does": st.column_config.TextColumn(width="large")})
+# A static table wraps long values (a database path was cut after a dozen characters in a grid cell).
+st.table(frame, hide_index=True)
 render.export_buttons(frame, "earshot-settings", key="settings")
 
 st.subheader("Sign-in")

@@ -9,6 +9,8 @@ from ui import data, refit, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()
 
+RUN_COLUMNS = {"unclear_share", "n_notes", "n_topics", "n_themes", "fit_seconds"}
+
 st.title("Topics admin")
 status = refit.current()
 left, right = st.columns([1, 3], vertical_alignment="center")
@@ -53,9 +55,7 @@ refit_progress()
 st.subheader("Run history")
 runs = data.cached(list_runs, store)
 if not runs:
-    render.empty(
-        f"No topic run yet. Topics need at least {settings.min_notes_for_topics} notes; then press Refit now."
-    )
+    render.empty(f"No topic run yet. Topics need at least {settings.min_notes_for_topics} notes; then press Refit now.")
     st.stop()
 frame = render.notes_frame(
     {
@@ -68,7 +68,12 @@ frame = render.notes_frame(
         "Unclear": r.unclear_share,
         "Fit (s)": r.fit_seconds,
         "Model": r.model_id,
-        **{k.replace("_", " ").capitalize(): v for k, v in (r.quality or {}).items() if isinstance(v, int | float)},
+        # Quality figures, minus those the run already has a column for (unclear_share was shown twice).
+        **{
+            k.replace("_", " ").capitalize(): v
+            for k, v in (r.quality or {}).items()
+            if isinstance(v, int | float) and k not in RUN_COLUMNS
+        },
     }
     for r in runs
 )

@@ -99,19 +99,19 @@ ranked = sorted(rows, key=lambda r: -r.total) if sort == "Volume" else list(rows
 frame = render.notes_frame(
     {
         "Topic": r.label,
-        "Signal": render.signal_badge(r.signal),
+        "Signal": r.signal or "",
         weekly_column: list(r.weekly),
         "This week": r.last_week,
         "Total": r.total,
         "Growth": round(100.0 * (r.growth - 1.0)) if r.growth is not None else None,  # whole percent, exports too
-        "Status": render.status_badge(r.status),
+        "Status": r.status or "",
         "Owner": r.owner or "",
         "id": r.topic_id,
     }
     for r in ranked
 )
 table = st.dataframe(
-    frame,
+    render.with_badges(frame),
     hide_index=True,
     column_order=[c for c in frame.columns if c != "id"],
     column_config={

@@ -6,11 +6,13 @@ logic (thresholds, the 2-D projection) that pages must not hold.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
 
+from insight.demo_data import demo_note_count  # noqa: F401  (kept importable from here)
 from insight.embedder import Embedder
 from insight.errors import InputError
 from insight.records import Note
@@ -21,6 +23,11 @@ from insight.vector_index import index_for
 
 SIMILAR_MIN_SCORE = 0.55  # cosine above which two notes read as "about the same thing" (MiniLM)
 SIMILAR_DAYS = 7
+# Cosine under which a search hit is unrelated, per model (a calibration belongs to the model that made
+# the vectors). all-MiniLM-L6-v2 on the demo notes: nonsense ("zzqx", "lorem ipsum", "banana") tops out
+# at 0.31 against every note, real queries ("eSIM", "bill too high", "router") start at 0.43. Unknown
+# models (and the hashing test double) get no floor.
+UNRELATED_BELOW: dict[str, float] = {"all-MiniLM-L6-v2": 0.35}
 
 
 @dataclass(frozen=True)
@@ -52,12 +59,18 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SimilarThisWeek:
-    """Who else saw this: similar notes from the last days, and how many colleagues wrote them."""
+    """Who else saw this in the last days: one set of other people's notes, and every figure taken from it.
+
+    The set is the notes close in meaning (``hits``) plus the notes filed under the same topic, minus
+    the agent's own. ``notes`` and ``colleagues`` (distinct other agents) count that set, so a headline
+    and its caption can never disagree. ``topic_notes``/``topic_colleagues`` are the same-topic part.
+    """
 
     hits: tuple[SearchHit, ...]
     colleagues: int
     topic_notes: int = 0
     topic_colleagues: int = 0
+    notes: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,9 @@ def search_notes(
 ) -> list[SearchHit]:
     """The notes closest in meaning to ``query``, best first, among those matching ``filters``.
 
+    Notes below the model's :data:`UNRELATED_BELOW` floor are left out, so a query about nothing in the
+    notes ("zzqx") finds nothing instead of 50 notes at 0.25.
+
     Raises:
         InputError: the query is blank.
     """
@@ -113,7 +129,8 @@ def search_notes(
         raise InputError("Type a sentence to search for, e.g. 'customers want to pause their plan'.")
     vector = embedder.embed([query])[0]
     where, params = (filters or NoteFilters()).sql()
-    return _nearest(store, vector, embedder.model_id, limit=limit, where=where, params=params)
+    floor = UNRELATED_BELOW.get(embedder.model_id)
+    return _nearest(store, vector, embedder.model_id, limit=limit, where=where, params=params, min_score=floor)
 
 
 def _nearest(
@@ -153,8 +170,8 @@ def similar_this_week(
 ) -> SimilarThisWeek:
     """Notes like one note (by id, using its stored vector) or like a draft ``text``, from the last ``days``.
 
-    ``colleagues`` counts distinct other agents among the similar notes; when ``topic_id`` is given,
-    ``topic_notes``/``topic_colleagues`` count that topic's notes in the same window.
+    The agent's own notes are left out; with ``topic_id``, the topic's notes in the same window join the
+    set that :class:`SimilarThisWeek` counts.
     """
     now = now or datetime.utcnow()
     start = now - timedelta(days=days)
@@ -176,18 +193,26 @@ def similar_this_week(
         exclude_ids=(note_id,) if note_id is not None else (),
     )
     with store.read() as con:
-        topic_counts = (
-            sql.topic_week_counts(con, topic_id, start, now + timedelta(minutes=1), agent_id)
+        topic_rows = (
+            sql.topic_notes_between(con, topic_id, start, now + timedelta(minutes=1))
             if topic_id is not None and topic_id >= 0
-            else (0, 0)
+            else []
         )
-    colleagues = {h.note.agent_id for h in hits if h.note.agent_id and h.note.agent_id != agent_id}
+    hits = [h for h in hits if not _same_agent(h.note.agent_id, agent_id)]
+    others = {h.note.id: h.note.agent_id for h in hits}
+    in_topic = {i: a for i, a in topic_rows if not _same_agent(a, agent_id) and i != note_id}
+    others.update(in_topic)
     return SimilarThisWeek(
         hits=tuple(hits[:limit]),
-        colleagues=len(colleagues),
-        topic_notes=topic_counts[0],
-        topic_colleagues=topic_counts[1],
+        colleagues=len({a for a in others.values() if a}),
+        topic_notes=len(in_topic),
+        topic_colleagues=len({a for a in in_topic.values() if a}),
+        notes=len(others),
     )
+
+
+def _same_agent(author: str | None, agent_id: str | None) -> bool:
+    return bool(agent_id) and (author or "").strip().lower() == str(agent_id).strip().lower()
 
 
 def notes_by_agent(store: Store, agent_id: str, *, limit: int = 500) -> list[MyNote]:
@@ -216,14 +241,6 @@ def filter_options(store: Store) -> FilterOptions:
         last=last.date() if last else None,
         agents=tuple((a, t) for a, t in agent_rows),
     )
-
-
-def demo_note_count(store: Store) -> int:
-    """How many stored notes are generated demo data (source ``demo``); 0 for a fresh file."""
-    if not store.exists():
-        return 0
-    with store.read() as con:
-        return sql.count_by_source(con, "demo")
 
 
 def topic_map(store: Store) -> list[TopicPoint]:
@@ -275,6 +292,11 @@ class TrendOverview:
     topics: tuple[TopicTrend, ...]
 
 
+def _rise(weekly: Sequence[int], window: int) -> int:
+    """Notes in the last ``window`` weeks minus the ``window`` weeks before them."""
+    return sum(weekly[-window:]) - sum(weekly[-2 * window : -window])
+
+
 def _growth(weekly: list[int], window: int) -> float | None:
     """Recent weeks over the weeks before (+1 smoothed), rounded to a whole percent.
 
@@ -295,8 +317,8 @@ def topic_overview(
 
     Uses the trends service (``insight.trends``): volumes from ``weekly_topic_volume``, signals from
     ``detect_signals`` for the latest complete week in range. Growth compares the last ``window``
-    weeks with the ``window`` before them (+1 smoothed). Rows come ranked: signals first, then growth,
-    then volume; the Unclear bucket is left out.
+    weeks with the ``window`` before them (+1 smoothed). Rows come ranked: signals first, then the rise
+    in notes (not the ratio, which favours tiny topics), then volume; the Unclear bucket is left out.
     """
     from insight.trends import VolumeFilters, Week, detect_signals, resolve_week, topic_catalogue, weekly_topic_volume
     from insight.trends.weeks import week_range
@@ -341,7 +363,9 @@ def topic_overview(
             )
         )
     rank = {"emerging": 0, "new": 1, "spike": 2, "fading": 4}
-    rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -(r.growth or 0.0), -r.total, r.topic_id))
+    # Within a signal, the biggest rise in notes first: ranking by the growth ratio put a topic going
+    # from 0 to 2 notes ("+200 %") above one going from 20 to 40.
+    rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -_rise(r.weekly, window), -r.total, r.topic_id))
     return TrendOverview(tuple(w.label for w in weeks), end.label, tuple(rows))
 
 

@@ -7,6 +7,7 @@ The real ``streamlit run app.py`` runs on a free loopback port against a copy of
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -92,3 +93,148 @@ def test_an_explicit_role_still_gates_pages(page, served) -> None:
     _open(page, f"{url}/import?demo_role=pm")
     page.get_by_text("Page not found").first.wait_for()
     assert page.get_by_role("heading", name="Import notes").count() == 0
+
+
+def _within(inner, outer) -> bool:
+    a, b = inner.bounding_box(), outer.bounding_box()
+    return a is not None and b is not None and a["x"] >= b["x"] - 1 and a["x"] + a["width"] <= b["x"] + b["width"] + 1
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_agent_logs_two_notes_in_a_row(browser, served, width) -> None:
+    """Every kind and channel is on screen, a kind cannot be unpicked, the box empties after a save,
+    the agent id is theirs (not a demo colleague's), and the feedback figures agree with each other."""
+    url, db, _ = served
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        _open(page, f"{url}/log")
+        agent_box = page.get_by_role("textbox", name="You (agent id)")
+        expect(agent_box).to_have_value("")  # demo mode: nobody else's id pre-filled
+        form = page.get_by_test_id("stForm")
+        kinds, channels = form.get_by_role("radiogroup", name="Kind"), form.get_by_role("radiogroup", name="Channel")
+        for option in ("need", "complaint", "idea", "praise", "churn-risk", "upsell", "other"):
+            assert _within(kinds.get_by_role("radio", name=option, exact=True), form), f"kind {option} is cut off"
+        for option in ("phone", "chat", "email", "social", "in-person", "other"):
+            assert _within(channels.get_by_role("radio", name=option, exact=True), form), f"{option} is cut off"
+        # Clicking the chosen kind again keeps it chosen.
+        need = kinds.get_by_role("radio", name="need", exact=True)
+        need.click()
+        settle(page)
+        expect(need).to_have_attribute("aria-checked", "true")
+        text = page.get_by_role("textbox", name="Observation")
+        text.fill("Customer wants eSIM on the new Pixel 9, we can't offer it yet.")
+        page.get_by_role("button", name="Log it").click()
+        settle(page)
+        expect(page.get_by_text("type your agent id above first")).to_be_visible()
+        expect(text).to_have_value(re.compile("eSIM"))  # kept, so nothing typed is lost
+        agent_box.fill(f"new.agent.{width}")
+        agent_box.press("Tab")
+        settle(page)
+        kinds.get_by_role("radio", name="upsell", exact=True).click()
+        page.get_by_role("button", name="Log it").click()
+        settle(page)
+        expect(page.get_by_text(re.compile("Saved — filed under"))).to_be_visible()
+        expect(text).to_have_value("")  # the next note starts empty (and personal data is not left on screen)
+        heading = page.get_by_role("heading", name=re.compile("reported something similar|Nobody else reported"))
+        expect(heading).to_be_visible()
+        said = heading.inner_text()
+        colleagues = int(re.match(r"(\d+) colleagues?", said).group(1)) if said[0].isdigit() else 0
+        caption = page.get_by_text(re.compile(r"from other agents in the last 7 days|you may be the first"))
+        said_after = caption.inner_text()
+        notes = int(re.match(r"(\d+) notes?", said_after).group(1)) if said_after[0].isdigit() else 0
+        assert colleagues <= notes  # never "13 colleagues" beside "10 notes"
+        if notes:  # never "5 colleagues reported" above "you may be first"
+            assert page.get_by_text("you may be the first").count() == 0
+        shot(page, f"agent-log-{width}")
+        from insight.store import Store
+
+        store = Store(db)
+        try:
+            with store.read() as con:
+                saved = con.execute(
+                    "SELECT kind, channel FROM notes WHERE agent_id = ? ORDER BY id DESC", [f"new.agent.{width}"]
+                ).fetchall()
+        finally:
+            store.release()
+        assert saved == [("upsell", "phone")]
+    finally:
+        context.close()
+
+
+def test_pm_exports_the_trends_table_as_plain_rounded_text(page, served) -> None:
+    """The CSV a PM opens in a spreadsheet: no emoji, whole-percent growth, and "Signal & growth" ranks a
+    real rise above a topic that went from 0 to 1 note."""
+    import csv
+    import io
+    from pathlib import Path
+
+    url, _, _ = served
+    _open(page, f"{url}/trends")
+    with page.expect_download() as download:
+        page.get_by_test_id("stDownloadButton").filter(has_text="CSV").first.click()
+    body = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert not re.search("[\U0001f000-\U0001ffff\u2600-\u27bf\ufe0f]", body), "emoji in the export"
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert rows and {"Topic", "Signal", "Growth", "Status"} <= set(rows[0])
+    assert {r["Status"] for r in rows} <= {"new", "investigating", "planned", "done", "declined", ""}
+    assert all(re.fullmatch(r"-?\d+(\.0)?", r["Growth"]) for r in rows if r["Growth"]), "growth not rounded"
+    weekly = next(c for c in rows[0] if c.startswith("Weekly"))
+    for signal in {r["Signal"] for r in rows}:
+        group = [[int(x) for x in r[weekly].split(", ")] for r in rows if r["Signal"] == signal]
+        rises = [sum(w[-2:]) - sum(w[-4:-2]) for w in group]
+        assert rises == sorted(rises, reverse=True), f"{signal or 'no signal'}: not ranked by the rise in notes"
+
+
+def test_nonsense_search_finds_nothing_close_in_the_app(page, served) -> None:
+    """(Fake embedder here: the floor is per model, see test_search for the real one.) The empty state
+    says nothing is close instead of "No notes match these filters"."""
+    url, _, _ = served
+    _open(page, f"{url}/explore")
+    page.get_by_role("textbox", name="Search by meaning").fill("eSIM")
+    page.get_by_role("textbox", name="Search by meaning").press("Enter")
+    settle(page)
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+
+
+def test_admin_removes_the_demo_data(page, served) -> None:
+    """Last in this module (it empties the shared database of demo notes): an admin leaves the demo;
+    the banner goes, the agents' own notes stay, and the empty database is not seeded again."""
+    url, db, _ = served
+    from app_support import DIM
+
+    from ingest.redaction import default_redactor
+    from ingest.service import save_note
+    from insight.demo_data import demo_note_count, note_count
+    from insight.embedder import HashingEmbedder
+    from insight.settings import load_settings
+    from insight.store import Store
+
+    store = Store(db)
+    fields = {"text": "Customer asks for a paper copy of the contract, in large print.", "agent_id": "real.agent"}
+    embedder, settings = HashingEmbedder(DIM), load_settings({}, db=db)
+    save_note(store, fields, embedder=embedder, redactor=default_redactor(), settings=settings)
+    own_before = note_count(store) - demo_note_count(store)
+    store.release()
+    _open(page, f"{url}/?demo_role=pm")
+    banner = page.get_by_text(re.compile("generated demo notes|generated demo data"))
+    expect(banner).to_be_visible()
+    expect(page.get_by_text("./earshot run")).to_be_visible()  # not "streamlit run app.py"
+    assert page.get_by_role("button", name="Remove demo data").count() == 0  # a PM cannot
+    _open(page, f"{url}/?demo_role=admin")
+    page.get_by_role("button", name="Remove demo data").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("only them")
+    shot(page, "demo-remove-dialog")
+    dialog.get_by_role("button", name="Remove demo data").click()
+    settle(page)
+    expect(page.get_by_text(re.compile(r"Removed [\d,]+ generated demo notes"))).to_be_visible()
+    assert page.get_by_role("button", name="Remove demo data").count() == 0
+    assert page.get_by_text(re.compile("are mixed with|You are looking at")).count() == 0  # the banner
+    shot(page, "demo-removed")
+    store = Store(db)
+    try:
+        assert demo_note_count(store) == 0 and note_count(store) == own_before
+    finally:
+        store.release()

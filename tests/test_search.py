@@ -97,3 +97,21 @@ def test_empty_database(tmp_path) -> None:
     assert search.filter_options(store).first is None
     assert search.demo_note_count(store) == 0
     store.release()
+
+
+def test_nonsense_finds_nothing_close_with_the_real_model(real_embedder, redactor, tmp_path) -> None:
+    """"zzqx" used to list 50 notes at 0.25; with the model's floor it finds nothing, real queries still do."""
+    from ingest.demo import generate_demo_notes
+    from ingest.service import ingest_drafts
+    from insight.settings import load_settings
+
+    path = tmp_path / "real.duckdb"
+    store = Store(path)
+    drafts = generate_demo_notes(notes_per_week=25, weeks=6)
+    ingest_drafts(store, drafts, embedder=real_embedder, redactor=redactor, settings=load_settings({}, db=path))
+    for nonsense in ("zzqx", "asdfgh", "lorem ipsum dolor"):
+        assert search.search_notes(store, nonsense, embedder=real_embedder, limit=50) == [], nonsense
+    for query in ("eSIM", "bill too high", "customers want to pause their plan while travelling"):
+        hits = search.search_notes(store, query, embedder=real_embedder, limit=50)
+        assert hits and hits[0].score >= search.UNRELATED_BELOW[real_embedder.model_id], query
+    store.release()

@@ -100,3 +100,23 @@ def test_matching_is_deterministic():
     old = _assign({3: range(0, 30), 4: range(30, 60), 5: range(60, 70)})
     new = _assign({0: range(0, 35), 1: range(35, 60), 2: range(60, 80)})
     assert match_topics(old, new, 6) == match_topics(old, new, 6)
+
+
+def test_a_cluster_of_new_notes_does_not_take_over_a_topic_it_pulled_a_few_notes_from():
+    # Topic 3 (10 notes) mostly fell apart; 3 of its notes joined a cluster of 200 newly imported notes.
+    old = _assign({3: range(0, 10), 4: range(10, 60)})
+    new = {**_assign({0: range(10, 60), 1: [7, 8, 9, *range(1000, 1200)]}), **{n: -1 for n in range(0, 7)}}
+    m = match_topics(old, new, next_id=5)
+    assert m.ids == {0: 4, 1: 5}  # the imported cluster gets a new id, not topic 3's
+    assert ("birth", 5, ()) in _events(m) and ("death", 3, ()) in _events(m)
+
+
+def test_a_cluster_about_something_else_does_not_inherit_a_small_topic():
+    # Topic 3 had 4 notes; 3 of them sit in a cluster of 200 new notes about something else (low similarity).
+    old = _assign({3: range(0, 4), 4: range(10, 60)})
+    new = _assign({0: range(10, 60), 1: [0, 1, 2, *range(1000, 1200)], 2: [3]})
+    unrelated = {(3, 1): 0.21, (4, 0): 0.97, (3, 2): 0.9}
+    m = match_topics(old, new, next_id=5, similarity=unrelated)
+    assert m.ids[1] != 3
+    grown = match_topics(old, new, next_id=5, similarity={**unrelated, (3, 1): 0.88})
+    assert grown.ids[1] == 3  # the same subject, grown by the import: it keeps its identity

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from insight.search import demo_note_count, has_notes
+from insight.demo_data import demo_note_count, demo_was_removed, note_count, remove_demo_notes
+from insight.search import has_notes
 from insight.settings import PROJECT_ROOT, Settings
 from insight.store import Store
-from ui import data, jobs, render, resources
+from ui import data, jobs, render, resources, state
 
 SEED_JOB = "seed-demo"
 DEFAULT_DB = PROJECT_ROOT / "data" / "earshot.duckdb"
@@ -35,7 +36,7 @@ def seeding_needed(store: Store, settings: Settings) -> bool:
     job = jobs.registry().get(SEED_JOB)
     if job is not None:
         return job.status().running or job.status().error is not None
-    return is_demo_location(settings) and not has_notes(store)
+    return is_demo_location(settings) and not has_notes(store) and not demo_was_removed(store)
 
 
 def _start_seeding(store: Store, settings: Settings) -> None:
@@ -99,13 +100,58 @@ def seeding_screen(store: Store, settings: Settings) -> None:
     progress()
 
 
-def demo_banner(store: Store) -> None:
-    """Tell people they are looking at demo data, and how to start empty or bring their own."""
-    if data.cached(demo_note_count, store) == 0:
+def demo_banner(store: Store, settings: Settings, *, can_remove: bool) -> None:
+    """While demo notes exist: say so (and whether they are mixed with real ones) and how to leave the demo.
+
+    ``can_remove``: admins get the "Remove demo data" button (the CLI equivalent is
+    ``earshot remove-demo``).
+    """
+    demo = data.cached(demo_note_count, store)
+    if demo == 0:
         return
-    st.info(
-        "You are looking at **generated demo data** (Brightline, a made-up telecom). To start empty, run "
-        "`EARSHOT_DB=/path/to/earshot.duckdb streamlit run app.py`; to bring your own notes, use "
-        "**Admin → Import**.",
-        icon=":material/science:",
+    total = data.cached(note_count, store)
+    if total > demo:
+        what = (
+            f"**{demo:,} generated demo notes** (Brightline, a made-up telecom) are mixed with "
+            f"{total - demo:,} {'note' if total - demo == 1 else 'notes'} of your own, and count in every chart."
+        )
+    else:
+        what = "You are looking at **generated demo data** (Brightline, a made-up telecom)."
+    leave = (
+        "Remove them below to keep only your own notes"
+        if can_remove
+        else "An admin can remove them (Admin role → *Remove demo data*)"
     )
+    with st.container(border=True):
+        st.markdown(
+            f":material/science: {what} {leave}; to start on a separate empty database instead, run "
+            "`EARSHOT_DB=/path/to/earshot.duckdb ./earshot run`."
+        )
+        if can_remove and st.button("Remove demo data", icon=":material/delete:", key="demo-remove"):
+            _confirm_removal(store, settings, demo)
+
+
+@st.dialog("Remove the demo data?")
+def _confirm_removal(store: Store, settings: Settings, count: int) -> None:
+    st.write(
+        f"This deletes the {count:,} generated demo notes, and only them: notes you logged or imported stay. "
+        "Topics are then refitted on what is left. It cannot be undone, and the demo is not generated again."
+    )
+    st.caption("Command line: `earshot remove-demo` (add `--db PATH` for another database).")
+    if st.button("Remove demo data", type="primary", key="demo-remove-confirm"):
+        result = remove_demo_notes(store, settings)
+        data.changed()
+        if result.needs_refit:
+            from ui import refit
+
+            refit.start_refit(store, settings, reason="demo data removed")
+        state.remember("demo-removed", result.message)
+        st.rerun()
+
+
+def removal_notice() -> None:
+    """After a removal: what it did (once)."""
+    message = state.recall("demo-removed")
+    if message:
+        state.forget("demo-removed")
+        st.success(render.escape_markdown(message), icon=":material/check_circle:")

@@ -69,9 +69,23 @@ def status_badge(status: str | None) -> str:
     return STATUS_BADGES.get(status or "", status or "")
 
 
+BADGED_COLUMNS: dict[str, Any] = {"Status": status_badge, "Signal": signal_badge}
+
+
+def with_badges(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy for display: the Status and Signal columns with their emoji (exports keep the plain words)."""
+    out = frame.copy()
+    for column, badge in BADGED_COLUMNS.items():
+        if column in out.columns:
+            out[column] = out[column].map(badge)
+    return out
+
+
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists (sparkline series) become ``1, 4, 2`` text: spreadsheets hold one value per cell."""
-    return frame.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    """What a spreadsheet should get: lists (sparkline series) as ``1, 4, 2`` text, one value per cell, and
+    numbers rounded to 2 decimals (a growth of 228.57142857142856 % is read as 229)."""
+    flat = frame.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+    return flat.round(2)
 
 
 def export_buttons(frame: pd.DataFrame, name: str, key: str) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from insight.errors import EarshotError
-from ui import auth, demo, refit, render, resources
+from ui import auth, demo, refit, render, resources, state
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,7 @@ def _single(screen, title: str) -> None:
 
 def main() -> None:
     """Run one script pass: everything a page needs before it renders."""
+    state.apply_cleared_inputs()
     try:
         settings = resources.get_settings()
         store = resources.get_store()
@@ -118,7 +119,8 @@ def main() -> None:
     with st.sidebar:
         st.caption("Earshot · voice of the agent")
     page = _navigation(identity)
-    demo.demo_banner(store)
+    demo.removal_notice()
+    demo.demo_banner(store, settings, can_remove=identity.can("admin"))
     try:
         page.run()
     except EarshotError as exc:

@@ -27,9 +27,18 @@ def forget(key: str) -> None:
 
 
 def clear_inputs(*keys: str) -> None:
-    """Empty widgets on the next run (e.g. the note box after a successful save)."""
-    for key in keys:
-        st.session_state.pop(key, None)
+    """Empty text widgets on the next run (e.g. the note box after a successful save).
+
+    Removing a widget's key is not enough: the browser keeps showing what was typed. Its value is set
+    to "" before the widget is drawn again (:func:`apply_cleared_inputs`), which the browser does show.
+    """
+    st.session_state["_clear_inputs"] = [*st.session_state.get("_clear_inputs", []), *keys]
+
+
+def apply_cleared_inputs() -> None:
+    """Empty the widgets :func:`clear_inputs` named; called at the start of every run, before any page."""
+    for key in st.session_state.pop("_clear_inputs", []):
+        st.session_state[key] = ""
 
 
 def agent_identity() -> tuple[str, str]:

@@ -13,7 +13,7 @@ import streamlit as st
 from insight.errors import EarshotError
 from insight.records import OWNER_TEAMS, TOPIC_STATUSES
 from insight.store import Store
-from insight.topics import merge_topics, rename_topic, set_topic_owner, set_topic_status
+from insight.topics import merge_topics, rename_topic, set_topic_owner, set_topic_status, topic_names
 from insight.topics.records import LineageEvent, TopicSummary
 from ui import data, render
 
@@ -115,21 +115,19 @@ def manage_topic(
     if not lineage:
         st.caption("No refit has changed this topic yet.")
         return
+    names = data.cached(topic_names, store)  # ended and merged topics too: lineage is about them
     frame = render.notes_frame(
         {
             "When": e.created_at,
             "Run": e.run_id,
             "What happened": EVENTS.get(e.event, e.event),
-            "Related topics": ", ".join(labels.get(t, f"#{t}") for t in e.related_topic_ids),
-            "Overlap": e.overlap,
+            "Related topics": ", ".join(names.get(t, f"Topic {t}") for t in e.related_topic_ids),
+            "Overlap": f"{e.overlap:.0%} of its notes" if e.overlap is not None else "",
         }
         for e in lineage
     )
     st.dataframe(
         frame,
         hide_index=True,
-        column_config={
-            "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
-            "Overlap": st.column_config.NumberColumn(format="percent"),
-        },
+        column_config={"When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm")},
     )

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "insight.cli.deliver_cmd",
     "insight.cli.api_cmd",
     "insight.cli.embeddings_cmd",
+    "insight.cli.demo_cmd",
 )
 
 log = logging.getLogger("insight.cli")

@@ -159,17 +159,16 @@ def note_vector(con: duckdb.DuckDBPyConnection, note_id: int, model_id: str) -> 
     return np.asarray(rows[0][0], dtype=np.float32) if rows else None
 
 
-def topic_week_counts(
-    con: duckdb.DuckDBPyConnection, topic_id: int, start: datetime, end: datetime, exclude_agent: str | None
-) -> tuple[int, int]:
-    """(notes, distinct other agents) in one topic between ``start`` and ``end``."""
-    row = con.execute(
-        "SELECT count(*), count(DISTINCT n.agent_id) FILTER (WHERE n.agent_id IS DISTINCT FROM ?) "
-        "FROM notes n JOIN note_topics nt ON nt.note_id = n.id "
+def topic_notes_between(
+    con: duckdb.DuckDBPyConnection, topic_id: int, start: datetime, end: datetime
+) -> list[tuple[int, str | None]]:
+    """(note id, agent id) of every note placed in one topic between ``start`` and ``end``."""
+    rows = con.execute(
+        "SELECT n.id, n.agent_id FROM notes n JOIN note_topics nt ON nt.note_id = n.id "
         "WHERE nt.topic_id = ? AND n.created_at >= ? AND n.created_at < ?",
-        [exclude_agent, topic_id, start, end],
-    ).fetchall()[0]
-    return int(row[0]), int(row[1])
+        [topic_id, start, end],
+    ).fetchall()
+    return [(int(i), a) for i, a in rows]
 
 
 def notes_of_agent(con: duckdb.DuckDBPyConnection, agent_id: str, limit: int) -> list[tuple]:

@@ -4,8 +4,9 @@ The service functions are importable from here (lazily, so ``import insight.topi
 never loads BERTopic):
 
 * :func:`refit`, :func:`needs_refit` — :mod:`insight.topics.refitting`
-* :func:`list_topics`, :func:`get_topic`, :func:`topic_lineage`, :func:`list_runs`, :func:`rename_topic`,
-  :func:`merge_topics`, :func:`set_topic_status`, :func:`set_topic_owner` — :mod:`insight.topics.manage`
+* :func:`list_topics`, :func:`get_topic`, :func:`topic_lineage`, :func:`topic_names`, :func:`list_runs`,
+  :func:`rename_topic`, :func:`merge_topics`, :func:`set_topic_status`, :func:`set_topic_owner` —
+  :mod:`insight.topics.manage`
 * :func:`assign_notes` — :mod:`insight.topics.assign`
 """
 
@@ -21,6 +22,7 @@ _EXPORTS = {
     "get_topic": "insight.topics.manage",
     "topic_lineage": "insight.topics.manage",
     "list_runs": "insight.topics.manage",
+    "topic_names": "insight.topics.manage",
     "rename_topic": "insight.topics.manage",
     "merge_topics": "insight.topics.manage",
     "set_topic_status": "insight.topics.manage",

@@ -117,6 +117,20 @@ def topic_lineage(store: Store, topic_id: int) -> list[LineageEvent]:
         return topics_sql.lineage(con, topic_id)
 
 
+def topic_names(store: Store) -> dict[int, str]:
+    """Every topic ever known, live or ended, by its own name (the PM's, else its latest label).
+
+    Lineage speaks of ended and merged topics; they keep their own name here instead of ``#83``.
+    """
+    from insight.store import analytics
+
+    with store.read() as con:
+        rows = analytics.topic_infos(con)
+    names = {int(r[0]): r[1] or f"Topic {r[0]}" for r in rows}
+    names[UNCLEAR_TOPIC_ID] = UNCLEAR_LABEL
+    return names
+
+
 def list_runs(store: Store, limit: int = 100) -> list[TopicRun]:
     """Topic runs, newest first, with parameters and quality figures."""
     with store.read() as con:

@@ -3,11 +3,15 @@
 Pure functions on assignments (note id → topic), no database, no model. The rules:
 
 * **continue** — pairs (old topic, new cluster) are taken greedily by the number of notes they share,
-  largest first; a pair continues when the shared notes are at least ``min_overlap`` of the smaller of the
-  two (measured on notes present in both runs). The new cluster inherits the old id, and with it the PM's
-  name, owner and status.
-* **split** — an unmatched new cluster made mostly (more than ``majority``) of one old topic's notes: a new id,
-  its parent recorded.
+  largest first; a pair continues when the shared notes are at least ``min_overlap`` of the smaller of
+  the two — the old topic's notes still stored (placed or now unclear), and the *whole* new cluster, new
+  notes included — and, when centroid similarities are given, the two are about the same thing
+  (``min_similarity``). The new
+  cluster inherits the old id, and with it the PM's name, owner, status and history. (Measuring the
+  cluster on old notes only let a cluster of 200 newly imported notes that had pulled in 3 notes of an
+  unrelated old topic take over that topic's id and history.)
+* **split** — an unmatched new cluster made mostly (more than ``majority`` of all its notes) of one old
+  topic's notes: a new id, its parent recorded.
 * **birth** — any other unmatched new cluster: a new id.
 * **merge** — an unmatched old topic whose notes went mostly (more than ``majority``) into one new cluster: it
   ends, merged into that cluster's topic.
@@ -27,6 +31,7 @@ from insight.topics.records import LineageEvent
 
 MIN_OVERLAP = 0.5
 MAJORITY = 0.5
+MIN_SIMILARITY = 0.5  # cosine between an old topic's centroid and a new cluster's, to share an identity
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,8 @@ def match_topics(
     sticky_ids: Iterable[int] = (),
     min_overlap: float = MIN_OVERLAP,
     majority: float = MAJORITY,
+    similarity: Mapping[tuple[int, int], float] | None = None,
+    min_similarity: float = MIN_SIMILARITY,
 ) -> TopicMatch:
     """Give each new cluster a stable topic id and describe what happened to every old topic.
 
@@ -66,16 +73,21 @@ def match_topics(
         sticky_ids: topics built by PM merges; a split-off part of one is folded back into it.
         min_overlap: shared share of the smaller side needed to continue.
         majority: share of a cluster (split) or of an old topic (merge) that decides the parent.
+        similarity: optional cosine between (old topic, new cluster) centroids; a pair below
+            ``min_similarity`` never continues (missing pairs are not checked).
+        min_similarity: see ``similarity``.
 
     Returns:
         A :class:`TopicMatch`.
     """
     old = {n: t for n, t in old.items() if t >= 0}
+    still_stored = old.keys() & new.keys()  # the new fit saw them (placed, or unclear now)
     new = {n: c for n, c in new.items() if c >= 0}
     shared_notes = old.keys() & new.keys()
     overlap: Counter[tuple[int, int]] = Counter((old[n], new[n]) for n in shared_notes)
-    old_size = Counter(old[n] for n in shared_notes)
-    new_size = Counter(new[n] for n in shared_notes)
+    # An old topic's size counts its notes that still exist, unclear ones included: 3 of its 10 notes
+    # landing in a new cluster is 30 % of it, not "all of it".
+    old_size = Counter(old[n] for n in still_stored)
     cluster_total = Counter(new.values())
     clusters = sorted(cluster_total, key=lambda c: (-cluster_total[c], c))
     old_topics = sorted(set(old.values()))
@@ -86,7 +98,8 @@ def match_topics(
     for (o, c), count in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
         if o in continued or c in ids:
             continue
-        if count >= min_overlap * min(old_size[o], new_size[c]):
+        alike = similarity is None or similarity.get((o, c), 1.0) >= min_similarity
+        if alike and count >= min_overlap * min(old_size[o], cluster_total[c]):
             continued[o] = c
             ids[c] = o
             events.append(LineageEvent("continue", o, (), round(count / old_size[o], 4)))
@@ -103,7 +116,7 @@ def match_topics(
         if c in ids:
             continue
         parents = sorted(by_cluster.get(c, []), key=lambda x: (-x[0], x[1]))
-        parent = parents[0][1] if parents and parents[0][0] > majority * new_size[c] else None
+        parent = parents[0][1] if parents and parents[0][0] > majority * cluster_total[c] else None
         if parent is not None and parent in sticky and parent in continued:
             folded[c] = continued[parent]  # a PM merged these; keep them together
             ids[c] = parent
@@ -111,9 +124,9 @@ def match_topics(
         ids[c] = next_id
         next_id += 1
         if parent is not None:
-            events.append(LineageEvent("split", ids[c], (parent,), round(parents[0][0] / new_size[c], 4)))
+            events.append(LineageEvent("split", ids[c], (parent,), round(parents[0][0] / cluster_total[c], 4)))
         else:
-            contributors = tuple(o for count, o in parents if count >= 0.2 * max(new_size[c], 1))
+            contributors = tuple(o for count, o in parents if count >= 0.2 * max(cluster_total[c], 1))
             events.append(LineageEvent("birth", ids[c], contributors))
 
     for o in old_topics:

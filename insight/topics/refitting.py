@@ -77,6 +77,21 @@ def _fold(fit: TopicFit, folded: dict[int, int], vectors: np.ndarray) -> TopicFi
     return TopicFit(labels, scores.astype(np.float32), topics, fit.threshold, fit.quality)
 
 
+def _similarity(old: tuple[np.ndarray, np.ndarray, list[str]] | None, fit: TopicFit) -> dict[tuple[int, int], float]:
+    """Cosine between every old topic's centroid and every new cluster's, keyed (old topic id, cluster index)."""
+    if old is None or not len(old[0]) or not fit.topics:
+        return {}
+    old_ids, old_vectors, _ = old
+    new = np.stack([t.centroid for t in fit.topics]).astype(np.float32)
+    new /= np.linalg.norm(new, axis=1, keepdims=True) + 1e-12
+    olds = np.asarray(old_vectors, dtype=np.float32)
+    olds = olds / (np.linalg.norm(olds, axis=1, keepdims=True) + 1e-12)
+    scores = olds @ new.T
+    return {
+        (int(o), int(t.index)): float(scores[i, j]) for i, o in enumerate(old_ids) for j, t in enumerate(fit.topics)
+    }
+
+
 def _apply_merges_made_during_the_fit(con, run_id: int, live: set[int]) -> None:
     """A PM may merge topics while the fit runs; a merged topic that the new run continued is merged again."""
     merged = topics_sql.merged_map(con)
@@ -212,6 +227,7 @@ def refit(
             sticky = set(topics_sql.merged_map(con).values())
             next_id = topics_sql.next_topic_id(con)
             old_themes, next_theme = topics_sql.theme_membership(con)
+            old_centroids = topics_sql.run_centroids(con, current.run_id) if current is not None else None
             n_stored = topics_sql.count_all_notes(con)
             seeds = [
                 PocketSeed(row[0], row[3], tuple(row[4] or ()), np.asarray(row[6], np.float32), row[7], tuple(row[9]))
@@ -255,7 +271,7 @@ def refit(
         report("matching topics to the previous run")
         old = dict(zip(old_notes.tolist(), old_topics.tolist(), strict=True))
         new = dict(zip(note_ids.tolist(), fit.labels.tolist(), strict=True))
-        match = match_topics(old, new, next_id, sticky_ids=sticky)
+        match = match_topics(old, new, next_id, sticky_ids=sticky, similarity=_similarity(old_centroids, fit))
         pocket_topics = {pocket_id: match.ids[index] for index, pocket_id in pocket_clusters.items()}
         match = replace(match, events=as_births(match.events, set(pocket_topics.values())))
         fit = _fold(fit, match.folded, vectors)
