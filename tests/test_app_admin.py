@@ -101,7 +101,7 @@ def test_settings_page_lists_every_setting(demo_db) -> None:
     from insight.settings import setting_help
 
     at = open_page(new_app("admin"), "settings")
-    frame = at.dataframe[0].value
+    frame = at.table[0].value  # a static table: long values (paths) wrap instead of being cut
     assert set(frame["Setting"]) == set(setting_help())
     assert frame.set_index("Setting").loc["embedding_model", "From"] == "environment"
     assert "Demo mode" in texts(at)
@@ -170,6 +170,6 @@ def test_deliveries_page_shows_channels_deliveries_failures_and_tokens(demo_db, 
 def test_settings_page_masks_secrets(demo_db, monkeypatch) -> None:
     monkeypatch.setenv("EARSHOT_ZENDESK_WEBHOOK_SECRET", "s3cret-value")
     at = open_page(new_app("admin"), "settings")
-    frame = at.dataframe[0].value
+    frame = at.table[0].value  # a static table: long values (paths) wrap instead of being cut
     row = frame[frame["Setting"] == "zendesk_webhook_secret"].iloc[0]
     assert row["Value"] == "•••• (set)" and "s3cret-value" not in frame.to_string()

@@ -42,6 +42,10 @@ def test_log_note_shows_topic_and_similar_notes(demo_db) -> None:
 
 def test_log_note_validation_message(demo_db) -> None:
     at = open_page(new_app("agent"), "log_note")
+    assert at.text_input(key="agent-id-input").value == ""  # no demo colleague's id pre-filled
+    at = _log(at, "Customer wants eSIM")
+    assert "type your agent id" in at.error[0].value and at.text_area[0].value == "Customer wants eSIM"
+    at.text_input(key="agent-id-input").set_value("test.agent")
     at = _log(at, "x")
     assert at.error, "a one-letter note must be rejected"
     assert "not saved" in at.error[0].value and "text" in at.error[0].value

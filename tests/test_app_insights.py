@@ -157,3 +157,18 @@ def test_pm_manages_a_topic(demo_db) -> None:
     at.run()
     assert at.title[0].value == "Esim"  # the merged topic lives on in its target
     assert "merged" in " ".join(str(v) for v in at.dataframe[-1].value.get("What happened", [])).lower()
+
+
+def test_lineage_after_a_merge_names_the_merged_topic(demo_db) -> None:
+    from insight.store import Store
+    from insight.topics import merge_topics
+
+    path, topics = demo_db
+    store = Store(path)
+    merge_topics(store, topics["paper-bill"], topics["debit-date"])
+    store.release()
+    at = open_page(new_app("pm", topic=str(topics["debit-date"])), "topic")
+    lineage = next(d.value for d in at.dataframe if "What happened" in d.value.columns)
+    related = " ".join(lineage["Related topics"])
+    assert "Paper bill" in related and "#" not in related
+    assert "None" not in " ".join(map(str, lineage["Overlap"]))
