@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from insight.brief import build_brief, render_html, render_markdown
+from insight.brief import build_brief, render_appendix, render_html, render_markdown, render_page_one
 from insight.search import filter_options
 from insight.trends import Week, resolve_week
 from ui import data, render, resources
@@ -49,6 +49,9 @@ c1.metric("Notes", f"{h.notes:,}", delta=h.notes - h.notes_previous)
 c2.metric("Agents reporting", h.agents, delta=h.agents - h.agents_previous)
 c3.metric("Active topics", h.topics, delta=h.topics - h.topics_previous)
 
+# Page one is what leadership reads; the rest is one click away. render_* escape every piece of
+# note-derived text, so quotes display as typed.
 with st.container(border=True):
-    # render_markdown escapes every piece of note-derived text, so quotes display as typed.
-    st.markdown(markdown)
+    st.markdown(render_page_one(brief, heading=False))
+with st.expander("Appendix — movers, new topics, kinds, products and every topic this week"):
+    st.markdown(render_appendix(brief))

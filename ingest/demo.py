@@ -159,8 +159,14 @@ def seed_demo(
     from ingest.service import ingest_drafts
 
     drafts = generate_demo_notes(now=now, weeks=weeks, notes_per_week=notes_per_week, seed=settings.random_seed)
+
+    def counted(stage: str, done: int, total: int) -> None:
+        # The ingest service streams, so it reports no total; here the total is known: say "x of 3,400".
+        if progress is not None:
+            progress(stage, done, total or len(drafts))
+
     report = ingest_drafts(
-        store, drafts, embedder=embedder, redactor=redactor, settings=settings, progress=progress, source_name="demo"
+        store, drafts, embedder=embedder, redactor=redactor, settings=settings, progress=counted, source_name="demo"
     )
     if refit_topics:
         from insight.topics import refit

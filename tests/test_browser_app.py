@@ -41,7 +41,7 @@ def test_agent_logs_a_note_and_sees_similar_ones(page, app_url) -> None:
     settle(page)
     page.get_by_role("textbox", name="Observation").fill("Customer wants eSIM on the new Pixel 9, we can't offer it.")
     page.get_by_role("button", name="Log it").click()
-    settle(page)
+    settle(page, timeout=90_000)  # the first save in a server builds the redactor
     page.get_by_text("reported something similar this week").wait_for()
     assert page.get_by_text(re.compile(r"Saved — filed under")).is_visible()
     assert page.get_by_text(re.compile(r"^[1-9]\d* colleagues? reported")).is_visible()

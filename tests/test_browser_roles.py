@@ -134,7 +134,7 @@ def test_agent_logs_two_notes_in_a_row(browser, served, width) -> None:
         settle(page)
         kinds.get_by_role("radio", name="upsell", exact=True).click()
         page.get_by_role("button", name="Log it").click()
-        settle(page)
+        settle(page, timeout=90_000)  # the first save in a server builds the redactor
         expect(page.get_by_text(re.compile("Saved — filed under"))).to_be_visible()
         expect(text).to_have_value("")  # the next note starts empty (and personal data is not left on screen)
         heading = page.get_by_role("heading", name=re.compile("reported something similar|Nobody else reported"))
@@ -185,6 +185,48 @@ def test_pm_exports_the_trends_table_as_plain_rounded_text(page, served) -> None
         group = [[int(x) for x in r[weekly].split(", ")] for r in rows if r["Signal"] == signal]
         rises = [sum(w[-2:]) - sum(w[-4:-2]) for w in group]
         assert rises == sorted(rises, reverse=True), f"{signal or 'no signal'}: not ranked by the rise in notes"
+
+
+@pytest.mark.parametrize("width", [1280, 1440])
+def test_leader_reads_the_brief_on_one_screen_and_a_half_and_prints_page_one_on_a4(browser, served, width) -> None:
+    url, _, _ = served
+    context = browser.new_context(viewport={"width": width, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        _open(page, f"{url}/brief?demo_role=leader")
+        expect(page.get_by_role("heading", name="What was decided")).to_be_visible()
+        expect(page.get_by_text("Appendix — movers")).to_be_visible()  # the rest, one click away
+        assert (
+            page.get_by_role("heading", name="Topics this week").count() == 0
+            or not page.get_by_role("heading", name="Topics this week").is_visible()
+        )
+        tall = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+        assert tall <= 1.5 * 1000 + 120, f"the brief is {tall} px tall at {width} px"  # + the demo banner
+        shot(page, f"brief-{width}")
+        with page.expect_download() as download:
+            page.get_by_role("button", name="HTML").click()
+        html = ARTIFACTS / f"brief-{width}.html"  # a .html name, or Chromium shows it as plain text
+        download.value.save_as(html)
+        printed = context.new_page()
+        printed.goto(html.as_uri())
+        printed.emulate_media(media="print")
+        # A4 less the @page margins, at 96 px per inch: 182 mm x 267 mm.
+        printed.set_viewport_size({"width": round(182 / 25.4 * 96), "height": round(267 / 25.4 * 96)})
+        bottom = printed.evaluate(
+            """() => { const h = [...document.querySelectorAll('h2')].find(e => e.textContent === 'What was decided');
+                      let last = h; while (last.nextElementSibling && last.nextElementSibling.tagName !== 'SECTION')
+                        last = last.nextElementSibling;
+                      return last.getBoundingClientRect().bottom; }"""
+        )
+        assert bottom <= 267 / 25.4 * 96, f"page one ends at {bottom:.0f} px, beyond one A4 page"
+        printed.screenshot(path=str(ARTIFACTS / f"brief-print-{width}.png"))
+        printed.pdf(path=str(ARTIFACTS / "brief.pdf"), format="A4")
+        assert (
+            printed.evaluate("() => getComputedStyle(document.querySelector('section.appendix')).breakBefore") == "page"
+        )
+    finally:
+        context.close()
 
 
 def test_nonsense_search_finds_nothing_close_in_the_app(page, served) -> None:

@@ -39,7 +39,8 @@ def seeding_needed(store: Store, settings: Settings) -> bool:
     return is_demo_location(settings) and not has_notes(store) and not demo_was_removed(store)
 
 
-def _start_seeding(store: Store, settings: Settings) -> None:
+def start_seeding(store: Store, settings: Settings) -> None:
+    """Start the seeding job (a no-op while one runs): from the server's start-up, else the first page view."""
     embedder = resources.get_embedder()
 
     def work(progress: jobs.Progress) -> object:
@@ -74,11 +75,13 @@ def seeding_screen(store: Store, settings: Settings) -> None:
     st.title("Welcome to Earshot")
     st.write(
         "This is a fresh install, so Earshot is generating a demo data set — a made-up telecom's contact "
-        "centre over the last 14 weeks — to show what the dashboards do. It takes under a minute."
+        "centre over the last 14 weeks, about 3,400 notes — and finding its topics, to show what the "
+        "dashboards do. Every note goes through the real pipeline (redaction, the language model, the "
+        "topic engine); the bar below shows each stage as it runs. It started with the server."
     )
     job = jobs.registry().get(SEED_JOB)
     if job is None:
-        _start_seeding(store, settings)
+        start_seeding(store, settings)
 
     @st.fragment(run_every=1.0)
     def progress() -> None:

@@ -1,5 +1,8 @@
 """The weekly brief as one self-contained HTML page: inline CSS, inline SVG charts, no script.
 
+Page one (headline, top emerging needs, what changed, what was decided) prints on one A4 page; the
+appendix starts on a new page (``@media print``).
+
 Every piece of note-derived text goes through :func:`html.escape`; a Content-Security-Policy that
 allows no script is a second line of defence.
 """
@@ -10,9 +13,10 @@ import re
 from html import escape
 
 from insight.brief.charts import product_bars_svg, sparkline_svg, week_bars_svg
-from insight.brief.records import Brief, BriefItem, KindSection
+from insight.brief.markdown import PAGE_ONE_CHANGES, PAGE_ONE_DECISIONS, PAGE_ONE_NEEDS, page_one_quote
+from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
 from insight.brief.summarise import shorten
-from insight.brief.text import QUOTE_CHARS, change, delta, rise, volume
+from insight.brief.text import QUOTE_CHARS, change, counted, delta, rise, volume
 from insight.trends.records import Quote
 
 CSS = """
@@ -27,6 +31,12 @@ table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px
 text-align:left}td.n,th.n{text-align:right}.up{color:#047857}.down{color:#b91c1c}.tag{font-size:11px;padding:1px 6px;
 border-radius:8px;background:#eef2ff;color:#3730a3}svg text{font-size:10px;fill:#4b5563}.spark{vertical-align:middle}
 footer{margin-top:24px;font-size:12px;color:#6b7280}code{background:#f3f4f6;padding:0 3px;border-radius:3px}
+.appendix{margin-top:40px}.appendix h2{font-size:15px}
+@page{size:A4;margin:14mm 14mm 16mm}
+@media print{body{font-size:10.5pt;max-width:none;margin:0;padding:0}h1{font-size:16pt}
+h2{font-size:12pt;margin:12px 0 4px}li{margin:3px 0}blockquote{margin:2px 0 2px 8px}.kpi{padding:4px 8px}
+.kpi b{font-size:14pt}
+.appendix{break-before:page;margin-top:0}table,blockquote,li,svg{break-inside:avoid}a{color:inherit;text-decoration:none}}
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -53,7 +63,7 @@ def _emerging(items: tuple[BriefItem, ...]) -> str:
     if not items:
         return "<p>No topic emerged this week.</p>"
     out = ["<ol>"]
-    for item in items:
+    for item in items[:PAGE_ONE_NEEDS]:
         out.append(
             f"<li><b>{_e(item.label)}</b> — {volume(item.count, item.distinct_agents)} "
             f'<span class="muted">({rise(item.baseline, item.growth, item.window_weeks, item.previous)})</span> '
@@ -61,9 +71,45 @@ def _emerging(items: tuple[BriefItem, ...]) -> str:
         )
         if item.summary:
             out.append(f"<div><i>In short:</i> {_e(item.summary)}</div>")
-        out.extend(_quote(q) for q in item.quotes)
+        out.extend(_quote(q) for q in page_one_quote(item))
         out.append("</li>")
-    return "".join([*out, "</ol>"])
+    out.append("</ol>")
+    if len(items) > PAGE_ONE_NEEDS:
+        out.append(f'<p class="muted">…and {len(items) - PAGE_ONE_NEEDS} more in the appendix.</p>')
+    return "".join(out)
+
+
+def _changed(brief: Brief) -> str:
+    def names(items: tuple[BriefItem, ...]) -> str:
+        return ", ".join(f"<b>{_e(i.label)}</b> {i.previous} → {i.count}" for i in items[:PAGE_ONE_CHANGES])
+
+    facts = []
+    if brief.movers_up:
+        facts.append(f'<li><span class="up">Up:</span> {names(brief.movers_up)}</li>')
+    if brief.movers_down:
+        facts.append(f'<li><span class="down">Down:</span> {names(brief.movers_down)}</li>')
+    if brief.new_topics:
+        new = ", ".join(f"<b>{_e(i.label)}</b> ({counted(i.count, 'note')})" for i in brief.new_topics[:3])
+        facts.append(f"<li>New: {new}</li>")
+    for title, items in (("Unusual spike", brief.spikes), ("Fading", brief.fading)):
+        if items:
+            facts.append(f"<li>{title}: " + ", ".join(f"<b>{_e(i.label)}</b>" for i in items[:3]) + "</li>")
+    return f"<ul>{''.join(facts)}</ul>" if facts else "<p>Nothing moved much this week.</p>"
+
+
+def _decided(topics: tuple[TopicLine, ...]) -> str:
+    order = {"done": 0, "planned": 1, "declined": 2, "investigating": 3}
+    decided = sorted((t for t in topics if t.status in order), key=lambda t: (order[t.status or ""], -t.count))
+    if not decided:
+        return "<p>No topic active this week has a decision yet (set one on its Topic page).</p>"
+    lis = [
+        f"<li><b>{_e(t.label)}</b> — {_e(t.status)}" + (f" · owner: {_e(t.owner)}" if t.owner else "")
+        + f' <span class="muted">· {counted(t.count, "note")} this week</span></li>'
+        for t in decided[:PAGE_ONE_DECISIONS]
+    ]
+    if len(decided) > PAGE_ONE_DECISIONS:
+        lis.append(f'<li class="muted">…and {len(decided) - PAGE_ONE_DECISIONS} more in the appendix.</li>')
+    return f"<ul>{''.join(lis)}</ul>"
 
 
 def _movers(brief: Brief) -> str:
@@ -107,7 +153,7 @@ def _new(items: tuple[BriefItem, ...]) -> str:
 
 def _kind(section: KindSection) -> str:
     out = [
-        f"<h2>{_e(section.title)}</h2><p>{section.count} {_e(section.kind)} notes this week "
+        f"<h3>{_e(section.title)}</h3><p>{section.count} {_e(section.kind)} notes this week "
         f"(last week {section.previous}, {change(section.count, section.previous)}).</p>"
     ]
     if section.items:
@@ -172,16 +218,21 @@ def render_html(brief: Brief) -> str:
         kpis,
         "<h2>Top emerging needs</h2>",
         _emerging(brief.emerging),
-        "<h2>Biggest movers</h2>",
+        "<h2>What changed since last week</h2>",
+        _changed(brief),
+        "<h2>What was decided</h2>",
+        _decided(brief.topics),
+        '<section class="appendix"><h2>Appendix</h2>',
+        "<h3>Biggest movers</h3>",
         _movers(brief),
-        "<h2>New topics</h2>",
+        "<h3>New topics</h3>",
         _new(brief.new_topics),
         *(_kind(s) for s in brief.kinds),
-        "<h2>By product</h2>",
+        "<h3>By product</h3>",
         _products(brief),
-        "<h2>Topics this week</h2>",
+        "<h3>Topics this week</h3>",
         _topics(brief),
-        f"<footer><b>How this was counted:</b> {_method(brief.method)}</footer>",
+        f"<footer><b>How this was counted:</b> {_method(brief.method)}</footer></section>",
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -1,9 +1,14 @@
-"""The weekly brief as Markdown (GitHub-flavoured tables). Every piece of note-derived text is escaped."""
+"""The weekly brief as Markdown (GitHub-flavoured tables). Every piece of note-derived text is escaped.
+
+Page one is what leadership reads (it fits one A4 page): the headline numbers, the top emerging needs
+(each with one sentence, its counts, distinct agents and one quote), what changed since last week and
+what was decided. Everything else — movers table, kinds, products, every topic — is the appendix.
+"""
 
 from __future__ import annotations
 
-from insight.brief.records import Brief, BriefItem, KindSection
-from insight.brief.text import QUOTE_CHARS, change, delta, md_text, rise, volume
+from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
+from insight.brief.text import QUOTE_CHARS, change, counted, delta, md_text, rise, volume
 from insight.trends.records import Quote
 
 
@@ -12,29 +17,86 @@ def _quote_line(q: Quote) -> str:
     return f"  > “{md_text(q.text, QUOTE_CHARS)}” — note #{q.note_id}" + (f" · {where}" if where else "")
 
 
+def _quote_lines(quotes: tuple[Quote, ...]) -> list[str]:
+    """Quotes as one blockquote, an empty quoted line between them (else Markdown runs them together)."""
+    lines: list[str] = []
+    for q in quotes:
+        lines += [*(["  >"] if lines else []), _quote_line(q)]
+    return lines
+
+
 def _owner(item: BriefItem) -> str:
     parts = [f"owner: {md_text(item.owner)}" if item.owner else "no owner", f"status: {md_text(item.status or 'new')}"]
     return " · ".join(parts)
+
+
+PAGE_ONE_NEEDS = 5  # emerging needs on page one
+PAGE_ONE_CHANGES = 3  # topics up / down in "what changed"
+PAGE_ONE_DECISIONS = 6
+
+
+def page_one_quote(item: BriefItem) -> tuple[Quote, ...]:
+    """The one quote page one shows: the first that does not repeat the summary word for word."""
+    fresh = [q for q in item.quotes if " ".join(q.text.split()) != " ".join((item.summary or "").split())]
+    return tuple((fresh or list(item.quotes))[:1])
 
 
 def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
     lines = ["## Top emerging needs", ""]
     if not items:
         return [*lines, "No topic emerged this week.", ""]
-    for i, item in enumerate(items, 1):
+    for i, item in enumerate(items[:PAGE_ONE_NEEDS], 1):
         lines.append(
             f"{i}. **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)} "
             f"({rise(item.baseline, item.growth, item.window_weeks, item.previous)}) · "
             f"{_owner(item)}"
         )
         if item.summary:
-            lines.append(f"   _In short:_ {md_text(item.summary)}")
-        lines.extend(_quote_line(q) for q in item.quotes)
+            lines += ["", f"   _In short:_ {md_text(item.summary)}", ""]  # its own paragraph, not run on
+        lines.extend(_quote_line(q) for q in page_one_quote(item))  # one quote on page one
+    if len(items) > PAGE_ONE_NEEDS:
+        lines.append(f"…and {len(items) - PAGE_ONE_NEEDS} more in the appendix and on the Trends page.")
+    return [*lines, ""]
+
+
+def _changed(brief: Brief) -> list[str]:
+    """What changed since last week, in a few lines: the biggest moves, new topics, spikes and fades."""
+    lines = ["## What changed since last week", ""]
+
+    def names(items: tuple[BriefItem, ...]) -> str:
+        return ", ".join(f"**{md_text(i.label)}** {i.previous} → {i.count}" for i in items[:PAGE_ONE_CHANGES])
+
+    facts = []
+    if brief.movers_up:
+        facts.append(f"- Up: {names(brief.movers_up)}")
+    if brief.movers_down:
+        facts.append(f"- Down: {names(brief.movers_down)}")
+    if brief.new_topics:
+        new = ", ".join(f"**{md_text(i.label)}** ({counted(i.count, 'note')})" for i in brief.new_topics[:3])
+        facts.append(f"- New: {new}")
+    for title, items in (("Unusual spike", brief.spikes), ("Fading", brief.fading)):
+        if items:
+            facts.append(f"- {title}: " + ", ".join(f"**{md_text(i.label)}**" for i in items[:3]))
+    return [*lines, *(facts or ["Nothing moved much this week."]), ""]
+
+
+def _decided(topics: tuple[TopicLine, ...]) -> list[str]:
+    """What was decided: this week's topics whose status moved past "new", furthest along first."""
+    order = {"done": 0, "planned": 1, "declined": 2, "investigating": 3}
+    decided = sorted((t for t in topics if t.status in order), key=lambda t: (order[t.status or ""], -t.count))
+    lines = ["## What was decided", ""]
+    if not decided:
+        return [*lines, "No topic active this week has a decision yet (set one on its Topic page).", ""]
+    for t in decided[:PAGE_ONE_DECISIONS]:
+        owner = f" · owner: {md_text(t.owner)}" if t.owner else ""
+        lines.append(f"- **{md_text(t.label)}** — {md_text(t.status)}{owner} · {counted(t.count, 'note')} this week")
+    if len(decided) > PAGE_ONE_DECISIONS:
+        lines.append(f"- …and {len(decided) - PAGE_ONE_DECISIONS} more in the appendix.")
     return [*lines, ""]
 
 
 def _movers(brief: Brief) -> list[str]:
-    lines = ["## Biggest movers", ""]
+    lines = ["### Biggest movers", ""]
     up, down = brief.movers_up, brief.movers_down
     if not up and not down:
         lines += ["No topic moved much this week.", ""]
@@ -67,7 +129,7 @@ def _signal_reason(item: BriefItem) -> str:
 
 
 def _new(items: tuple[BriefItem, ...]) -> list[str]:
-    lines = ["## New topics", ""]
+    lines = ["### New topics", ""]
     if not items:
         return [*lines, "No new topic was found this week.", ""]
     lines += [f"- **{md_text(i.label)}** — {volume(i.count, i.distinct_agents)} this week · {_owner(i)}" for i in items]
@@ -76,7 +138,7 @@ def _new(items: tuple[BriefItem, ...]) -> list[str]:
 
 def _kind(section: KindSection) -> list[str]:
     lines = [
-        f"## {section.title}",
+        f"### {section.title}",
         "",
         f"{section.count} {section.kind} notes this week (last week {section.previous}, "
         f"{change(section.count, section.previous)}).",
@@ -84,33 +146,43 @@ def _kind(section: KindSection) -> list[str]:
     ]
     for item in section.items:
         lines.append(f"- **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)}")
-        lines.extend(_quote_line(q) for q in item.quotes)
+        lines.extend(_quote_lines(item.quotes))
     return [*lines, ""] if section.items else lines
 
 
-def render_markdown(brief: Brief) -> str:
-    """The brief as one Markdown page.
+def render_page_one(brief: Brief, *, heading: bool = True) -> str:
+    """Page one of the brief (one A4 page): headline, top emerging needs, what changed, what was decided.
 
-    Note text, labels, product and agent names are escaped with :func:`~insight.brief.text.md_text`, so a
-    note cannot inject HTML, links, emphasis or table cells.
+    ``heading=False`` leaves out the title and headline numbers (the app shows them as metrics).
     """
     h = brief.headline
-    lines = [
+    lines = [] if not heading else [
         f"# Weekly brief — {brief.week} ({brief.week_start:%d %b} – {brief.week_end:%d %b %Y})",
         "",
         f"**{h.notes:,} notes** ({change(h.notes, h.notes_previous)} vs {brief.previous_week}) · "
         f"**{h.agents} active agents** ({delta(h.agents, h.agents_previous)}) · "
         f"**{h.topics} topics** ({delta(h.topics, h.topics_previous)})",
         "",
+    ]
+    lines += _emerging(brief.emerging)
+    lines += _changed(brief)
+    lines += _decided(brief.topics)
+    return "\n".join(lines)
+
+
+def render_appendix(brief: Brief) -> str:
+    """Everything page one leaves out: weekly volumes, movers, new topics, kinds, products, every topic."""
+    lines = [
+        "## Appendix",
+        "",
         "Notes per week: " + " · ".join(f"{w}: {n}" for w, n in brief.weekly_notes),
         "",
     ]
-    lines += _emerging(brief.emerging)
     lines += _movers(brief)
     lines += _new(brief.new_topics)
     for section in brief.kinds:
         lines += _kind(section)
-    lines += ["## By product", ""]
+    lines += ["### By product", ""]
     if brief.products:
         lines += ["| Product | Notes | Last week | Change | Agents | Biggest topic |", "|---|---:|---:|---:|---:|---|"]
         for p in brief.products:
@@ -121,7 +193,7 @@ def render_markdown(brief: Brief) -> str:
             )
     else:
         lines.append("No notes this week.")
-    lines += ["", "## Topics this week", ""]
+    lines += ["", "### Topics this week", ""]
     if brief.topics:
         lines += ["| Topic | Owner | Status | Notes | Last week | Agents |", "|---|---|---|---:|---:|---:|"]
         for t in brief.topics:
@@ -133,3 +205,12 @@ def render_markdown(brief: Brief) -> str:
         lines.append("No topic had notes this week.")
     lines += ["", "---", "", f"_How this was counted:_ {brief.method}", ""]
     return "\n".join(lines)
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as one Markdown document: page one, then the appendix.
+
+    Note text, labels, product and agent names are escaped with :func:`~insight.brief.text.md_text`, so a
+    note cannot inject HTML, links, emphasis or table cells.
+    """
+    return render_page_one(brief) + "\n---\n\n" + render_appendix(brief)
