@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import duckdb
 
-# Tables that hold a row per note, besides ``notes`` itself.
-_NOTE_TABLES: tuple[str, ...] = ("note_topics", "note_embeddings")
+# Tables that hold a row per note, besides ``notes`` itself (import_notes: the import ledger's links).
+_NOTE_TABLES: tuple[str, ...] = ("note_topics", "note_embeddings", "import_notes")
 
 
 def delete_notes_from_source(con: duckdb.DuckDBPyConnection, source: str) -> int:
@@ -18,6 +18,11 @@ def delete_notes_from_source(con: duckdb.DuckDBPyConnection, source: str) -> int
     for table in _NOTE_TABLES:
         con.execute(f"DELETE FROM {table} WHERE note_id IN {ids}", [source])
     con.execute("DELETE FROM notes WHERE source = ?", [source])
+    # A ledger row of the generated demo (kind 'demo') no longer holds any note: record it as undone.
+    con.execute(
+        "UPDATE imports SET status = 'undone', imported = 0, undone_at = now() WHERE kind = ? AND status <> 'undone'",
+        [source],
+    )
     return count
 
 
