@@ -85,7 +85,9 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     """What a spreadsheet should get: lists (sparkline series) as ``1, 4, 2`` text, one value per cell, and
     numbers rounded to 2 decimals (a growth of 228.57142857142856 % is read as 229)."""
     flat = frame.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
-    return flat.round(2)
+    floats = flat.select_dtypes("float").columns
+    flat[floats] = flat[floats].round(2)
+    return flat
 
 
 def export_buttons(frame: pd.DataFrame, name: str, key: str) -> None:
