@@ -19,16 +19,22 @@ from insight.tokens import ApiToken, check_token
 
 
 class OneAtATime:
-    """An embedder that encodes one request's texts at a time.
+    """An embedder shared by concurrent requests: one encode at a time, small requests first.
 
-    The model already uses every core for one batch; concurrent requests encoding at once only
-    oversubscribe the CPU. Serialising the encode lets the other requests validate and redact meanwhile,
-    the same overlap a file import gets from its preparing thread.
+    The model already uses every core for one call, so concurrent encodes only oversubscribe the CPU;
+    serialising them lets other requests validate and redact meanwhile (the overlap a file import gets
+    from its preparing thread). A big batch is encoded in chunks of :attr:`CHUNK` texts, and a waiting
+    small request (a single note, a webhook) goes before the batch's next chunk: a 1,000-note batch
+    must not make an agent's note wait for all of it.
     """
+
+    CHUNK = 32
 
     def __init__(self, inner: Embedder) -> None:
         self.inner = inner
-        self._lock = threading.Lock()
+        self._turn = threading.Condition()
+        self._busy = False
+        self._small_waiting = 0
 
     @property
     def model_id(self) -> str:
@@ -36,9 +42,32 @@ class OneAtATime:
         return self.inner.model_id
 
     def embed(self, texts: Any, progress: Any = None) -> Any:
-        """Encode under the lock."""
-        with self._lock:
-            return self.inner.embed(texts, progress=progress)
+        """Encode ``texts`` in turns (see the class docstring); same result as the wrapped embedder."""
+        import numpy as np
+
+        texts = list(texts)
+        if not texts:
+            return self.inner.embed(texts)
+        small = len(texts) <= self.CHUNK
+        parts = []
+        for start in range(0, len(texts), self.CHUNK):
+            with self._turn:
+                if small:
+                    self._small_waiting += 1
+                while self._busy or (not small and self._small_waiting):
+                    self._turn.wait()
+                if small:
+                    self._small_waiting -= 1
+                self._busy = True
+            try:
+                parts.append(self.inner.embed(texts[start : start + self.CHUNK]))
+            finally:
+                with self._turn:
+                    self._busy = False
+                    self._turn.notify_all()
+            if progress is not None:
+                progress(min(start + self.CHUNK, len(texts)), len(texts))
+        return parts[0] if len(parts) == 1 else np.vstack(parts)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
