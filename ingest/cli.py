@@ -181,18 +181,23 @@ def _parse_date(text: str | None):  # -> datetime | None
 def _import_files(args: argparse.Namespace) -> int:
     settings = load_settings(db=args.db, date_format=args.date_format)
     default_date = _parse_date(args.date)
+    from ingest.plan import plan_import
     from ingest.redaction import default_redactor
     from ingest.service import import_file
     from insight.runtime import embedder_for, open_store
 
     store = open_store(settings, adopt=args.force_adopt)
     embedder = embedder_for(settings)
-    redactor = default_redactor()
+    redactor = None
     status = 0
     reports = []
     for path in args.files:
         bar = _Bar(enabled=not args.no_progress and sys.stderr.isatty(), name=path.name)
         try:
+            # Read the whole file first: a file that will be refused is refused before the redactor
+            # (hundreds of MB of language models) is even loaded.
+            plan = plan_import(path, settings)
+            redactor = redactor or default_redactor()
             report = import_file(
                 path,
                 store,
@@ -203,6 +208,7 @@ def _import_files(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 progress=bar,
                 default_date=default_date,
+                plan=plan,
             )
         except Exception as exc:
             from insight.failures import explain

@@ -32,6 +32,9 @@ from insight.errors import InputError
 
 MAX_RECORD_LINES = 200  # a quoted field longer than this many lines is taken for a quote that never closes
 _QUOTE = '"'
+UNCLOSED_MESSAGE = (
+    "has a double quote that never closes; add the closing quote (the lines after it were read as rows of their own)"
+)
 NUL_MESSAGE = "contains a NUL byte (binary data in a text file); remove it and import the row again"
 
 
@@ -167,13 +170,13 @@ def _records(handle: io.TextIOBase, delimiter: str, limits: ReadLimits) -> Itera
         still_open = ends_inside_quotes(text, delimiter) or (multi and taken[-1] is None)
         if still_open:
             lines.push_back(taken[1:])
-            yield number, "has a double quote that never closes; add the closing quote (rows after it were read on)"
+            yield number, UNCLOSED_MESSAGE
             continue
         try:
             parsed = parser.parse([line for line in taken if line])
         except csv.Error as exc:
             lines.push_back(taken[1:])
-            yield number, f"could not be read as CSV ({exc}); check its double quotes"
+            yield number, UNCLOSED_MESSAGE if multi else f"could not be read as CSV ({exc}); check its double quotes"
             continue
         if "\x00" in text:
             lines.push_back(taken[1:])

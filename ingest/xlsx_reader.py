@@ -33,6 +33,7 @@ from ingest.rowstream import (
 )
 from insight.errors import InputError
 
+DAMAGED_XML = "its XML is damaged"
 MAX_PARTS = 10_000  # a workbook with more ZIP entries than this is not an export of notes
 
 
@@ -42,12 +43,21 @@ def _xml_error(exc: BaseException) -> str | None:
 
     from defusedxml import DefusedXmlException
 
-    if isinstance(exc, DefusedXmlException):
-        return "its XML declares entities or a DTD, which workbooks never need (an XML bomb?)"
-    if isinstance(exc, (ParseError, SyntaxError)):
-        return "the sheet's XML is damaged"
-    if isinstance(exc, (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile)):
-        return "the workbook's compressed data is damaged"
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:  # openpyxl re-raises XML errors as ValueError
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for error in chain:
+        if isinstance(error, DefusedXmlException):
+            return "its XML declares entities or a DTD, which workbooks never need (an XML bomb?)"
+    for error in chain:
+        if isinstance(error, (ParseError, SyntaxError)):
+            return DAMAGED_XML
+        if isinstance(error, (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile)):
+            return "the workbook's compressed data is damaged"
+    if "invalid XML" in str(exc):
+        return DAMAGED_XML
     return None
 
 
@@ -67,6 +77,35 @@ def check_zip(path: Path, limits: ReadLimits) -> None:
             "EARSHOT_IMPORT_MAX_EXPANDED_MB if it is genuine.",
             title="Workbook too large when unpacked",
         )
+
+
+def locate_damage(path: Path) -> int | None:
+    """The data row at which the first sheet's XML breaks, or ``None`` if the sheet itself parses.
+
+    openpyxl may trip over damaged sheet XML while opening the workbook (it scans for the sheet's
+    size), before any row is read; this streams the sheet once more, counting rows, to say where.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml.ElementTree import iterparse
+
+    with zipfile.ZipFile(path) as archive:
+        sheets = sorted(n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+        if not sheets:
+            return None
+        rows = 0
+        with archive.open(sheets[0]) as handle:
+            try:
+                for _event, element in iterparse(handle, events=("end",)):
+                    if element.tag.endswith("}row") or element.tag == "row":
+                        rows += 1
+                    if element.tag.endswith("}c") or element.tag.endswith("}row"):
+                        element.clear()
+            except (ParseError, SyntaxError):
+                return max(1, rows)  # sheet row rows + 1 is broken; the header is sheet row 1
+            except Exception:
+                return None
+    return None
 
 
 def _not_a_workbook(path: Path) -> InputError:
@@ -91,6 +130,14 @@ def open_xlsx(path: Path, limits: ReadLimits) -> RowStream:
         what = _xml_error(exc)
         if what is None:
             raise _not_a_workbook(path) from exc
+        row = locate_damage(path) if what == DAMAGED_XML else None
+        if row is not None:
+            raise UnreadableFile(
+                f"{path.name}, row {row}: the sheet's XML is damaged — nothing imported. Open it in a spreadsheet, "
+                "save it again as "
+                ".xlsx (or export it as CSV) and retry.",
+                row=row,
+            ) from exc
         raise InputError(f"{path.name}: {what} — nothing imported. Open it in a spreadsheet, save it again as "
                          ".xlsx and retry.", title="Cannot read workbook") from exc
     try:
@@ -157,6 +204,7 @@ def _rows(path: Path, sheet: Any, columns: list[str], limits: ReadLimits) -> Ite
                 return
             except Exception as exc:
                 what = _xml_error(exc) or f"the sheet could not be read ({type(exc).__name__})"
+                what = "the sheet's XML is damaged" if what == DAMAGED_XML else what
                 raise UnreadableFile(
                     f"{path.name}, row {number + 1}: {what} — nothing imported. Open it in a spreadsheet, save it "
                     "again as .xlsx (or export it as CSV) and retry.",

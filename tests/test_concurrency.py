@@ -144,3 +144,10 @@ def test_kill_9_mid_import_loses_no_committed_note_and_rerun_completes(tmp_path,
         total, distinct = con.execute("SELECT count(*), count(DISTINCT external_id) FROM notes").fetchone()
     assert total == distinct == 6_000
     store.release()
+    # The re-run resumed the interrupted import: one ledger row, complete, owning every note.
+    listing = subprocess.run(
+        [sys.executable, "-m", "ingest", "imports", "--json"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    (ledger_row,) = json.loads(listing.stdout)
+    assert report["import_id"] == ledger_row["import_id"]
+    assert (ledger_row["status"], ledger_row["imported"]) == ("complete", 6_000)

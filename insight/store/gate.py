@@ -179,6 +179,9 @@ class Gate:
 def unwritable_database(path: Path, exc: OSError) -> EarshotError:
     """The error for a database path Earshot cannot create or write (read-only folder, a file in the way)."""
     reason = exc.strerror or type(exc).__name__
+    blocker = next((p for p in path.parents if p.exists()), None)
+    if blocker is not None and not blocker.is_dir():
+        reason = f"{blocker} is a file, not a folder"
     return EarshotError(
         f"Cannot create or write the database {path} ({reason}). Choose a file in a folder you can write "
         "to with --db or EARSHOT_DB.",

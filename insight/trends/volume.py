@@ -30,13 +30,19 @@ def resolve_week(
 
     An explicit ``week`` wins. Otherwise the latest complete ISO week up to ``as_of`` (default:
     ``today``, default: the UTC date now) — or, if the data ends earlier, the last week containing a note.
+    When every note falls in the current, unfinished week (a first import of a file with no dates is
+    dated today), that week is the one: reporting on an empty week before it showed nothing at all.
     """
     if week is not None:
         return as_week(week)
     reference = as_of or today or datetime.now(UTC).date()
-    cutoff = Week.containing(reference).start
+    current = Week.containing(reference)
     with store.read() as con:
-        _, latest = analytics.note_time_range(con, until=cutoff)
+        _, latest = analytics.note_time_range(con, until=current.start)
+        if latest is None:
+            _, latest_any = analytics.note_time_range(con, until=current.end)
+            if latest_any is not None:
+                return current
     return default_week(reference, latest)
 
 
