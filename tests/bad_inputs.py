@@ -92,8 +92,8 @@ def workbook_expanding(path: Path, expanded_bytes: int) -> Path:
                 out.writestr(name, data)
         with out.open(SHEET, "w", force_zip64=True) as sheet:
             sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-                        b'spreadsheetml/2006/main"><dimension ref="A1:A2"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>text</t>'
-                        b"</is></c></row>")
+                        b'spreadsheetml/2006/main"><dimension ref="A1:A2"/><sheetData>'
+                        b'<row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row>')
             written = 0
             while written < expanded_bytes:
                 sheet.write(block)
