@@ -72,6 +72,12 @@ class Settings:
     model_cache_dir: Path = _setting(
         PROJECT_ROOT / "data" / "models", "Where the onnx-int8 export of the embedding model is cached."
     )
+    ray_address: str = _setting(
+        "", "Ray cluster for bulk jobs (python -m insight bulk): ray://head:10001 or auto; empty = local Ray."
+    )
+    ray_export_dir: Path = _setting(
+        PROJECT_ROOT / "data" / "ray", "Parquet exports for bulk jobs; on a cluster, a folder every node can read."
+    )
     # --- topics --------------------------------------------------------------------------------
     min_notes_for_topics: int = _setting(50, "Fewest notes a topic refit will run on.")
     auto_refit_new_notes: int = _setting(

@@ -1,4 +1,4 @@
-"""``python -m insight reembed``: move a database to another embedding backend (or model)."""
+"""``python -m insight reembed`` (move a database to another embedding backend) and ``bulk`` (Ray jobs)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-progress", action="store_true", help="No progress bar on standard error.")
     parser.set_defaults(handler=run_reembed)
 
+    bulk = subparsers.add_parser(
+        "bulk",
+        help="Bulk embedding or placement as a Ray Data job (local Ray, or $EARSHOT_RAY_ADDRESS).",
+        description=(
+            "embed: give every note without one a vector of the configured model and backend. place: put every "
+            "note on the nearest topic of the current run. The notes go to Parquet files, Ray Data runs "
+            "map_batches over them (in this process, or on the cluster at EARSHOT_RAY_ADDRESS), and the results "
+            "are written back through the store. See docs/scale.md."
+        ),
+    )
+    add_db_argument(bulk)
+    bulk.add_argument("job", choices=("embed", "place"), help="What to run.")
+    bulk.set_defaults(handler=run_bulk)
+
 
 def run_reembed(args: argparse.Namespace) -> int:
     """Re-embed the database, with a progress bar on stderr."""
@@ -53,5 +67,18 @@ def run_reembed(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+    emit(result.message + "\n")
+    return 0
+
+
+def run_bulk(args: argparse.Namespace) -> int:
+    """Run a bulk Ray job and print what it did."""
+    from insight.bulk import bulk_embed, bulk_place
+    from insight.runtime import open_store
+    from insight.settings import load_settings
+
+    settings = load_settings(db=args.db)
+    store = open_store(settings, must_exist=True)
+    result = (bulk_embed if args.job == "embed" else bulk_place)(store, settings)
     emit(result.message + "\n")
     return 0
