@@ -62,7 +62,7 @@ def start_seeding(store: Store, settings: Settings) -> None:
 
 
 _STAGES = {
-    "starting": "Loading the language model",
+    "starting": "Loading the redactor (personal-data recognisers) and the language model",
     "reading": "Generating notes",
     "embedding": "Embedding notes",
     "writing": "Saving notes",

@@ -18,6 +18,11 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 
 def start_seeding_now() -> bool:
     """Start seeding the demo if this server's database needs it; returns whether it started."""
+    import logging
+
+    # Outside a script run, Streamlit's caches warn that they run "in bare mode": true here, and harmless.
+    for noisy in ("caching.cache_data_api", "scriptrunner_utils.script_run_context"):
+        logging.getLogger(f"streamlit.runtime.{noisy}").setLevel(logging.ERROR)
     from ui import demo, resources
 
     settings, store = resources.get_settings(), resources.get_store()
