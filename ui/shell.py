@@ -37,9 +37,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "app_pages/topics_admin.py", "Topics admin", ":material/model_training:", "topics-admin", "Admin", ("admin",)
     ),
-    PageSpec(
-        "app_pages/deliveries.py", "API & deliveries", ":material/send:", "deliveries", "Admin", ("admin",)
-    ),
+    PageSpec("app_pages/deliveries.py", "API & deliveries", ":material/send:", "deliveries", "Admin", ("admin",)),
     PageSpec("app_pages/settings.py", "Settings in effect", ":material/tune:", "settings", "Admin", ("admin",)),
 )
 HOME: dict[str, str] = {"agent": "log", "pm": "trends", "leader": "brief", "admin": "trends"}
@@ -82,7 +80,12 @@ def _navigation(identity: auth.Identity) -> st.navigation:
 
 
 def _single(screen, title: str) -> None:
-    st.navigation([st.Page(screen, title=title, url_path="welcome")], position="hidden").run()
+    """One screen for every address (first-run welcome, sign-in): a link such as /trends opened meanwhile
+    shows this screen, then its page once the app is ready, instead of "Page not found"."""
+    at_every_url = [st.Page(screen, title=title, url_path=spec.url_path) for spec in PAGES]
+    st.navigation(
+        [st.Page(screen, title=title, url_path="welcome", default=True), *at_every_url], position="hidden"
+    ).run()
 
 
 def main() -> None:
