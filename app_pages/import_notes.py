@@ -94,6 +94,11 @@ if last:
         st.caption("Columns used: " + ", ".join(f"{k} → {v}" for k, v in report.column_mapping.items()))
     if report.unknown_columns:
         st.caption("Kept as extra attributes: " + ", ".join(report.unknown_columns))
+    if report.dropped_columns:
+        st.caption(
+            "Not stored (personal data): "
+            + "; ".join(f"{render.escape_markdown(c)} — {why}" for c, why in report.dropped_columns.items())
+        )
     if report.problems:
         st.write("**Problems**")
         frame = render.notes_frame(

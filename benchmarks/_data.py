@@ -102,6 +102,7 @@ def store_notes(store, ds: Dataset, rows: np.ndarray | None = None, batch: int =
     """
     from datetime import datetime, timedelta
 
+    from insight.privacy import synthetic_draft
     from insight.records import NoteDraft
     from insight.store.notes import insert_notes
 
@@ -121,7 +122,12 @@ def store_notes(store, ds: Dataset, rows: np.ndarray | None = None, batch: int =
         ]
         with store.transaction() as con:
             ids += insert_notes(
-                con, drafts, [f"{ds.name}:{r}" for r in chunk], [()] * len(chunk), ds.embeddings[chunk], ds.model_id
+                con,
+                [synthetic_draft(d) for d in drafts],
+                [f"{ds.name}:{r}" for r in chunk],
+                [()] * len(chunk),
+                ds.embeddings[chunk],
+                ds.model_id,
             )
     return ids
 

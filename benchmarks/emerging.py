@@ -268,6 +268,7 @@ def time_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, float]:
     with cached_embeddings(pool) as embedder:
         # Setup, not timed: the earlier weeks go straight into the store (dataset texts need no redaction),
         # then one refit and the earlier weeks judged, as a user would have had them.
+        from insight.privacy import synthetic_draft
         from insight.records import NoteDraft
         from insight.store import Store
         from insight.store.notes import insert_notes
@@ -281,7 +282,8 @@ def time_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, float]:
                 for n in chunk
             ]  # fmt: skip
             with store.transaction() as con:
-                insert_notes(con, drafts, [f"bench:{n.external_id}" for n in chunk], [()] * len(chunk),
+                insert_notes(con, [synthetic_draft(d) for d in drafts], [f"bench:{n.external_id}" for n in chunk],
+                             [()] * len(chunk),
                              embedder.embed([d.text for d in drafts]), embedder.model_id)  # fmt: skip
         store.release()
         _cli("insight", ["refit", "--db", str(db), "--no-progress"])

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from ingest.dedupe import dedupe_key
+from ingest.privacy_gate import ColumnPolicy
 from ingest.redaction import Redactor
 from ingest.service import _Prepared, _utcnow, redact_draft, store_prepared
 from insight.embedder import Embedder
@@ -126,7 +127,7 @@ def save_notes(
             results[i] = ItemResult(i, "rejected", external_id=ext, problems=safe)
             continue
         try:
-            clean, kinds = redact_draft(draft, redactor)
+            clean, kinds = redact_draft(draft, redactor, ColumnPolicy.from_settings(settings))
         except EarshotError as exc:  # the redactor gave up on this note: it is rejected, the others go on
             results[i] = ItemResult(i, "rejected", external_id=draft.external_id,
                                     problems=(Problem(None, "text", exc.message),))
@@ -167,15 +168,15 @@ def import_notes(
     """
     from ingest.ledger import fail_import, finish_import, start_import
 
-    record = start_import(store, kind=kind, name=name, source=default_source)
+    record = start_import(store, kind=kind, name=name, source=default_source, redactor=redactor)
     try:
         result = save_notes(store, items, embedder=embedder, redactor=redactor, settings=settings,
                             default_source=default_source, now=now, import_id=record.import_id)
     except BaseException as exc:
-        fail_import(store, record.import_id, None, f"{type(exc).__name__}: {exc}"[:500])
+        fail_import(store, record.import_id, None, f"{type(exc).__name__}: {exc}"[:500], redactor=redactor)
         raise
     report = IngestReport(source_name=name, rows_read=len(items), imported=result.count("created"),
                           duplicates=result.count("duplicate"), rejected=result.count("rejected"),
                           seconds=result.seconds, import_id=record.import_id)
-    finish_import(store, record.import_id, report)
+    finish_import(store, record.import_id, report, redactor=redactor)
     return result, record.import_id

@@ -31,6 +31,7 @@ EPILOG = """\
 other commands:
   python -m ingest imports [--json]     list the imports (id, status, file, counts), newest first
   python -m ingest undo IMPORT_ID       remove the notes an import stored (vectors and placements too)
+  python -m ingest rescrub [--dry-run]  re-check everything a database stores with the current redaction
 
 exit status:
   0  every file was processed (some rows may have been rejected: see the summary)
@@ -46,7 +47,11 @@ examples:
 """
 
 # ``python -m ingest NAME …`` runs another command instead of importing files (name -> module with run()).
-SUBCOMMANDS: dict[str, str] = {"imports": "ingest.ledger_cli", "undo": "ingest.ledger_cli"}
+SUBCOMMANDS: dict[str, str] = {
+    "imports": "ingest.ledger_cli",
+    "undo": "ingest.ledger_cli",
+    "rescrub": "ingest.rescrub_cli",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +111,8 @@ def _print_summary(report: IngestReport, out=None) -> None:
         print(f"  notes with personal data removed {report.redacted_notes:,}", file=out)
     if report.unknown_columns:
         print(f"  extra columns kept as attributes: {', '.join(report.unknown_columns)}", file=out)
+    for column, reason in report.dropped_columns.items():
+        print(f"  column {column!r} not stored: {reason}", file=out)
     row_problems = [p for p in report.problems if p.row is not None]
     notes = [p for p in report.problems if p.row is None]
     for p in notes:
@@ -178,11 +185,27 @@ def _parse_date(text: str | None):  # -> datetime | None
     return moment
 
 
+def _plan(plan_import, path: Path, settings):  # -> ImportPlan
+    """Plan an import; a message that quotes the file (a headerless file's first row) passes the redactor, which
+    is loaded only then."""
+    from ingest.privacy_gate import scrub_error, scrub_message
+    from ingest.redaction import default_redactor, keep_terms_from
+    from insight.errors import EarshotError
+
+    def redactor():
+        return default_redactor(keep_terms_from(settings))
+
+    try:
+        return plan_import(path, settings, describe=lambda cell: scrub_message(redactor(), cell))
+    except EarshotError as exc:
+        raise scrub_error(redactor(), exc) from exc.__cause__
+
+
 def _import_files(args: argparse.Namespace) -> int:
     settings = load_settings(db=args.db, date_format=args.date_format)
     default_date = _parse_date(args.date)
     from ingest.plan import plan_import
-    from ingest.redaction import default_redactor
+    from ingest.redaction import default_redactor, keep_terms_from
     from ingest.service import import_file
     from insight.runtime import embedder_for, open_store
 
@@ -196,8 +219,8 @@ def _import_files(args: argparse.Namespace) -> int:
         try:
             # Read the whole file first: a file that will be refused is refused before the redactor
             # (hundreds of MB of language models) is even loaded.
-            plan = plan_import(path, settings)
-            redactor = redactor or default_redactor()
+            plan = _plan(plan_import, path, settings)
+            redactor = redactor or default_redactor(keep_terms_from(settings))
             report = import_file(
                 path,
                 store,

@@ -10,7 +10,7 @@ Earshot does not know.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from insight.errors import InputError
@@ -84,7 +84,7 @@ class ColumnMapping:
     unknown: list[str]
 
 
-def map_columns(columns: Sequence[str]) -> ColumnMapping:
+def map_columns(columns: Sequence[str], describe: Callable[[str], str] | None = None) -> ColumnMapping:
     """Match column names to note fields.
 
     Args:
@@ -107,7 +107,8 @@ def map_columns(columns: Sequence[str]) -> ColumnMapping:
         if field not in best or rank < best[field][0]:
             best[field] = (rank, column)
     if "text" not in best:
-        raise InputError(_no_text_message(columns), title="No note text column")
+        shown = [describe(str(c)) for c in columns[:20]] + list(columns[20:]) if describe else list(columns)
+        raise InputError(_no_text_message(shown), title="No note text column")
     chosen = {column for _, column in best.values()}
     fields = {field: column for field, (_, column) in sorted(best.items(), key=lambda item: _field_order(item[0]))}
     return ColumnMapping(fields=fields, unknown=[c for c in columns if c not in chosen])

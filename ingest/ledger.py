@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from insight.errors import EarshotError
+from insight.privacy import Redactor, gate_text
 from insight.records import ImportRecord, IngestReport
 from insight.store import Store
 from insight.store import imports as sql
@@ -65,6 +66,7 @@ def start_import(
     name: str,
     file_hash: str | None = None,
     source: str | None = None,
+    redactor: Redactor,
 ) -> ImportRecord:
     """Open a ledger row for an import that is about to store notes.
 
@@ -75,6 +77,7 @@ def start_import(
         file_hash: the sha256 of the file's bytes; with it, an interrupted import of the same bytes and
             ``source`` is resumed (same id) instead of starting a new one.
         source: the ``--source`` given, if any.
+        redactor: the privacy gate: a file name ("jane_doe_calls.csv") or a source may hold personal data too.
 
     Returns:
         The ``running`` ledger row; pass its ``import_id`` to ``ingest_drafts``.
@@ -82,6 +85,7 @@ def start_import(
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
     pid, host = os.getpid(), socket.gethostname()
+    name, source = gate_text(redactor, name), gate_text(redactor, source)
     with store.transaction() as con:
         if file_hash is not None:
             for earlier in sql.unfinished_imports(con, kind, file_hash, source):
@@ -95,9 +99,9 @@ def start_import(
 
 
 def finish_import(
-    store: Store, import_id: int, report: IngestReport, *, message: str | None = None
+    store: Store, import_id: int, report: IngestReport, *, redactor: Redactor, message: str | None = None
 ) -> ImportRecord:
-    """Mark an import complete with the counts of ``report``; return the ledger row."""
+    """Mark an import complete with the counts of ``report``; return the ledger row (the message gated)."""
     with store.transaction() as con:
         sql.finish_import(
             con,
@@ -106,14 +110,18 @@ def finish_import(
             rows_read=report.rows_read,
             duplicates=report.duplicates,
             rejected=report.rejected,
-            message=message or report.date_note,
+            message=gate_text(redactor, message or report.date_note),
             finished_at=_now(),
         )
         return _with_state(sql.get_import(con, import_id))  # type: ignore[arg-type]
 
 
-def fail_import(store: Store, import_id: int, report: IngestReport | None, message: str) -> int:
-    """Remove every note an import stored and mark it ``failed`` with ``message``; return the notes removed."""
+def fail_import(
+    store: Store, import_id: int, report: IngestReport | None, message: str, *, redactor: Redactor
+) -> int:
+    """Remove every note an import stored and mark it ``failed`` with ``message`` (gated: an error may quote a
+    cell); return the notes removed."""
+    clean = gate_text(redactor, message)
     with store.transaction() as con:
         removed = sql.delete_import_notes(con, import_id)
         sql.finish_import(
@@ -123,7 +131,7 @@ def fail_import(store: Store, import_id: int, report: IngestReport | None, messa
             rows_read=report.rows_read if report else 0,
             duplicates=report.duplicates if report else 0,
             rejected=report.rejected if report else 0,
-            message=message,
+            message=clean,
             finished_at=_now(),
         )
     return removed

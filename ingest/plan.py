@@ -15,6 +15,7 @@ light — before the CLI loads anything heavy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,13 +56,21 @@ class ImportPlan:
         return self.dates.note
 
 
-def plan_import(path: Path | str, settings: Settings, *, date_format: str | None = None) -> ImportPlan:
+def plan_import(
+    path: Path | str,
+    settings: Settings,
+    *,
+    date_format: str | None = None,
+    describe: Callable[[str], str] | None = None,
+) -> ImportPlan:
     """Read ``path`` to the end without storing anything; return its plan.
 
     Args:
         path: the file.
         settings: limits and the ``date_format`` setting.
         date_format: ``--date-format`` (wins over the setting); ``None`` uses the setting.
+        describe: how a column name may be shown in a message (the import passes the redactor: a headerless
+            file's "names" are its first row of notes).
 
     Raises:
         InputError: the file cannot be read to the end, breaks a limit, has no text column, or its
@@ -74,7 +83,7 @@ def plan_import(path: Path | str, settings: Settings, *, date_format: str | None
     evidence = DateEvidence()
     rows = 0
     with open_rows(path, limits) as stream:
-        mapping = map_columns(stream.columns)
+        mapping = map_columns(stream.columns, describe=describe)
         date_column = mapping.fields.get("created_at")
         for _number, raw in stream.rows:
             rows += 1

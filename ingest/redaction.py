@@ -1,12 +1,16 @@
-"""Redaction: take personal identifiers out of a note before it is stored or embedded.
+"""Redaction: take personal identifiers out of text before it is stored, embedded or shown.
 
-Emails, phones, payment cards, IBANs, US SSNs, IP addresses and clearly-cued person names become typed
-placeholders (``<EMAIL>``, ``<PHONE>``, ``<CARD>``, ``<IBAN>``, ``<SSN>``, ``<IP>``, ``<PERSON>``); order numbers,
-prices, dates, ticket ids, SKUs and versions stay. Detection is presidio-analyzer with the no-op NLP engine (no spaCy
-model: pattern recognizers only) and Earshot's own recognizers from :mod:`ingest.recognizers`; replacement is
-presidio-anonymizer.
+Text is first normalised (:mod:`ingest.normalise`: NFKC, invisible and bidi controls removed, digits of any script
+made ASCII) and that normalised form is what is checked and stored. Emails, phones, payment cards, IBANs, national
+ids (US SSN, UK NI), IP addresses, postal addresses, dates of birth and person names become typed placeholders
+(``<EMAIL>``, ``<PHONE>``, ``<CARD>``, ``<IBAN>``, ``<SSN>``, ``<NATIONAL_ID>``, ``<IP>``, ``<ADDRESS>``, ``<DOB>``,
+``<PERSON>``); order numbers, prices, dates, ticket ids, SKUs, versions and product names stay. Patterns are
+Earshot's presidio recognizers (:mod:`ingest.recognizers`, run on a folded view of the text so dashes and
+look-alike letters cannot hide a match); names without a cue come from the packaged spaCy NER model, guarded
+against products and companies (:mod:`ingest.names`). Every later mention of a found name goes too.
 
-The note itself is never logged and never put into an exception message.
+The result's text is a :class:`~insight.privacy.CleanText`, the only kind of free text the store accepts. The text
+itself is never logged and never put into an exception message.
 """
 
 from __future__ import annotations
@@ -14,14 +18,21 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+import regex
+
+from ingest.normalise import detection_view, normalise
 from insight.errors import EarshotError
+from insight.privacy import CleanText, Redaction, Redactor
+from insight.settings import Settings
 
 if TYPE_CHECKING:
     from presidio_analyzer import EntityRecognizer
+
+    from ingest.names import NameFinder
 
 __all__ = [
     "PLACEHOLDER_KINDS",
@@ -35,35 +46,18 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: The placeholder types the default redactor applies, e.g. ``"PHONE"`` → ``<PHONE>``.
-PLACEHOLDER_KINDS = ("CARD", "EMAIL", "IBAN", "IP", "PERSON", "PHONE", "SSN")
+PLACEHOLDER_KINDS = ("ADDRESS", "CARD", "DOB", "EMAIL", "IBAN", "IP", "NATIONAL_ID", "PERSON", "PHONE", "SSN")
 
 # When two detections cover exactly the same characters, the more specific type names them.
-_SPECIFICITY = {"CARD": 0, "IBAN": 1, "SSN": 2, "EMAIL": 3, "IP": 4, "PHONE": 5, "PERSON": 6}
+_SPECIFICITY = {
+    "CARD": 0, "IBAN": 1, "SSN": 2, "DOB": 3, "NATIONAL_ID": 4, "EMAIL": 5, "IP": 6, "PHONE": 7, "ADDRESS": 8,
+    "PERSON": 9,
+}  # fmt: skip
 _KIND_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 # Each pass only turns original characters into placeholders, which no recognizer matches, so passes stop; a note
 # that still changes after this many passes means a recognizer bug, and the note is refused rather than kept.
 _MAX_PASSES = 8
-
-
-@dataclass(frozen=True)
-class Redaction:
-    """A redacted note: the text to store and which placeholder types were applied (never the values)."""
-
-    text: str
-    kinds: tuple[str, ...] = ()
-
-    @property
-    def changed(self) -> bool:
-        """True when at least one identifier was replaced."""
-        return bool(self.kinds)
-
-
-class Redactor(Protocol):
-    """Anything that can redact one note."""
-
-    def redact(self, text: str) -> Redaction:
-        """Return ``text`` with its personal identifiers replaced by typed placeholders."""
-        ...
+_PLACEHOLDER = regex.compile(r"<[A-Z][A-Z0-9_]*>")
 
 
 class RedactionError(EarshotError):
@@ -74,26 +68,35 @@ class RedactionError(EarshotError):
 
 
 class PresidioRedactor:
-    """The default :class:`Redactor`: presidio with Earshot's recognizers, built once, safe to share across threads.
+    """The default :class:`Redactor`: normalisation, Earshot's recognizers and the NER name finder, built once,
+    safe to share across threads.
 
-    Importing presidio costs ~4 s here (it pulls in transformers and spaCy, though no model is loaded), so it is
-    imported on first construction, not with this module; use :func:`default_redactor` rather than one per note.
+    Importing presidio costs ~4 s and loading the spaCy model ~2 s, so both happen on first construction, not with
+    this module; use :func:`default_redactor` rather than one per note.
     """
 
-    def __init__(self, extra_recognizers: Sequence[EntityRecognizer] = ()) -> None:
+    def __init__(
+        self,
+        extra_recognizers: Sequence[EntityRecognizer] = (),
+        *,
+        names: NameFinder | None = None,
+        use_ner: bool = True,
+        keep_terms: Iterable[str] = (),
+    ) -> None:
         """Build the analyzer.
 
         Args:
             extra_recognizers: More presidio recognizers (language ``"en"``). Each entity type they report must be
                 an upper-case name such as ``"ACCOUNT"``; it becomes the placeholder ``<ACCOUNT>``.
+            names: the name finder for names without cues (default: the packaged spaCy model).
+            use_ner: ``False`` leaves names to the cue recognizers only (fast test doubles, benchmarks' baseline).
+            keep_terms: product or company names that must never be taken for a person.
 
         Raises:
             ValueError: An extra recognizer reports an entity type that cannot be a placeholder name.
         """
-        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NoOpNlpEngine
-        from presidio_anonymizer import AnonymizerEngine
-        from presidio_anonymizer.entities import OperatorConfig
 
         from ingest.recognizers import NoContextEnhancer, default_recognizers
 
@@ -112,50 +115,120 @@ class PresidioRedactor:
             supported_languages=["en"],
             context_aware_enhancer=NoContextEnhancer(),
         )
-        self._anonymizer = AnonymizerEngine()
-        self._result = RecognizerResult
-        self._operators = {kind: OperatorConfig("replace", {"new_value": f"<{kind}>"}) for kind in self._entities}
+        if names is None and use_ner:
+            from ingest.names import NameFinder
+
+            names = NameFinder(keep_terms=keep_terms)
+        self._names = names
+        # spaCy does not promise thread-safe inference; the model holds the GIL anyway, so serialising costs little.
+        self._ner_lock = threading.Lock()
         # Recognizers load lazily on first use; do it now, once, rather than racing in the first threads.
         self.redact("warm-up: call 555-123-4567, customer Jane Doe")
 
     def redact(self, text: str) -> Redaction:
-        """Replace the personal identifiers in ``text`` by typed placeholders.
+        """Normalise ``text`` and replace its personal identifiers by typed placeholders.
 
         Args:
-            text: One note.
+            text: One note or field value.
 
         Returns:
-            The redacted text and the sorted placeholder types applied. Redacting the result again changes nothing.
+            The redacted, normalised text (a :class:`~insight.privacy.CleanText`) and the sorted placeholder types
+            applied. Redacting the result again changes nothing.
 
         Raises:
             TypeError: ``text`` is not a string.
-            RedactionError: Detection failed; the note must not be stored unredacted.
+            RedactionError: Detection failed; the text must not be stored unredacted.
         """
-        if not isinstance(text, str):
-            raise TypeError(f"redact() takes a str, not {type(text).__name__}")
+        return self.redact_many([text])[0]
+
+    def redact_many(self, texts: Sequence[str]) -> list[Redaction]:
+        """Redact several texts at once: the NER model reads them in one batch (several times faster per text).
+
+        Raises:
+            TypeError: an item is not a string.
+            RedactionError: Detection failed; none of the texts may be stored unredacted.
+        """
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"redact() takes a str, not {type(text).__name__}")
+        try:
+            # str(): spaCy's tokenizer takes exactly str, and re-redacting a CleanText must work.
+            normalised = [normalise(str(text)) for text in texts]
+            names = self._find_names(normalised)
+            return [self._redact_one(text, found) for text, found in zip(normalised, names, strict=True)]
+        except RedactionError:
+            raise
+        except Exception as exc:
+            # The cause may quote the note (a validator's message, a regex error), so only its type is kept.
+            logger.error("Redaction failed with %s", type(exc).__name__)
+            raise RedactionError(
+                f"Detecting personal data failed ({type(exc).__name__}); the note was not stored."
+            ) from None
+
+    def _find_names(self, texts: list[str]) -> list[list[tuple[int, int]]]:
+        if self._names is None:
+            return [[] for _ in texts]
+        # The model only finds capitalised names; lower-case ones are the cue rules' job (NameFinder runs them on
+        # every text it gets, so texts without a capital letter skip the model, not those rules).
+        todo = [i for i, text in enumerate(texts) if any(c.isalpha() for c in text)]
+        found: list[list[tuple[int, int]]] = [[] for _ in texts]
+        if todo:
+            with self._ner_lock:
+                spans = self._names.find_many([texts[i] for i in todo])
+            for i, item in zip(todo, spans, strict=True):
+                found[i] = item
+        return found
+
+    def _redact_one(self, text: str, names: list[tuple[int, int]]) -> Redaction:
         kinds: set[str] = set()
+        extra = [(start, end, "PERSON") for start, end in names]
         for _ in range(_MAX_PASSES):
-            try:
-                found = self._find(text)
-                if not found:
-                    return Redaction(text, tuple(sorted(kinds)))
-                text = self._replace(text, found)
-            except Exception as exc:
-                # The cause may quote the note (a validator's message, a regex error), so only its type is kept.
-                logger.error("Redaction failed with %s", type(exc).__name__)
-                raise RedactionError(
-                    f"Detecting personal data failed ({type(exc).__name__}); the note was not stored."
-                ) from None
+            found = self._find(text, extra)
+            extra = []
+            if not found:
+                return Redaction(CleanText(text), tuple(sorted(kinds)))
+            text = _replace(text, found)
             kinds.update(kind for _, _, kind in found)
         raise RedactionError("Redaction did not settle on this note; it was not stored. Please report this.")
 
-    def _find(self, text: str) -> list[tuple[int, int, str]]:
-        results = self._analyzer.analyze(text=text, language="en", entities=self._entities)
-        return merge_overlaps((r.start, r.end, r.entity_type) for r in results)
+    def _find(self, text: str, extra: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        view = detection_view(text)
+        results = self._analyzer.analyze(text=view, language="en", entities=self._entities)
+        spans = [(r.start, r.end, r.entity_type) for r in results] + extra
+        spans += _name_repeats(text, spans)
+        return [span for span in merge_overlaps(spans) if not _PLACEHOLDER.fullmatch(text[span[0] : span[1]])]
 
-    def _replace(self, text: str, found: list[tuple[int, int, str]]) -> str:
-        results = [self._result(kind, start, end, 1.0) for start, end, kind in found]
-        return self._anonymizer.anonymize(text=text, analyzer_results=results, operators=self._operators).text
+
+def _replace(text: str, found: list[tuple[int, int, str]]) -> str:
+    parts, last = [], 0
+    for start, end, kind in found:
+        parts.append(text[last:start])
+        parts.append(f"<{kind}>")
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _name_repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Every other mention of a word of a found name, in any case: "John Smith … john called back"."""
+    from ingest.name_cues import AMBIGUOUS_NAMES, NAME_PARTICLES, NOT_NAMES
+
+    words = {
+        word.lower()
+        for start, end, kind in spans
+        if kind == "PERSON"
+        for word in regex.findall(r"[\p{L}'’-]+", text[start:end])
+        if len(word) > 2
+        and word.title() not in NOT_NAMES
+        and word.title() not in AMBIGUOUS_NAMES
+        and word.lower() not in NAME_PARTICLES
+    }
+    if not words:
+        return []
+    pattern = regex.compile(
+        r"(?<![\w'’-])(?i:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    return [(m.start(), m.end(), "PERSON") for m in pattern.finditer(text)]
 
 
 def merge_overlaps(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -188,7 +261,17 @@ def _rank(span: tuple[int, int, str]) -> tuple[int, int]:
     return (start - end, _SPECIFICITY.get(kind, len(_SPECIFICITY)))
 
 
-@functools.lru_cache(maxsize=1)
-def default_redactor() -> PresidioRedactor:
-    """Return the process-wide :class:`PresidioRedactor`, built on first use."""
-    return PresidioRedactor()
+@functools.lru_cache(maxsize=4)
+def default_redactor(keep_terms: tuple[str, ...] = ()) -> PresidioRedactor:
+    """Return the process-wide :class:`PresidioRedactor` (NER included), built on first use.
+
+    Args:
+        keep_terms: product or company names that must never be taken for a person (the ``redact_keep_terms``
+            setting).
+    """
+    return PresidioRedactor(keep_terms=keep_terms)
+
+
+def keep_terms_from(settings: Settings) -> tuple[str, ...]:
+    """The ``redact_keep_terms`` setting as a tuple (hashable, for :func:`default_redactor`)."""
+    return tuple(t.strip() for t in settings.redact_keep_terms.split(",") if t.strip())

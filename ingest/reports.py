@@ -9,7 +9,7 @@ never followed. A failed import leaves no report behind.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import IO, Any
@@ -40,12 +40,14 @@ class RejectedWriter:
         *,
         enabled: bool = True,
         max_cell_chars: int = 100_000,
+        hidden: Callable[[str], bool] | None = None,
     ) -> None:
         self.path = Path(path)
         self.max_cell_chars = max_cell_chars
         self.columns = columns  # may grow while reading (JSONL): the header is written on the first row
         self.redactor = redactor
         self.enabled = enabled
+        self.hidden = hidden or (lambda column: False)  # columns never copied (their name says personal data)
         if enabled:
             check_target(self.path, "the rejected rows")
         self._context: AbstractContextManager[IO[Any]] | None = None
@@ -60,14 +62,19 @@ class RejectedWriter:
             self._context = replacing_file(self.path, "w", "the rejected rows", encoding="utf-8", newline="")
             self._writer = csv.writer(self._context.__enter__())
             self._width = len(self.columns)
-            self._writer.writerow(["row", "problems", *list(self.columns)[: self._width]])
+            # Column names pass the redactor too: a headerless file's "names" are its first row of notes.
+            header = [self._redact(str(c)) for c in self._shown()]
+            self._writer.writerow(["row", "problems", *header])
         cells = []
-        for column in list(self.columns)[: self._width]:
+        for column in self._shown():
             value = "" if raw is None else raw.get(column)
             text = "" if value is None else str(value)
             cells.append(self._cell(text))
         reasons = "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in problems)
         self._writer.writerow([row if row is not None else "", self._redact(reasons), *cells])
+
+    def _shown(self) -> list[Any]:
+        return [c for c in list(self.columns)[: self._width] if not self.hidden(str(c))]
 
     def _cell(self, text: str) -> str:
         if not text:

@@ -16,7 +16,7 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ingest.dedupe import dedupe_key
+from ingest.privacy_gate import ColumnPolicy, gate_drafts, scrub_error, scrub_message
 from ingest.redaction import Redactor
 from insight.embedder import Embedder
 from insight.errors import EarshotError, InputError
@@ -53,44 +54,50 @@ class NoteRejected(EarshotError):
 
 @dataclass(frozen=True)
 class _Prepared:
-    """A redacted draft with its dedupe key and the kinds of personal data removed."""
+    """A redacted draft with its dedupe key, the kinds of personal data removed and the extra columns dropped."""
 
     draft: NoteDraft
     key: str
     redactions: tuple[str, ...]
+    dropped: dict[str, str] = field(default_factory=dict)
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def redact_draft(draft: NoteDraft, redactor: Redactor) -> tuple[NoteDraft, tuple[str, ...]]:
-    """Redact a draft's text and its extra attributes; return the new draft and the kinds removed."""
-    result = redactor.redact(draft.text)
-    kinds = set(result.kinds)
-    extra = []
-    for name, value in draft.extra:
-        cell = redactor.redact(value)
-        kinds.update(cell.kinds)
-        extra.append((name, cell.text))
-    return replace(draft, text=result.text, extra=tuple(extra)), tuple(sorted(kinds))
+def redact_draft(
+    draft: NoteDraft, redactor: Redactor, policy: ColumnPolicy | None = None
+) -> tuple[NoteDraft, tuple[str, ...]]:
+    """Pass a draft through the privacy gate; return the gated draft and the kinds of personal data removed."""
+    gated = gate_drafts([draft], redactor, policy)[0]
+    return gated.draft, gated.kinds
 
 
 Unredactable = Callable[[NoteDraft, EarshotError], None]
 
 
-def _prepare(drafts: Iterable[NoteDraft], redactor: Redactor, on_error: Unredactable | None = None) -> list[_Prepared]:
-    prepared = []
-    for draft in drafts:
-        try:
-            clean, kinds = redact_draft(draft, redactor)
-        except EarshotError as exc:
-            if on_error is None:
-                raise
-            on_error(draft, exc)  # one note the redactor gives up on is a rejected row, not a failed import
-            continue
-        prepared.append(_Prepared(clean, dedupe_key(clean), kinds))
-    return prepared
+def _prepare(
+    drafts: Iterable[NoteDraft],
+    redactor: Redactor,
+    on_error: Unredactable | None = None,
+    policy: ColumnPolicy | None = None,
+) -> list[_Prepared]:
+    """Gate a batch in one go (the NER model reads it together); if that fails, draft by draft, so one note the
+    redactor gives up on is a rejected row, not a failed import."""
+    drafts = list(drafts)
+    try:
+        gated = gate_drafts(drafts, redactor, policy)
+    except EarshotError:
+        if on_error is None:
+            raise
+        gated = []
+        for draft in drafts:
+            try:
+                gated.extend(gate_drafts([draft], redactor, policy))
+            except EarshotError as exc:
+                on_error(draft, exc)
+    return [_Prepared(g.draft, dedupe_key(g.draft), g.kinds, g.dropped) for g in gated]
 
 
 def _note_from(draft: NoteDraft, note_id: int) -> Note:
@@ -141,9 +148,9 @@ def save_note(
 
     result = validate_note(fields, settings, now or _utcnow(), default_source="app")
     if not isinstance(result, NoteDraft):
-        raise NoteRejected(result)
-    draft, kinds = redact_draft(result, redactor)
-    key = dedupe_key(draft)
+        raise NoteRejected([Problem(p.row, p.field, scrub_message(redactor, p.message)) for p in result])
+    (prepared,) = _prepare([result], redactor, policy=ColumnPolicy.from_settings(settings))
+    draft, kinds, key = prepared.draft, prepared.redactions, prepared.key
     vector = embedder.embed([draft.text])
     with store.transaction() as con:
         existing = notes_sql.note_ids_for_keys(con, [key])
@@ -236,6 +243,8 @@ def _write_batch(
     import_id: int | None = None,
 ) -> None:
     """Store one prepared batch of a file import (or count what it would store, for a dry run)."""
+    for item in batch:
+        report.dropped_columns.update(item.dropped)
     if dry_run:
         unique = {p.key for p in batch}
         if store.exists():
@@ -262,7 +271,11 @@ def _write_batch(
 
 
 def _pipelined(
-    batches: Iterator[list[NoteDraft]], redactor: Redactor, depth: int = 2, on_error: Unredactable | None = None
+    batches: Iterator[list[NoteDraft]],
+    redactor: Redactor,
+    depth: int = 2,
+    on_error: Unredactable | None = None,
+    policy: ColumnPolicy | None = None,
 ) -> Iterator[list[_Prepared]]:
     """Redact and key the next batches in a background thread while the caller embeds the current one.
 
@@ -278,7 +291,7 @@ def _pipelined(
             for batch in batches:
                 if stop.is_set():
                     return
-                out.put(_prepare(batch, redactor, on_error))
+                out.put(_prepare(batch, redactor, on_error, policy))
             out.put(done)
         except BaseException as exc:  # handed to the consumer, re-raised there
             out.put(exc)
@@ -340,7 +353,9 @@ def ingest_drafts(
         report.import_id = import_id
     started = time.perf_counter()
     embedded = [0]
-    for batch in _pipelined(_chunks(drafts, settings.import_batch_size), redactor, on_error=on_unredactable):
+    policy = ColumnPolicy.from_settings(settings)
+    batches = _chunks(drafts, settings.import_batch_size)
+    for batch in _pipelined(batches, redactor, on_error=on_unredactable, policy=policy):
         _write_batch(store, batch, embedder, report, dry_run, progress, embedded, import_id)
     report.seconds += time.perf_counter() - started
     return report
@@ -390,20 +405,33 @@ def import_file(
         from insight.files import check_target
 
         check_target(report_path, "the rejected rows")  # before anything is stored
-    plan = plan or plan_import(path, settings, date_format=date_format)
+    try:
+        # A headerless file's "columns" are its first row of notes: the plan names them only after the gate,
+        # and before its message shortens them (a cut-off address is no longer recognisable).
+        plan = plan or plan_import(
+            path, settings, date_format=date_format, describe=lambda cell: scrub_message(redactor, cell)
+        )
+    except EarshotError as exc:  # a reader's message may quote a cell too
+        raise scrub_error(redactor, exc) from exc.__cause__
     clock = now or _utcnow()
     stream = open_rows(path, plan.limits)
     mapping = plan.mapping
+    policy = ColumnPolicy.from_settings(settings)
     report = IngestReport(
         source_name=path.name,
         dry_run=dry_run,
-        unknown_columns=list(mapping.unknown),
-        column_mapping=dict(mapping.fields),
+        unknown_columns=[scrub_message(redactor, c) for c in mapping.unknown if policy.reason(c) is None],
+        column_mapping={name: scrub_message(redactor, c) for name, c in mapping.fields.items()},
         date_note=plan.date_note(default_date, clock),
     )
     default_source = source or "import"
     rejected = RejectedWriter(
-        report_path, stream.columns, redactor, enabled=not dry_run, max_cell_chars=settings.import_max_cell_chars
+        report_path,
+        stream.columns,
+        redactor,
+        enabled=not dry_run,
+        max_cell_chars=settings.import_max_cell_chars,
+        hidden=lambda column: policy.reason(str(column)) is not None,  # personal columns are not copied either
     )
 
     def reject(row: int | None, raw: Mapping[str, object] | None, problems: Sequence[Problem]) -> None:
@@ -439,7 +467,7 @@ def import_file(
     def unredactable(draft: NoteDraft, exc: EarshotError) -> None:
         reject(draft.row, None, [Problem(draft.row, None, exc.message)])
 
-    record = None if dry_run else _start_file_import(store, path, plan.file_hash, source)
+    record = None if dry_run else _start_file_import(store, path, plan.file_hash, source, redactor)
     try:
         ingest_drafts(
             store,
@@ -463,7 +491,7 @@ def import_file(
         rejected.discard()
         if record is not None and not isinstance(exc, KeyboardInterrupt):
             # A Ctrl-C is like a crash: what was committed stays, and re-running resumes the import.
-            _abandon(store, record.import_id, report, exc)
+            _abandon(store, record.import_id, report, exc, redactor)
         raise
     report.rejected_path = rejected.close()
     for warning in getattr(stream, "warnings", []):
@@ -471,23 +499,25 @@ def import_file(
     if record is not None:
         from ingest.ledger import finish_import
 
-        finish_import(store, record.import_id, report)
+        finish_import(store, record.import_id, report, redactor=redactor)
     return report
 
 
-def _start_file_import(store: Store, path: Path, file_hash: str, source: str | None) -> ImportRecord:
+def _start_file_import(
+    store: Store, path: Path, file_hash: str, source: str | None, redactor: Redactor
+) -> ImportRecord:
     from ingest.ledger import start_import
 
-    return start_import(store, kind="file", name=path.name, file_hash=file_hash, source=source)
+    return start_import(store, kind="file", name=path.name, file_hash=file_hash, source=source, redactor=redactor)
 
 
-def _abandon(store: Store, import_id: int, report: IngestReport, exc: BaseException) -> None:
+def _abandon(store: Store, import_id: int, report: IngestReport, exc: BaseException, redactor: Redactor) -> None:
     """Remove what a failed import stored and mark it failed (best effort: the original error wins)."""
     from ingest.ledger import fail_import
     from insight.failures import explain
 
     try:
-        removed = fail_import(store, import_id, report, explain(exc).message)
+        removed = fail_import(store, import_id, report, explain(exc).message, redactor=redactor)
         report.imported = 0
         log.info("import %s failed; removed the %s notes it had stored", import_id, removed)
     except Exception:

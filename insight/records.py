@@ -165,6 +165,7 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     column_mapping: dict[str, str] = field(default_factory=dict)
+    dropped_columns: dict[str, str] = field(default_factory=dict)  # column (redacted) -> why it was not stored
     rejected_path: str | None = None
     redacted_notes: int = 0
     dry_run: bool = False
@@ -183,6 +184,7 @@ class IngestReport:
             "redacted_notes": self.redacted_notes,
             "unknown_columns": list(self.unknown_columns),
             "column_mapping": dict(self.column_mapping),
+            "dropped_columns": dict(self.dropped_columns),
             "rejected_path": self.rejected_path,
             "dry_run": self.dry_run,
             "seconds": round(self.seconds, 3),

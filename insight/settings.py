@@ -57,6 +57,19 @@ class Settings:
     import_max_cell_chars: int = _setting(
         100_000, "Longest cell (or JSON value) an imported row may hold; a row with a longer one is rejected."
     )
+    redact_drop_columns: str = _setting(
+        "", "Comma-separated extra column names never stored, whatever their name says (e.g. caller_ref,notes2)."
+    )
+    redact_keep_columns: str = _setting(
+        "",
+        "Comma-separated extra column names kept although their name sounds personal (e.g. account_type); "
+        "their values are still redacted.",
+    )
+    redact_keep_terms: str = _setting(
+        "",
+        "Comma-separated product or company names the name finder must never take for a person "
+        "(e.g. Brightline,Galaxy S24).",
+    )
     # --- embeddings ----------------------------------------------------------------------------
     embedding_model: str = _setting(
         PACKAGED_MODEL,

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from insight.privacy import synthetic_draft
 from insight.records import NoteDraft
 from insight.store import Store, analytics
 from insight.store.notes import insert_notes
@@ -66,7 +67,8 @@ def build(store: Store, clusters: Sequence[Cluster], labels: Mapping[int, str], 
                 names.append(cluster.name)
     keys = [hashlib.sha1(f"{i}|{d.text}".encode()).hexdigest() for i, d in enumerate(drafts)]
     with store.transaction() as con:
-        ids = insert_notes(con, drafts, keys, [() for _ in drafts], np.vstack(vectors), MODEL)
+        clean = [synthetic_draft(d) for d in drafts]
+        ids = insert_notes(con, clean, keys, [() for _ in drafts], np.vstack(vectors), MODEL)
         sizes: dict[int, int] = {}
         for t in topics:
             sizes[t] = sizes.get(t, 0) + 1

@@ -212,7 +212,8 @@ PII_NOTES: tuple[GoldenNote, ...] = (
         "Per Mrs. Yamamoto: delivery to 4-2-8 Shibakoen, parcel JP-88120, contact yamamoto.k@example.jp",
         ("PERSON", "Yamamoto"),
         ("EMAIL", "yamamoto.k@example.jp"),
-        keep=("4-2-8 Shibakoen", "JP-88120"),
+        ("ADDRESS", "4-2-8 Shibakoen"),  # a street address is personal data (issue #9); it used to be kept
+        keep=("JP-88120",),
     ),
     _note(
         "Fraud team: login attempts from 185.220.101.7 and 185.220.101.8 on acct #A55-1022 between 02:10 and "
@@ -327,7 +328,8 @@ PII_NOTES: tuple[GoldenNote, ...] = (
         "Caller Hannah Schmidt, DOB 12/03/1987, address change only. Her new email hannah.s@web.de. Ticket 55-0091.",
         ("PERSON", "Hannah Schmidt"),
         ("EMAIL", "hannah.s@web.de"),
-        keep=("12/03/1987", "Ticket 55-0091"),
+        ("DOB", "12/03/1987"),
+        keep=("Ticket 55-0091",),
     ),
     _note(
         "Note from night shift: Mr. Ivanov rang twice at 03:15 and 03:40 about SKU TV-55-OLED-2023, quoted £899.00.",
@@ -364,7 +366,13 @@ PII_NOTES: tuple[GoldenNote, ...] = (
         "Talked with Mrs. Greene; she's moving to 14 Elm St, new # is 917 555 0133",
         ("PERSON", "Greene"),
         ("PHONE", "917 555 0133"),
-        keep=("14 Elm St", "new # is"),
+        ("ADDRESS", "14 Elm St"),
+        keep=("new # is",),
+    ),
+    _note(
+        "Pt called re appt on 4/12 @ 10:15am, DOB 7/4/1962, requesting refill Rx# 4471203",
+        ("DOB", "7/4/1962"),
+        keep=("Rx# 4471203", "4/12 @ 10:15am"),
     ),
     _note(
         "per Jessica in Returns, RMA 20-4471 approved, refund to original card (visa x1881)",
@@ -633,7 +641,6 @@ CLEAN_NOTES: tuple[GoldenNote, ...] = tuple(
             ("312.4", "662018"),
         ),
         # Second batch, written after the first version ran.
-        ("Pt called re appt on 4/12 @ 10:15am, DOB 7/4/1962, requesting refill Rx# 4471203", ("Rx# 4471203",)),
         (
             "Order W112233445 split shipment; second box tracking 9261290100130433212380, delivered 3/18",
             ("W112233445", "9261290100130433212380"),

@@ -14,6 +14,7 @@ from ingest import ledger
 from ingest.cli import main as ingest_main
 from ingest.service import import_file, ingest_drafts
 from insight.errors import EarshotError
+from insight.privacy import CleanText
 from insight.records import NoteDraft
 from insight.store import Store
 from insight.store import imports as imports_sql
@@ -86,11 +87,11 @@ def test_undo_removes_notes_vectors_and_placements_of_that_import_only(tmp_path,
 
 
 def test_api_batches_record_themselves_through_start_and_finish(store, deps):
-    record = ledger.start_import(store, kind="api", name="POST /api/v1/notes")
+    record = ledger.start_import(store, kind="api", name="POST /api/v1/notes", redactor=deps["redactor"])
     drafts = [NoteDraft(text=f"api note about invoices {i}", created_at=datetime(2025, 3, 4)) for i in range(3)]
     report = ingest_drafts(store, drafts, **deps, import_id=record.import_id)
     report.rows_read = 3
-    done = ledger.finish_import(store, record.import_id, report)
+    done = ledger.finish_import(store, record.import_id, report, redactor=deps["redactor"])
     assert (done.kind, done.status, done.imported, done.rows_read) == ("api", "complete", 3, 3)
     assert ledger.undo_import(store, record.import_id).notes_removed == 3
 
@@ -125,7 +126,7 @@ def test_an_interrupted_import_is_resumed_under_the_same_id(tmp_path, store, dep
     settings = deps["settings"]
     with store.transaction() as con:
         import_id = imports_sql.create_import(
-            con, kind="file", name="big.csv", file_hash=ledger.file_sha256(path), source=None,
+            con, kind="file", name=CleanText("big.csv"), file_hash=ledger.file_sha256(path), source=None,
             started_at=datetime(2025, 3, 4), pid=dead_pid, host=None,
         )
     first_four = [NoteDraft(text=f"n customer asks about refund number {i}", created_at=datetime(2025, 3, 4),

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from topics_corpus import embedded_corpus, store_corpus
 
+from insight.privacy import synthetic_draft
 from insight.records import UNCLEAR_LABEL, NoteDraft
 from insight.store.notes import insert_notes
 from insight.topics import assign_notes, list_topics, merge_topics, refit
@@ -30,7 +31,7 @@ ARRIVALS = (
 
 
 def _arrive(store, embedder, texts: tuple[str, ...]) -> list[Placement]:
-    drafts = [NoteDraft(text=t, created_at=datetime(2025, 4, 1), source="test") for t in texts]
+    drafts = [synthetic_draft(NoteDraft(text=t, created_at=datetime(2025, 4, 1), source="test")) for t in texts]
     vectors = embedder.embed(list(texts))
     with store.transaction() as con:
         ids = insert_notes(

@@ -101,7 +101,7 @@ def _topic_of(store) -> dict[str, int]:
 
 
 @pytest.mark.slow
-def test_a_sampled_refit_finds_the_themes_and_keeps_ids_names_and_merges(store, settings, corpus):
+def test_a_sampled_refit_finds_the_themes_and_keeps_ids_names_and_merges(store, settings, corpus, redactor):
     sampled = settings.replace(topic_sample_size=150)
     store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
     first = refit(store, sampled, corpus["model_id"])
@@ -121,7 +121,7 @@ def test_a_sampled_refit_finds_the_themes_and_keeps_ids_names_and_merges(store, 
 
     topics = list_topics(store)
     named, source, target = topics[0].topic_id, topics[-1].topic_id, topics[-2].topic_id
-    rename_topic(store, named, "Named by a PM")
+    rename_topic(store, named, "Named by a PM", redactor=redactor)
     merge_topics(store, source, target)
     store_corpus(store, corpus["extra"], corpus["extra_vectors"], corpus["model_id"])
     second = refit(store, sampled, corpus["model_id"])

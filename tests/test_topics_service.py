@@ -125,13 +125,13 @@ def test_identical_refits_keep_every_note_in_its_topic(store, settings, corpus):
     assert (before["topic_id"].to_numpy() == after["topic_id"].to_numpy()).all()
 
 
-def test_pm_work_survives_a_refit_with_new_notes_and_a_new_theme_is_born(store, settings, corpus):
+def test_pm_work_survives_a_refit_with_new_notes_and_a_new_theme_is_born(store, settings, corpus, redactor):
     store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
     refit(store, settings, corpus["model_id"])
     by_topic = _themes_by_topic(store, [d.external_id for d in corpus["drafts"]], corpus["themes"])
     card = _topic_of_theme(by_topic, "card delivery")
-    rename_topic(store, card, "Card delivery delay")
-    set_topic_status(store, card, "planned", note="New courier from April")
+    rename_topic(store, card, "Card delivery delay", redactor=redactor)
+    set_topic_status(store, card, "planned", note="New courier from April", redactor=redactor)
     set_topic_owner(store, card, "service")
     # The PM merges two topics about the same theme (the theme the model split most).
     main_theme = {t: c.most_common(1)[0][0] for t, c in by_topic.items() if t >= 0}

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import numpy as np
 import pytest
 
+from insight.privacy import synthetic_draft
 from insight.records import NoteDraft
 from insight.search import NoteFilters, search_notes
 from insight.store import notes as notes_sql
@@ -33,7 +34,9 @@ def _add(store, n: int, seed: int, model_id: str = "m", channel: str = "chat") -
         for i in range(n)
     ]  # fmt: skip
     with store.transaction() as con:
-        return notes_sql.insert_notes(con, drafts, [d.external_id for d in drafts], [()] * n, vectors, model_id)
+        return notes_sql.insert_notes(
+            con, [synthetic_draft(d) for d in drafts], [d.external_id for d in drafts], [()] * n, vectors, model_id
+        )
 
 
 def test_top_k_matches_the_sql_scan_with_filters_exclusions_and_thresholds(store):
@@ -88,7 +91,7 @@ def test_search_uses_only_the_model_of_the_query(store, fake_embedder):
     drafts = [NoteDraft(text=t, created_at=datetime(2025, 2, 1), source="t", external_id=t, channel="chat")
               for t in ("esim will not activate", "refund is late", "esim activation fails abroad")]  # fmt: skip
     with store.transaction() as con:
-        notes_sql.insert_notes(con, drafts, [d.external_id for d in drafts], [()] * 3,
+        notes_sql.insert_notes(con, [synthetic_draft(d) for d in drafts], [d.external_id for d in drafts], [()] * 3,
                                fake_embedder.embed([d.text for d in drafts]), fake_embedder.model_id)  # fmt: skip
     hits = search_notes(store, "esim", embedder=fake_embedder, limit=10)
     assert len(hits) == 3

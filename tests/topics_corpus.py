@@ -105,8 +105,10 @@ def make_notes(
 
 def store_corpus(store, drafts, vectors, model_id: str) -> list[int]:
     """Insert drafts with their vectors in one transaction; return the new note ids."""
+    from insight.privacy import synthetic_draft
     from insight.store.notes import insert_notes
 
+    drafts = [synthetic_draft(d) for d in drafts]
     with store.transaction() as con:
         return insert_notes(con, drafts, [d.external_id for d in drafts], [()] * len(drafts), vectors, model_id)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from insight.privacy import CleanText, synthetic_draft
 from insight.records import NoteDraft
 from insight.store import Store, analytics
 from insight.store.notes import insert_notes
@@ -93,7 +94,7 @@ def populate(
     for n in notes:
         sizes[n.topic_id] = sizes.get(n.topic_id, 0) + 1
     with store.transaction() as con:
-        ids = insert_notes(con, drafts, keys, [() for _ in drafts], None, None)
+        ids = insert_notes(con, [synthetic_draft(d) for d in drafts], keys, [() for _ in drafts], None, None)
         topics = [(t, label, label.lower().split()[:3], sizes.get(t, 0)) for t, label in sorted(labels.items())]
         run_id = analytics.record_topic_run(con, run_at, topics)
         pairs = enumerate(zip(ids, notes, strict=True))
@@ -102,6 +103,8 @@ def populate(
         ]
         analytics.record_assignments(con, run_id, placed)
         for topic_id, kwargs in (profiles or {}).items():
+            if kwargs.get("name") is not None:
+                kwargs = {**kwargs, "name": CleanText(kwargs["name"])}  # a made-up topic name
             analytics.record_topic_profile(con, topic_id, **kwargs)  # type: ignore[arg-type]
         for topic_id in born:
             analytics.record_lineage_event(con, run_id, "birth", topic_id)

@@ -60,12 +60,18 @@ def get_embedder() -> Embedder:
     return _embedder(settings.embedding_model, settings.embed_batch_size, settings.embedding_backend, settings)
 
 
-@st.cache_resource(show_spinner=False)
-def get_redactor() -> Any:
-    """The default redactor (presidio recognisers are built once per server)."""
+@st.cache_resource(show_spinner="Loading the redaction models (once per server)…")
+def _redactor(keep_terms: tuple[str, ...]) -> Any:
     from ingest.redaction import default_redactor
 
-    return default_redactor()
+    return default_redactor(keep_terms)
+
+
+def get_redactor() -> Any:
+    """The default redactor (recognisers and the NER model are built once per server)."""
+    from ingest.redaction import keep_terms_from
+
+    return _redactor(keep_terms_from(get_settings()))
 
 
 def warm_up() -> None:

@@ -15,7 +15,7 @@ from insight.records import OWNER_TEAMS, TOPIC_STATUSES
 from insight.store import Store
 from insight.topics import merge_topics, rename_topic, set_topic_owner, set_topic_status, topic_names
 from insight.topics.records import LineageEvent, TopicSummary
-from ui import data, render
+from ui import data, render, resources
 
 EVENTS = {
     "birth": "🐣 born",
@@ -61,7 +61,7 @@ def manage_topic(
             key=f"status-note-{topic_id}",
         )
         if st.form_submit_button("Save status", disabled=not can_edit, type="primary") and _run(
-            set_topic_status, store, topic_id, status or current, note=note or None
+            set_topic_status, store, topic_id, status or current, note=note or None, redactor=resources.get_redactor()
         ):
             st.toast(f"Status set to {status}.")
             st.rerun()
@@ -89,7 +89,7 @@ def manage_topic(
             st.form_submit_button("Rename", disabled=not can_edit)
             and name.strip()
             and name != info.label
-            and _run(rename_topic, store, topic_id, name.strip())
+            and _run(rename_topic, store, topic_id, name.strip(), redactor=resources.get_redactor())
         ):
             st.toast("Renamed.")
             st.rerun()

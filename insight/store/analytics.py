@@ -19,6 +19,7 @@ from datetime import date, datetime
 import duckdb
 import pyarrow as pa
 
+from insight.privacy import require_clean
 from insight.trends.records import VOLUME_DIMENSIONS, VolumeFilters
 
 # Each topic that was merged, mapped to the topic it finally lives on (chains followed, cycles cut).
@@ -293,7 +294,8 @@ def record_topic_profile(
     merged_into: int | None = None,
     born_run_id: int | None = None,
 ) -> None:
-    """Create or replace a topic's PM-owned profile."""
+    """Create or replace a topic's PM-owned profile (``name`` must have passed the redaction gate)."""
+    require_clean("topic name", name)
     con.execute(
         "INSERT OR REPLACE INTO topic_profiles (topic_id, name, owner, status, merged_into, born_run_id) "
         "VALUES (?, ?, ?, ?, ?, ?)",

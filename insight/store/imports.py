@@ -12,6 +12,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from insight.privacy import require_clean
 from insight.records import ImportRecord
 
 _COLUMNS = (
@@ -35,7 +36,9 @@ def create_import(
     pid: int | None,
     host: str | None,
 ) -> int:
-    """Add a ``running`` ledger row; return its id."""
+    """Add a ``running`` ledger row; return its id (``name`` and ``source`` must have passed the redaction gate)."""
+    require_clean("import name", name)
+    require_clean("import source", source)
     row = con.execute(
         "INSERT INTO imports (import_id, kind, name, file_hash, source, status, started_at, pid, host) "
         "VALUES (nextval('import_id_seq'), ?, ?, ?, ?, 'running', ?, ?, ?) RETURNING import_id",
@@ -114,7 +117,8 @@ def finish_import(
     message: str | None,
     finished_at: datetime,
 ) -> None:
-    """Close a ledger row; ``imported`` is counted from the notes actually linked to it."""
+    """Close a ledger row; ``imported`` is counted from the notes actually linked to it (``message`` gated)."""
+    require_clean("import message", message)
     con.execute(
         "UPDATE imports SET status = ?, rows_read = ?, duplicates = ?, rejected = ?, message = ?, finished_at = ?, "
         "imported = (SELECT count(*) FROM import_notes WHERE import_id = ?) WHERE import_id = ?",

@@ -10,6 +10,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from insight.privacy import require_clean_draft
 from insight.records import Note, NoteDraft
 
 NOTE_COLUMNS = (
@@ -68,7 +69,13 @@ def insert_notes(
     """Insert notes (and their vectors, if given) as one Arrow batch; return the new ids in order.
 
     The caller holds a transaction and has already removed duplicates (see :func:`existing_dedupe_keys`).
+    Every free-text field must have passed the redaction gate (:func:`insight.privacy.require_clean_draft`).
+
+    Raises:
+        UnredactedTextError: a draft holds free text that did not pass the gate; nothing is inserted.
     """
+    for draft in drafts:
+        require_clean_draft(draft)
     n = len(drafts)
     if n == 0:
         return []
@@ -119,7 +126,7 @@ def _insert_one(con: duckdb.DuckDBPyConnection, d: NoteDraft, key: str, redactio
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::VARCHAR[], ?::JSON, ?::VARCHAR[], ?) RETURNING id",
         [d.external_id, d.text, d.created_at, d.agent_id, d.team, d.channel, d.product, d.customer_segment, d.kind,
          d.source, list(d.tags), json.dumps(d.extra_dict()) if d.extra else None, list(redactions), key],
-    ).fetchall()
+    ).fetchall()  # fmt: skip
     return int(row[0][0])
 
 
@@ -258,3 +265,66 @@ def get_notes(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int]) -> list[N
 def count_notes(con: duckdb.DuckDBPyConnection) -> int:
     """How many notes are stored."""
     return int(con.execute("SELECT count(*) FROM notes").fetchall()[0][0])
+
+
+_UPDATABLE = ("text", "team", "channel", "product", "customer_segment", "kind", "source", "tags", "extra", "redactions")
+
+
+def rescrub_batch(con: duckdb.DuckDBPyConnection, after_id: int, limit: int) -> list[tuple]:
+    """Notes with id > ``after_id``, oldest id first: (id, external_id, text, created_at, agent_id, team, channel,
+    product, customer_segment, kind, source, tags, extra, redactions)."""
+    return con.execute(
+        "SELECT id, external_id, text, created_at, agent_id, team, channel, product, customer_segment, kind, source, "
+        "tags, extra, redactions FROM notes WHERE id > ? ORDER BY id LIMIT ?",
+        [after_id, limit],
+    ).fetchall()
+
+
+def update_note_fields(con: duckdb.DuckDBPyConnection, changes: Sequence[tuple[int, dict[str, object]]]) -> None:
+    """Replace free-text fields of stored notes (``rescrub``): ``(note id, {field: new value})`` pairs.
+
+    Fields: text, team, channel, product, customer_segment, kind, source, tags (a list), extra (a dict), redactions.
+
+    Raises:
+        UnredactedTextError: a new value (or a tag, an extra name or value) did not pass the redaction gate.
+        ValueError: an unknown field.
+    """
+    from insight.privacy import require_clean
+
+    for _, fields in changes:
+        unknown = set(fields) - set(_UPDATABLE)
+        if unknown:
+            raise ValueError(f"not updatable note fields: {sorted(unknown)}")
+        for name, value in fields.items():
+            if name == "tags":
+                for tag in value or ():  # type: ignore[attr-defined]
+                    require_clean("tag", tag)
+            elif name == "extra":
+                for key, item in (value or {}).items():  # type: ignore[attr-defined]
+                    require_clean("extra attribute name", key)
+                    require_clean("extra attribute value", item)
+            elif name != "redactions":
+                require_clean(name.replace("_", " "), value)
+    for note_id, fields in changes:
+        if not fields:
+            continue
+        values = [json.dumps(v) if name == "extra" and v is not None else v for name, v in fields.items()]
+        casts = {"tags": "?::VARCHAR[]", "redactions": "?::VARCHAR[]", "extra": "?::JSON"}
+        sets = ", ".join(f"{name} = {casts.get(name, '?')}" for name in fields)
+        con.execute(f"UPDATE notes SET {sets} WHERE id = ?", [*values, note_id])
+
+
+def update_dedupe_keys(con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[int, str]]) -> int:
+    """Give notes new dedupe keys (after their text changed); a key another note already has is skipped.
+
+    Returns:
+        How many keys changed.
+    """
+    changed = 0
+    for note_id, key in keys:
+        taken = con.execute("SELECT count(*) FROM notes WHERE dedupe_key = ? AND id <> ?", [key, note_id]).fetchall()
+        if taken[0][0]:
+            continue
+        con.execute("UPDATE notes SET dedupe_key = ? WHERE id = ?", [key, note_id])
+        changed += 1
+    return changed

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from insight.privacy import require_clean
 from insight.topics.records import LineageEvent, TopicRun
 
 _RUN_COLUMNS = (
@@ -374,11 +375,17 @@ def insert_lineage(con: duckdb.DuckDBPyConnection, run_id: int, events: Sequence
 
 
 def update_profile(con: duckdb.DuckDBPyConnection, topic_id: int, **fields: Any) -> None:
-    """Set PM-owned fields (name, owner, status, status_note, merged_into) of one topic, creating its profile."""
+    """Set PM-owned fields (name, owner, status, status_note, merged_into) of one topic, creating its profile.
+
+    Raises:
+        UnredactedTextError: ``name`` or ``status_note`` did not pass the redaction gate.
+    """
     allowed = {"name", "owner", "status", "status_note", "merged_into", "died_run_id"}
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"not profile fields: {sorted(unknown)}")
+    for name in ("name", "status_note"):
+        require_clean(f"topic {name.replace('_', ' ')}", fields.get(name))
     ensure_profiles(con, [topic_id], None)
     sets = ", ".join(f"{name} = ?" for name in fields)
     con.execute(
@@ -414,3 +421,35 @@ def merge_into(con: duckdb.DuckDBPyConnection, run_id: int, sources: Sequence[in
         )
     for s in src:
         con.execute("UPDATE topics SET size = 0 WHERE run_id = ? AND topic_id = ?", [run_id, s])
+
+
+def topic_texts(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Every topic row's generated text: (run id, topic id, label, keywords, theme label)."""
+    return con.execute(
+        "SELECT run_id, topic_id, label, keywords, theme_label FROM topics ORDER BY run_id, topic_id"
+    ).fetchall()
+
+
+def profile_texts(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Every PM-written text: (topic id, name, status note)."""
+    return con.execute("SELECT topic_id, name, status_note FROM topic_profiles ORDER BY topic_id").fetchall()
+
+
+def update_topic_text(
+    con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[int, int, str, Sequence[str], str | None]]
+) -> None:
+    """Replace generated topic text (``rescrub``): ``(run id, topic id, label, keywords, theme label)`` rows.
+
+    Raises:
+        UnredactedTextError: a label, keyword or theme label did not pass the redaction gate.
+    """
+    for _, _, label, words, theme in rows:
+        require_clean("topic label", label)
+        require_clean("theme label", theme)
+        for word in words:
+            require_clean("topic keyword", word)
+    for run_id, topic_id, label, words, theme in rows:
+        con.execute(
+            "UPDATE topics SET label = ?, keywords = ?::VARCHAR[], theme_label = ? WHERE run_id = ? AND topic_id = ?",
+            [label, list(words), theme, run_id, topic_id],
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from insight.errors import EarshotError
+from insight.privacy import Redactor
 from insight.records import OWNER_TEAMS, TOPIC_STATUSES, UNCLEAR_LABEL, UNCLEAR_TOPIC_ID
 from insight.store import Store
 from insight.store import topics as topics_sql
@@ -137,13 +138,16 @@ def list_runs(store: Store, limit: int = 100) -> list[TopicRun]:
         return topics_sql.list_runs(con, limit)
 
 
-def rename_topic(store: Store, topic_id: int, name: str | None) -> TopicSummary:
+def rename_topic(store: Store, topic_id: int, name: str | None, *, redactor: Redactor) -> TopicSummary:
     """Give a topic a PM name (shown instead of the generated label); a blank name restores the generated one.
+
+    The name passes the redaction gate first: a PM naming a topic after a customer stores ``<PERSON> …``.
 
     Raises:
         TopicNotFoundError: not a live topic. EarshotError: the name is too long or another topic has it.
     """
-    clean = " ".join((name or "").split()) or None
+    spaced = " ".join((name or "").split())
+    clean = redactor.redact(spaced).text if spaced else None
     if clean and len(clean) > MAX_NAME_CHARS:
         raise EarshotError(f"A topic name can have at most {MAX_NAME_CHARS} characters.", title="Name too long")
     with store.transaction() as con:
@@ -190,13 +194,20 @@ def merge_topics(store: Store, source_ids: int | Sequence[int], target_id: int) 
     return _summary(row, counts.get(target_id, 0), sum(counts.values()))
 
 
-def set_topic_status(store: Store, topic_id: int, status: str, note: str | None = None) -> None:
-    """Set a topic's status (new · investigating · planned · done · declined) and the note agents see."""
+def set_topic_status(
+    store: Store, topic_id: int, status: str, note: str | None = None, *, redactor: Redactor
+) -> None:
+    """Set a topic's status (new · investigating · planned · done · declined) and the note agents see.
+
+    The note passes the redaction gate first (agents read it).
+    """
     if status not in TOPIC_STATUSES:
         raise EarshotError(f"Unknown status {status!r}; use one of: {', '.join(TOPIC_STATUSES)}.", title="Bad status")
+    stripped = (note or "").strip()
+    clean = redactor.redact(stripped).text if stripped else None
     with store.transaction() as con:
         _live_row(con, topic_id)
-        topics_sql.update_profile(con, topic_id, status=status, status_note=(note or "").strip() or None)
+        topics_sql.update_profile(con, topic_id, status=status, status_note=clean)
 
 
 def set_topic_owner(store: Store, topic_id: int, owner: str | None) -> None:

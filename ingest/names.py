@@ -1,0 +1,336 @@
+"""Person names that no cue word announces: spaCy's English NER model, guarded against products and companies.
+
+The packaged ``en_core_web_sm`` model (see :mod:`insight.nlp`) finds most names, but on call notes it also calls
+products people ("Galaxy S24 Ultra", "Vodaline Max 5", "Pixel"), calls people organisations ("Siobhan O'Connor",
+"Oluwaseun Adeyemi") and misses names at the start of a sentence ("Priya Raghunathan asked…"). So its entities are
+only candidates, judged here with what the notes themselves say:
+
+* **Products and companies survive.** A candidate with a digit, an all-capitals word, a known product or company
+  word (the demo's brands, common brands, the ``redact_keep_terms`` setting), or a model word after it ("Max",
+  "Pro", "5G") is not a name. Words Earshot knows are not names (``NOT_NAMES``: "Customer Service", "Windows").
+* **People the model mislabels are still people.** A capitalised pair the model called an organisation or a place is
+  a name when its first word is a known given name (:mod:`ingest.name_lexicon`) or a person-verb follows ("…
+  asked", "… rang"); a capitalised pair at the start of a clause followed by such a verb is a name even when the
+  model found nothing.
+* **Lower-case names after a cue** ("customer jane doe called", "spoke with john smith"): a known given name right
+  after a role or contact word, plus the surname after it when that is not an everyday word.
+
+Texts go through ``nlp.pipe`` in batches. Nothing here logs or raises with the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from ingest.name_cues import HONORIFIC_BRANDS, NAME_PARTICLES, NOT_NAMES
+from ingest.name_lexicon import COMMON_WORDS, GIVEN_NAMES, WORD_LIKE_NAMES
+from ingest.recognizers import REGEX_TIMEOUT_S
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from spacy.language import Language
+
+__all__ = ["PRODUCT_TERMS", "NameFinder"]
+
+# Brands and product words agents write capitalised, in lower case. Names of the demo's made-up telecom and its
+# rivals are here because the demo notes are full of them; real deployments add theirs with redact_keep_terms.
+PRODUCT_TERMS = frozenset(
+    """brightline vodaline nimbus fibrenow skynet galaxy pixel iphone ipad imac macbook airpods kindle echo alexa
+    siri playstation xbox nintendo switch roku firestick chromecast nest fitbit garmin gopro surface thinkpad
+    ideapad chromebook oneplus oppo realme vivo huawei xiaomi honor motorola moto nokia sony samsung apple google
+    amazon microsoft netflix spotify disney hulu paramount peacock youtube whatsapp instagram facebook tiktok
+    snapchat telegram signal zoom teams slack outlook gmail hotmail yahoo icloud dropbox onedrive office excel word
+    powerpoint windows android ios macos linux ubuntu chrome safari firefox edge opera tesla ford toyota honda bmw
+    audi mercedes volkswagen vw nissan hyundai kia volvo peugeot renault fiat dyson bosch miele philips lg panasonic
+    hp dell lenovo asus acer logitech canon nikon epson brother ikea argos tesco sainsbury asda aldi lidl walmart
+    target costco ebay etsy shopify paypal stripe klarna visa mastercard amex revolut monzo starling barclays hsbc
+    natwest lloyds santander vodafone ee o2 three bt virgin sky talktalk plusnet verizon comcast xfinity spectrum
+    orange telefonica movistar telekom telstra optus rogers bell telus jio airtel airbnb uber lyft deliveroo
+    doordash grubhub fedex ups usps dhl hermes evri royal mail router hub modem box plan app portal stream tv
+    broadband fibre fiber mobile sim esim wifi mesh booster extender smart home""".split()
+)
+# A word after a capitalised candidate that makes it a product: "Jordan 5", "Vodaline Max", "Pixel Pro".
+MODEL_WORDS = frozenset(
+    "pro max plus ultra mini lite air se fe edge neo prime go note fold flip watch buds tab pad box hub stick tv "
+    "5g 4g lte sim esim app plan router premium unlimited".split()
+)
+ORGANISATION_WORDS = frozenset(
+    """inc ltd llc plc corp co company group holdings bank insurance telecom telecoms energy power water gas
+    electric airlines airways rail railways university college school council hospital clinic pharmacy services
+    solutions systems technologies networks logistics partners associates foundation trust agency ministry
+    department office club hotel restaurant cafe store stores shop market mall motors""".split()
+)
+# Words for the people in a call, never a name themselves ("Cardholder called", "Customer Jane Doe").
+ROLE_WORDS = frozenset(
+    """customer customers cust cx caller callers client member subscriber cardholder accountholder policyholder
+    holder tenant guest passenger patient pt agent rep representative supervisor manager technician tech engineer
+    courier driver husband wife son daughter mother father mum mom dad brother sister partner spouse owner user
+    applicant beneficiary recipient landlord neighbour neighbor colleague boss team staff someone nobody""".split()
+)
+PERSON_VERBS = frozenset(
+    """said says asked asks called calls rang rings phoned phones emailed emails texted wrote writes wants wanted
+    needs needed complained complains explained explains confirmed confirms mentioned mentions told tells
+    requested requests reported reports insisted insists threatened threatens agreed agrees refused refuses
+    claimed claims thinks thought feels felt believes paid pays booked books cancelled canceled returned returns
+    visited visits mailed chatted messaged replied replies responded responds stated states""".split()
+)
+# Words that make a capitalised pair a place or a building, not a person: "Victoria Station", "Austin Road".
+PLACE_WORDS = frozenset(
+    """station street road lane avenue line park square bridge airport centre center hall house court terminal
+    branch hospital tower gardens village city town county district estate way place close drive""".split()
+)
+# Words right before a lone name: "asked Priya to", "thanks Priya", "with Priya".
+_BEFORE_LONE_NAME = frozenset(
+    "with to for from by and asked told thanked thanks thank cc per called emailed texted dear hi hello".split()
+)
+
+_CAPITALISED = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+|['’](?!s\b)\p{Lu}?\p{Ll}+)?"
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES)) + r")(?:[ ]|-)"
+# Two or three capitalised words (particles allowed between them) just before a person-verb.
+_PAIR_BEFORE_VERB = regex.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAPITALISED}(?:[ ](?:{_PARTICLE})?{_CAPITALISED}){{0,2}})"
+    r"(?=[ ]+(?P<verb>\p{Ll}+)\b)"
+)
+# A known given name and one or two capitalised words after it, anywhere: "Care for Jane Doe".
+_GIVEN_AND_SURNAME = regex.compile(
+    rf"(?<![\w'’-])(?P<first>{_CAPITALISED})(?:[ ](?:{_PARTICLE})?{_CAPITALISED}){{1,2}}(?![\w-]|['’](?!s\b))"
+)
+# Exactly two capitalised words after "from", "for", "by", "with": "Complaint from Chiamaka Okonkwo about …".
+_PAIR_AFTER_PREPOSITION = regex.compile(
+    rf"(?<![\w])(?i:from|for|by|with|to)[ ]+(?P<name>{_CAPITALISED}[ ]{_CAPITALISED})(?![\w-]|['’](?!s\b)|[ ]\p{{Lu}})"
+)
+_TOKEN = regex.compile(r"\S+")
+_CUE_BEFORE = regex.compile(
+    r"(?i:customer|cust|caller|client|mr|mrs|ms|dr|spoke[ ]+(?:to|with)|with|for|from|by|named|called)\.?[ ]+$"
+)
+
+
+def _cue_before(text: str, start: int) -> bool:
+    return bool(_CUE_BEFORE.search(text[max(0, start - 25) : start]))
+
+
+_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
+_WEAK_CUES = frozenset(
+    "for with from and to by named rang phoned emailed texted called cc per including plus or husband wife son "
+    "daughter mother father partner mum mom dad brother sister".split()
+)
+_STRONG_LOWER_CUE = regex.compile(
+    r"(?<![\w])(?i:customer|cust|cx|caller|client|member|subscriber|account[ ]holder|cardholder|tenant|guest|passenger"
+    r"|patient|mr|mrs|ms|miss|dr|spoke[ ]+(?:to|with)|speaking[ ]+(?:to|with)|talked[ ]+(?:to|with)|chatted[ ]+with"
+    r"|name[ ]+is|named|on[ ]+behalf[ ]+of)\.?$"
+)
+
+
+def _everyday_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | PERSON_VERBS | COMMON_WORDS | {w.lower() for w in NOT_NAMES} | PRODUCT_TERMS | {
+        "about", "re", "regarding", "again", "today", "yesterday", "back", "twice", "earlier", "later", "asking",
+        "calling", "saying", "wanting", "needing", "complaining", "who", "re:", "and", "but", "because",
+        "upset", "angry", "happy", "unhappy", "satisfied", "confused", "rude", "polite", "elderly", "new",
+        "existing", "still", "already", "now", "then", "very", "really", "also", "said", "reports", "waiting",
+    }  # fmt: skip
+
+
+class NameFinder:
+    """Finds person names in batches of texts with the packaged spaCy NER model and the guards above."""
+
+    def __init__(self, nlp: Language | None = None, keep_terms: Iterable[str] = ()) -> None:
+        """Load the model (once per process; see :func:`insight.nlp.english_pipeline`).
+
+        Args:
+            nlp: a spaCy pipeline with an ``ner`` component (default: the packaged English one, NER only).
+            keep_terms: product or company names that must never be taken for a person (any case).
+        """
+        if nlp is None:
+            from insight.nlp import english_pipeline
+
+            nlp = english_pipeline(("ner",))
+        self._nlp = nlp
+        # "Dr. Martens", "Mr. Clean": brands written with an honorific are products, not people.
+        brands = {w.lower() for w in HONORIFIC_BRANDS}
+        self._keep = PRODUCT_TERMS | brands | {w.lower() for term in keep_terms for w in term.split()}
+        self._everyday = _everyday_words()
+
+    def find_many(self, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
+        """Return, for each text, the ``(start, end)`` spans of person names."""
+        out: list[list[tuple[int, int]]] = []
+        # The model is the expensive part and only ever finds capitalised names: texts without a capital skip it.
+        modelled = [i for i, text in enumerate(texts) if text.lower() != text]
+        parsed = self._nlp.pipe([str(texts[i]) for i in modelled], batch_size=batch_size)
+        docs = dict(zip(modelled, parsed, strict=True))
+        for index, text in enumerate(texts):
+            doc = docs.get(index)
+            spans = [span for ent in doc.ents if (span := self._from_entity(text, ent))] if doc is not None else []
+            spans += self._before_verbs(text)
+            spans += self._lower_after_cue(text)
+            # A final initial's full stop may end the sentence: leave it outside the placeholder ("John S.").
+            out.append([(start, end - 1 if text[end - 1] == "." else end) for start, end in spans])
+        return out
+
+    # -- model entities ---------------------------------------------------------------------------------------
+    def _from_entity(self, text: str, ent: object) -> tuple[int, int] | None:
+        label = ent.label_  # type: ignore[attr-defined]
+        if label not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"):
+            return None
+        tokens = [(m.start() + ent.start_char, m.end() + ent.start_char, m.group()) for m in _TOKEN.finditer(ent.text)]
+        if tokens and tokens[-1][2].endswith(("'s", "’s")):  # "Jane Doe's": the name, not the possessive
+            last = tokens[-1]
+            tokens[-1] = (last[0], last[1] - 2, last[2][:-2])  # type: ignore[attr-defined]
+        # The model often takes the cue in ("Customer Jane Doe", "customer jane"): trim role and cue words at the
+        # front. Any other word that cannot be part of a name (a product, a digit) rejects the whole entity, so
+        # "Galaxy S24 Ultra" does not lose its "Ultra".
+        while tokens and (tokens[0][2].title() in NOT_NAMES or tokens[0][2].lower() in self._everyday | ROLE_WORDS):
+            tokens.pop(0)
+        while tokens and tokens[-1][2].lower() in NAME_PARTICLES:
+            tokens.pop()
+        if not tokens or not all(self._name_word(t[2]) or t[2].lower() in NAME_PARTICLES for t in tokens):
+            return None
+        if not all(t[2][:1].isupper() or t[2].lower() in NAME_PARTICLES or "-" in t[2] for t in tokens):
+            return None  # lower-case words are names only after a cue (see _lower_after_cue)
+        start, end = tokens[0][0], tokens[-1][1]
+        if self._product_follows(text, end):
+            return None
+        if len(tokens) == 1 and not self._lone_name(text, tokens[0]):
+            return None  # the model calls lone capitalised words people too often ("Meter", "Mbps", "Currys")
+        if self._product_precedes(text, start) or any(t[2].lower() in PLACE_WORDS for t in tokens):
+            return None
+        if len(tokens) == 2 and self._noun_follows(text, end) and not _cue_before(text, start):
+            return None
+        if label != "PERSON":
+            # An organisation or place is a person only with more evidence: a given name first, or a person-verb.
+            first = tokens[0][2].lower()
+            if not (len(tokens) >= 2 and first in GIVEN_NAMES) and not self._verb_follows(text, end):
+                return None
+        return start, end
+
+    def _lone_name(self, text: str, token: tuple[int, int, str]) -> bool:
+        """One capitalised word is a name before a person-verb ("Jordan said"), or when it is a known given name
+        after a cue-ish word or at the end of a phrase ("thanks Priya.", "with Priya,"), not before a noun
+        ("Austin data centre", "Mark as resolved")."""
+        start, end, word = token
+        if self._verb_follows(text, end):
+            return True
+        if word.lower() not in GIVEN_NAMES or word.lower() in WORD_LIKE_NAMES:
+            return False
+        before = regex.findall(r"[\w']+", text[max(0, start - 20) : start].lower())
+        after = text[end : end + 2]
+        return bool(before and before[-1] in _BEFORE_LONE_NAME) or not after.strip() or after[:1] in ",.;:!?)"
+
+    def _noun_follows(self, text: str, end: int) -> bool:
+        """A lower-case content word right after a capitalised pair makes it a modifier, as brands and rooms are:
+        "Harvey Norman price match", "Jack Daniels gift set", "Grace Hopper room"."""
+        if text[end : end + 2] in ("'s", "’s"):
+            return False  # a possessive is a person's: "Jane Doe's laptop"
+        following = regex.match(r"[ ]+(\p{Ll}+)\b", text[end : end + 30])
+        if not following:
+            return False
+        word = following.group(1)
+        return not (word in self._everyday or word.endswith(("ed", "es")) or word in _BEFORE_LONE_NAME)
+
+    def _product_precedes(self, text: str, start: int) -> bool:
+        previous = regex.search(r"([\w-]+)[ ]+$", text[max(0, start - 30) : start])
+        return bool(previous) and previous.group(1).lower() in self._keep
+
+    def _name_word(self, word: str) -> bool:
+        bare = word.strip(".,;:!?()\"'’")
+        if not bare or any(c.isdigit() for c in bare) or not any(c.isalpha() for c in bare):
+            return False
+        if len(bare) >= 2 and bare.isupper():
+            return False  # an acronym: SIM, ETA, BT
+        parts = regex.split(r"[-'’]", bare.lower())
+        if any(part in self._keep for part in parts) or bare.lower() in self._keep:
+            return False
+        return (
+            bare not in NOT_NAMES
+            and bare.title() not in NOT_NAMES
+            and bare.lower() not in ROLE_WORDS
+            and bare.lower() not in MODEL_WORDS
+        )
+
+    def _product_follows(self, text: str, end: int) -> bool:
+        following = regex.match(r"[ ]+([\w-]+)", text[end : end + 30])
+        if not following:
+            return False
+        word = following.group(1)
+        return word.lower() in MODEL_WORDS or any(c.isdigit() for c in word)
+
+    @staticmethod
+    def _verb_follows(text: str, end: int) -> bool:
+        following = regex.match(r"[ ]+(\p{Ll}+)", text[end : end + 30])
+        return bool(following) and following.group(1) in PERSON_VERBS
+
+    # -- capitalised pairs the model missed -------------------------------------------------------------------
+    def _before_verbs(self, text: str) -> Iterator[tuple[int, int]]:
+        if text[1:].lower() == text[1:]:
+            return
+        for match in _PAIR_BEFORE_VERB.finditer(text, timeout=REGEX_TIMEOUT_S):
+            if match.group("verb") not in PERSON_VERBS:
+                continue
+            words = match.group("name").split(" ")
+            if len(words) == 1 and (words[0].lower() not in GIVEN_NAMES or words[0].lower() in WORD_LIKE_NAMES):
+                continue  # one capitalised word before "said" is a name only if it is a given name
+            if all(self._name_word(w) or w.lower() in NAME_PARTICLES for w in words) and not any(
+                w.lower() in ORGANISATION_WORDS for w in words
+            ):
+                yield match.span("name")
+        for match in _GIVEN_AND_SURNAME.finditer(text, timeout=REGEX_TIMEOUT_S):
+            first = match.group("first").lower()
+            if first not in GIVEN_NAMES or first in WORD_LIKE_NAMES or self._product_follows(text, match.end()):
+                continue
+            if self._noun_follows(text, match.end()):
+                continue
+            words = match.group().split(" ")
+            if (
+                all(self._name_word(w) or w.lower() in NAME_PARTICLES for w in words)
+                and not any(w.lower() in ORGANISATION_WORDS | PLACE_WORDS for w in words)
+                and not self._product_precedes(text, match.start())
+            ):
+                yield match.span()
+        for match in _PAIR_AFTER_PREPOSITION.finditer(text, timeout=REGEX_TIMEOUT_S):
+            words = match.group("name").split(" ")
+            if (
+                all(self._name_word(w) for w in words)
+                and not any(w.lower() in ORGANISATION_WORDS | PLACE_WORDS for w in words)
+                and not self._product_follows(text, match.end("name"))
+            ):
+                yield match.span("name")
+
+    # -- lower-case names after a cue -------------------------------------------------------------------------
+    def _lower_after_cue(self, text: str) -> Iterator[tuple[int, int]]:
+        """Lower-case (or half lower-case) names: a known given name, then up to two surname-like words.
+
+        After a strong cue ("customer", "spoke with", "name is") the given name alone is enough; after a weak one
+        ("for", "from", "and") or before a person-verb ("john smith booked") a surname must follow.
+        """
+        if GIVEN_NAMES.isdisjoint(regex.split(r"[^\p{Ll}]+", text.lower())):
+            return  # no given name at all: the common case, decided at C speed
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(text, timeout=REGEX_TIMEOUT_S)]
+        for i, (start, end, word) in enumerate(tokens):
+            first = word.lower()
+            if first not in GIVEN_NAMES:
+                continue
+            word_like = first in WORD_LIKE_NAMES or first in self._everyday  # "will", "may", "li", "mark"
+            if word[:1].isupper():
+                continue  # capitalised names are the model's and the capitalised rules' job
+            parts = [(start, end)]
+            for j in (i + 1, i + 2):
+                adjacent = j < len(tokens) and text[parts[-1][1] : tokens[j][0]] == " "
+                if adjacent and tokens[j][2].islower() and self._surname_like(tokens[j][2]):
+                    parts.append(tokens[j][:2])
+                    continue
+                break
+            before = text[max(0, start - 40) : start].rstrip()
+            strong = bool(_STRONG_LOWER_CUE.search(before))
+            weak = i > 0 and tokens[i - 1][2].lower() in _WEAK_CUES and tokens[i - 1][1] >= len(before) - 1
+            after = len(parts) + i
+            follows = after < len(tokens) and tokens[after][2].lower() in PERSON_VERBS
+            if word_like and not (strong and len(parts) > 1):
+                continue  # "customer will call", "spoke with mark"; but "customer li wei"
+            if strong or (len(parts) > 1 and (weak or follows)):
+                yield start, parts[-1][1]
+
+    def _surname_like(self, word: str) -> bool:
+        return word not in self._everyday and word not in self._keep and len(word) >= 2 and word.isalpha()

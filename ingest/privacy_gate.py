@@ -1,0 +1,234 @@
+"""The privacy gate: the one place free text passes through on its way to the store or to a person's screen.
+
+* :func:`gate_drafts` redacts every free-text field of note drafts — text, team, channel, product, segment,
+  kind, source, each tag, each extra attribute's name and value — in one batch (the NER model reads them together),
+  and drops extra columns whose *name* says they hold personal data (:func:`personal_column_reason`). ``agent_id``
+  and ``external_id`` identify the employee and the source record and are kept as given.
+* :func:`scrub_message` redacts a message (an error, a problem, a summary line) before anyone sees it.
+
+What comes out is :class:`~insight.privacy.CleanText`; the store refuses anything else (see :mod:`insight.privacy`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from ingest.columns import header_key
+from insight.errors import EarshotError
+from insight.privacy import CleanText, Redaction, Redactor
+from insight.records import NoteDraft
+from insight.settings import Settings
+
+__all__ = ["ColumnPolicy", "GatedDraft", "gate_drafts", "personal_column_reason", "redact_all", "scrub_error"]
+
+# Words in a column name that say its values are personal data, with the reason the summary gives.
+_PERSONAL_WORDS: dict[str, str] = {
+    **dict.fromkeys(("email", "e mail", "mail", "emailaddress"), "an e-mail address"),
+    **dict.fromkeys(
+        ("phone", "telephone", "tel", "cell", "cellphone", "fax", "msisdn", "phonenumber", "mobilenumber", "callerid"),
+        "a phone number",
+    ),
+    **dict.fromkeys(
+        ("address", "street", "postcode", "postalcode", "zip", "zipcode", "postal", "housenumber", "addr"),
+        "a postal address",
+    ),
+    **dict.fromkeys(("dob", "birth", "birthday", "birthdate", "dateofbirth"), "a date of birth"),
+    **dict.fromkeys(
+        (
+            "ssn",
+            "nino",
+            "ni",
+            "nin",
+            "passport",
+            "licence",
+            "license",
+            "nationalinsurance",
+            "socialsecurity",
+            "taxid",
+            "tin",
+            "dni",
+            "nie",
+            "bsn",
+            "aadhaar",
+            "nationalid",
+            "idnumber",
+            "idcard",
+        ),
+        "a national identity number",
+    ),
+    **dict.fromkeys(
+        ("account", "acct", "card", "iban", "bic", "swift", "sortcode", "bank", "cvv", "cvc", "pan", "creditcard"),
+        "a bank account or card",
+    ),
+    **dict.fromkeys(("ip", "ipaddress", "ipv4", "ipv6", "mac"), "a network address"),
+    **dict.fromkeys(
+        (
+            "name",
+            "fullname",
+            "firstname",
+            "lastname",
+            "surname",
+            "forename",
+            "givenname",
+            "username",
+            "customer",
+            "caller",
+            "contact",
+            "person",
+            "client",
+            "signature",
+        ),
+        "a person's name",
+    ),
+}
+# Words that, next to one of the above, make the column about something else: "plan name", "card type",
+# "account tier", "mobile plan", "customer segment".
+_BENIGN_WORDS = frozenset(
+    """product plan team agent file company business store shop brand model device item campaign queue channel tariff
+    package service type tier status level segment category region country count total age since tenure language
+    satisfaction score sentiment rating id reference ref""".split()
+)
+# Words that make a column personal even next to a benign word: "contact id" is fine, "customer phone id" is not.
+_ALWAYS_PERSONAL = frozenset(("email", "phone", "telephone", "iban", "ssn", "dob", "birth", "passport", "address"))
+_SPLIT = regex.compile(r"[\s_\-./:#]+|(?<=\p{Ll})(?=\p{Lu})")
+
+
+def personal_column_reason(column: str) -> str | None:
+    """Why an extra column's name says it holds personal data (e.g. ``"a person's name"``), or ``None``.
+
+    Args:
+        column: the column name as written in the file (any case or separator).
+    """
+    words = [w.casefold() for w in _SPLIT.split(str(column)) if w]
+    folded = header_key(column)
+    reasons = [_PERSONAL_WORDS[w] for w in words if w in _PERSONAL_WORDS]
+    if folded in _PERSONAL_WORDS:
+        reasons.append(_PERSONAL_WORDS[folded])
+    for compound, reason in _PERSONAL_WORDS.items():
+        if len(compound) > 4 and compound in folded and reason not in reasons:
+            reasons.append(reason)  # "customeremail", "dateofbirth" written without separators
+    if not reasons:
+        return None
+    if any(w in _ALWAYS_PERSONAL for w in words) or not any(w in _BENIGN_WORDS for w in words):
+        return reasons[0]
+    return None
+
+
+@dataclass(frozen=True)
+class ColumnPolicy:
+    """Which extra columns are dropped: by name (see :func:`personal_column_reason`) and by the settings' lists."""
+
+    drop: frozenset[str] = frozenset()
+    keep: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ColumnPolicy:
+        """Build from ``redact_drop_columns`` / ``redact_keep_columns`` (comma-separated column names)."""
+
+        def names(raw: str) -> frozenset[str]:
+            return frozenset(header_key(n) for n in raw.split(",") if n.strip())
+
+        return cls(drop=names(settings.redact_drop_columns), keep=names(settings.redact_keep_columns))
+
+    def reason(self, column: str) -> str | None:
+        """Why ``column`` is dropped, or ``None`` when it is kept (its value is still redacted)."""
+        key = header_key(column)
+        if key in self.drop:
+            return "listed in redact_drop_columns"
+        if key in self.keep:
+            return None
+        found = personal_column_reason(column)
+        return f"its name says it holds {found}" if found else None
+
+
+@dataclass(frozen=True)
+class GatedDraft:
+    """A draft whose free text passed the gate: the kinds of personal data removed and the columns dropped.
+
+    ``dropped`` maps each dropped column's name (itself redacted) to the reason.
+    """
+
+    draft: NoteDraft
+    kinds: tuple[str, ...] = ()
+    dropped: dict[str, str] = field(default_factory=dict)
+
+
+def redact_all(redactor: Redactor, texts: Sequence[str]) -> list[Redaction]:
+    """Redact ``texts`` with one batched model call when the redactor offers one (``redact_many``)."""
+    unique = list(dict.fromkeys(texts))
+    batch = getattr(redactor, "redact_many", None)
+    results = batch(unique) if batch is not None else [redactor.redact(t) for t in unique]
+    by_text = dict(zip(unique, results, strict=True))
+    return [by_text[t] for t in texts]
+
+
+_TEXT_FIELDS = ("team", "channel", "product", "customer_segment", "kind", "source")
+
+
+def gate_drafts(
+    drafts: Sequence[NoteDraft], redactor: Redactor, policy: ColumnPolicy | None = None
+) -> list[GatedDraft]:
+    """Pass every free-text field of ``drafts`` through ``redactor`` in one batch; drop personal extra columns.
+
+    Args:
+        drafts: validated drafts.
+        redactor: the redactor (batched when it has ``redact_many``).
+        policy: which extra columns to drop (default: by name only).
+
+    Returns:
+        One :class:`GatedDraft` per draft, in order; every free-text value in it is a ``CleanText``.
+    """
+    policy = policy or ColumnPolicy()
+    texts: list[str] = []
+    for draft in drafts:
+        texts.append(draft.text)
+        texts.extend(v for v in (getattr(draft, name) for name in _TEXT_FIELDS) if v is not None)
+        texts.extend(draft.tags)
+        for name, value in draft.extra:
+            texts.extend((name, value))
+    results = iter(redact_all(redactor, texts))
+    return [_rebuild(draft, results, policy) for draft in drafts]
+
+
+def _rebuild(draft: NoteDraft, results: Iterable[Redaction], policy: ColumnPolicy) -> GatedDraft:
+    it = iter(results)
+    kinds: set[str] = set()
+
+    def take() -> CleanText:
+        result = next(it)
+        kinds.update(result.kinds)
+        return result.text
+
+    text = take()
+    fields = {name: (take() if getattr(draft, name) is not None else None) for name in _TEXT_FIELDS}
+    tags = tuple(take() for _ in draft.tags)
+    extra: dict[CleanText, CleanText] = {}
+    dropped: dict[str, str] = {}
+    for name, _ in draft.extra:
+        clean_name = next(it)
+        clean_value = take()
+        reason = policy.reason(name)
+        if reason is None and clean_name.changed:
+            reason = "its name holds personal data"
+            kinds.update(clean_name.kinds)
+        if reason is not None:
+            dropped[clean_name.text] = reason
+            continue
+        extra[clean_name.text] = clean_value
+    gated = replace(draft, text=text, tags=tags, extra=tuple(extra.items()), **fields)
+    return GatedDraft(gated, tuple(sorted(kinds)), dropped)
+
+
+def scrub_message(redactor: Redactor, message: str) -> str:
+    """Return ``message`` with any personal data replaced, for errors, problems and summaries."""
+    return str(redactor.redact(message).text)
+
+
+def scrub_error(redactor: Redactor, exc: EarshotError) -> EarshotError:
+    """Redact an :class:`EarshotError`'s message in place (it may quote a cell) and return it."""
+    exc.message = scrub_message(redactor, exc.message)
+    exc.args = (exc.message,)
+    return exc

@@ -1,0 +1,187 @@
+"""Re-scrub a database: run the current recognizers over everything already stored, so better recognizers protect
+old data too.
+
+Every stored free-text field of every note (text, team, channel, product, segment, kind, source, tags, extra
+attribute names and values) passes the privacy gate again; what it now finds is replaced, extra columns whose name
+says personal data are dropped, changed notes are re-embedded (the old vector was made from the old text) and get a
+new duplicate key. PM topic names and status notes pass the gate too. Generated topic labels, keywords and theme
+labels are built from note text, so any that contain a word the re-scrub removed from a note (or that the gate
+itself flags) are rebuilt from the topic's remaining keywords.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ingest.dedupe import dedupe_key
+from ingest.privacy_gate import ColumnPolicy, gate_drafts, redact_all
+from insight.embedder import Embedder
+from insight.privacy import Redactor
+from insight.records import NoteDraft
+from insight.settings import Settings
+from insight.store import Store
+from insight.store import notes as notes_sql
+from insight.store import topics as topics_sql
+
+__all__ = ["RescrubReport", "rescrub"]
+
+_PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]*)>")
+_WORD = re.compile(r"[a-z0-9]+")
+_FIELDS = ("team", "channel", "product", "customer_segment", "kind", "source")
+
+
+@dataclass
+class RescrubReport:
+    """What a re-scrub found and changed (counts only, never values)."""
+
+    notes_checked: int = 0
+    notes_changed: int = 0
+    found: Counter[str] = field(default_factory=Counter)  # placeholder type -> how many new ones
+    dropped_columns: dict[str, str] = field(default_factory=dict)
+    topic_labels_rebuilt: int = 0
+    profiles_changed: int = 0
+    dry_run: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready view."""
+        return {
+            "notes_checked": self.notes_checked,
+            "notes_changed": self.notes_changed,
+            "found": dict(sorted(self.found.items())),
+            "dropped_columns": dict(self.dropped_columns),
+            "topic_labels_rebuilt": self.topic_labels_rebuilt,
+            "profiles_changed": self.profiles_changed,
+            "dry_run": self.dry_run,
+        }
+
+
+def _placeholders(values: list[str | None]) -> Counter[str]:
+    return Counter(kind for v in values if v for kind in _PLACEHOLDER.findall(v))
+
+
+def _draft(row: tuple) -> NoteDraft:
+    (_, external_id, text, created_at, agent_id, team, channel, product, segment, kind, source, tags, extra, _) = row
+    extra_items = tuple((str(k), str(v)) for k, v in (json.loads(extra) if extra else {}).items())
+    return NoteDraft(
+        text=text, created_at=created_at, agent_id=agent_id, team=team, channel=channel, product=product,
+        customer_segment=segment, kind=kind, source=source, tags=tuple(tags or ()), external_id=external_id,
+        extra=extra_items,
+    )  # fmt: skip
+
+
+def _values(draft: NoteDraft) -> list[str | None]:
+    return [draft.text, *(getattr(draft, f) for f in _FIELDS), *draft.tags, *(x for kv in draft.extra for x in kv)]
+
+
+def rescrub(
+    store: Store,
+    *,
+    redactor: Redactor,
+    embedder: Embedder | None,
+    settings: Settings,
+    dry_run: bool = False,
+    batch_size: int = 256,
+    progress: Callable[[int], None] | None = None,
+) -> RescrubReport:
+    """Re-run the privacy gate over every stored free-text field (see the module docstring).
+
+    Args:
+        store: the database (one made by any earlier version).
+        redactor: the current redactor.
+        embedder: re-embeds changed notes (``None`` leaves their old vectors, which were made from the old text).
+        settings: column policy and limits.
+        dry_run: count what would change; write nothing.
+        batch_size: notes read, redacted and written per transaction.
+        progress: called with the number of notes checked so far.
+
+    Returns:
+        Counts per placeholder type, notes changed, columns dropped, topic labels rebuilt.
+    """
+    report = RescrubReport(dry_run=dry_run)
+    policy = ColumnPolicy.from_settings(settings)
+    removed_words: set[str] = set()
+    last_id = 0
+    while True:
+        with store.read() as con:
+            rows = notes_sql.rescrub_batch(con, last_id, batch_size)
+        if not rows:
+            break
+        last_id = rows[-1][0]
+        drafts = [_draft(r) for r in rows]
+        gated = gate_drafts(drafts, redactor, policy)
+        changes, texts, keys = [], [], []
+        for row, old, new in zip(rows, drafts, gated, strict=True):
+            report.dropped_columns.update(new.dropped)
+            before, after = _values(old), _values(new.draft)
+            if before == after and not new.dropped:
+                continue
+            report.found.update(_placeholders(after) - _placeholders(before))
+            removed_words |= set(_WORD.findall(" ".join(filter(None, before)).lower())) - set(
+                _WORD.findall(" ".join(filter(None, after)).lower())
+            )
+            d = new.draft
+            fields: dict[str, object] = {f: getattr(d, f) for f in _FIELDS if getattr(d, f) != getattr(old, f)}
+            fields.update(text=d.text, tags=list(d.tags), extra=dict(d.extra) or None)
+            fields["redactions"] = sorted(set(row[13] or ()) | set(new.kinds))
+            changes.append((row[0], fields))
+            texts.append(d.text)
+            keys.append((row[0], dedupe_key(d)))
+        report.notes_checked += len(rows)
+        report.notes_changed += len(changes)
+        if changes and not dry_run:
+            vectors = np.asarray(embedder.embed(texts)) if embedder is not None else None
+            with store.transaction() as con:
+                notes_sql.update_note_fields(con, changes)
+                notes_sql.update_dedupe_keys(con, [k for k in keys if not k[1].startswith("ext:")])
+                if vectors is not None and embedder is not None:
+                    notes_sql.insert_embeddings(con, [c[0] for c in changes], vectors, embedder.model_id)
+        if progress:
+            progress(report.notes_checked)
+    _rescrub_topics(store, redactor, removed_words, report, dry_run)
+    return report
+
+
+def _tainted(text: str | None, clean: str | None, removed: set[str]) -> bool:
+    if text is None:
+        return False
+    return clean != text or bool(set(_WORD.findall(text.lower())) & removed)
+
+
+def _rescrub_topics(store: Store, redactor: Redactor, removed: set[str], report: RescrubReport, dry_run: bool) -> None:
+    """Rebuild generated labels that quote removed words; pass PM names and status notes through the gate."""
+    with store.read() as con:
+        topics = topics_sql.topic_texts(con)
+        profiles = topics_sql.profile_texts(con)
+    strings = [s for _, _, label, words, theme in topics for s in (label, *(words or ()), theme) if s]
+    strings += [s for _, name, note in profiles for s in (name, note) if s]
+    clean = dict(zip(strings, (r.text for r in redact_all(redactor, strings)), strict=True))
+    rows = []
+    for run_id, topic_id, label, words, theme in topics:
+        kept = [clean[w] for w in (words or ()) if not _tainted(w, clean[w], removed)]
+        new_label, new_theme = clean[label], clean[theme] if theme else None
+        if _tainted(label, clean[label], removed):
+            new_label = kept[0] if kept else redactor.redact(f"topic {topic_id}").text
+        if _tainted(theme, clean.get(theme or ""), removed):
+            new_theme = redactor.redact(f"theme of topic {topic_id}").text
+        if new_label != label or new_theme != theme or len(kept) != len(words or ()):
+            rows.append((run_id, topic_id, new_label, kept, new_theme))
+    report.topic_labels_rebuilt = len(rows)
+    profile_changes = [
+        (tid, {"name": clean[name] if name else None, "status_note": clean[note] if note else None})
+        for tid, name, note in profiles
+        if (name and clean[name] != name) or (note and clean[note] != note)
+    ]
+    report.profiles_changed = len(profile_changes)
+    if dry_run or not (rows or profile_changes):
+        return
+    with store.transaction() as con:
+        topics_sql.update_topic_text(con, rows)
+        for tid, fields in profile_changes:
+            topics_sql.update_profile(con, tid, **fields)
+        topics_sql.bump_revision(con)
