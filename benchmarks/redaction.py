@@ -24,9 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.redaction_golden import CLEAN_NOTES, PII_NOTES, GoldenNote
 from tests.redaction_golden_hard import HARD_CLEAN_NOTES, HARD_PII_NOTES
-from tests.redaction_golden_heldout import HELDOUT_CLEAN_NOTES, HELDOUT_PII_NOTES
+from tests.redaction_golden_heldout import (
+    HELDOUT2_CLEAN_NOTES,
+    HELDOUT2_PII_NOTES,
+    HELDOUT_CLEAN_NOTES,
+    HELDOUT_PII_NOTES,
+)
 
-FAMILIES = ("first set", "hard set", "held out")
+FAMILIES = ("first set", "hard set", "held out", "held out 2")
 
 STRUCTURED = ("EMAIL", "PHONE", "CARD", "IBAN", "SSN/NI", "IP")
 TARGETS = {**dict.fromkeys(STRUCTURED, 0.99), "PERSON": 0.95}
@@ -49,6 +54,7 @@ def run(use_ner: bool, show_misses: bool) -> None:
     rows = _family_rows("first set", PII_NOTES, CLEAN_NOTES)
     rows += _family_rows("hard set", HARD_PII_NOTES, HARD_CLEAN_NOTES)
     rows += _family_rows("held out", HELDOUT_PII_NOTES, HELDOUT_CLEAN_NOTES)
+    rows += _family_rows("held out 2", HELDOUT2_PII_NOTES, HELDOUT2_CLEAN_NOTES)
     texts = [note.text for _, note, _ in rows]
     batched_started = time.perf_counter()
     outputs = [r.text for first in range(0, len(texts), 64) for r in redactor.redact_many(texts[first : first + 64])]

@@ -95,6 +95,8 @@ _ROLE = (
     r"|subscriber|patient|tenant|guest|passenger|recipient|beneficiary|spouse|husband|wife|son|daughter|mother|mom"
     r"|father|dad|brother|sister|owner|applicant|employee|colleague|coworker|agent|rep|representative|supervisor"
     r"|manager|technician|engineer|courier"
+    # The same roles as agents abroad write them: "cliente Mateus Oliveira", "Kunde Jürgen Weiß".
+    r"|cliente|clienta|kunde|kundin|klant|client[e]?|usuario|usuaria|utente|abonné|abonnee|titular|titolare"
 )
 _VERB = (
     r"(?:spoke|speak|speaking|talked|talk|talking|chatted|chatting|met|meeting|transferred|transfer|escalated|escalate"
@@ -139,7 +141,7 @@ _CUED_NAMES = {
     ),
     "signoff": regex.compile(
         r"(?<![\w])(?i:(?:thanks|thank[ ]+you|regards|cheers|sincerely|kind[ ]+regards|best[ ]+regards),?|best,)"
-        r"[ ]*\n?[ ]*" + _NAME + r"(?=[ ]*(?:\n|$))"
+        r"[ ]*\n?[ ]*" + _NAME + r"(?=[ ]*(?:\n|$|[-–—:!]|[.,;][ ]))"
     ),
 }
 

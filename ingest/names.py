@@ -102,6 +102,7 @@ _PAIR_AFTER_PREPOSITION = regex.compile(
     rf"(?<![\w])(?i:from|for|by|with|to)[ ]+(?P<name>{_CAPITALISED}[ ]{_CAPITALISED})(?![\w-]|['’](?!s\b)|[ ]\p{{Lu}})"
 )
 _TOKEN = regex.compile(r"\S+")
+_NAME_LABEL = regex.compile(r"(?i:(?:full[ ]+|first[ ]+|last[ ]+)?name(?:[ ]+is|[ ]*[:=])|named|goes[ ]+by)$")
 _CUE_BEFORE = regex.compile(
     r"(?i:customer|cust|caller|client|mr|mrs|ms|dr|spoke[ ]+(?:to|with)|with|for|from|by|named|called)\.?[ ]+$"
 )
@@ -300,31 +301,33 @@ class NameFinder:
 
     # -- lower-case names after a cue -------------------------------------------------------------------------
     def _lower_after_cue(self, text: str) -> Iterator[tuple[int, int]]:
-        """Lower-case (or half lower-case) names: a known given name, then up to two surname-like words.
+        """Lower-case names: a known given name, then up to two surname-like words.
 
         After a strong cue ("customer", "spoke with", "name is") the given name alone is enough; after a weak one
-        ("for", "from", "and") or before a person-verb ("john smith booked") a surname must follow.
+        ("for", "from", "and") or before a person-verb ("john smith booked") a surname must follow. After an
+        explicit name label ("name: aleksander wojcik") the words are taken whether the list knows them or not.
         """
-        if GIVEN_NAMES.isdisjoint(regex.split(r"[^\p{Ll}]+", text.lower())):
+        lowered = text.lower()
+        labelled = "name" in lowered or "goes by" in lowered
+        if not labelled and GIVEN_NAMES.isdisjoint(regex.split(r"[^\p{Ll}]+", lowered)):
             return  # no given name at all: the common case, decided at C speed
         tokens = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(text, timeout=REGEX_TIMEOUT_S)]
-        for i, (start, end, word) in enumerate(tokens):
-            first = word.lower()
-            if first not in GIVEN_NAMES:
-                continue
-            word_like = first in WORD_LIKE_NAMES or first in self._everyday  # "will", "may", "li", "mark"
+        for i, (start, _, word) in enumerate(tokens):
             if word[:1].isupper():
                 continue  # capitalised names are the model's and the capitalised rules' job
-            parts = [(start, end)]
-            for j in (i + 1, i + 2):
-                adjacent = j < len(tokens) and text[parts[-1][1] : tokens[j][0]] == " "
-                if adjacent and tokens[j][2].islower() and self._surname_like(tokens[j][2]):
-                    parts.append(tokens[j][:2])
-                    continue
-                break
+            first = word.lower()
             before = text[max(0, start - 40) : start].rstrip()
+            parts = self._surname_parts(text, tokens, i)
+            if first not in GIVEN_NAMES:
+                label = _NAME_LABEL.search(before) if labelled else None
+                # "name: wojcik" is enough; "name is misspelled" is not: after "is" two name-like words are needed.
+                enough = label is not None and (label.group().endswith((":", "=")) or len(parts) > 1)
+                if enough and self._surname_like(first) and not first.endswith(("ed", "ing", "ly")):
+                    yield start, parts[-1][1]
+                continue
+            word_like = first in WORD_LIKE_NAMES or first in self._everyday  # "will", "may", "li", "mark"
             strong = bool(_STRONG_LOWER_CUE.search(before))
-            weak = i > 0 and tokens[i - 1][2].lower() in _WEAK_CUES and tokens[i - 1][1] >= len(before) - 1
+            weak = i > 0 and tokens[i - 1][2].lower() in _WEAK_CUES and not text[tokens[i - 1][1] : start].strip()
             after = len(parts) + i
             follows = after < len(tokens) and tokens[after][2].lower() in PERSON_VERBS
             if word_like and not (strong and len(parts) > 1):
@@ -332,5 +335,16 @@ class NameFinder:
             if strong or (len(parts) > 1 and (weak or follows)):
                 yield start, parts[-1][1]
 
+    def _surname_parts(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> list[tuple[int, int]]:
+        """The word at ``i`` and up to two lower-case surname-like words right after it."""
+        parts = [tokens[i][:2]]
+        for j in (i + 1, i + 2):
+            adjacent = j < len(tokens) and text[parts[-1][1] : tokens[j][0]] == " "
+            if not (adjacent and tokens[j][2].islower() and self._surname_like(tokens[j][2])):
+                break
+            parts.append(tokens[j][:2])
+        return parts
+
     def _surname_like(self, word: str) -> bool:
-        return word not in self._everyday and word not in self._keep and len(word) >= 2 and word.isalpha()
+        bare = word.replace("-", "").replace("'", "").replace("’", "")
+        return word not in self._everyday and word not in self._keep and len(word) >= 2 and bare.isalpha()

@@ -168,8 +168,9 @@ class EmailRecognizer(SpanRecognizer):
     # out too: "jane dot doe at gmail dot com".
     SPELLED = regex.compile(
         _LOCAL_START
-        + r"(?i:(?P<local>[a-z0-9][a-z0-9._%+-]*(?:(?:\s+dot\s+|\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+(?:underscore|dash)\s+)"
-        r"[a-z0-9][a-z0-9._%+-]*){0,3})"
+        + r"(?i:(?P<local>[\p{L}0-9][\p{L}0-9._%+-]*"
+        r"(?:(?:\s+dot\s+|\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+(?:underscore|dash)\s+)"
+        r"[\p{L}0-9][\p{L}0-9._%+-]*){0,3})"
         r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*"
         + _LABEL
         + r"|\s+at\s+(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|protonmail|proton|gmx"

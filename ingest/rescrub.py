@@ -22,10 +22,12 @@ import numpy as np
 from ingest.dedupe import dedupe_key
 from ingest.privacy_gate import ColumnPolicy, gate_drafts, redact_all
 from insight.embedder import Embedder
+from insight.privacy import CleanText as CleanTextType
 from insight.privacy import Redactor
 from insight.records import NoteDraft
 from insight.settings import Settings
 from insight.store import Store
+from insight.store import derived_text as derived_sql
 from insight.store import notes as notes_sql
 from insight.store import topics as topics_sql
 
@@ -33,6 +35,7 @@ __all__ = ["RescrubReport", "rescrub"]
 
 _PLACEHOLDER = re.compile(r"<([A-Z][A-Z0-9_]*)>")
 _WORD = re.compile(r"[a-z0-9]+")
+_GONE_WORD = re.compile(r"[A-Za-z]+")
 _FIELDS = ("team", "channel", "product", "customer_segment", "kind", "source")
 
 
@@ -46,6 +49,7 @@ class RescrubReport:
     dropped_columns: dict[str, str] = field(default_factory=dict)
     topic_labels_rebuilt: int = 0
     profiles_changed: int = 0
+    derived_changed: dict[str, int] = field(default_factory=dict)  # table -> rows whose text changed
     dry_run: bool = False
 
     def as_dict(self) -> dict[str, object]:
@@ -57,6 +61,7 @@ class RescrubReport:
             "dropped_columns": dict(self.dropped_columns),
             "topic_labels_rebuilt": self.topic_labels_rebuilt,
             "profiles_changed": self.profiles_changed,
+            "derived_changed": dict(self.derived_changed),
             "dry_run": self.dry_run,
         }
 
@@ -105,7 +110,8 @@ def rescrub(
     """
     report = RescrubReport(dry_run=dry_run)
     policy = ColumnPolicy.from_settings(settings)
-    removed_words: set[str] = set()
+    removed_words: set[str] = set()  # words a new <PERSON> took out of some note
+    present: set[str] = set()  # every word still in some note afterwards
     last_id = 0
     while True:
         with store.read() as con:
@@ -119,12 +125,14 @@ def rescrub(
         for row, old, new in zip(rows, drafts, gated, strict=True):
             report.dropped_columns.update(new.dropped)
             before, after = _values(old), _values(new.draft)
+            words_after = set(_WORD.findall(" ".join(filter(None, after)).lower()))
+            present |= words_after
             if before == after and not new.dropped:
                 continue
-            report.found.update(_placeholders(after) - _placeholders(before))
-            removed_words |= set(_WORD.findall(" ".join(filter(None, before)).lower())) - set(
-                _WORD.findall(" ".join(filter(None, after)).lower())
-            )
+            found = _placeholders(after) - _placeholders(before)
+            report.found.update(found)
+            if found["PERSON"]:
+                removed_words |= set(_WORD.findall(" ".join(filter(None, before)).lower())) - words_after
             d = new.draft
             fields: dict[str, object] = {f: getattr(d, f) for f in _FIELDS if getattr(d, f) != getattr(old, f)}
             fields.update(text=d.text, tags=list(d.tags), extra=dict(d.extra) or None)
@@ -143,8 +151,94 @@ def rescrub(
                     notes_sql.insert_embeddings(con, [c[0] for c in changes], vectors, embedder.model_id)
         if progress:
             progress(report.notes_checked)
-    _rescrub_topics(store, redactor, removed_words, report, dry_run)
+    # Words that a new <PERSON> removed and that no note holds any more were someone's name: text built from
+    # the old notes (labels, summaries, pockets, signals, alerts) must lose them too.
+    gone = {w for w in removed_words - present if len(w) > 2 and w.isalpha()}
+    _rescrub_topics(store, redactor, gone, report, dry_run)
+    _rescrub_derived(store, redactor, gone, report, dry_run)
     return report
+
+
+def _without(text: str, gone: set[str]) -> str:
+    if not gone:
+        return text
+    return _GONE_WORD.sub(lambda m: "<PERSON>" if m.group().lower() in gone else m.group(), text)
+
+
+def _rescrub_derived(store: Store, redactor: Redactor, gone: set[str], report: RescrubReport, dry_run: bool) -> None:
+    """Summaries, pockets, stored signals, alerts and the import ledger: each string through the gate again."""
+    for table in derived_sql.TEXT_COLUMNS:
+        with store.read() as con:
+            columns, rows = derived_sql.text_rows(con, table)
+        report.derived_changed[table] = 0
+        if not rows:
+            continue
+        kinds = derived_sql.TEXT_COLUMNS[table][1]
+        n_keys = len(derived_sql.TEXT_COLUMNS[table][0])
+        strings = sorted({s for row in rows for c, v in zip(columns, row[n_keys:], strict=True)
+                          for s in _strings_of(kinds[c], v)})  # fmt: skip
+        clean = dict(zip(strings, (r.text for r in redact_all(redactor, [_without(s, gone) for s in strings])),
+                         strict=True))  # fmt: skip
+        changed = []
+        for row in rows:
+            new = [_apply(kinds[c], v, clean) for c, v in zip(columns, row[n_keys:], strict=True)]
+            if any(_raw(kinds[c], v) != _raw(kinds[c], n) for c, v, n in zip(columns, row[n_keys:], new, strict=True)):
+                changed.append((*row[:n_keys], *new))
+        report.derived_changed[table] = len(changed)
+        if changed and not dry_run:
+            with store.transaction() as con:
+                derived_sql.update_text_rows(con, table, columns, changed)
+
+
+def _strings_of(kind: str, value: object) -> list[str]:
+    if value is None:
+        return []
+    if kind == "list":
+        return [str(v) for v in value]  # type: ignore[attr-defined]
+    if kind == "json":
+        return _json_strings(json.loads(value) if isinstance(value, str) else value)
+    return [str(value)]
+
+
+def _json_strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _json_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _json_strings(v)]
+    return []
+
+
+def _json_apply(value: object, clean: dict[str, CleanTextType]) -> object:
+    if isinstance(value, str):
+        return clean[value]
+    if isinstance(value, dict):
+        return {k: _json_apply(v, clean) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_apply(v, clean) for v in value]
+    return value
+
+
+def _apply(kind: str, value: object, clean: dict[str, CleanTextType]) -> object:
+    if value is None:
+        return None
+    if kind == "list":
+        return [clean[str(v)] for v in value]  # type: ignore[attr-defined]
+    if kind == "json":
+        return _json_apply(json.loads(value) if isinstance(value, str) else value, clean)
+    return clean[str(value)]
+
+
+def _raw(kind: str, value: object) -> object:
+    """A comparable plain form (JSON parsed, lists as lists of str)."""
+    if value is None:
+        return None
+    if kind == "json":
+        return json.loads(value) if isinstance(value, str) else value
+    if kind == "list":
+        return [str(v) for v in value]  # type: ignore[attr-defined]
+    return str(value)
 
 
 def _tainted(text: str | None, clean: str | None, removed: set[str]) -> bool:

@@ -66,4 +66,6 @@ def _rescrub(args: argparse.Namespace) -> int:
         print(f"  attribute {column!r} removed: {reason}")
     print(f"  topic labels rebuilt   {report.topic_labels_rebuilt:>8,}")
     print(f"  PM names/notes changed {report.profiles_changed:>8,}")
+    for table, count in report.derived_changed.items():
+        print(f"  {table + ' rows changed':<22} {count:>8,}")
     return 0

@@ -62,6 +62,32 @@ HELDOUT_PII_NOTES: tuple[GoldenNote, ...] = (
     _n("Anastasia Volkov's order 4471 arrived damaged", ("PERSON", "Anastasia Volkov"), keep=("order 4471",)),
 )  # fmt: skip
 
+# A second held-out batch, written after the fixes the first one prompted (see the README), and not tuned on.
+HELDOUT2_PII_NOTES: tuple[GoldenNote, ...] = (
+    _n("Mrs Okafor-Williams rang about the Brightline TV box again.", ("PERSON", "Okafor-Williams"),
+       keep=("Brightline TV",)),
+    _n("Callback requested by Dieter Bräutigam, Vodaline Business customer.", ("PERSON", "Dieter Bräutigam"),
+       keep=("Vodaline Business",)),
+    _n("Pham Minh Chau wants to downgrade to Fibre 150.", ("PERSON", "Pham Minh Chau"), keep=("Fibre 150",)),
+    _n("customer ingrid halvorsen asked for a refund", ("PERSON", "ingrid halvorsen")),
+    _n("Spoke to Rajesh Kumar Venkataraman about the outage.", ("PERSON", "Rajesh Kumar Venkataraman")),
+    _n("Escalation for Zeynep Arslan: engineer missed two slots.", ("PERSON", "Zeynep Arslan")),
+    _n("Aroha sent the photos, thanks Aroha!", ("PERSON", "Aroha")),
+    _n("mobile 07911 123 456, please text first", ("PHONE", "07911 123 456")),
+    _n("Office: +49 89 12345678 ext 22", ("PHONE", "+49 89 12345678 ext 22")),
+    _n("Tel 01 70 36 39 50 pour le rappel", ("PHONE", "01 70 36 39 50")),
+    _n("her number is 0490 123 456", ("PHONE", "0490 123 456")),
+    _n("Email me at tanvi.k+orders@proton.me", ("EMAIL", "tanvi.k+orders@proton.me")),
+    _n("j.müller (at) gmx (dot) de wrote twice", ("EMAIL", "j.müller (at) gmx (dot) de")),
+    _n("Paid with 5425 2334 3010 9903 yesterday", ("CARD", "5425 2334 3010 9903")),
+    _n("IBAN: HU42 1177 3016 1111 1018 0000 0000", ("IBAN", "HU42 1177 3016 1111 1018 0000 0000")),
+    _n("SSN 219-09-9999 on the application form", ("SSN", "219-09-9999")),
+    _n("She lives at 18 Rosemary Close, Oxford OX4 2JQ", ("ADDRESS", "18 Rosemary Close, Oxford OX4 2JQ")),
+    _n("date of birth: 9th September 1993", ("DOB", "9th September 1993")),
+    _n("From IP 203.0.113.201 the login failed", ("IP", "203.0.113.201")),
+    _n("Customer Siobhan Kelleher's direct debit bounced", ("PERSON", "Siobhan Kelleher")),
+)  # fmt: skip
+
 HELDOUT_CLEAN_NOTES: tuple[GoldenNote, ...] = (
     _n("Brightline Hub 4 firmware 4.0.12 fixes the 5 GHz drops.", keep=("Brightline Hub 4",)),
     _n("Vodaline Red Entertainment bundle renewal £38/month from 01/06.", keep=("Vodaline Red",)),
@@ -83,4 +109,17 @@ HELDOUT_CLEAN_NOTES: tuple[GoldenNote, ...] = (
     _n("Sophie's Choice DVD bundle out of stock, SKU DVD-1182.", keep=("DVD-1182",)),
     _n("Lincoln Continental owner's manual request, VIN not given.", keep=()),
     _n("Network team rebooted OLT-LDS-04 at 02:10; service restored.", keep=("OLT-LDS-04",)),
+)
+
+HELDOUT2_CLEAN_NOTES: tuple[GoldenNote, ...] = (
+    _n("Brightline Fibre 900 price for new customers is £45 for 24 months.", keep=("Brightline Fibre 900",)),
+    _n("Galaxy Z Flip6 hinge creak reported, repair ref RR-22910.", keep=("Galaxy Z Flip6",)),
+    _n("Customer wants the Vodaline Family plan with 4 SIMs from 01/07.", keep=("Vodaline Family",)),
+    _n("Harrods gift card not accepted online, order 7712-22.", keep=("7712-22",)),
+    _n("Victoria Beckham fragrance out of stock until August.", keep=()),
+    _n("Ticket #55120: Chromecast with Google TV loses wifi nightly.", keep=("#55120",)),
+    _n("Refunded €19.99 for the Disney+ add-on on 2024-06-02.", keep=("€19.99",)),
+    _n("Windows 11 24H2 update broke the printer driver v3.1.", keep=("24H2",)),
+    _n("Price 1.299,00 € incl. MwSt. for the Bosch KGN39 fridge.", keep=("1.299,00 €",)),
+    _n("Tracking JD014600003828293 delayed by the carrier.", keep=("JD014600003828293",)),
 )

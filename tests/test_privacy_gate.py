@@ -50,6 +50,7 @@ GATED = {
     "analytics.record_topic_profile",
     "imports.create_import",
     "imports.finish_import",
+    "derived_text.update_text_rows",
 }
 # Private helpers that write free text, and the one gated function allowed to call each (checked below).
 HELPERS = {"notes._insert_one": "insert_notes"}
@@ -180,8 +181,14 @@ def test_ledger_writes_refuse_unredacted_names_and_messages(store: Store) -> Non
 
 
 def test_rescrub_writes_refuse_unredacted_text(store: Store) -> None:
+    from insight.store import derived_text
     from insight.store import notes as notes_sql
     from insight.store import topics as topics_sql
+
+    with pytest.raises(UnredactedTextError), store.transaction() as con:
+        derived_text.update_text_rows(con, "imports", ["name"], [(1, "jane.doe@gmail.com.csv")])
+    with pytest.raises(UnredactedTextError), store.transaction() as con:
+        derived_text.update_text_rows(con, "trend_signals", ["payload"], [("2025-W10", 0, {"quote": "john smith"})])
 
     with pytest.raises(UnredactedTextError), store.transaction() as con:
         notes_sql.update_note_fields(con, [(1, {"text": "Jane Doe"})])

@@ -44,6 +44,21 @@ def _old_database(path: Path) -> Store:
             "INSERT INTO topic_profiles (topic_id, name, status_note) VALUES "
             "(2, 'Router resets', 'Ask jane.doe@gmail.com for logs')"
         )
+        # Text built from the old notes elsewhere: a topic summary, a pocket, a stored signal, an import name.
+        con.execute("UPDATE topics SET summary = 'Notes about john smith booking engineers' WHERE topic_id = 1")
+        con.execute(
+            "INSERT INTO pockets (pocket_id, first_week, last_week, label, keywords, model_id, centroid, radius) "
+            "VALUES (1, '2025-W10', '2025-W10', 'smith engineer visits', ['smith', 'engineer'], 'm', [1.0], 0.3)"
+        )
+        con.execute(
+            "INSERT INTO trend_signals (week, position, kind, topic_id, payload) VALUES "
+            "('2025-W10', 0, 'emerging', 1, ?)",
+            [json.dumps({"label": "john smith booked", "quotes": ["john smith booked an engineer"], "count": 2})],
+        )
+        con.execute(
+            "INSERT INTO imports (import_id, kind, name, status, started_at) VALUES "
+            "(1, 'file', 'calls for jane.doe@gmail.com.csv', 'complete', TIMESTAMP '2025-03-03')"
+        )
     store.release()
     return store
 
@@ -70,7 +85,8 @@ def test_rescrub_cleans_an_old_database_and_refreshes_labels(tmp_path: Path, red
     assert report.found["EMAIL"] >= 2
     assert report.dropped_columns == {"customer_name": "its name says it holds a person's name"}
     assert report.topic_labels_rebuilt == 1 and report.profiles_changed == 1
-    for survivor in ("router resets", "55123", "brightline hub", "gold", "firmware 2.4.1", "engineer"):
+    assert report.derived_changed == {"topics": 1, "pockets": 1, "trend_signals": 1, "deliveries": 0, "imports": 1}
+    for survivor in ("router resets", "55123", "brightline hub", "gold", "firmware 2.4.1", "engineer", "booking"):
         assert survivor in dump
     with store.read() as con:
         label, keywords = con.execute("SELECT label, keywords FROM topics WHERE topic_id = 1").fetchall()[0]
@@ -78,7 +94,7 @@ def test_rescrub_cleans_an_old_database_and_refreshes_labels(tmp_path: Path, red
     assert label == "engineer" and keywords == ["engineer", "booked"]
     assert vectors == 3  # the changed notes were re-embedded from their new text
     again = rescrub(store, redactor=redactor, embedder=fake_embedder, settings=settings)
-    assert again.notes_changed == 0 and again.topic_labels_rebuilt == 0
+    assert again.notes_changed == 0 and again.topic_labels_rebuilt == 0 and not any(again.derived_changed.values())
 
 
 def test_rescrub_command_reports_counts_per_type(tmp_path: Path) -> None:
