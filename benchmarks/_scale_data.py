@@ -44,6 +44,7 @@ def build_scale_db(size: int, seed: int = 0) -> tuple[Path, np.ndarray]:
     path, gold_file = scale_db_path(size, seed), gold_path(size, seed)
     if path.exists() and gold_file.exists():
         return path, np.load(gold_file)
+    from insight.privacy import synthetic_draft
     from insight.records import NoteDraft
     from insight.store import Store
     from insight.store.notes import insert_notes
@@ -92,7 +93,8 @@ def build_scale_db(size: int, seed: int = 0) -> tuple[Path, np.ndarray]:
             for j, r in enumerate(rows)
         ]
         with store.transaction() as con:
-            insert_notes(con, drafts, [f"scale:{r}" for r in rows], [()] * len(rows), vectors, ds.model_id)
+            clean = [synthetic_draft(d) for d in drafts]  # dataset text, no personal data: no redactor needed
+            insert_notes(con, clean, [f"scale:{r}" for r in rows], [()] * len(rows), vectors, ds.model_id)
         print(f"  built {rows[-1] + 1:,} / {size:,} notes", file=sys.stderr)
     store.release()
     np.save(gold_file, gold)

@@ -88,6 +88,9 @@ NO_FREE_TEXT = {
     "tokens.insert_token": "an admin's token name, scope and hash",
     "tokens.touch_token": "an id and a time",
     "tokens.revoke_tokens": "ids, an admin's token name and a time",
+    "cleanup.delete_notes_from_source": "deletes; a source name only as a filter",
+    "cleanup.retire_current_run": "a flag",
+    "cleanup.set_flag": "internal facts about the database (name, value)",
 }
 
 
@@ -326,6 +329,20 @@ def test_headerless_csv_error_quotes_no_cell(store: Store, deps, tmp_path: Path,
     message = info.value.message
     assert "Columns found" in message
     assert not _leaks(message) and "janedoe1984" not in message, message
+
+
+def test_the_cli_error_for_a_headerless_file_quotes_no_cell(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "headerless.csv"
+    path.write_text("Customer jane.doe@gmail.com rang from +44 7700 900123,2025-03-03\nAnother,2025-03-04\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "ingest", str(path), "--db", str(tmp_path / "x.duckdb"), "--no-progress"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert out.returncode == 2 and "Columns found" in out.stderr
+    assert not _leaks(out.stdout + out.stderr), out.stderr
 
 
 def test_form_errors_quote_no_cell(store: Store, deps) -> None:
