@@ -19,13 +19,13 @@ from insight.topics import get_topic, list_topics, refit, rename_topic
 pytestmark = pytest.mark.slow
 
 
-def test_an_import_of_another_domain_never_takes_over_an_old_topic(store, settings, real_embedder) -> None:
+def test_an_import_of_another_domain_never_takes_over_an_old_topic(store, settings, real_embedder, redactor) -> None:
     corpus = embedded_corpus(real_embedder)
     store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
     first = refit(store, settings, corpus["model_id"])
     old_ids = {t.topic_id for t in list_topics(store)}
     for topic_id in old_ids:  # PM work the imported notes must not inherit
-        rename_topic(store, topic_id, f"bank topic {topic_id}")
+        rename_topic(store, topic_id, f"bank topic {topic_id}", redactor=redactor)
 
     telecom = [d for d in generate_demo_notes(notes_per_week=40, weeks=4, seed=3)][:160]
     vectors = real_embedder.embed([d.text for d in telecom])
