@@ -108,9 +108,9 @@ class Settings:
     topic_max_unclear_share: float = _setting(0.05, "Most notes a fit may leave in the Unclear bucket (share).")
     topic_theme_min_topics: int = _setting(12, "Group topics into themes once a run has more topics than this.")
     topic_merge_similarity: float = _setting(
-        0.8, "Merge two topics into one need when their centroids are this similar (cosine; above 1 never merges)..."
+        0.88, "Merge two topics into one need when their centroids are this similar (cosine; above 1 never merges)..."
     )
-    topic_merge_overlap: float = _setting(0.85, "...and their central notes share phrases this much (cosine, 0–1).")
+    topic_merge_overlap: float = _setting(0.9, "...and their central notes share phrases this much (cosine, 0–1).")
     label_model: str = _setting(
         "", "Optional OpenAI-compatible base URL (e.g. a local llama.cpp or Ollama /v1) that names topics; empty = off."
     )

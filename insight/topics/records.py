@@ -29,8 +29,8 @@ class TopicParams:
     min_similarity: float = 0.3
     max_unclear_share: float = 0.05
     theme_min_topics: int = 12
-    merge_similarity: float = 0.8
-    merge_overlap: float = 0.85
+    merge_similarity: float = 0.88
+    merge_overlap: float = 0.9
     random_seed: int = 42
     sample_size: int = 40_000  # above this many notes, fit on a stratified sample of this many (0 = never)
 
