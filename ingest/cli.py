@@ -35,9 +35,8 @@ other commands:
 
 exit status:
   0  every file was processed (some rows may have been rejected: see the summary)
-  1  bad command-line arguments
-  2  a file could not be read to the end (nothing of it was stored), has no text column or no valid
-     row, or the database cannot be used; one line on stderr says what to do
+  2  bad command-line arguments; a file could not be read to the end (nothing of it was stored), has
+     no text column or no valid row; or the database cannot be used. One line on stderr says what to do
 
 examples:
   python -m ingest exports/zendesk-march.csv --source zendesk

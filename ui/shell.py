@@ -6,12 +6,15 @@ shows Streamlit's "Page not found" instead of the page.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import streamlit as st
 
 from insight.errors import EarshotError
 from ui import auth, demo, refit, render, resources, state
+
+log = logging.getLogger("ui.shell")
 
 
 @dataclass(frozen=True)
@@ -122,9 +125,24 @@ def main() -> None:
     with st.sidebar:
         st.caption("Earshot · voice of the agent")
     page = _navigation(identity)
-    demo.removal_notice()
-    demo.demo_banner(store, settings, can_remove=identity.can("admin"))
+    try:
+        demo.removal_notice()
+        demo.demo_banner(store, settings, can_remove=identity.can("admin"))
+    except EarshotError as exc:  # e.g. a damaged database: one message, and no page on top of it
+        render.show_error(exc)
+        st.stop()
     try:
         page.run()
     except EarshotError as exc:
         render.show_error(exc)
+    except Exception as exc:
+        # Anything else still reaches a person as one clear message (the traceback goes to the log);
+        # with error details switched on (development, tests) it is raised as it is.
+        from streamlit import config
+
+        if config.get_option("client.showErrorDetails") in ("full", "stacktrace", True):
+            raise
+        from insight.failures import explain
+
+        log.exception("page failed")
+        render.show_error(explain(exc))
