@@ -21,8 +21,9 @@ def start_seeding_now() -> bool:
     import logging
 
     # Outside a script run, Streamlit's caches warn that they run "in bare mode": true here, and harmless.
+    # A filter, not a level: Streamlit resets its loggers' levels when it creates them.
     for noisy in ("caching.cache_data_api", "scriptrunner_utils.script_run_context"):
-        logging.getLogger(f"streamlit.runtime.{noisy}").setLevel(logging.ERROR)
+        logging.getLogger(f"streamlit.runtime.{noisy}").addFilter(lambda record: record.levelno >= logging.ERROR)
     from ui import demo, resources
 
     settings, store = resources.get_settings(), resources.get_store()
