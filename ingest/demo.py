@@ -165,8 +165,20 @@ def seed_demo(
         if progress is not None:
             progress(stage, done, total or len(drafts))
 
+    def skip(draft: NoteDraft, error: EarshotError) -> None:
+        # A generated note the redactor gives up on (e.g. its time limit on a starved machine) is left out,
+        # never stored unredacted: the demo goes on without it instead of failing the first run.
+        log.warning("demo note left out: %s", error)
+
     report = ingest_drafts(
-        store, drafts, embedder=embedder, redactor=redactor, settings=settings, progress=counted, source_name="demo"
+        store,
+        drafts,
+        embedder=embedder,
+        redactor=redactor,
+        settings=settings,
+        progress=counted,
+        source_name="demo",
+        on_unredactable=skip,
     )
     if refit_topics:
         from insight.topics import refit

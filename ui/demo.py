@@ -91,7 +91,7 @@ def seeding_screen(store: Store, settings: Settings) -> None:
             return
         if status.error:
             st.error(f"Seeding the demo failed — {render.escape_markdown(status.error)}")
-            st.caption("To start empty instead, run with EARSHOT_DB=/path/to/earshot.duckdb.")
+            st.caption("To start empty instead: `EARSHOT_DB=/path/to/earshot.duckdb ./earshot run`.")
             return
         if not status.running:
             data.changed()
