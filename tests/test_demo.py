@@ -92,24 +92,17 @@ def test_seed_demo_goes_through_ingest(tmp_path) -> None:
 
 
 @pytest.mark.slow
-def test_seeding_with_the_real_model_is_quick(tmp_path, real_embedder) -> None:
-    """The full demo through the real model: ~40 s on a quiet 2-core machine (3.4k notes at ~156 notes/s,
-    then a ~15 s topic fit).
+def test_seeding_with_the_real_model_fits_the_demos_topics(tmp_path, real_embedder) -> None:
+    """The full demo through the real model and the real redactor, then the first topic fit.
 
-    The bound is loose because CI shares the machine with other suites.
+    How long it takes is a figure, not a test: the README reports the first-run time measured from a fresh clone.
     """
-    import time
-
     from ingest.redaction import default_redactor
 
     path = tmp_path / "demo.duckdb"
     store = Store(path)
-    real_embedder.embed(["warm up"])
-    started = time.perf_counter()
     report = seed_demo(store, embedder=real_embedder, redactor=default_redactor(), settings=load_settings({}, db=path))
-    elapsed = time.perf_counter() - started
     assert report.imported > 3000
-    assert elapsed < 180, f"seeding took {elapsed:.0f} s"
     from insight.topics import list_topics
 
     assert len(list_topics(store)) >= 10  # the refit that seeding runs found the demo's themes
