@@ -300,6 +300,41 @@ def time_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, float]:
     return {"notes": len(stream.notes), "week": len(final), "ingest": t1 - t0, "refit": t2 - t1, "trends": t3 - t2}
 
 
+def time_trends_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, float]:
+    """Seconds for ``python -m insight trends`` on a database of about ``n_notes`` notes (12 weeks).
+
+    The notes go straight into the store with their cached vectors, placed in topics by their true intent
+    (no refit: this times the trends command alone, pockets included, at that size).
+    """
+    from insight.records import NoteDraft
+    from insight.store import Store, analytics
+    from insight.store.notes import insert_notes
+
+    stream = generate_stream(pool, seed=7, n_weeks=12, scale=n_notes / 5400)
+    db = workdir / "trends-large.duckdb"
+    store = Store(db)
+    topic_of = {lbl: i + 1 for i, lbl in enumerate(sorted({n.label for n in stream.notes}))}
+    vectors = {t: v for t, v in zip(pool.texts, pool.vectors, strict=True)}
+    vectors.update(zip(pool.noise, pool.noise_vectors, strict=True))
+    placed = []
+    for first in range(0, len(stream.notes), 5000):
+        chunk = stream.notes[first : first + 5000]
+        drafts = [NoteDraft(text=note_text(pool, n), created_at=n.created_at, agent_id=n.agent_id, source="bench",
+                            external_id=n.external_id) for n in chunk]  # fmt: skip
+        with store.transaction() as con:
+            ids = insert_notes(con, drafts, [f"bench:{n.external_id}" for n in chunk], [()] * len(chunk),
+                               np.vstack([vectors[d.text] for d in drafts]), pool.model_id)  # fmt: skip
+        placed += [(i, topic_of[n.label], 0.8) for i, n in zip(ids, chunk, strict=True)]
+    with store.transaction() as con:
+        run = analytics.record_topic_run(con, stream.weeks[-1].end, [(t, lbl, [], 0) for lbl, t in topic_of.items()],
+                                         model_id=pool.model_id)  # fmt: skip
+        analytics.record_assignments(con, run, placed)
+    store.release()
+    t0 = time.perf_counter()
+    _cli("insight", ["trends", "--week", stream.weeks[-1].label, "--json", "--db", str(db)])
+    return {"notes": len(stream.notes), "trends": time.perf_counter() - t0}
+
+
 def _spread(values: list[float]) -> str:
     sd = statistics.stdev(values) if len(values) > 1 else 0.0
     return f"{statistics.mean(values):.2f} ± {sd:.2f} [{min(values):.2f}–{max(values):.2f}]"
@@ -311,6 +346,7 @@ def main() -> int:
     parser.add_argument("--sources", nargs="+", choices=SOURCES, help="override the size's sources")
     parser.add_argument("--seeds", type=int, nargs="+", help="override the size's seeds")
     parser.add_argument("--noise-from", nargs="+", choices=SOURCES, default=SOURCES, help="sources of the noise")
+    parser.add_argument("--trends-at", type=int, default=0, metavar="N", help="only time trends at ~N notes")
     parser.add_argument("--scale-check", type=int, default=0, metavar="N", help="also time a cycle at ~N notes")
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings, e.g. pocket_fdr=0.05")
     args = parser.parse_args()
@@ -318,6 +354,12 @@ def main() -> int:
     for item in args.set:
         name, value = item.split("=", 1)
         os.environ[f"EARSHOT_{name.upper()}"] = value
+    if args.trends_at:
+        source = (args.sources or ["banking77"])[0]
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time_trends_large(load_pool(source), args.trends_at, Path(tmp))
+        print(f"python -m insight trends at {t['notes']:,.0f} notes ({source}): {t['trends']:.1f} s")
+        return 0
     n_weeks, scale, sources, seeds = SIZES[args.size]
     sources, seeds = args.sources or sources, args.seeds or seeds
     print(

@@ -102,6 +102,7 @@ def _window_tests(
     data: PocketInput, window: int, baseline_weeks: int, sizes: Sequence[float], prior_weeks: float
 ) -> _Tests | None:
     """Gamma–Poisson tests of the window's notes around each of this week's notes, at each radius."""
+    from scipy import sparse
     from scipy.stats import nbinom
 
     last = data.n_weeks - 1
@@ -134,8 +135,8 @@ def _window_tests(
             # step: less noise). The centre is a mean over the window's AND the baseline's notes, weighted
             # to equal volume, so that it is not drawn towards this week's notes by chance: a centre chosen
             # from this week's notes alone would make every busy corner look like a rise.
-            pull = (near_window >= r).astype(np.float32) @ window_vectors
-            pull += base_weight * ((near_base >= r).astype(np.float32) @ base_vectors)
+            pull = sparse.csr_matrix(near_window >= r, dtype=np.float32) @ window_vectors  # few neighbours each
+            pull += base_weight * (sparse.csr_matrix(near_base >= r, dtype=np.float32) @ base_vectors)
             block = pull / (np.linalg.norm(pull, axis=1, keepdims=True) + 1e-12)
             seen = (block @ window_vectors.T >= r).sum(axis=1)
             before = (block @ base_vectors.T >= r).sum(axis=1)
