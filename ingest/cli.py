@@ -185,19 +185,15 @@ def _parse_date(text: str | None):  # -> datetime | None
 
 
 def _plan(plan_import, path: Path, settings):  # -> ImportPlan
-    """Plan an import; a message that quotes the file (a headerless file's first row) passes the redactor, which
-    is loaded only then."""
-    from ingest.privacy_gate import scrub_error, scrub_message
+    """Plan an import. Column names a message quotes (a headerless file's "names" are its first row of notes) pass
+    the redactor, loaded only then: a file refused for its size or shape is still refused before any model loads
+    (the readers' own messages quote no cell)."""
+    from ingest.privacy_gate import scrub_message
     from ingest.redaction import default_redactor, keep_terms_from
-    from insight.errors import EarshotError
 
-    def redactor():
-        return default_redactor(keep_terms_from(settings))
-
-    try:
-        return plan_import(path, settings, describe=lambda cell: scrub_message(redactor(), cell))
-    except EarshotError as exc:
-        raise scrub_error(redactor(), exc) from exc.__cause__
+    return plan_import(
+        path, settings, describe=lambda cell: scrub_message(default_redactor(keep_terms_from(settings)), cell)
+    )
 
 
 def _import_files(args: argparse.Namespace) -> int:

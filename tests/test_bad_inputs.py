@@ -34,7 +34,7 @@ def _env(monkeypatch, redactor):
     for key in [k for k in os.environ if k.startswith("EARSHOT_")]:
         monkeypatch.delenv(key)
     monkeypatch.setenv("EARSHOT_EMBEDDING_MODEL", EMBEDDER)
-    monkeypatch.setattr("ingest.redaction.default_redactor", lambda: redactor)  # the real one, built once
+    monkeypatch.setattr("ingest.redaction.default_redactor", lambda *terms: redactor)  # the real one, built once
     levels = {name: logging.getLogger(name).level for name in ("insight", "ingest")}
     yield
     for name, level in levels.items():  # --debug raises them for the rest of a CLI process
