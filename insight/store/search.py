@@ -139,14 +139,13 @@ def notes_with_topics(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int]) -
         f"""
         SELECT {", ".join("n." + c.strip() for c in NOTE_COLUMNS.split(","))},
                nt.topic_id, {_TOPIC_LABEL} AS topic_label
-        FROM notes n
-        LEFT JOIN note_topics nt ON nt.note_id = n.id
+        FROM (SELECT * FROM notes WHERE id = ANY($ids)) n
+        LEFT JOIN (SELECT * FROM note_topics WHERE note_id = ANY($ids)) nt ON nt.note_id = n.id
         LEFT JOIN ({_CURRENT_TOPICS}) t ON t.topic_id = nt.topic_id
         LEFT JOIN topic_profiles p ON p.topic_id = nt.topic_id
-        WHERE n.id IN (SELECT unnest(?))
         """,
-        [[int(i) for i in note_ids]],
-    ).fetchall()
+        {"ids": [int(i) for i in note_ids]},
+    ).fetchall()  # both big tables filtered to the asked notes first: no hash table over all placements
     by_id = {r[0]: r for r in rows}
     return [by_id[int(i)] for i in note_ids if int(i) in by_id]
 
