@@ -71,65 +71,57 @@ def _words(kind: str, d: Detection) -> tuple[str, str]:
     return change_words(d.baseline, d.count, d.window_weeks), chance
 
 
+def _detection_fields(target: Week, d: Detection) -> dict:
+    """The fields every signal takes from its detection, for a topic and a pocket alike."""
+    change, chance = _words(d.kind, d)
+    return {
+        "kind": d.kind,
+        "score": d.score,
+        "week": target.label,
+        "count": d.count,
+        "baseline": d.baseline,
+        "distinct_agents": d.distinct_agents,
+        "confidence": d.confidence,
+        "p_value": d.p_value,
+        "growth": d.growth,
+        "corroborated_count": d.corroborated_count,
+        "expected": d.expected,
+        "window_weeks": d.window_weeks,
+        "window_agents": d.window_agents,
+        "change": change,
+        "chance": chance,
+    }
+
+
 def _topic_signal(
     target: Week, history: TopicHistory, d: Detection, info: TopicInfo, quotes: list[Quote]
 ) -> TrendSignal:
-    change, chance = _words(d.kind, d)
     return TrendSignal(
         topic_id=history.topic_id,
         label=info.label,
-        kind=d.kind,
-        score=d.score,
-        week=target.label,
-        count=d.count,
-        baseline=d.baseline,
-        distinct_agents=d.distinct_agents,
-        confidence=d.confidence,
-        p_value=d.p_value,
-        growth=d.growth,
-        corroborated_count=d.corroborated_count,
-        expected=d.expected,
         reason=d.reason,
-        window_weeks=d.window_weeks,
-        window_agents=d.window_agents,
         weekly_counts=tuple(zip(history.weeks, history.counts, strict=True)),
         quotes=tuple(quotes),
         owner=info.owner,
         status=info.status,
-        change=change,
-        chance=chance,
+        **_detection_fields(target, d),
     )
 
 
 def _pocket_signal(target: Week, f: PocketFinding, catalogue: dict[int, TopicInfo]) -> TrendSignal:
     d = f.detection
-    change, chance = _words(d.kind, d)
     inside = ", ".join(catalogue.get(t, TopicInfo(t, f"Topic {t}")).label for t in f.parents)
     return TrendSignal(
         topic_id=f.history.topic_id,
         label=f.label,
-        kind=d.kind,
-        score=d.score,
-        week=target.label,
-        count=d.count,
-        baseline=d.baseline,
-        distinct_agents=d.distinct_agents,
-        confidence=d.confidence,
-        p_value=d.p_value,
-        growth=d.growth,
-        corroborated_count=d.corroborated_count,
-        expected=d.expected,
         reason=f"a pocket of notes growing inside {inside}: {d.reason}",
-        window_weeks=d.window_weeks,
-        window_agents=d.window_agents,
         weekly_counts=tuple(zip(f.history.weeks, f.history.counts, strict=True)),
         quotes=f.quotes,
         scope="pocket",
         parent_topic_ids=f.parents,
         keywords=f.keywords,
         note_ids=f.note_ids,
-        change=change,
-        chance=chance,
+        **_detection_fields(target, d),
     )
 
 
