@@ -152,6 +152,19 @@ def _majority(labels: list[str]) -> str:
     return Counter(labels).most_common(1)[0][0] if labels else "?"
 
 
+def evidence_weeks(signal: dict, week: int, baseline_weeks: int = 4) -> list[int]:
+    """The weeks whose notes say which need a flag is about (indices into the stream's weeks).
+
+    A rise is about the flagged week's notes. A fade is about what the topic held *before* it faded: the
+    baseline weeks before the signal's window. (Reading the flagged week, where a faded topic has next to
+    no notes, labelled every fade "?" and scored fading recall 0.00.)
+    """
+    if signal["kind"] != "fading":
+        return [week]
+    window = max(1, int(signal.get("window_weeks") or 1))
+    return [k for k in range(week - window - baseline_weeks + 1, week - window + 1) if k >= 0]
+
+
 def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
     """Operate Earshot over ``stream`` week by week with the three commands; collect what it flagged."""
     from insight.store import Store, analytics
@@ -186,7 +199,11 @@ def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
             for s in json.loads(out):
                 if s["kind"] not in ("emerging", "fading"):
                     continue
-                members = s.get("note_ids") or notes_behind(store, week, VolumeFilters(topic_ids=(s["topic_id"],)))
+                members = s.get("note_ids") or [
+                    i
+                    for k in evidence_weeks(s, w)
+                    for i in notes_behind(store, stream.weeks[k], VolumeFilters(topic_ids=(s["topic_id"],)))
+                ]
                 need = _majority([truth.get(i, "?") for i in members])
                 if s["kind"] == "fading":
                     run.fading.append((w, need))
