@@ -27,12 +27,13 @@ c1.metric(
     delta=sum(r.weekly[-1] - (r.weekly[-2] if len(r.weekly) > 1 else 0) for r in rows),
 )
 c2.metric("Topics", len(rows))
-c3.metric("Emerging / new / spiking", len(signals))
+c3.metric("Emerging / new / spiking", len(signals) + len(overview.pockets))
 c4.metric("Fading", sum(1 for r in rows if r.signal == "fading"))
 
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
-    st.caption(f"Top topics, last 4 weeks — click a bar to open it. Signals are for {overview.signal_week}.")
+    judged = f" as judged on {overview.judged_at[:10]}" if overview.judged_at else ""
+    st.caption(f"Top topics, last 4 weeks — click a bar to open it. Signals are for {overview.signal_week}{judged}.")
     top = sorted(rows, key=lambda r: -sum(r.weekly[-4:]))[:16]
     render.clickable_topic_chart(charts.trend_bars(top), key="trends-chart")
 with signal_col:
@@ -52,6 +53,26 @@ with signal_col:
         )
     if len(flagged) > 5:
         st.caption(f"…and {len(flagged) - 5} more in the table below.")
+
+if overview.pockets:
+    st.subheader("New needs growing inside existing topics")
+    st.caption(
+        "Groups of this week's notes much denser than the weeks before predict, though their topic's count "
+        "barely moved. Open the topic they grow inside to read them."
+    )
+    for i, pocket in enumerate(overview.pockets):
+        left, right = st.columns([3, 2])
+        left.markdown(f"{render.signal_badge('emerging')} · **{render.escape_markdown(pocket.label)}**")
+        left.caption(
+            f"{render.escape_markdown(pocket.change)} · {pocket.distinct_agents} agents · "
+            f"{render.escape_markdown(pocket.chance)}",
+            help=render.escape_markdown(pocket.reason),
+        )
+        for topic_id, topic_label in pocket.parents:
+            if right.button(
+                f"Inside: {topic_label}", key=f"pocket-parent-{i}-{topic_id}", type="tertiary", help="Open this topic"
+            ):
+                state.open_topic(topic_id, "app_pages/topic.py")
 
 weekly_column = f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})"
 themes = theme_trends(overview)

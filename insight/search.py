@@ -6,7 +6,6 @@ logic (thresholds, the 2-D projection) that pages must not hold.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -266,109 +265,6 @@ def topic_map(store: Store) -> list[TopicPoint]:
     ]
 
 
-@dataclass(frozen=True)
-class TopicTrend:
-    """One row of the Trends table: a topic's weekly volume over the chosen weeks and this week's signal."""
-
-    topic_id: int
-    label: str
-    owner: str | None
-    status: str | None
-    weekly: tuple[int, ...]  # aligned with TrendOverview.weeks
-    total: int
-    last_week: int
-    growth: float | None  # recent weeks over the weeks before them (None from under one note a week)
-    signal: str | None = None
-    signal_reason: str | None = None
-    theme: str | None = None  # the theme the topic belongs to in the current run
-
-
-@dataclass(frozen=True)
-class TrendOverview:
-    """The Trends page in one record: the weeks shown, the week signals are about, and a row per topic."""
-
-    weeks: tuple[str, ...]
-    signal_week: str | None
-    topics: tuple[TopicTrend, ...]
-
-
-def _rise(weekly: Sequence[int], window: int) -> int:
-    """Notes in the last ``window`` weeks minus the ``window`` weeks before them."""
-    return sum(weekly[-window:]) - sum(weekly[-2 * window : -window])
-
-
-def _growth(weekly: list[int], window: int) -> float | None:
-    """Recent weeks over the weeks before (+1 smoothed), rounded to a whole percent.
-
-    ``None`` when the weeks before averaged under one note a week: a ratio from (almost) nothing reads
-    as "+1400 %" and means only "new".
-    """
-    recent = sum(weekly[-window:])
-    before = sum(weekly[-2 * window : -window])
-    if before < window:
-        return None
-    return round((recent + 1) / (before + 1), 2)
-
-
-def topic_overview(
-    store: Store, settings: object, filters: NoteFilters | None = None, *, window: int = 2
-) -> TrendOverview:
-    """Topics with weekly volumes (for sparklines), growth and this week's trend signal.
-
-    Uses the trends service (``insight.trends``): volumes from ``weekly_topic_volume``, signals from
-    ``detect_signals`` for the latest complete week in range. Growth compares the last ``window``
-    weeks with the ``window`` before them (+1 smoothed). Rows come ranked: signals first, then the rise
-    in notes (not the ratio, which favours tiny topics), then volume; the Unclear bucket is left out.
-    """
-    from insight.trends import VolumeFilters, Week, detect_signals, resolve_week, topic_catalogue, weekly_topic_volume
-    from insight.trends.weeks import week_range
-
-    filters = filters or NoteFilters()
-    latest = resolve_week(store)
-    options = filter_options(store)
-    if options.first is None:
-        return TrendOverview((), None, ())
-    end = min(Week.containing(filters.end), latest) if filters.end else latest
-    start = Week.containing(filters.start) if filters.start else max(Week.containing(options.first), end.shift(-11))
-    weeks = week_range(start, end)
-    if not weeks:
-        return TrendOverview((), None, ())
-    volume_filters = VolumeFilters(filters.products, filters.channels, filters.teams, filters.kinds)
-    counts = weekly_topic_volume(store, start, end, volume_filters)
-    signals = {s.topic_id: s for s in detect_signals(store, settings, end, filters=volume_filters, quotes=0)}
-    catalogue = topic_catalogue(store)
-    index = {w.label: i for i, w in enumerate(weeks)}
-    series: dict[int, list[int]] = {}
-    for c in counts:
-        if c.topic_id < 0 or c.week not in index:
-            continue
-        series.setdefault(c.topic_id, [0] * len(weeks))[index[c.week]] += c.count
-    rows = []
-    for topic_id, weekly in series.items():
-        info = catalogue.get(topic_id)
-        signal = signals.get(topic_id)
-        rows.append(
-            TopicTrend(
-                topic_id=topic_id,
-                label=info.label if info else f"Topic {topic_id}",
-                owner=info.owner if info else None,
-                status=info.status if info else None,
-                weekly=tuple(weekly),
-                total=sum(weekly),
-                last_week=weekly[-1],
-                growth=_growth(weekly, window),
-                signal=signal.kind if signal else None,
-                signal_reason=signal.reason if signal else None,
-                theme=info.theme if info else None,
-            )
-        )
-    rank = {"emerging": 0, "new": 1, "spike": 2, "fading": 4}
-    # Within a signal, the biggest rise in notes first: ranking by the growth ratio put a topic going
-    # from 0 to 2 notes ("+200 %") above one going from 20 to 40.
-    rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -_rise(r.weekly, window), -r.total, r.topic_id))
-    return TrendOverview(tuple(w.label for w in weeks), end.label, tuple(rows))
-
-
 def similar_topics(store: Store, topic_id: int, *, limit: int = 5) -> list[tuple[TopicPoint, float]]:
     """The current topics whose centroids are closest to ``topic_id``'s, with their cosine similarity."""
     with store.read() as con:
@@ -435,3 +331,7 @@ def has_notes(store: Store) -> bool:
     with store.read() as con:
         first, _ = sql.date_span(con)
     return first is not None
+
+
+# The Trends page's record and service live in insight.trend_view; kept importable from here.
+from insight.trend_view import PocketTrend, TopicTrend, TrendOverview, topic_overview  # noqa: E402, F401
