@@ -137,3 +137,50 @@ def test_below_the_threshold_the_fit_is_the_full_one(store, settings, corpus):
     store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
     refit(store, settings.replace(topic_sample_size=240), corpus["model_id"])
     assert "sample_size" not in list_runs(store)[0].quality
+
+
+# -- the refit's reads: streamed, in note-id order, texts for the sample only ----------------------------
+
+
+def test_vectors_are_streamed_into_note_id_order_whatever_order_they_were_stored_in(store):
+    from datetime import datetime
+
+    from insight.privacy import synthetic_draft
+    from insight.records import NoteDraft
+    from insight.store import topics as topics_sql
+    from insight.store.notes import insert_embeddings, insert_notes, note_weeks
+
+    rng = np.random.default_rng(3)
+    drafts = [synthetic_draft(NoteDraft(text=f"note number {i}", created_at=datetime(2025, 1, 1 + i % 20),
+                                        source="t", external_id=f"x{i}")) for i in range(300)]  # fmt: skip
+    with store.transaction() as con:
+        ids = np.asarray(insert_notes(con, drafts, [d.external_id for d in drafts], [()] * 300, None, None))
+    vectors = rng.normal(size=(300, 8)).astype(np.float32)
+    shuffled = rng.permutation(300)
+    with store.transaction() as con:
+        for part in np.array_split(shuffled, 7):  # stored in seven shuffled batches
+            insert_embeddings(con, ids[part].tolist(), vectors[part], "m")
+        insert_embeddings(con, ids[:50].tolist(), -vectors[:50], "other-model")  # never mixed in
+    with store.read() as con:
+        note_ids, _ = note_weeks(con, "m")
+        read = topics_sql.vectors_of(con, "m", note_ids, batch_rows=32)
+        texts = topics_sql.texts_of(con, note_ids[::-7])
+    order = np.argsort(ids)
+    assert np.array_equal(note_ids, ids[order]) and read.dtype == np.float32
+    assert np.array_equal(read, vectors[order])
+    assert texts == [f"note number {int(np.flatnonzero(ids == i)[0])}" for i in note_ids[::-7]]
+
+
+def test_matching_on_arrays_is_matching_on_dictionaries():
+    from insight.topics.matching import match_topics
+
+    rng = np.random.default_rng(5)
+    old_ids = rng.choice(5_000, 3_000, replace=False)
+    old_topics = rng.integers(-1, 12, 3_000)
+    new_ids = rng.choice(6_000, 4_000, replace=False)
+    new_labels = np.where(rng.random(4_000) < 0.7, rng.integers(-1, 9, 4_000), (new_ids // 400) % 9)
+    old = dict(zip(old_ids.tolist(), old_topics.tolist(), strict=True))
+    new = dict(zip(new_ids.tolist(), new_labels.tolist(), strict=True))
+    as_dicts = match_topics(old, new, 20, sticky_ids={3})
+    as_arrays = match_topics((old_ids, old_topics), (new_ids, new_labels), 20, sticky_ids={3})
+    assert as_arrays == as_dicts and as_arrays.counts()

@@ -25,6 +25,7 @@ _RUN_COLUMNS = (
     "run_id, created_at, model_id, n_notes, n_topics, n_themes, unclear_share, input_hash, params, quality, "
     "fit_seconds, is_current, assign_threshold"
 )
+_SCAN_MEMORY_LIMIT = "512MB"  # DuckDB's own memory while a refit streams every vector out (see vectors_of)
 _CURRENT_RUN_ID = "(SELECT run_id FROM topic_runs WHERE is_current ORDER BY created_at DESC, run_id DESC LIMIT 1)"
 
 
@@ -89,14 +90,56 @@ def run_centroids(con: duckdb.DuckDBPyConnection, run_id: int) -> tuple[np.ndarr
     return table.column("topic_id").to_numpy(), _matrix(table, "centroid"), table.column("label").to_pylist()
 
 
-def fit_inputs(con: duckdb.DuckDBPyConnection, model_id: str) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """(note ids, texts, vectors) of every note with a vector from ``model_id``, ordered by note id."""
-    table = con.sql(
-        "SELECT e.note_id, n.text, e.vector FROM note_embeddings e JOIN notes n ON n.id = e.note_id "
-        "WHERE e.model_id = ? ORDER BY e.note_id",
-        params=[model_id],
-    ).to_arrow_table()
-    return table.column("note_id").to_numpy(), table.column("text").to_pylist(), _matrix(table, "vector")
+def vectors_of(
+    con: duckdb.DuckDBPyConnection, model_id: str, note_ids: np.ndarray, batch_rows: int = 65_536
+) -> np.ndarray:
+    """The ``model_id`` vectors of ``note_ids`` (ascending) as one float32 matrix, row i for note_ids[i].
+
+    Streamed in Arrow batches straight into the matrix, unordered: an ``ORDER BY`` over a million vectors
+    made DuckDB sort 1.5 GB and the Arrow result held another copy before NumPy got its own (7.99 GB peak
+    for a 1M-note refit). A row whose note has no such vector stays zero: read ``note_ids`` in the same
+    :meth:`~insight.store.Store.read` (e.g. :func:`insight.store.notes.note_weeks`) so there is none.
+    """
+    ids = np.asarray(note_ids, dtype=np.int64)
+    matrix: np.ndarray | None = None
+    # DuckDB keeps every block it scanned cached up to its memory limit (80 % of RAM by default): 1.2 GB
+    # more at 1M notes. A scan needs little, so the limit is lowered for this read only.
+    con.execute(f"SET memory_limit = '{_SCAN_MEMORY_LIMIT}'")
+    try:
+        reader = con.sql(
+            "SELECT note_id, vector FROM note_embeddings WHERE model_id = ?", params=[model_id]
+        ).to_arrow_reader(batch_rows)
+        for batch in reader:
+            if batch.num_rows == 0:
+                continue
+            batch_ids = batch.column(0).to_numpy().astype(np.int64, copy=False)
+            flat = np.asarray(batch.column(1).flatten().to_numpy(zero_copy_only=False), dtype=np.float32)
+            block = flat.reshape(batch.num_rows, -1)
+            if matrix is None:
+                matrix = np.zeros((len(ids), block.shape[1]), dtype=np.float32)
+            pos = np.clip(np.searchsorted(ids, batch_ids), 0, max(len(ids) - 1, 0))
+            known = ids[pos] == batch_ids if len(ids) else np.zeros(len(batch_ids), dtype=bool)
+            matrix[pos[known]] = block[known]
+    finally:
+        con.execute("RESET memory_limit")
+    return matrix if matrix is not None else np.zeros((len(ids), 0), dtype=np.float32)
+
+
+def texts_of(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int] | np.ndarray) -> list[str]:
+    """The text of each given note, in the order given ("" for a note that is gone)."""
+    ids = np.asarray(note_ids, dtype=np.int64)
+    if not len(ids):
+        return []
+    wanted = pa.table({"id": pa.array(ids), "pos": pa.array(np.arange(len(ids), dtype=np.int64))})
+    con.register("_wanted_texts", wanted)
+    try:
+        found = con.sql("SELECT w.pos, n.text FROM _wanted_texts w JOIN notes n ON n.id = w.id").to_arrow_table()
+    finally:
+        con.unregister("_wanted_texts")
+    out = [""] * len(ids)
+    for pos, text in zip(found.column("pos").to_numpy().tolist(), found.column("text").to_pylist(), strict=True):
+        out[pos] = text
+    return out
 
 
 def vectors_for(

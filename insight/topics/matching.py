@@ -27,7 +27,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from insight.topics.records import LineageEvent
+
+# note id → topic (or cluster): a mapping, or (note ids, topics) as two arrays of the same length with
+# unique ids — what a refit passes, so a million notes never become Python dictionaries.
+Assignment = Mapping[int, int] | tuple[np.ndarray, np.ndarray]
 
 MIN_OVERLAP = 0.5
 MAJORITY = 0.5
@@ -53,9 +59,25 @@ class TopicMatch:
         return dict(Counter(e.event for e in self.events))
 
 
+def _arrays(assignment: Assignment) -> tuple[np.ndarray, np.ndarray]:
+    """(note ids, topics) as int64 arrays."""
+    if isinstance(assignment, Mapping):
+        n = len(assignment)
+        return (np.fromiter(assignment.keys(), dtype=np.int64, count=n),
+                np.fromiter(assignment.values(), dtype=np.int64, count=n))  # fmt: skip
+    ids, topics = assignment
+    return np.asarray(ids, dtype=np.int64), np.asarray(topics, dtype=np.int64)
+
+
+def _counts(values: np.ndarray) -> Counter[int]:
+    """How many times each value occurs (a small Counter built from an array of any length)."""
+    keys, counts = np.unique(values, return_counts=True)
+    return Counter(dict(zip(keys.tolist(), counts.tolist(), strict=True)))
+
+
 def match_topics(
-    old: Mapping[int, int],
-    new: Mapping[int, int],
+    old: Assignment,
+    new: Assignment,
     next_id: int,
     sticky_ids: Iterable[int] = (),
     min_overlap: float = MIN_OVERLAP,
@@ -66,9 +88,10 @@ def match_topics(
     """Give each new cluster a stable topic id and describe what happened to every old topic.
 
     Args:
-        old: note id → topic id in the previous run (unclear notes, -1, are ignored).
-        new: note id → cluster index in the new fit (-1 ignored). Every cluster that should get an id
-            must have at least one note here.
+        old: note id → topic id in the previous run (unclear notes, -1, are ignored), as a mapping or
+            as (note ids, topic ids) arrays.
+        new: note id → cluster index in the new fit (-1 ignored), likewise. Every cluster that should get
+            an id must have at least one note here.
         next_id: the first never-used topic id (ids are never reused).
         sticky_ids: topics built by PM merges; a split-off part of one is folded back into it.
         min_overlap: shared share of the smaller side needed to continue.
@@ -80,17 +103,26 @@ def match_topics(
     Returns:
         A :class:`TopicMatch`.
     """
-    old = {n: t for n, t in old.items() if t >= 0}
-    still_stored = old.keys() & new.keys()  # the new fit saw them (placed, or unclear now)
-    new = {n: c for n, c in new.items() if c >= 0}
-    shared_notes = old.keys() & new.keys()
-    overlap: Counter[tuple[int, int]] = Counter((old[n], new[n]) for n in shared_notes)
+    old_ids, old_labels = _arrays(old)
+    kept = old_labels >= 0
+    old_ids, old_labels = old_ids[kept], old_labels[kept]
+    new_ids, new_labels = _arrays(new)
+    still_stored = np.isin(old_ids, new_ids)  # the new fit saw them (placed, or unclear now)
+    placed = new_labels >= 0
+    new_ids, new_labels = new_ids[placed], new_labels[placed]
+    _, in_old, in_new = np.intersect1d(old_ids, new_ids, assume_unique=True, return_indices=True)
+    pairs, pair_counts = np.unique(
+        np.stack([old_labels[in_old], new_labels[in_new]], axis=1).reshape(-1, 2), axis=0, return_counts=True
+    )
+    overlap: Counter[tuple[int, int]] = Counter(
+        {(int(o), int(c)): int(k) for (o, c), k in zip(pairs.tolist(), pair_counts.tolist(), strict=True)}
+    )
     # An old topic's size counts its notes that still exist, unclear ones included: 3 of its 10 notes
     # landing in a new cluster is 30 % of it, not "all of it".
-    old_size = Counter(old[n] for n in still_stored)
-    cluster_total = Counter(new.values())
+    old_size = _counts(old_labels[still_stored])
+    cluster_total = _counts(new_labels)
     clusters = sorted(cluster_total, key=lambda c: (-cluster_total[c], c))
-    old_topics = sorted(set(old.values()))
+    old_topics = np.unique(old_labels).tolist()
 
     ids: dict[int, int] = {}
     events: list[LineageEvent] = []

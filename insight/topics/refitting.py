@@ -31,7 +31,7 @@ from insight.topics.lock import refit_lock, refit_running
 from insight.topics.matching import TopicMatch, match_topics
 from insight.topics.pocket_births import PocketSeed, as_births, carve_pockets
 from insight.topics.records import ProgressCallback, RefitResult, TopicFit, TopicParams
-from insight.topics.sampling import fit_corpus
+from insight.topics.sampling import centroid_scores, fit_corpus, sample_rows
 from insight.topics.themes import stable_theme_ids
 
 log = logging.getLogger(__name__)
@@ -73,8 +73,8 @@ def _fold(fit: TopicFit, folded: dict[int, int], vectors: np.ndarray) -> TopicFi
     topics = tuple(
         replace(t, size=int(sizes[t.index]), centroid=centroids[t.index]) for t in fit.topics if t.index not in folded
     )
-    scores = np.where(labels >= 0, np.einsum("ij,ij->i", vectors, centroids[np.maximum(labels, 0)]), fit.scores)
-    return TopicFit(labels, scores.astype(np.float32), topics, fit.threshold, fit.quality)
+    scores = centroid_scores(vectors, labels, centroids, fit.scores)
+    return TopicFit(labels, scores, topics, fit.threshold, fit.quality)
 
 
 def _similarity(old: tuple[np.ndarray, np.ndarray, list[str]] | None, fit: TopicFit) -> dict[tuple[int, int], float]:
@@ -120,10 +120,10 @@ def _write(
 ) -> tuple[int, int]:
     """Write the run in one transaction; return (run id, notes placed that arrived during the fit)."""
     ids_of = np.array([match.ids[t.index] for t in fit.topics], dtype=np.int64)
-    topic_of_note = np.where(fit.labels >= 0, 0, -1).astype(np.int64)
-    index_to_id = {t.index: match.ids[t.index] for t in fit.topics}
+    index_to_id = np.full(max((t.index for t in fit.topics), default=-1) + 2, -1, dtype=np.int64)
+    index_to_id[[t.index for t in fit.topics]] = ids_of  # the last slot stays -1: unclear (-1) reads it
     placed = fit.labels >= 0
-    topic_of_note[placed] = [index_to_id[int(i)] for i in fit.labels[placed]]
+    topic_of_note = index_to_id[fit.labels]
     n_themes = len({t.theme for t in fit.topics if t.theme is not None})
     rows = [
         {
@@ -220,23 +220,35 @@ def refit(
     with refit_lock(store.path):
         report("reading notes")
         with store.read() as con:
-            note_ids, texts, vectors = topics_sql.fit_inputs(con, embedder_model_id)
-            weeks = note_weeks(con, embedder_model_id)[1]
+            note_ids, weeks = note_weeks(con, embedder_model_id)
             current = topics_sql.current_run(con)
             old_notes, old_topics = topics_sql.placements(con)
+            n_stored = topics_sql.count_all_notes(con)
+            digest = input_hash(note_ids, embedder_model_id, params)
+            unchanged = current is not None and current.input_hash == digest and not force
+            previous, rows = None, None
+            vectors, texts = np.zeros((0, 0), dtype=np.float32), []
+            if len(note_ids) >= settings.min_notes_for_topics and not unchanged:
+                if len(old_notes):
+                    pos = np.clip(np.searchsorted(old_notes, note_ids), 0, len(old_notes) - 1)
+                    previous = np.where(old_notes[pos] == note_ids, old_topics[pos], -1)
+                rows = sample_rows(note_ids, weeks, previous, params)
+                # Vectors of every note (streamed into one float32 matrix), texts of the fitted notes only.
+                vectors = topics_sql.vectors_of(con, embedder_model_id, note_ids)
+                texts = topics_sql.texts_of(con, note_ids if rows is None else note_ids[rows])
             sticky = set(topics_sql.merged_map(con).values())
             next_id = topics_sql.next_topic_id(con)
             old_themes, next_theme = topics_sql.theme_membership(con)
             old_centroids = topics_sql.run_centroids(con, current.run_id) if current is not None else None
-            n_stored = topics_sql.count_all_notes(con)
             seeds = [
                 PocketSeed(row[0], row[3], tuple(row[4] or ()), np.asarray(row[6], np.float32), row[7], tuple(row[9]))
                 for row in signals_sql.pockets(con, embedder_model_id)
             ]
+        store.release()  # DuckDB frees the buffers of that read now, not when the fit is over
         if len(note_ids) < settings.min_notes_for_topics:
             raise _not_enough(len(note_ids), n_stored, settings.min_notes_for_topics, embedder_model_id)
-        digest = input_hash(note_ids, embedder_model_id, params)
-        if current is not None and current.input_hash == digest and not force:
+        if unchanged:
+            assert current is not None
             return RefitResult(
                 run_id=current.run_id,
                 skipped=True,
@@ -248,30 +260,29 @@ def refit(
                 unclear_share=current.unclear_share,
                 seconds=time.perf_counter() - started,
             )
-        previous = None
-        if len(old_notes):
-            pos = np.clip(np.searchsorted(old_notes, note_ids), 0, len(old_notes) - 1)
-            previous = np.where(old_notes[pos] == note_ids, old_topics[pos], -1)
         communities = int(current.quality.get("n_communities", 0)) if current is not None else 0
         fit = fit_corpus(
             texts,
             vectors,
             params,
-            note_ids=note_ids,
-            weeks=weeks,
+            rows=rows,
             cache_dir=settings.topic_cache_dir,
             previous=previous,
             previous_communities=communities or None,
             progress=report,
             embed=embedder.embed if embedder is not None and embedder.model_id == embedder_model_id else None,
         )
-        fit, summaries = apply_labeller(fit, texts, labeller or labeller_from_settings(settings))
+        # The labeller quotes representatives, which are always fitted notes: their texts are at hand.
+        fitted_texts = texts if rows is None else dict(zip(rows.tolist(), texts, strict=True))
+        del texts
+        fit, summaries = apply_labeller(fit, fitted_texts, labeller or labeller_from_settings(settings))
         # Confirmed emerging pockets get their own cluster, so the matcher gives them a topic (a birth).
         fit, pocket_clusters = carve_pockets(fit, note_ids, vectors, seeds, params.min_topic_size)
         report("matching topics to the previous run")
-        old = dict(zip(old_notes.tolist(), old_topics.tolist(), strict=True))
-        new = dict(zip(note_ids.tolist(), fit.labels.tolist(), strict=True))
-        match = match_topics(old, new, next_id, sticky_ids=sticky, similarity=_similarity(old_centroids, fit))
+        match = match_topics(
+            (old_notes, old_topics), (note_ids, fit.labels), next_id, sticky_ids=sticky,
+            similarity=_similarity(old_centroids, fit),
+        )  # fmt: skip
         pocket_topics = {pocket_id: match.ids[index] for index, pocket_id in pocket_clusters.items()}
         match = replace(match, events=as_births(match.events, set(pocket_topics.values())))
         fit = _fold(fit, match.folded, vectors)

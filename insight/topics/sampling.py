@@ -17,7 +17,8 @@ The sample is *stratified*, so what matters is not sampled away:
   only on the note ids, not on their order or on random state, so a refit after a few more notes keeps
   almost the same sample — which keeps topic borders, and so topic ids, stable.
 
-Pure computation, no database: :func:`fit_corpus` is called by :mod:`insight.topics.refitting`.
+Pure computation, no database: :mod:`insight.topics.refitting` calls :func:`sample_rows` on the note ids
+and weeks first, reads the vectors of every note but the texts of the sample only, then :func:`fit_corpus`.
 """
 
 from __future__ import annotations
@@ -139,39 +140,67 @@ def place_by_centroid(vectors: np.ndarray, centroids: np.ndarray, threshold: flo
     return labels, scores
 
 
+def sample_rows(
+    note_ids: np.ndarray, weeks: np.ndarray, previous: np.ndarray | None, params: TopicParams
+) -> np.ndarray | None:
+    """Row numbers (sorted) of the notes a refit fits on, or ``None`` when it fits on all of them.
+
+    Above ``params.sample_size`` notes: :func:`choose_sample`, every previous topic keeping
+    ``FLOOR_FACTOR`` times the smallest topic size of the sample. Cheap (no vectors, no texts), so a
+    refit decides it before reading anything large and reads texts for these rows only.
+    """
+    if params.sample_size <= 0 or len(note_ids) <= params.sample_size:
+        return None
+    floor = FLOOR_FACTOR * effective_min_size(params.sample_size, params.min_topic_size)
+    return choose_sample(note_ids, weeks, previous, params.sample_size, seed=params.random_seed, topic_floor=floor)
+
+
+def centroid_scores(vectors: np.ndarray, labels: np.ndarray, centroids: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    """Cosine of each row to its label's centroid (``fallback`` for unclear rows), blockwise.
+
+    ``centroids[labels]`` at once would copy the whole matrix (1.5 GB at 1M notes).
+    """
+    scores = np.asarray(fallback, dtype=np.float32).copy()
+    placed = np.flatnonzero(labels >= 0)
+    for start in range(0, len(placed), _PLACE_BLOCK):
+        block = placed[start : start + _PLACE_BLOCK]
+        scores[block] = np.einsum("ij,ij->i", vectors[block], centroids[labels[block]])
+    return scores
+
+
 def fit_corpus(
     texts: Sequence[str],
     embeddings: np.ndarray,
     params: TopicParams,
     *,
-    note_ids: np.ndarray,
-    weeks: np.ndarray,
+    rows: np.ndarray | None,
     cache_dir: Path,
     previous: np.ndarray | None = None,
     previous_communities: int | None = None,
     progress: ProgressCallback | None = None,
     embed=None,
 ) -> TopicFit:
-    """Fit topics on the whole corpus, or — above ``params.sample_size`` notes — on a stratified sample.
+    """Fit topics on the whole corpus, or on the sample ``rows`` (see :func:`sample_rows`) and place the rest.
 
-    Same arguments and result as :func:`insight.topics.engine.fit_topics` (a label and score per note of
-    the corpus, topics with row numbers of the corpus as representatives), plus ``note_ids`` and
-    ``weeks`` for the sample. With a sample, its notes keep the fit's topics; every other note goes to
-    the most similar topic centroid, or to unclear below the fit's threshold; then sizes and centroids
-    are recomputed over all notes. ``quality`` records ``sample_size`` and ``seconds_place``.
+    Same result as :func:`insight.topics.engine.fit_topics` (a label and score per note of the corpus,
+    topics with row numbers of the corpus as representatives). ``embeddings`` has a row per note of the
+    corpus; ``texts`` one per fitted note — of ``rows`` when sampling (only the sample's texts are read),
+    else of the corpus. With a sample, its notes keep the fit's topics; every other note goes to the most
+    similar topic centroid, or to unclear below the fit's threshold; then sizes and centroids are
+    recomputed over all notes. ``quality`` records ``sample_size`` and ``seconds_place``.
     """
     from insight.topics.engine import fit_topics
 
-    n = len(texts)
-    if params.sample_size <= 0 or n <= params.sample_size:
+    n = len(embeddings)
+    if rows is None:
         return fit_topics(
             texts, embeddings, params, cache_dir=cache_dir, previous=previous,
             previous_communities=previous_communities, progress=progress, embed=embed,
         )  # fmt: skip
-    floor = FLOOR_FACTOR * effective_min_size(params.sample_size, params.min_topic_size)
-    rows = choose_sample(note_ids, weeks, previous, params.sample_size, seed=params.random_seed, topic_floor=floor)
+    if len(texts) != len(rows):
+        raise ValueError(f"{len(texts)} texts for a sample of {len(rows)} notes")
     sample_fit = fit_topics(
-        [texts[i] for i in rows],
+        texts,
         embeddings[rows],
         params,
         cache_dir=cache_dir,
@@ -192,12 +221,9 @@ def fit_corpus(
         centroids = np.stack([t.centroid for t in sample_fit.topics]).astype(np.float32)
         labels[rest] = place_by_centroid(embeddings, centroids, sample_fit.threshold)[0][rest]
     centroids = unit_centroids(embeddings, labels, k)
-    scores = np.zeros(n, dtype=np.float32)
-    placed = np.flatnonzero(labels >= 0)
-    for start in range(0, len(placed), _PLACE_BLOCK):
-        block = placed[start : start + _PLACE_BLOCK]
-        scores[block] = np.einsum("ij,ij->i", embeddings[block], centroids[labels[block]])
-    sizes = np.bincount(labels[labels >= 0], minlength=k)
+    scores = centroid_scores(embeddings, labels, centroids, np.zeros(n, dtype=np.float32))
+    placed = labels >= 0
+    sizes = np.bincount(labels[placed], minlength=k)
     topics = tuple(
         replace(
             t,
@@ -209,8 +235,8 @@ def fit_corpus(
     )
     quality = {
         **sample_fit.quality,
-        "unclear_share": float(np.mean(labels < 0)),
-        "mean_similarity": float(scores[placed].mean()) if len(placed) else 0.0,
+        "unclear_share": float(np.mean(~placed)),
+        "mean_similarity": float(scores[placed].mean()) if placed.any() else 0.0,
         "largest_topic_share": float(sizes.max() / n) if k else 0.0,
         "smallest_topic": float(sizes.min()) if k else 0.0,
         "sample_size": float(len(rows)),
