@@ -74,16 +74,17 @@ def main() -> None:
     from insight.settings import load_settings
     from insight.store import Store
     from insight.store import notes as notes_sql
-    from insight.store import topics as topics_sql
+    from insight.store import placements as placements_sql
+    from insight.store import vectors as vectors_sql
     from insight.topics import engine, refitting, sampling
 
     for owner, attribute, name in [
-        (topics_sql, "fit_inputs", "read: notes + vectors"),  # before the streamed read
+        (vectors_sql, "fit_inputs", "read: notes + vectors"),  # before the streamed read
         (refitting, "note_weeks", "read: note ids + weeks"),
-        (topics_sql, "vectors_of", "read: vectors (streamed)"),
-        (topics_sql, "texts_of", "read: texts"),
+        (vectors_sql, "vectors_of", "read: vectors (streamed)"),
+        (notes_sql, "texts_of", "read: texts"),
         (refitting, "sample_rows", "sample: choose"),
-        (topics_sql, "placements", "read: previous placements"),
+        (placements_sql, "placements", "read: previous placements"),
         (engine, "fit_topics", "fit (sample)"),
         (sampling, "place_by_centroid", "place: nearest centroid"),
         (sampling, "unit_centroids", "place: centroids"),
@@ -94,8 +95,8 @@ def main() -> None:
         (refitting, "match_topics", "match topics"),
         (refitting, "_fold", "fold"),
         (refitting, "_write", "write (one transaction)"),
-        (topics_sql, "place_notes", "write: placements"),
-        (topics_sql, "unplaced_note_ids", "write: late notes"),
+        (placements_sql, "place_notes", "write: placements"),
+        (placements_sql, "unplaced_note_ids", "write: late notes"),
     ]:
         if hasattr(owner, attribute):
             _wrap(owner, attribute, name)

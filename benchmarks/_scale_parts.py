@@ -26,7 +26,7 @@ def search_report(size: int, queries: int = 40, seed: int = 0) -> None:
     """Similar-notes search at ``size`` notes: numpy brute force, Earshot's search path, the SQL scan."""
     from insight.search import _nearest
     from insight.store import Store
-    from insight.store import search as sql
+    from insight.store import note_views as views_sql
     from insight.vector_index import index_for
 
     fitted = scale_db_path(size, seed).with_suffix(".fitted.duckdb")
@@ -56,7 +56,7 @@ def search_report(size: int, queries: int = 40, seed: int = 0) -> None:
     for q in probes[:10]:
         t0 = time.perf_counter()
         with store.read() as con:
-            sql.nearest_notes(con, q, ds.model_id, limit=10)
+            views_sql.nearest_notes(con, q, ds.model_id, limit=10)
         scan.append(time.perf_counter() - t0)
     rss = index._matrix.vectors.nbytes / 2**30
     print(f"\nsearch at {size:,} notes ({queries} queries, top 10):")

@@ -30,12 +30,13 @@ TARGET_S = 2.0
 
 def build(size: int) -> Path:
     """The benchmark database for ``size`` notes (reused when it exists)."""
-    from ingest.demo import generate_demo_notes, write_answer_key_topics
+    from ingest.demo import generate_demo_notes
     from ingest.redaction import default_redactor
     from ingest.service import ingest_drafts
     from insight.embedder import HashingEmbedder
     from insight.settings import load_settings
     from insight.store import Store
+    from tests.store_fixtures import write_answer_key_topics
 
     path = CACHE / f"app-pages-{size}.duckdb"
     if path.exists():

@@ -167,8 +167,9 @@ def evidence_weeks(signal: dict, week: int, baseline_weeks: int = 4) -> list[int
 
 def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
     """Operate Earshot over ``stream`` week by week with the three commands; collect what it flagged."""
-    from insight.store import Store, analytics
+    from insight.store import Store
     from insight.trends import VolumeFilters, notes_behind
+    from tests import store_fixtures as fixtures
 
     db = workdir / "earshot.duckdb"
     label_of = {n.external_id: n.label for n in stream.notes}
@@ -191,7 +192,7 @@ def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
             run.seconds.append({"ingest": t1 - t0, "refit": t2 - t1, "trends": t3 - t2})
             store = Store(db)
             with store.read() as con:
-                ids = analytics.note_ids_by_external_id(con, [n.external_id for n in batch])
+                ids = fixtures.note_ids_by_external_id(con, [n.external_id for n in batch])
             truth.update({i: label_of[e] for e, i in ids.items()})
             if w < WARMUP_WEEKS:
                 store.release()
@@ -324,8 +325,9 @@ def time_trends_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, 
     (no refit: this times the trends command alone, pockets included, at that size).
     """
     from insight.records import NoteDraft
-    from insight.store import Store, analytics
+    from insight.store import Store
     from insight.store.notes import insert_notes
+    from tests import store_fixtures as fixtures
 
     stream = generate_stream(pool, seed=7, n_weeks=12, scale=n_notes / 5400)
     db = workdir / "trends-large.duckdb"
@@ -343,9 +345,9 @@ def time_trends_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, 
                                np.vstack([vectors[d.text] for d in drafts]), pool.model_id)  # fmt: skip
         placed += [(i, topic_of[n.label], 0.8) for i, n in zip(ids, chunk, strict=True)]
     with store.transaction() as con:
-        run = analytics.record_topic_run(con, stream.weeks[-1].end, [(t, lbl, [], 0) for lbl, t in topic_of.items()],
+        run = fixtures.record_topic_run(con, stream.weeks[-1].end, [(t, lbl, [], 0) for lbl, t in topic_of.items()],
                                          model_id=pool.model_id)  # fmt: skip
-        analytics.record_assignments(con, run, placed)
+        fixtures.record_assignments(con, run, placed)
     store.release()
     t0 = time.perf_counter()
     _cli("insight", ["trends", "--week", stream.weeks[-1].label, "--json", "--db", str(db)])

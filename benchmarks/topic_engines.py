@@ -5,7 +5,7 @@
   every week (``earshot-weekly``). :class:`EngineNotReady` says so when the engine is missing.
 * ``standin`` — a stand-in with the same shape (UMAP + HDBSCAN refit on all notes so far, outliers to the
   nearest centroid, topic ids kept across refits by note overlap), written through
-  :mod:`insight.store.analytics`. It exists so the benchmark runs end to end before the engine lands.
+  :mod:`tests.store_fixtures`. It exists so the benchmark runs end to end before the engine lands.
 * ``oracle`` — the true labels as topics: measures the trend detector alone, with perfect topics.
 """
 
@@ -19,9 +19,10 @@ from typing import Protocol
 import numpy as np
 
 from insight.settings import Settings
-from insight.store import Store, analytics
-from insight.store.notes import load_embeddings
+from insight.store import Store
+from insight.store.vectors import load_embeddings
 from insight.trends.weeks import Week
+from tests import store_fixtures as fixtures
 
 
 class EngineNotReady(RuntimeError):
@@ -58,10 +59,10 @@ class OracleTopics:
         sizes = Counter(truth.values())
         topics = [(tid, label, [label], sizes[label]) for label, tid in self.ids.items()]
         with store.transaction() as con:
-            run_id = analytics.record_topic_run(con, _run_time(week), topics, model_id="bench-oracle")
-            analytics.record_assignments(con, run_id, [(n, self.ids[lbl], 1.0) for n, lbl in truth.items()])
+            run_id = fixtures.record_topic_run(con, _run_time(week), topics, model_id="bench-oracle")
+            fixtures.record_assignments(con, run_id, [(n, self.ids[lbl], 1.0) for n, lbl in truth.items()])
             for label in born:
-                analytics.record_lineage_event(con, run_id, "birth", self.ids[label])
+                fixtures.record_lineage_event(con, run_id, "birth", self.ids[label])
 
 
 class StandinTopics:
@@ -140,10 +141,10 @@ class StandinTopics:
         sizes = Counter(topic_of.values())
         topics = [(t, f"topic {t}", [], sizes[t]) for t in sorted(sizes)]
         with store.transaction() as con:
-            run_id = analytics.record_topic_run(con, _run_time(week), topics, model_id="bench-standin")
-            analytics.record_assignments(con, run_id, [(n, t, None) for n, t in topic_of.items()])
+            run_id = fixtures.record_topic_run(con, _run_time(week), topics, model_id="bench-standin")
+            fixtures.record_assignments(con, run_id, [(n, t, None) for n, t in topic_of.items()])
             for t in born:
-                analytics.record_lineage_event(con, run_id, "birth", t)
+                fixtures.record_lineage_event(con, run_id, "birth", t)
         self.previous = topic_of
 
 

@@ -35,13 +35,14 @@ if str(REPO) not in sys.path:
 from benchmarks._data import load_dataset, store_notes  # noqa: E402
 from insight.settings import load_settings  # noqa: E402
 from insight.store import Store  # noqa: E402
-from insight.store import topics as topics_sql  # noqa: E402
+from insight.store import placements as placements_sql  # noqa: E402
+from insight.store import profiles as profiles_sql  # noqa: E402
 from insight.topics import assign_notes, refit  # noqa: E402
 
 
 def _placements(store: Store) -> dict[int, int]:
     with store.read() as con:
-        notes, topics = topics_sql.placements(con)
+        notes, topics = placements_sql.placements(con)
     return dict(zip(notes.tolist(), topics.tolist(), strict=True))
 
 
@@ -66,7 +67,7 @@ def stability(name: str, folder: Path) -> tuple[dict[str, object], Store]:
     r2 = refit(store, settings, ds.model_id)
     p2 = _placements(store)
     with store.read() as con:
-        continued = {e.topic_id for e in topics_sql.lineage_events(con, r2.run_id) if e.event == "continue"}
+        continued = {e.topic_id for e in profiles_sql.lineage_events(con, r2.run_id) if e.event == "continue"}
     kept_growth, n_growth = _kept(p1, p2, continued)
     surviving_notes = sum(1 for t in p1.values() if t in continued) / len(p1)
     r3 = refit(store, settings, ds.model_id, force=True)
@@ -88,7 +89,7 @@ def stability(name: str, folder: Path) -> tuple[dict[str, object], Store]:
 def arrival_latency(store: Store, model_id: str, vectors: np.ndarray, n: int = 200) -> list[float]:
     """Milliseconds to place one note (precomputed vector) and record it, each in its own transaction."""
     with store.read() as con:
-        note_ids = [int(i) for i in topics_sql.placements(con)[0][:n]]
+        note_ids = [int(i) for i in placements_sql.placements(con)[0][:n]]
     times = []
     for note_id, vector in zip(note_ids, vectors[:n], strict=True):
         start = time.perf_counter()

@@ -188,33 +188,3 @@ def seed_demo(
         except EarshotError:  # the demo is still useful without topics; the admin page can refit later
             log.exception("topic refit after seeding the demo failed")
     return report
-
-
-def write_answer_key_topics(store: Any, model_id: str, *, when: datetime | None = None) -> dict[str, int]:
-    """Fixtures and benchmarks only: a topic run whose topics are the demo themes (the answer key).
-
-    Lets page tests and benchmarks have topics without fitting a model. Notes are read with their
-    ``demo_theme`` attribute; returns theme key → topic id.
-    """
-    import numpy as np
-
-    from insight.store import analytics, notes
-    from insight.store import search as search_sql
-
-    with store.transaction() as con:
-        ids, vectors = notes.load_embeddings(con, model_id)
-        members: dict[str, list[int]] = {}
-        for start in range(0, len(ids), 5000):
-            for note in notes.get_notes(con, [int(i) for i in ids[start : start + 5000]]):
-                members.setdefault(str(note.extra.get("demo_theme", "misc")), []).append(note.id)
-        topic_ids = {theme: n for n, theme in enumerate(sorted(members))}
-        labels = {t.key: t.key.replace("-", " ").capitalize() for t in THEMES}
-        topics = [(tid, labels.get(th, th), th.split("-"), len(members[th])) for th, tid in topic_ids.items()]
-        run_id = analytics.record_topic_run(con, when or datetime.utcnow(), topics, model_id=model_id)
-        row_of = {int(i): k for k, i in enumerate(ids)}
-        for theme, tid in topic_ids.items():
-            centroid = vectors[[row_of[i] for i in members[theme]]].mean(axis=0)
-            search_sql.record_topic_shape(con, run_id, tid, np.asarray(centroid), members[theme][:5])
-            analytics.record_topic_profile(con, tid, born_run_id=run_id)
-        analytics.record_assignments(con, run_id, [(i, topic_ids[th], 0.9) for th, ms in members.items() for i in ms])
-    return topic_ids

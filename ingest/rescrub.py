@@ -29,7 +29,10 @@ from insight.settings import Settings
 from insight.store import Store
 from insight.store import derived_text as derived_sql
 from insight.store import notes as notes_sql
+from insight.store import profiles as profiles_sql
+from insight.store import runs as runs_sql
 from insight.store import topics as topics_sql
+from insight.store import vectors as vectors_sql
 
 __all__ = ["RescrubReport", "rescrub"]
 
@@ -148,7 +151,7 @@ def rescrub(
                 notes_sql.update_note_fields(con, changes)
                 notes_sql.update_dedupe_keys(con, [k for k in keys if not k[1].startswith("ext:")])
                 if vectors is not None and embedder is not None:
-                    notes_sql.insert_embeddings(con, [c[0] for c in changes], vectors, embedder.model_id)
+                    vectors_sql.insert_embeddings(con, [c[0] for c in changes], vectors, embedder.model_id)
         if progress:
             progress(report.notes_checked)
     # Words that a new <PERSON> removed and that no note holds any more were someone's name: text built from
@@ -251,7 +254,7 @@ def _rescrub_topics(store: Store, redactor: Redactor, removed: set[str], report:
     """Rebuild generated labels that quote removed words; pass PM names and status notes through the gate."""
     with store.read() as con:
         topics = topics_sql.topic_texts(con)
-        profiles = topics_sql.profile_texts(con)
+        profiles = profiles_sql.profile_texts(con)
     strings = [s for _, _, label, words, theme in topics for s in (label, *(words or ()), theme) if s]
     strings += [s for _, name, note in profiles for s in (name, note) if s]
     clean = dict(zip(strings, (r.text for r in redact_all(redactor, strings)), strict=True))
@@ -277,5 +280,5 @@ def _rescrub_topics(store: Store, redactor: Redactor, removed: set[str], report:
     with store.transaction() as con:
         topics_sql.update_topic_text(con, rows)
         for tid, fields in profile_changes:
-            topics_sql.update_profile(con, tid, **fields)
-        topics_sql.bump_revision(con)
+            profiles_sql.update_profile(con, tid, **fields)
+        runs_sql.bump_revision(con)

@@ -33,6 +33,7 @@ from insight.settings import Settings
 from insight.store import Store
 from insight.store import imports as imports_sql
 from insight.store import notes as notes_sql
+from insight.store import vectors as vectors_sql
 from insight.topics.assign import assign_notes
 
 if TYPE_CHECKING:
@@ -529,10 +530,10 @@ def embed_missing(store: Store, embedder: Embedder, batch_size: int = 1024) -> i
     total = 0
     while True:
         with store.read() as con:
-            todo = notes_sql.notes_missing_embeddings(con, embedder.model_id, batch_size)
+            todo = vectors_sql.notes_missing_embeddings(con, embedder.model_id, batch_size)
         if not todo:
             return total
         vectors = np.asarray(embedder.embed([text for _, text in todo]))
         with store.transaction() as con:
-            notes_sql.insert_embeddings(con, [i for i, _ in todo], vectors, embedder.model_id)
+            vectors_sql.insert_embeddings(con, [i for i, _ in todo], vectors, embedder.model_id)
         total += len(todo)

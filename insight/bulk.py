@@ -31,9 +31,11 @@ import numpy as np
 from insight.errors import EarshotError
 from insight.settings import Settings
 from insight.store import Store
-from insight.store import notes as notes_sql
 from insight.store import parquet as parquet_sql
+from insight.store import placements as placements_sql
+from insight.store import runs as runs_sql
 from insight.store import topics as topics_sql
+from insight.store import vectors as vectors_sql
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +138,7 @@ def bulk_embed(store: Store, settings: Settings, *, progress: Callable[[int, int
         done = 0
         for batch in ds.iter_batches(batch_size=WRITE_BATCH, batch_format="numpy"):
             with store.transaction() as con:
-                notes_sql.insert_embeddings(con, batch["note_id"].tolist(), np.stack(batch["vector"]), model_id)
+                vectors_sql.insert_embeddings(con, batch["note_id"].tolist(), np.stack(batch["vector"]), model_id)
             done += len(batch["note_id"])
             if progress is not None:
                 progress(done, total)
@@ -157,11 +159,12 @@ def bulk_place(store: Store, settings: Settings, *, progress: Callable[[int, int
     """
     started = time.perf_counter()
     with store.read() as con:
-        key = topics_sql.current_run_key(con)
+        key = runs_sql.current_run_key(con)
         if key is None:
             raise EarshotError("There are no topics yet: run `python -m insight refit` first.", title="No topics")
-        run_id, _, _, model_id, threshold = key
-        topic_ids, centroids, _ = topics_sql.run_centroids(con, run_id)
+        run_id, model_id, threshold = key.run_id, key.model_id, key.assign_threshold
+        topics = topics_sql.run_centroids(con, run_id)
+        topic_ids, centroids = topics.topic_ids, topics.centroids
     folder = _folder(settings, "place")
     try:
         with store.read() as con:
@@ -177,15 +180,15 @@ def bulk_place(store: Store, settings: Settings, *, progress: Callable[[int, int
         done = 0
         for batch in ds.iter_batches(batch_size=WRITE_BATCH, batch_format="numpy"):
             with store.transaction() as con:
-                current = topics_sql.current_run_key(con)
-                if current is None or current[0] != run_id:
+                current = runs_sql.current_run_key(con)
+                if current is None or current.run_id != run_id:
                     raise EarshotError(
                         f"A refit replaced topic run {run_id} while the placement ran; nothing more was written. "
                         "The new run has placed every note already.",
                         title="Topics changed",
                     )
                 ids = batch["note_id"].tolist()
-                topics_sql.place_notes(con, run_id, ids, batch["topic_id"], batch["score"], "bulk")
+                placements_sql.place_notes(con, run_id, ids, batch["topic_id"], batch["score"], "bulk")
             done += len(batch["note_id"])
             if progress is not None:
                 progress(done, total)

@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 
 from insight.settings import Settings
 from insight.store import Store, cleanup
-from insight.store import search as search_sql
-from insight.store import topics as topics_sql
+from insight.store import notes as notes_sql
+from insight.store import runs as runs_sql
 
 DEMO_SOURCE = "demo"
 REMOVED_FLAG = "demo_removed"
@@ -55,7 +55,7 @@ def demo_note_count(store: Store) -> int:
     if not store.exists():
         return 0
     with store.read() as con:
-        return search_sql.count_by_source(con, DEMO_SOURCE)
+        return notes_sql.count_by_source(con, DEMO_SOURCE)
 
 
 def note_count(store: Store) -> int:
@@ -63,7 +63,7 @@ def note_count(store: Store) -> int:
     if not store.exists():
         return 0
     with store.read() as con:
-        return topics_sql.count_all_notes(con)
+        return notes_sql.count_notes(con)
 
 
 def demo_was_removed(store: Store) -> bool:
@@ -82,9 +82,9 @@ def remove_demo_notes(store: Store, settings: Settings) -> DemoRemoval:
     """
     with store.transaction() as con:
         removed = cleanup.delete_notes_from_source(con, DEMO_SOURCE)
-        remaining = topics_sql.count_all_notes(con)
+        remaining = notes_sql.count_notes(con)
         cleanup.set_flag(con, REMOVED_FLAG, datetime.now(UTC).replace(tzinfo=None).isoformat(timespec="seconds"))
-        had_run = topics_sql.current_run(con) is not None
+        had_run = runs_sql.current_run(con) is not None
         enough = remaining >= settings.min_notes_for_topics
         if removed and had_run and not enough:
             cleanup.retire_current_run(con)

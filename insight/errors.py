@@ -38,3 +38,13 @@ class NotEnoughNotesError(EarshotError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, title="Not enough notes yet")
+
+
+class StoreUsageError(EarshotError, ValueError):
+    """A store function was asked for something it cannot do (an unknown column, field or breakdown).
+
+    It is a caller's mistake rather than bad data, so it stays a ``ValueError`` too.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, title="Cannot run this query")

@@ -18,7 +18,7 @@ import pandas as pd
 from insight.errors import EarshotError
 from insight.files import write_report
 from insight.store import Store
-from insight.store import topics as topics_sql
+from insight.store import note_views as views_sql
 
 FORMATS: tuple[str, ...] = ("csv", "json", "xlsx")
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -49,7 +49,7 @@ def notes_export_frame(store: Store) -> pd.DataFrame:
     """One row per note: its external ``note_id``, ``created_at``, metadata, text, ``topic_id`` and
     ``topic_label`` (the PM name if set; ``Unclear`` for -1; empty before the first refit)."""
     with store.read() as con:
-        df = topics_sql.export_frame(con)
+        df = views_sql.export_frame(con)
     df = df[list(NOTE_EXPORT_COLUMNS)]
     df["topic_id"] = df["topic_id"].astype("Int64")
     return df

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 CHANNELS: tuple[str, ...] = ("phone", "chat", "email", "social", "in-person", "other")
@@ -12,6 +12,8 @@ TOPIC_STATUSES: tuple[str, ...] = ("new", "investigating", "planned", "done", "d
 OWNER_TEAMS: tuple[str, ...] = ("product", "marketing", "strategy", "service")
 UNCLEAR_TOPIC_ID = -1
 UNCLEAR_LABEL = "Unclear"
+# The note columns volumes can be broken down by.
+VOLUME_DIMENSIONS: tuple[str, ...] = ("product", "channel", "team", "kind", "customer_segment", "agent_id")
 
 # The note fields a caller (form, file row, API) may supply. ``text`` is the only required one.
 NOTE_FIELDS: tuple[str, ...] = (
@@ -192,3 +194,56 @@ class IngestReport:
             "date_note": self.date_note,
             "problems": [{"row": p.row, "field": p.field, "message": p.message} for p in self.problems],
         }
+
+
+@dataclass(frozen=True)
+class NoteFilters:
+    """Which notes a page, a search or a count looks at. Empty tuples mean "any".
+
+    ``start``/``end`` are days, both inclusive — or, given as datetimes, instants (``start`` inclusive, ``end``
+    exclusive); ``topic_ids`` matches the topic a note sits in now, PM merges followed. The store turns it
+    into SQL in one place (:func:`insight.store.sql.note_filter`).
+    """
+
+    start: date | datetime | None = None
+    end: date | datetime | None = None
+    products: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    teams: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    topic_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineageEvent:
+    """What a refit (or a PM) did to a topic: ``birth · continue · merge · split · death · pm-merge``.
+
+    ``related_topic_ids``: the parent a split came from, the topic a merge went into, the topics a PM
+    merged; ``overlap``: share of the topic's notes that moved along (continue, merge, split).
+    """
+
+    event: str
+    topic_id: int
+    related_topic_ids: tuple[int, ...] = ()
+    overlap: float | None = None
+    run_id: int | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class TopicRun:
+    """One stored fit: when, on what, with which parameters, and how good."""
+
+    run_id: int
+    created_at: datetime
+    model_id: str
+    n_notes: int
+    n_topics: int
+    n_themes: int
+    unclear_share: float
+    input_hash: str
+    params: dict[str, Any]
+    quality: dict[str, Any]
+    fit_seconds: float | None
+    is_current: bool
+    assign_threshold: float | None = None

@@ -17,7 +17,8 @@ import numpy as np
 from insight.embedder import Embedder
 from insight.store import Store
 from insight.store import notes as notes_sql
-from insight.store import topics as topics_sql
+from insight.store import runs as runs_sql
+from insight.store import vectors as vectors_sql
 
 BATCH = 2048  # notes per read → embed → write round; a crash loses at most one batch of work
 
@@ -54,25 +55,25 @@ def reembed(
     model_id = embedder.model_id
     with store.read() as con:
         total = notes_sql.count_notes(con)
-        have = notes_sql.embedding_counts(con).get(model_id, 0)
+        have = vectors_sql.embedding_counts(con).get(model_id, 0)
     todo, done = max(0, total - have), 0
     while True:
         with store.read() as con:
-            batch = notes_sql.notes_missing_embeddings(con, model_id, batch_size)
+            batch = vectors_sql.notes_missing_embeddings(con, model_id, batch_size)
         if not batch:
             break
         vectors = np.asarray(embedder.embed([text for _, text in batch]), dtype=np.float32)
         with store.transaction() as con:
-            notes_sql.insert_embeddings(con, [i for i, _ in batch], vectors, model_id)
+            vectors_sql.insert_embeddings(con, [i for i, _ in batch], vectors, model_id)
         done += len(batch)
         if progress is not None:
             progress(done, max(todo, done))
     dropped = 0
     if drop_old:
         with store.transaction() as con:
-            dropped = notes_sql.delete_embeddings_except(con, model_id)
+            dropped = vectors_sql.delete_embeddings_except(con, model_id)
     with store.read() as con:
-        run = topics_sql.current_run(con)
+        run = runs_sql.current_run(con)
     refit_needed = run is not None and run.model_id != model_id
     message = f"{done} notes embedded with {model_id} ({total} stored)"
     message += f"; {dropped} vectors of other models deleted." if drop_old else "."

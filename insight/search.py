@@ -1,23 +1,27 @@
 """Semantic search over notes, "similar notes this week", an agent's own notes, and the topic map.
 
-All SQL is in :mod:`insight.store.search`; this module turns rows into records and adds the bits of
+All SQL is in :mod:`insight.store`; this module turns rows into records and adds the bits of
 logic (thresholds, the 2-D projection) that pages must not hold.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 import numpy as np
 
 from insight.demo_data import demo_note_count  # noqa: F401  (kept importable from here)
 from insight.embedder import Embedder
 from insight.errors import InputError
-from insight.records import Note
+from insight.records import Note, NoteFilters
 from insight.store import Store
-from insight.store import search as sql
-from insight.store.notes import _row_to_note
+from insight.store import note_views as views_sql
+from insight.store import notes as notes_sql
+from insight.store import placements as placements_sql
+from insight.store import topics as topics_sql
+from insight.store import vectors as vectors_sql
+from insight.store.topics import TopicCentroids
 from insight.vector_index import index_for
 
 SIMILAR_MIN_SCORE = 0.55  # cosine above which two notes read as "about the same thing" (MiniLM)
@@ -27,25 +31,6 @@ SIMILAR_DAYS = 7
 # at 0.31 against every note, real queries ("eSIM", "bill too high", "router") start at 0.43. Unknown
 # models (and the hashing test double) get no floor.
 UNRELATED_BELOW: dict[str, float] = {"all-MiniLM-L6-v2": 0.35}
-
-
-@dataclass(frozen=True)
-class NoteFilters:
-    """The filters every analysis page shares. Empty tuples mean "any"; ``end`` is inclusive (a day)."""
-
-    start: date | None = None
-    end: date | None = None
-    products: tuple[str, ...] = ()
-    channels: tuple[str, ...] = ()
-    teams: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-
-    def sql(self) -> tuple[str, list[object]]:
-        """The matching ``WHERE`` fragment and parameters."""
-        start = datetime.combine(self.start, time.min) if self.start else None
-        end = datetime.combine(self.end + timedelta(days=1), time.min) if self.end else None
-        values = {"product": self.products, "channel": self.channels, "team": self.teams, "kind": self.kinds}
-        return sql.filter_clause(start, end, values)
 
 
 @dataclass(frozen=True)
@@ -109,7 +94,7 @@ class TopicPoint:
 
 def _hit(row: tuple) -> SearchHit:
     *note_row, score = row
-    return SearchHit(_row_to_note(tuple(note_row)), float(score))
+    return SearchHit(notes_sql.row_to_note(tuple(note_row)), float(score))
 
 
 def search_notes(
@@ -127,29 +112,27 @@ def search_notes(
     if not query:
         raise InputError("Type a sentence to search for, e.g. 'customers want to pause their plan'.")
     vector = embedder.embed([query])[0]
-    where, params = (filters or NoteFilters()).sql()
     floor = UNRELATED_BELOW.get(embedder.model_id)
-    return _nearest(store, vector, embedder.model_id, limit=limit, where=where, params=params, min_score=floor)
+    return nearest(store, vector, embedder.model_id, limit=limit, filters=filters, min_score=floor)
 
 
-def _nearest(
+def nearest(
     store: Store,
     vector: np.ndarray,
     model_id: str,
     *,
     limit: int,
-    where: str = "",
-    params: list[object] | None = None,
+    filters: NoteFilters | None = None,
     min_score: float | None = None,
     exclude_ids: tuple[int, ...] = (),
 ) -> list[SearchHit]:
-    """Exact top-``limit`` notes by cosine among those the filter keeps (see :mod:`insight.vector_index`)."""
+    """Exact top-``limit`` notes by cosine among those ``filters`` keep (see :mod:`insight.vector_index`)."""
     index = index_for(store.path, model_id)
     with store.read() as con:
         index.refresh(con)
-        allowed = sql.filtered_note_ids(con, where, params or []) if where else None
+        allowed = notes_sql.filtered_note_ids(con, filters) if filters and filters != NoteFilters() else None
         ids, scores = index.top(vector, limit, allowed=allowed, exclude=exclude_ids, min_score=min_score)
-        rows = sql.notes_with_topics(con, ids.tolist())
+        rows = views_sql.notes_with_topics(con, ids.tolist())
     score_of = dict(zip(ids.tolist(), scores.tolist(), strict=True))
     return [_hit((*r, score_of[r[0]])) for r in rows]
 
@@ -175,25 +158,23 @@ def similar_this_week(
     now = now or datetime.utcnow()
     start = now - timedelta(days=days)
     with store.read() as con:
-        vector = sql.note_vector(con, note_id, embedder.model_id) if note_id is not None else None
+        vector = vectors_sql.note_vector(con, note_id, embedder.model_id) if note_id is not None else None
     if vector is None:
         if not text or not text.strip():
             return SimilarThisWeek(hits=(), colleagues=0)
         vector = embedder.embed([text])[0]
-    where, params = sql.filter_clause(start, now + timedelta(minutes=1), {})
-    hits = _nearest(
+    hits = nearest(
         store,
         vector,
         embedder.model_id,
         limit=limit * 4,
-        where=where,
-        params=params,
+        filters=NoteFilters(start=start, end=now + timedelta(minutes=1)),
         min_score=min_score,
         exclude_ids=(note_id,) if note_id is not None else (),
     )
     with store.read() as con:
         topic_rows = (
-            sql.topic_notes_between(con, topic_id, start, now + timedelta(minutes=1))
+            placements_sql.topic_notes_between(con, topic_id, start, now + timedelta(minutes=1))
             if topic_id is not None and topic_id >= 0
             else []
         )
@@ -217,20 +198,20 @@ def _same_agent(author: str | None, agent_id: str | None) -> bool:
 def notes_by_agent(store: Store, agent_id: str, *, limit: int = 500) -> list[MyNote]:
     """An agent's notes, newest first, each with its topic and that topic's status, owner and note."""
     with store.read() as con:
-        rows = sql.notes_of_agent(con, agent_id, limit)
+        rows = views_sql.notes_of_agent(con, agent_id, limit)
     out = []
     for row in rows:
         *note_row, status, owner, status_note = row
-        out.append(MyNote(_row_to_note(tuple(note_row)), status, owner, status_note))
+        out.append(MyNote(notes_sql.row_to_note(tuple(note_row)), status, owner, status_note))
     return out
 
 
 def filter_options(store: Store) -> FilterOptions:
     """What the filter pickers offer: stored products, channels, teams, kinds, agents and the date span."""
     with store.read() as con:
-        values = sql.distinct_values(con)
-        first, last = sql.date_span(con)
-        agent_rows = sql.agents(con)
+        values = notes_sql.distinct_values(con)
+        first, last = notes_sql.note_time_range(con)
+        agent_rows = notes_sql.agents(con)
     return FilterOptions(
         products=tuple(values["product"]),
         channels=tuple(values["channel"]),
@@ -248,38 +229,34 @@ def topic_map(store: Store) -> list[TopicPoint]:
     Returns an empty list until a topic run exists.
     """
     with store.read() as con:
-        rows = sql.current_topic_centroids(con)
-    if not rows:
+        topics = topics_sql.run_centroids(con)
+    if not len(topics.topic_ids):
         return []
-    centroids = np.asarray([r[4] for r in rows], dtype=np.float32)
-    centered = centroids - centroids.mean(axis=0)
-    if len(rows) >= 2:
+    centered = topics.centroids - topics.centroids.mean(axis=0)
+    if len(topics.topic_ids) >= 2:
         _, _, vt = np.linalg.svd(centered, full_matrices=False)
         axes = vt[:2] if vt.shape[0] >= 2 else np.vstack([vt, np.zeros_like(vt)])
         xy = centered @ axes.T
     else:
         xy = np.zeros((1, 2), dtype=np.float32)
-    return [
-        TopicPoint(int(r[0]), str(r[1]), tuple(r[2] or ()), int(r[3]), float(xy[i, 0]), float(xy[i, 1]))
-        for i, r in enumerate(rows)
-    ]
+    return [_point(topics, i, float(xy[i, 0]), float(xy[i, 1])) for i in range(len(topics.topic_ids))]
+
+
+def _point(topics: TopicCentroids, i: int, x: float, y: float) -> TopicPoint:
+    return TopicPoint(int(topics.topic_ids[i]), str(topics.labels[i]), topics.keywords[i], topics.sizes[i], x, y)
 
 
 def similar_topics(store: Store, topic_id: int, *, limit: int = 5) -> list[tuple[TopicPoint, float]]:
     """The current topics whose centroids are closest to ``topic_id``'s, with their cosine similarity."""
     with store.read() as con:
-        rows = sql.current_topic_centroids(con)
-    ids = [int(r[0]) for r in rows]
+        topics = topics_sql.run_centroids(con)
+    ids = [int(t) for t in topics.topic_ids]
     if topic_id not in ids or len(ids) < 2:
         return []
-    centroids = np.asarray([r[4] for r in rows], dtype=np.float32)
-    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-12
+    centroids = topics.centroids / (np.linalg.norm(topics.centroids, axis=1, keepdims=True) + 1e-12)
     scores = centroids @ centroids[ids.index(topic_id)]
     order = [i for i in np.argsort(-scores) if ids[i] != topic_id][:limit]
-    return [
-        (TopicPoint(ids[i], str(rows[i][1]), tuple(rows[i][2] or ()), int(rows[i][3]), 0.0, 0.0), float(scores[i]))
-        for i in order
-    ]
+    return [(_point(topics, int(i), 0.0, 0.0), float(scores[i])) for i in order]
 
 
 @dataclass(frozen=True)
@@ -300,12 +277,12 @@ def topic_activity(store: Store, topic_id: int, *, weeks: int = 14, quotes: int 
     Quotes are the topic fit's representative notes, topped up with the newest notes in the topic.
     """
     from insight.store.notes import get_notes
-    from insight.trends import VolumeFilters, resolve_week, weekly_topic_volume
+    from insight.trends import resolve_week, weekly_topic_volume
 
     end = resolve_week(store)  # the latest complete week: a half-finished week would look like a drop
     start = end.shift(-(weeks - 1))
     labels = [start.shift(k).label for k in range(weeks)]
-    only = VolumeFilters(topic_ids=(topic_id,))
+    only = NoteFilters(topic_ids=(topic_id,))
     series = dict.fromkeys(labels, 0)
     for c in weekly_topic_volume(store, start, end, only):
         if c.week in series:
@@ -318,18 +295,18 @@ def topic_activity(store: Store, topic_id: int, *, weeks: int = 14, quotes: int 
             totals[key] = totals.get(key, 0) + c.count
         breakdowns[dimension] = totals
     with store.read() as con:
-        ids = sql.representative_note_ids(con, topic_id)[:quotes]
+        ids = topics_sql.representative_note_ids(con, topic_id)[:quotes]
         if len(ids) < quotes:
-            ids += [i for i in sql.recent_topic_note_ids(con, topic_id, quotes * 2) if i not in ids]
+            ids += [i for i in placements_sql.recent_topic_note_ids(con, topic_id, quotes * 2) if i not in ids]
         notes = get_notes(con, ids[:quotes])
-        keywords = sql.topic_keywords(con, topic_id)
+        keywords = topics_sql.topic_keywords(con, topic_id)
     return TopicActivity(topic_id, tuple(series), tuple(series.values()), breakdowns, tuple(notes), tuple(keywords))
 
 
 def has_notes(store: Store) -> bool:
     """Whether any note is stored (creates and upgrades the database file if it is new)."""
     with store.read() as con:
-        first, _ = sql.date_span(con)
+        first, _ = notes_sql.note_time_range(con)
     return first is not None
 
 

@@ -9,13 +9,13 @@ filters the signals are computed afresh for that slice (topics only: pockets are
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from insight.store import Store
 
 if TYPE_CHECKING:
-    from insight.search import NoteFilters
+    from insight.records import NoteFilters
     from insight.trends import TrendSignal
 
 
@@ -119,9 +119,9 @@ def topic_overview(
     ranked: signals first, then the rise in notes (not the ratio, which favours tiny topics), then
     volume; the Unclear bucket is left out.
     """
-    from insight.search import NoteFilters, filter_options
+    from insight.records import NoteFilters
+    from insight.search import filter_options
     from insight.trends import (
-        VolumeFilters,
         Week,
         detect_signals,
         resolve_week,
@@ -141,7 +141,7 @@ def topic_overview(
     weeks = week_range(start, end)
     if not weeks:
         return TrendOverview((), None, ())
-    volume_filters = VolumeFilters(filters.products, filters.channels, filters.teams, filters.kinds)
+    volume_filters = replace(filters, start=None, end=None)  # the weeks shown bound the counts
     counts = weekly_topic_volume(store, start, end, volume_filters)
     sliced = any((filters.products, filters.channels, filters.teams, filters.kinds))
     if sliced:

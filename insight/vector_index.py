@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from insight.store import search as sql
+from insight.store import vectors as vectors_sql
 
 _BLOCK = 262_144  # rows per block when only some notes are allowed (bounded temporary memory)
 
@@ -45,19 +45,19 @@ class VectorIndex:
 
     def refresh(self, con: duckdb.DuckDBPyConnection) -> None:
         """Bring the matrix up to date with the store: append new notes, or reload when others changed."""
-        count, max_id, id_sum = sql.vector_stats(con, self.model_id)
+        count, max_id, id_sum = vectors_sql.vector_stats(con, self.model_id)
         with self._lock:
             m = self._matrix
             if m is not None and (m.count, m.max_id, m.id_sum) == (count, max_id, id_sum):
                 return
             if m is not None and count > m.count and max_id > m.max_id:
-                ids, vectors = sql.vectors_after(con, self.model_id, m.max_id)
+                ids, vectors = vectors_sql.vectors_after(con, self.model_id, m.max_id)
                 grown = m.count + len(ids) == count and m.id_sum + int(ids.sum()) == id_sum
                 if grown and vectors.shape[1] == m.vectors.shape[1]:
                     matrix = np.vstack([m.vectors, vectors])
                     self._matrix = _Matrix(np.concatenate([m.ids, ids]), matrix, count, max_id, id_sum)
                     return
-            ids, vectors = sql.vectors_after(con, self.model_id, None)
+            ids, vectors = vectors_sql.vectors_after(con, self.model_id, None)
             self._matrix = _Matrix(ids, np.ascontiguousarray(vectors, dtype=np.float32), len(ids), max_id, id_sum)
 
     def top(

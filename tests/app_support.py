@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from ingest.demo import seed_demo, write_answer_key_topics
+from ingest.demo import seed_demo
 from insight.embedder import HashingEmbedder
 from insight.settings import load_settings
 from insight.store import Store
 from insight.store.gate import release_all
+from tests.store_fixtures import write_answer_key_topics
 
 REPO = Path(__file__).resolve().parent.parent
 APP = str(REPO / "app.py")

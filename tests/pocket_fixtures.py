@@ -17,9 +17,10 @@ import numpy as np
 
 from insight.privacy import synthetic_draft
 from insight.records import NoteDraft
-from insight.store import Store, analytics
+from insight.store import Store
 from insight.store.notes import insert_notes
 from insight.trends.weeks import Week
+from tests import store_fixtures as fixtures
 
 DIM = 48
 MODEL = "fixture-vectors"
@@ -72,10 +73,10 @@ def build(store: Store, clusters: Sequence[Cluster], labels: Mapping[int, str], 
         sizes: dict[int, int] = {}
         for t in topics:
             sizes[t] = sizes.get(t, 0) + 1
-        run_id = analytics.record_topic_run(
+        run_id = fixtures.record_topic_run(
             con, RUN_AT, [(t, label, label.split(), sizes.get(t, 0)) for t, label in labels.items()], model_id=MODEL
         )
-        analytics.record_assignments(con, run_id, [(i, t, 0.8) for i, t in zip(ids, topics, strict=True)])
+        fixtures.record_assignments(con, run_id, [(i, t, 0.8) for i, t in zip(ids, topics, strict=True)])
     out: dict[str, list[int]] = {}
     for name, note_id in zip(names, ids, strict=True):
         out.setdefault(name, []).append(note_id)
@@ -88,10 +89,10 @@ def reassign(store: Store, assignments: Mapping[int, int], labels: Mapping[int, 
         rows = con.execute("SELECT note_id, topic_id FROM note_topics").fetchall()
     placed = {int(n): int(t) for n, t in rows} | dict(assignments)
     with store.transaction() as con:
-        run_id = analytics.record_topic_run(
+        run_id = fixtures.record_topic_run(
             con, RUN_AT + timedelta(days=7), [(t, lbl, lbl.split(), 0) for t, lbl in labels.items()], model_id=MODEL
         )
-        analytics.record_assignments(con, run_id, [(n, t, 0.8) for n, t in placed.items()])
+        fixtures.record_assignments(con, run_id, [(n, t, 0.8) for n, t in placed.items()])
 
 
 # Directions: a steady "can't log in" intent, its near-twin "login loop after the update", a third intent

@@ -7,7 +7,8 @@ import importlib.util
 
 from app_support import clean_streamlit, demo_db, demo_template, new_app, open_page, texts  # noqa: F401
 
-from insight.store import Store, analytics
+from insight.store import Store
+from tests import store_fixtures as fixtures
 
 
 def _log(at, text: str, kind: str = "need"):
@@ -77,8 +78,8 @@ def test_my_notes_shows_topic_status_and_note(demo_db) -> None:
     store = Store(path)
     with store.transaction() as con:
         run_id, note_id = con.execute("SELECT (SELECT max(run_id) FROM topic_runs), max(id) FROM notes").fetchall()[0]
-        analytics.record_assignments(con, run_id, [(note_id, topics["esim"], 0.9)])
-        analytics.record_topic_profile(con, topics["esim"], owner="product", status="planned")
+        fixtures.record_assignments(con, run_id, [(note_id, topics["esim"], 0.9)])
+        fixtures.record_topic_profile(con, topics["esim"], owner="product", status="planned")
         con.execute(
             "UPDATE topic_profiles SET status_note = 'Coming in the spring release' WHERE topic_id = ?",
             [topics["esim"]],

@@ -8,7 +8,7 @@ from topics_corpus import embedded_corpus, store_corpus
 from insight.bulk import bulk_embed, bulk_place
 from insight.cli import main
 from insight.errors import EarshotError
-from insight.store import notes as notes_sql
+from insight.store import vectors as vectors_sql
 from insight.topics import refit
 from insight.topics.assign import clear_cache, load_run_centroids
 
@@ -38,7 +38,7 @@ def test_bulk_embed_and_place_on_local_ray(store, settings, corpus, local_ray, t
     assert result.rows == 40 and result.workers >= 1 and seen[-1] == (40, 40)
     assert local_ray.is_initialized()
     with store.read() as con:
-        ids, vectors = notes_sql.load_embeddings(con, corpus["model_id"])
+        ids, vectors = vectors_sql.load_embeddings(con, corpus["model_id"])
     assert len(ids) == 240
     cosine = (vectors[200:] * corpus["vectors"][200:]).sum(axis=1)  # ids follow insertion order
     assert cosine.min() > 0.999

@@ -7,12 +7,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from ingest.demo import DEMO_SOURCE, THEMES, generate_demo_notes, seed_demo, write_answer_key_topics
+from ingest.demo import DEMO_SOURCE, THEMES, generate_demo_notes, seed_demo
 from insight.embedder import HashingEmbedder
 from insight.records import CHANNELS, KINDS
 from insight.search import demo_note_count, search_notes
 from insight.settings import load_settings
 from insight.store import Store
+from tests.store_fixtures import write_answer_key_topics
 
 NOW = datetime(2026, 3, 16, 12, 0)
 

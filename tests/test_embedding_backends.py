@@ -11,7 +11,7 @@ from insight.embedder import build_embedder, embedder_from_settings
 from insight.errors import EarshotError
 from insight.reembed import reembed
 from insight.search import search_notes
-from insight.store import notes as notes_sql
+from insight.store import vectors as vectors_sql
 from insight.topics import list_runs, refit
 
 pytestmark = pytest.mark.slow
@@ -75,7 +75,7 @@ def test_reembed_moves_a_database_and_vectors_never_mix(store, settings, corpus,
     assert result.embedded == 240 and result.refit_needed and "python -m insight refit" in result.message
     assert seen[-1] == (240, 240) and len(seen) == 3
     with store.read() as con:
-        assert notes_sql.embedding_counts(con) == {corpus["model_id"]: 240, onnx_embedder.model_id: 240}
+        assert vectors_sql.embedding_counts(con) == {corpus["model_id"]: 240, onnx_embedder.model_id: 240}
     assert reembed(store, onnx_embedder).embedded == 0  # resumable: nothing left to do
 
     hits = search_notes(store, "my new debit card has not arrived", embedder=onnx_embedder, limit=5)
@@ -87,7 +87,7 @@ def test_reembed_moves_a_database_and_vectors_never_mix(store, settings, corpus,
     dropped = reembed(store, onnx_embedder, drop_old=True)
     assert dropped.dropped == 240 and not dropped.refit_needed
     with store.read() as con:
-        assert notes_sql.embedding_counts(con) == {onnx_embedder.model_id: 240}
+        assert vectors_sql.embedding_counts(con) == {onnx_embedder.model_id: 240}
 
 
 def test_reembed_command_and_the_backend_setting(tmp_path, corpus, onnx_cache, monkeypatch, capsys, onnx_embedder):

@@ -177,7 +177,7 @@ def test_real_model_pipeline_stores_comparable_vectors(tmp_path, store, real_emb
     )
     report = import_file(path, store, embedder=real_embedder, redactor=redactor, settings=settings)
     assert report.imported == 3
-    from insight.store.notes import load_embeddings
+    from insight.store.vectors import load_embeddings
 
     with store.read() as con:
         _ids, vectors = load_embeddings(con, real_embedder.model_id)

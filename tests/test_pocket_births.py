@@ -6,10 +6,11 @@ import numpy as np
 import pytest
 from topics_corpus import embedded_corpus, store_corpus
 
+from insight.records import LineageEvent
 from insight.store import signals as signals_sql
 from insight.topics import list_topics, refit, topic_lineage
 from insight.topics.pocket_births import PocketSeed, as_births, carve_pockets
-from insight.topics.records import FittedTopic, LineageEvent, TopicFit
+from insight.topics.records import FittedTopic, TopicFit
 
 
 def _fit(labels: list[int], vectors: np.ndarray) -> TopicFit:

@@ -20,6 +20,10 @@ from insight.errors import EarshotError
 from insight.privacy import CleanText, UnredactedTextError, synthetic_draft
 from insight.records import NoteDraft
 from insight.store import Store
+from insight.store import notes as notes_sql
+from insight.store import profiles as profiles_sql
+from insight.store import topics as topics_sql
+from tests import store_fixtures as fixtures
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,9 +49,8 @@ def _write_functions() -> set[str]:
 GATED = {
     "notes.insert_notes",
     "notes.update_note_fields",
-    "topics.update_profile",
+    "profiles.update_profile",
     "topics.update_topic_text",
-    "analytics.record_topic_profile",
     "imports.create_import",
     "imports.finish_import",
     "derived_text.update_text_rows",
@@ -57,21 +60,17 @@ HELPERS = {"notes._insert_one": "insert_notes"}
 # Write functions that take no free text a person typed, and why.
 NO_FREE_TEXT = {
     "db.apply_migrations": "schema only",
-    "notes.insert_embeddings": "vectors",
+    "vectors.insert_embeddings": "vectors",
     "notes.update_dedupe_keys": "hashes of gated text",
-    "topics.insert_run": "run parameters and figures",
+    "runs.insert_run": "run parameters and figures",
     "topics.insert_topics": "labels and keywords generated from stored (gated) note text; rescrub re-checks them",
-    "topics.place_notes": "ids and scores",
-    "topics.ensure_profiles": "ids",
-    "topics.mark_ended": "ids",
-    "topics.insert_lineage": "ids, event names and overlaps",
-    "topics.bump_revision": "a counter",
+    "placements.place_notes": "ids and scores",
+    "profiles.ensure_profiles": "ids",
+    "profiles.mark_ended": "ids",
+    "profiles.insert_lineage": "ids, event names and overlaps",
+    "runs.bump_revision": "a counter",
     "topics.merge_into": "ids, sizes and centroids",
-    "analytics.record_topic_run": "fixture and demo topic labels (generated text)",
-    "analytics.record_assignments": "ids and scores",
-    "analytics.record_lineage_event": "ids and event names",
-    "search.record_topic_shape": "centroid and note ids",
-    "notes.delete_embeddings_except": "ids and a model id",
+    "vectors.delete_embeddings_except": "ids and a model id",
     "imports.restart_import": "ids, process id and host name",
     "imports.link_notes": "ids",
     "imports.delete_import_notes": "ids",
@@ -152,18 +151,15 @@ def test_insert_notes_refuses_any_unredacted_field(store: Store, field: str) -> 
 
 
 def test_profile_writes_refuse_unredacted_names_and_notes(store: Store) -> None:
-    from insight.store import analytics
-    from insight.store import topics as topics_sql
-
     with pytest.raises(UnredactedTextError), store.transaction() as con:
-        topics_sql.update_profile(con, 7, name="Calls from John Smith")
+        profiles_sql.update_profile(con, 7, name="Calls from John Smith")
     with pytest.raises(UnredactedTextError), store.transaction() as con:
-        topics_sql.update_profile(con, 7, status="planned", status_note="ask jane@example.com")
+        profiles_sql.update_profile(con, 7, status="planned", status_note="ask jane@example.com")
     with pytest.raises(UnredactedTextError), store.transaction() as con:
-        analytics.record_topic_profile(con, 7, name="John Smith")
+        fixtures.record_topic_profile(con, 7, name="John Smith")
     assert _count(store, "topic_profiles") == 0
     with store.transaction() as con:  # clean text and no text are fine
-        topics_sql.update_profile(con, 7, name=CleanText("Wifi drops"), owner="product")
+        profiles_sql.update_profile(con, 7, name=CleanText("Wifi drops"), owner="product")
     assert _count(store, "topic_profiles") == 1
 
 
@@ -185,8 +181,6 @@ def test_ledger_writes_refuse_unredacted_names_and_messages(store: Store) -> Non
 
 def test_rescrub_writes_refuse_unredacted_text(store: Store) -> None:
     from insight.store import derived_text
-    from insight.store import notes as notes_sql
-    from insight.store import topics as topics_sql
 
     with pytest.raises(UnredactedTextError), store.transaction() as con:
         derived_text.update_text_rows(con, "imports", ["name"], [(1, "jane.doe@gmail.com.csv")])
@@ -365,10 +359,8 @@ def test_pm_names_and_status_notes_pass_the_gate(store: Store, settings, redacto
 @pytest.fixture
 def corpus_store(tmp_path: Path, redactor) -> Store:
     """A store with one fixture topic (no model fit needed to test PM text)."""
-    from insight.store import analytics
-
     store = Store(tmp_path / "pm.duckdb")
     with store.transaction() as con:
-        run_id = analytics.record_topic_run(con, datetime(2025, 3, 3), [(1, "wifi drops", ["wifi"], 3)])
-        analytics.record_topic_profile(con, 1, born_run_id=run_id)
+        run_id = fixtures.record_topic_run(con, datetime(2025, 3, 3), [(1, "wifi drops", ["wifi"], 3)])
+        fixtures.record_topic_profile(con, 1, born_run_id=run_id)
     return store

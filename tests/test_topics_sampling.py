@@ -147,8 +147,10 @@ def test_vectors_are_streamed_into_note_id_order_whatever_order_they_were_stored
 
     from insight.privacy import synthetic_draft
     from insight.records import NoteDraft
-    from insight.store import topics as topics_sql
-    from insight.store.notes import insert_embeddings, insert_notes, note_weeks
+    from insight.store import notes as notes_sql
+    from insight.store import vectors as vectors_sql
+    from insight.store.notes import insert_notes
+    from insight.store.vectors import insert_embeddings, note_weeks
 
     rng = np.random.default_rng(3)
     drafts = [synthetic_draft(NoteDraft(text=f"note number {i}", created_at=datetime(2025, 1, 1 + i % 20),
@@ -163,8 +165,8 @@ def test_vectors_are_streamed_into_note_id_order_whatever_order_they_were_stored
         insert_embeddings(con, ids[:50].tolist(), -vectors[:50], "other-model")  # never mixed in
     with store.read() as con:
         note_ids, _ = note_weeks(con, "m")
-        read = topics_sql.vectors_of(con, "m", note_ids, batch_rows=32)
-        texts = topics_sql.texts_of(con, note_ids[::-7])
+        read = vectors_sql.vectors_of(con, "m", note_ids, batch_rows=32)
+        texts = notes_sql.texts_of(con, note_ids[::-7])
     order = np.argsort(ids)
     assert np.array_equal(note_ids, ids[order]) and read.dtype == np.float32
     assert np.array_equal(read, vectors[order])

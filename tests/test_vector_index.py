@@ -10,8 +10,9 @@ import pytest
 from insight.privacy import synthetic_draft
 from insight.records import NoteDraft
 from insight.search import NoteFilters, search_notes
+from insight.store import note_views as views_sql
 from insight.store import notes as notes_sql
-from insight.store import search as sql
+from insight.store import vectors as vectors_sql
 from insight.vector_index import VectorIndex, forget_indexes
 
 DIM = 16
@@ -45,12 +46,12 @@ def test_top_k_matches_the_sql_scan_with_filters_exclusions_and_thresholds(store
     index = VectorIndex("m")
     query = np.random.default_rng(9).normal(size=DIM).astype(np.float32)
     query /= np.linalg.norm(query)
-    where, params = sql.filter_clause(None, None, {"channel": ["phone"]})
+    phones = NoteFilters(channels=("phone",))
     with store.read() as con:
         index.refresh(con)
-        for kwargs in ({}, {"where": where, "params": params}, {"min_score": 0.3, "exclude_ids": [5, 7]}):
-            expected = sql.nearest_notes(con, query, "m", limit=12, **kwargs)
-            allowed = sql.filtered_note_ids(con, kwargs["where"], kwargs["params"]) if "where" in kwargs else None
+        for kwargs in ({}, {"filters": phones}, {"min_score": 0.3, "exclude_ids": [5, 7]}):
+            expected = views_sql.nearest_notes(con, query, "m", limit=12, **kwargs)
+            allowed = notes_sql.filtered_note_ids(con, phones) if "filters" in kwargs else None
             ids, scores = index.top(query, 12, allowed=allowed, exclude=kwargs.get("exclude_ids", ()),
                                     min_score=kwargs.get("min_score"))  # fmt: skip
             assert ids.tolist() == [r[0] for r in expected]
@@ -66,21 +67,21 @@ def test_the_index_appends_new_notes_and_reloads_when_vectors_change(store):
     probe = np.zeros(DIM, dtype=np.float32)
     with store.read() as con:
         index.refresh(con)
-        probe[:] = sql.note_vector(con, later[-1], "m")
+        probe[:] = vectors_sql.note_vector(con, later[-1], "m")
     assert index.top(probe, 1)[0].tolist() == [later[-1]]
     with store.transaction() as con:
         con.execute("DELETE FROM note_embeddings WHERE note_id = ?", [later[-1]])
         con.execute("DELETE FROM note_embeddings WHERE note_id = ?", [first[0]])
-        notes_sql.insert_embeddings(con, [first[0]], probe[None, :], "m")
+        vectors_sql.insert_embeddings(con, [first[0]], probe[None, :], "m")
     with store.read() as con:
         index.refresh(con)
     assert index.top(probe, 1)[0].tolist() == [first[0]]
     assert later[-1] not in index.top(probe, 200)[0].tolist()
     with store.transaction() as con:  # one note's vector swapped for another's: same count, same largest id
         con.execute("DELETE FROM note_embeddings WHERE note_id = ?", [first[1]])
-        notes_sql.insert_embeddings(con, [later[-1]], probe[None, :], "m")
+        vectors_sql.insert_embeddings(con, [later[-1]], probe[None, :], "m")
         con.execute("DELETE FROM note_embeddings WHERE note_id = ?", [first[0]])
-        notes_sql.insert_embeddings(con, [first[1]], -probe[None, :], "m")
+        vectors_sql.insert_embeddings(con, [first[1]], -probe[None, :], "m")
     with store.read() as con:
         index.refresh(con)
     assert index.top(probe, 1)[0].tolist() == [later[-1]] and first[0] not in index.top(probe, 200)[0].tolist()

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from insight.privacy import CleanText, synthetic_draft
 from insight.records import NoteDraft
-from insight.store import Store, analytics
+from insight.store import Store
 from insight.store.notes import insert_notes
 from insight.trends.weeks import Week
+from tests import store_fixtures as fixtures
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def populate(
 ) -> int:
     """Store notes, one current topic run made at ``run_at`` and the notes' assignments; return the run id.
 
-    ``profiles`` maps topic ids to :func:`~insight.store.analytics.record_topic_profile` keyword
+    ``profiles`` maps topic ids to :func:`~tests.store_fixtures.record_topic_profile` keyword
     arguments; topics in ``born`` get a lineage ``birth`` event in this run.
     """
     notes = list(notes)
@@ -96,18 +97,18 @@ def populate(
     with store.transaction() as con:
         ids = insert_notes(con, [synthetic_draft(d) for d in drafts], keys, [() for _ in drafts], None, None)
         topics = [(t, label, label.lower().split()[:3], sizes.get(t, 0)) for t, label in sorted(labels.items())]
-        run_id = analytics.record_topic_run(con, run_at, topics)
+        run_id = fixtures.record_topic_run(con, run_at, topics)
         pairs = enumerate(zip(ids, notes, strict=True))
         placed = [
             (note_id, n.topic_id, n.score if n.score is not None else 0.9 - (i % 7) / 10) for i, (note_id, n) in pairs
         ]
-        analytics.record_assignments(con, run_id, placed)
+        fixtures.record_assignments(con, run_id, placed)
         for topic_id, kwargs in (profiles or {}).items():
             if kwargs.get("name") is not None:
                 kwargs = {**kwargs, "name": CleanText(kwargs["name"])}  # a made-up topic name
-            analytics.record_topic_profile(con, topic_id, **kwargs)  # type: ignore[arg-type]
+            fixtures.record_topic_profile(con, topic_id, **kwargs)  # type: ignore[arg-type]
         for topic_id in born:
-            analytics.record_lineage_event(con, run_id, "birth", topic_id)
+            fixtures.record_lineage_event(con, run_id, "birth", topic_id)
     return run_id
 
 

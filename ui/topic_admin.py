@@ -11,10 +11,10 @@ from typing import Any
 import streamlit as st
 
 from insight.errors import EarshotError
-from insight.records import OWNER_TEAMS, TOPIC_STATUSES
+from insight.records import OWNER_TEAMS, TOPIC_STATUSES, LineageEvent
 from insight.store import Store
 from insight.topics import merge_topics, rename_topic, set_topic_owner, set_topic_status, topic_names
-from insight.topics.records import LineageEvent, TopicSummary
+from insight.topics.records import TopicSummary
 from ui import data, render, resources
 
 EVENTS = {

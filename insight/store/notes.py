@@ -1,4 +1,8 @@
-"""SQL for notes and their embeddings. Every function takes an open connection from :class:`Store`."""
+"""SQL for ``notes``: inserting, reading, de-duplicating and re-scrubbing notes, and what the filter pickers offer.
+
+Every function takes an open connection from :class:`~insight.store.db.Store` (writers: inside the
+caller's transaction). Vectors are in :mod:`insight.store.vectors`.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +14,16 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from insight.privacy import require_clean_draft
-from insight.records import Note, NoteDraft
+from insight.errors import StoreUsageError
+from insight.privacy import require_clean, require_clean_draft
+from insight.records import Note, NoteDraft, NoteFilters
+from insight.store.sql import FILTER_COLUMNS, SMALL_BATCH, note_filter, with_table
+from insight.store.vectors import insert_embeddings
 
 NOTE_COLUMNS = (
     "id, external_id, text, created_at, agent_id, team, channel, product, customer_segment, kind, "
     "source, tags, extra, ingested_at"
 )
-
-
-# Below this many rows, plain parameterised statements beat registering an Arrow table (~2 ms each):
-# saving one note from the app takes the fast path, bulk imports the Arrow one.
-SMALL_BATCH = 4
 
 
 def existing_dedupe_keys(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> set[str]:
@@ -32,11 +34,9 @@ def existing_dedupe_keys(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) ->
     if len(keys) <= SMALL_BATCH:
         return set(note_ids_for_keys(con, keys))
     table = pa.table({"k": pa.array(keys, pa.string())})
-    con.register("_probe_keys", table)
-    try:
-        rows = con.execute("SELECT n.dedupe_key FROM notes n JOIN _probe_keys p ON n.dedupe_key = p.k").fetchall()
-    finally:
-        con.unregister("_probe_keys")
+    rows = with_table(
+        con, "_probe_keys", table, ("SELECT n.dedupe_key FROM notes n JOIN _probe_keys p ON n.dedupe_key = p.k", [])
+    )
     return {r[0] for r in rows}
 
 
@@ -50,12 +50,8 @@ def note_ids_for_keys(con: duckdb.DuckDBPyConnection, keys: Sequence[str]) -> di
             found.update(con.execute("SELECT dedupe_key, id FROM notes WHERE dedupe_key = ?", [key]).fetchall())
         return found
     table = pa.table({"k": pa.array(list(keys), pa.string())})
-    con.register("_probe_keys", table)
-    try:
-        rows = con.execute("SELECT n.dedupe_key, n.id FROM notes n JOIN _probe_keys p ON n.dedupe_key = p.k").fetchall()
-    finally:
-        con.unregister("_probe_keys")
-    return {k: i for k, i in rows}
+    sql = "SELECT n.dedupe_key, n.id FROM notes n JOIN _probe_keys p ON n.dedupe_key = p.k"
+    return {k: i for k, i in with_table(con, "_probe_keys", table, (sql, []))}
 
 
 def insert_notes(
@@ -104,16 +100,13 @@ def insert_notes(
             "dedupe_key": pa.array(list(dedupe_keys), pa.string()),
         }
     )
-    con.register("_new_notes", table)
-    try:
-        con.execute(
-            "INSERT INTO notes (id, external_id, text, created_at, agent_id, team, channel, product, "
-            "customer_segment, kind, source, tags, extra, redactions, dedupe_key) "
-            "SELECT id, external_id, text, created_at, agent_id, team, channel, product, customer_segment, "
-            "kind, source, tags, extra::JSON, redactions, dedupe_key FROM _new_notes"
-        )
-    finally:
-        con.unregister("_new_notes")
+    sql = (
+        "INSERT INTO notes (id, external_id, text, created_at, agent_id, team, channel, product, "
+        "customer_segment, kind, source, tags, extra, redactions, dedupe_key) "
+        "SELECT id, external_id, text, created_at, agent_id, team, channel, product, customer_segment, "
+        "kind, source, tags, extra::JSON, redactions, dedupe_key FROM _new_notes"
+    )
+    with_table(con, "_new_notes", table, (sql, []))
     if vectors is not None and model_id is not None:
         insert_embeddings(con, ids, vectors, model_id)
     return ids
@@ -130,91 +123,8 @@ def _insert_one(con: duckdb.DuckDBPyConnection, d: NoteDraft, key: str, redactio
     return int(row[0][0])
 
 
-def insert_embeddings(
-    con: duckdb.DuckDBPyConnection, note_ids: Sequence[int], vectors: np.ndarray, model_id: str
-) -> None:
-    """Store vectors for notes, tagged with the model that made them (replacing older ones of that model)."""
-    if len(note_ids) == 0:
-        return
-    vectors = np.asarray(vectors, dtype=np.float32)
-    if len(note_ids) <= SMALL_BATCH:
-        for note_id, vector in zip(note_ids, vectors, strict=True):
-            con.execute(
-                "INSERT OR REPLACE INTO note_embeddings VALUES (?, ?, ?::FLOAT[])",
-                [int(note_id), model_id, vector.tolist()],
-            )
-        return
-    flat = pa.array(vectors.reshape(-1), pa.float32())
-    lists = pa.ListArray.from_arrays(pa.array(np.arange(0, vectors.size + 1, vectors.shape[1]), pa.int32()), flat)
-    table = pa.table(
-        {
-            "note_id": pa.array(list(note_ids), pa.int64()),
-            "model_id": pa.array([model_id] * len(note_ids), pa.string()),
-            "vector": lists,
-        }
-    )
-    con.register("_new_vectors", table)
-    try:
-        con.execute("INSERT OR REPLACE INTO note_embeddings SELECT note_id, model_id, vector FROM _new_vectors")
-    finally:
-        con.unregister("_new_vectors")
-
-
-def load_embeddings(
-    con: duckdb.DuckDBPyConnection, model_id: str, until: datetime | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """All (note ids, vectors) for one model, ordered by note id; optionally only notes created before ``until``."""
-    sql = (
-        "SELECT e.note_id, e.vector FROM note_embeddings e JOIN notes n ON n.id = e.note_id "
-        "WHERE e.model_id = ?" + (" AND n.created_at < ?" if until else "") + " ORDER BY e.note_id"
-    )
-    params: list[object] = [model_id] + ([until] if until else [])
-    table = con.sql(sql, params=params).to_arrow_table()
-    ids = table.column("note_id").to_numpy()
-    if table.num_rows == 0:
-        return ids, np.zeros((0, 0), dtype=np.float32)
-    vectors = np.asarray(table.column("vector").combine_chunks().flatten().to_numpy(), dtype=np.float32)
-    return ids, vectors.reshape(table.num_rows, -1)
-
-
-def note_weeks(con: duckdb.DuckDBPyConnection, model_id: str) -> tuple[np.ndarray, np.ndarray]:
-    """(note ids, week numbers) of every note with a ``model_id`` vector, ordered by note id.
-
-    A week number counts Monday-starting weeks since 1970 (larger is later), for stratified samples.
-    """
-    table = con.sql(
-        "SELECT e.note_id, CAST(floor((epoch(date_trunc('week', n.created_at)) + 259200) / 604800) AS BIGINT) AS week "
-        "FROM note_embeddings e JOIN notes n ON n.id = e.note_id WHERE e.model_id = ? ORDER BY e.note_id",
-        params=[model_id],
-    ).to_arrow_table()
-    return table.column("note_id").to_numpy(), table.column("week").to_numpy()
-
-
-def notes_missing_embeddings(
-    con: duckdb.DuckDBPyConnection, model_id: str, limit: int = 10_000
-) -> list[tuple[int, str]]:
-    """(id, text) of notes that have no vector from ``model_id`` yet (e.g. after changing the model)."""
-    return con.execute(
-        "SELECT n.id, n.text FROM notes n LEFT JOIN note_embeddings e ON e.note_id = n.id AND e.model_id = ? "
-        "WHERE e.note_id IS NULL ORDER BY n.id LIMIT ?",
-        [model_id, limit],
-    ).fetchall()
-
-
-def embedding_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """How many vectors each model (and backend) has stored."""
-    rows = con.execute("SELECT model_id, count(*) FROM note_embeddings GROUP BY 1 ORDER BY 1").fetchall()
-    return {str(m): int(n) for m, n in rows}
-
-
-def delete_embeddings_except(con: duckdb.DuckDBPyConnection, model_id: str) -> int:
-    """Delete every vector not made by ``model_id``; return how many were deleted."""
-    n = int(con.execute("SELECT count(*) FROM note_embeddings WHERE model_id <> ?", [model_id]).fetchall()[0][0])
-    con.execute("DELETE FROM note_embeddings WHERE model_id <> ?", [model_id])
-    return n
-
-
-def _row_to_note(row: tuple) -> Note:
+def row_to_note(row: tuple) -> Note:
+    """A row of ``NOTE_COLUMNS`` (optionally followed by topic id and topic label) as a :class:`Note`."""
     (
         id_,
         external_id,
@@ -258,8 +168,25 @@ def get_notes(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int]) -> list[N
     if not note_ids:
         return []
     rows = con.execute(f"SELECT {NOTE_COLUMNS} FROM notes WHERE id IN (SELECT unnest(?))", [list(note_ids)]).fetchall()
-    by_id = {r[0]: _row_to_note(r) for r in rows}
+    by_id = {r[0]: row_to_note(r) for r in rows}
     return [by_id[i] for i in note_ids if i in by_id]
+
+
+def texts_of(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int] | np.ndarray) -> list[str]:
+    """The text of each given note, in the order given ("" for a note that is gone)."""
+    ids = np.asarray(note_ids, dtype=np.int64)
+    if not len(ids):
+        return []
+    wanted = pa.table({"id": pa.array(ids), "pos": pa.array(np.arange(len(ids), dtype=np.int64))})
+    con.register("_wanted_texts", wanted)
+    try:
+        found = con.sql("SELECT w.pos, n.text FROM _wanted_texts w JOIN notes n ON n.id = w.id").to_arrow_table()
+    finally:
+        con.unregister("_wanted_texts")
+    out = [""] * len(ids)
+    for pos, text in zip(found.column("pos").to_numpy().tolist(), found.column("text").to_pylist(), strict=True):
+        out[pos] = text
+    return out
 
 
 def count_notes(con: duckdb.DuckDBPyConnection) -> int:
@@ -287,14 +214,12 @@ def update_note_fields(con: duckdb.DuckDBPyConnection, changes: Sequence[tuple[i
 
     Raises:
         UnredactedTextError: a new value (or a tag, an extra name or value) did not pass the redaction gate.
-        ValueError: an unknown field.
+        StoreUsageError: an unknown field.
     """
-    from insight.privacy import require_clean
-
     for _, fields in changes:
         unknown = set(fields) - set(_UPDATABLE)
         if unknown:
-            raise ValueError(f"not updatable note fields: {sorted(unknown)}")
+            raise StoreUsageError(f"not updatable note fields: {sorted(unknown)}")
         for name, value in fields.items():
             if name == "tags":
                 for tag in value or ():  # type: ignore[attr-defined]
@@ -328,3 +253,43 @@ def update_dedupe_keys(con: duckdb.DuckDBPyConnection, keys: Sequence[tuple[int,
         con.execute("UPDATE notes SET dedupe_key = ? WHERE id = ?", [key, note_id])
         changed += 1
     return changed
+
+
+def note_time_range(
+    con: duckdb.DuckDBPyConnection, until: datetime | None = None
+) -> tuple[datetime | None, datetime | None]:
+    """(earliest, latest) ``created_at`` of the notes (created before ``until``, if given)."""
+    where, params = ("WHERE created_at < ?", [until]) if until is not None else ("", [])
+    row = con.execute(f"SELECT min(created_at), max(created_at) FROM notes {where}", params).fetchall()[0]
+    return row[0], row[1]
+
+
+def count_by_source(con: duckdb.DuckDBPyConnection, source: str) -> int:
+    """How many notes came from one source (e.g. ``demo``)."""
+    return int(con.execute("SELECT count(*) FROM notes WHERE source = ?", [source]).fetchall()[0][0])
+
+
+def distinct_values(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Every stored value of product, channel, team and kind (sorted), for filter pickers."""
+    out: dict[str, list[str]] = {}
+    for column in FILTER_COLUMNS:
+        rows = con.execute(
+            f"SELECT DISTINCT {column} FROM notes WHERE {column} IS NOT NULL ORDER BY {column}"
+        ).fetchall()
+        out[column] = [r[0] for r in rows]
+    return out
+
+
+def agents(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
+    """(agent id, their most recent team) for every agent who logged a note."""
+    return con.execute(
+        "SELECT agent_id, arg_max(team, created_at) FROM notes WHERE agent_id IS NOT NULL "
+        "GROUP BY agent_id ORDER BY agent_id"
+    ).fetchall()
+
+
+def filtered_note_ids(con: duckdb.DuckDBPyConnection, filters: NoteFilters) -> np.ndarray:
+    """Ascending ids of the notes ``filters`` keep (topic filters are not applied here)."""
+    where, params = note_filter(filters)
+    table = con.sql(f"SELECT n.id FROM notes n WHERE TRUE {where} ORDER BY n.id", params=params).to_arrow_table()
+    return table.column("id").to_numpy().astype(np.int64)

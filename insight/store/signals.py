@@ -1,5 +1,5 @@
-"""SQL for what the trends stage reads below the topic level and what it keeps: note vectors per week,
-the signals stored for each week, and pockets (emerging needs inside or between topics).
+"""SQL for ``trend_weeks``/``trend_signals`` (what was signalled each week, kept so a later refit never rewrites
+the past) and ``pockets`` (emerging needs inside or between topics).
 
 Every function takes an open connection from :class:`~insight.store.db.Store` (writers: inside the
 caller's transaction).
@@ -15,56 +15,6 @@ from typing import Any
 import duckdb
 import numpy as np
 import pyarrow as pa
-
-
-def trends_model_id(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The model whose vectors pockets are searched in: the current topic run's, else the commonest stored."""
-    row = con.execute(
-        "SELECT model_id FROM topic_runs WHERE is_current ORDER BY created_at DESC, run_id DESC LIMIT 1"
-    ).fetchall()
-    if row and row[0][0]:
-        found = con.execute("SELECT 1 FROM note_embeddings WHERE model_id = ? LIMIT 1", [row[0][0]]).fetchall()
-        if found:
-            return str(row[0][0])
-    row = con.execute(
-        "SELECT model_id FROM note_embeddings GROUP BY model_id ORDER BY count(*) DESC LIMIT 1"
-    ).fetchall()
-    return str(row[0][0]) if row else None
-
-
-def current_run_id(con: duckdb.DuckDBPyConnection) -> int | None:
-    """The run in use now (``None`` before the first fit)."""
-    row = con.execute(
-        "SELECT run_id FROM topic_runs WHERE is_current ORDER BY created_at DESC, run_id DESC LIMIT 1"
-    ).fetchall()
-    return int(row[0][0]) if row else None
-
-
-def week_vectors(
-    con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, model_id: str
-) -> tuple[np.ndarray, list[Any], list[str | None], np.ndarray, np.ndarray]:
-    """Notes in ``[start, end)`` with a ``model_id`` vector, by id.
-
-    Returns ``(ids, week-start dates, agent ids, topic ids (-1: none or unclear), vectors)``; topics are
-    followed through PM merges as everywhere in the trends.
-    """
-    from insight.store.analytics import _tagged  # here: analytics imports the trends records, which import us
-
-    cte, params = _tagged(None, with_topic=False)
-    sql = cte + (
-        "SELECT t.id, t.week_start, t.agent_id, COALESCE(t.topic_id, -1) AS topic_id, e.vector "
-        "FROM tagged t JOIN note_embeddings e ON e.note_id = t.id AND e.model_id = ? ORDER BY t.id"
-    )
-    table = con.sql(sql, params=[start, end, *params, model_id]).to_arrow_table()
-    ids = table.column("id").to_numpy()
-    weeks = table.column("week_start").to_pylist()
-    agents = table.column("agent_id").to_pylist()
-    topics = table.column("topic_id").to_numpy().astype(np.int64)
-    if table.num_rows == 0:
-        return ids, weeks, agents, topics, np.zeros((0, 0), dtype=np.float32)
-    flat = np.asarray(table.column("vector").combine_chunks().flatten().to_numpy(), dtype=np.float32)
-    return ids, weeks, agents, topics, flat.reshape(table.num_rows, -1)
-
 
 # -- what was signalled -------------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ import duckdb
 import numpy as np
 
 from insight.records import UNCLEAR_LABEL, UNCLEAR_TOPIC_ID
+from insight.store import placements as placements_sql
+from insight.store import runs as runs_sql
 from insight.store import topics as topics_sql
 
 DEFAULT_THRESHOLD = 0.3
@@ -71,21 +73,28 @@ _cache_lock = threading.Lock()
 
 def load_run_centroids(con: duckdb.DuckDBPyConnection, model_id: str) -> RunCentroids | None:
     """The current run's centroids (cached per run uid and revision), or ``None`` if no run fits ``model_id``."""
-    key = topics_sql.current_run_key(con)
+    key = runs_sql.current_run_key(con)
     if key is None:
         return None
-    run_id, uid, revision, run_model, threshold = key
-    if run_model != model_id:
+    run_id, uid, revision, threshold = key.run_id, key.run_uid, key.revision, key.assign_threshold
+    if key.model_id != model_id:
         return None
     with _cache_lock:
         cached = _cache.get(uid) if uid else None
         if cached is not None and cached.revision == revision:
             _cache.move_to_end(uid)
             return cached
-    ids, centroids, labels = topics_sql.run_centroids(con, run_id)
-    if len(ids) == 0:
+    topics = topics_sql.run_centroids(con, run_id)
+    if len(topics.topic_ids) == 0:
         return None  # e.g. a fixture run without centroids: nothing to place into
-    entry = RunCentroids(run_id, revision, ids, centroids, tuple(labels), float(threshold or DEFAULT_THRESHOLD))
+    entry = RunCentroids(
+        run_id,
+        revision,
+        topics.topic_ids,
+        topics.centroids,
+        tuple(topics.labels),
+        float(threshold or DEFAULT_THRESHOLD),
+    )
     if uid:
         with _cache_lock:
             _cache[uid] = entry
@@ -108,7 +117,7 @@ def assign_notes(
     if run is None:
         return []
     topic_ids, scores = run.place(vectors)
-    topics_sql.place_notes(con, run.run_id, list(note_ids), topic_ids, scores, "arrival")
+    placements_sql.place_notes(con, run.run_id, list(note_ids), topic_ids, scores, "arrival")
     return [
         Placement(int(n), int(t), run.label_of(int(t)), round(float(s), 4))
         for n, t, s in zip(note_ids, topic_ids, scores, strict=True)

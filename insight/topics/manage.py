@@ -11,11 +11,15 @@ from collections.abc import Sequence
 
 from insight.errors import EarshotError
 from insight.privacy import Redactor
-from insight.records import OWNER_TEAMS, TOPIC_STATUSES, UNCLEAR_LABEL, UNCLEAR_TOPIC_ID
+from insight.records import OWNER_TEAMS, TOPIC_STATUSES, UNCLEAR_LABEL, UNCLEAR_TOPIC_ID, LineageEvent, TopicRun
 from insight.store import Store
+from insight.store import placements as placements_sql
+from insight.store import profiles as profiles_sql
+from insight.store import runs as runs_sql
 from insight.store import topics as topics_sql
 from insight.store.notes import get_notes
-from insight.topics.records import LineageEvent, TopicDetail, TopicRun, TopicSummary
+from insight.store.topics import TopicRow
+from insight.topics.records import TopicDetail, TopicSummary
 
 MAX_NAME_CHARS = 120
 
@@ -27,24 +31,22 @@ class TopicNotFoundError(EarshotError):
         super().__init__(message, title="No such topic")
 
 
-def _summary(row: tuple, count: int | None, total: int) -> TopicSummary:
-    tid, label, generated, name, kw, size, theme_id, theme_label, status, owner, status_note, *rest = row
-    summary = rest[2] if len(rest) > 2 else None
-    size = count if count is not None else size
+def _summary(row: TopicRow, count: int | None, total: int) -> TopicSummary:
+    size = count if count is not None else row.size
     return TopicSummary(
-        topic_id=int(tid),
-        label=label,
-        generated_label=generated,
-        name=name,
-        keywords=tuple(kw or ()),
+        topic_id=row.topic_id,
+        label=row.label,
+        generated_label=row.generated_label,
+        name=row.name,
+        keywords=row.keywords,
         size=int(size or 0),
         share=(size or 0) / total if total else 0.0,
-        theme_id=theme_id,
-        theme_label=theme_label,
-        status=status,
-        owner=owner,
-        status_note=status_note,
-        summary=summary,
+        theme_id=row.theme_id,
+        theme_label=row.theme_label,
+        status=row.status,
+        owner=row.owner,
+        status_note=row.status_note,
+        summary=row.summary,
     )
 
 
@@ -55,9 +57,9 @@ def list_topics(store: Store, *, include_unclear: bool = False) -> list[TopicSum
     """
     with store.read() as con:
         rows = topics_sql.topic_rows(con)
-        counts = topics_sql.placed_counts(con)
+        counts = placements_sql.placed_counts(con)
     total = sum(counts.values())
-    topics = [_summary(r, counts.get(int(r[0]), 0), total) for r in rows if int(r[0]) != UNCLEAR_TOPIC_ID]
+    topics = [_summary(r, counts.get(r.topic_id, 0), total) for r in rows if r.topic_id != UNCLEAR_TOPIC_ID]
     topics.sort(key=lambda t: (-t.size, t.topic_id))
     unclear = counts.get(UNCLEAR_TOPIC_ID, 0)
     if include_unclear and unclear:
@@ -79,15 +81,17 @@ def list_topics(store: Store, *, include_unclear: bool = False) -> list[TopicSum
     return topics
 
 
-def _live_row(con, topic_id: int) -> tuple:
+def _live_row(con, topic_id: int) -> TopicRow:
     rows = topics_sql.topic_rows(con, topic_id)
     if rows and topic_id != UNCLEAR_TOPIC_ID:
         return rows[0]
-    prof = topics_sql.profile(con, topic_id)
-    if prof is not None and prof[4] is not None:
-        raise TopicNotFoundError(f"Topic {topic_id} was merged into topic {prof[4]}; open that one instead.")
-    if prof is not None and prof[6] is not None:
-        raise TopicNotFoundError(f"Topic {topic_id} ended at refit run {prof[6]}; see its lineage for where it went.")
+    prof = profiles_sql.profile(con, topic_id)
+    if prof is not None and prof.merged_into is not None:
+        raise TopicNotFoundError(f"Topic {topic_id} was merged into topic {prof.merged_into}; open that one instead.")
+    if prof is not None and prof.died_run_id is not None:
+        raise TopicNotFoundError(
+            f"Topic {topic_id} ended at refit run {prof.died_run_id}; see its lineage for where it went."
+        )
     raise TopicNotFoundError(f"There is no topic {topic_id} in the current topics. Refresh the topic list.")
 
 
@@ -95,19 +99,23 @@ def get_topic(store: Store, topic_id: int) -> TopicDetail:
     """One live topic: its summary, representative notes (closest to its centre), lineage and theme siblings."""
     with store.read() as con:
         row = _live_row(con, topic_id)
-        counts = topics_sql.placed_counts(con)
-        notes = get_notes(con, [int(i) for i in (row[12] or ())])
-        events = topics_sql.lineage(con, topic_id)
-        merged = topics_sql.merged_sources(con, topic_id)
-        theme_rows = topics_sql.topic_rows(con) if row[6] is not None else []
+        counts = placements_sql.placed_counts(con)
+        notes = get_notes(con, list(row.representative_note_ids))
+        events = profiles_sql.lineage(con, topic_id)
+        merged = profiles_sql.merged_sources(con, topic_id)
+        theme_rows = topics_sql.topic_rows(con) if row.theme_id is not None else []
     total = sum(counts.values())
     summary = _summary(row, counts.get(topic_id, 0), total)
     siblings = sorted(
-        (_summary(r, counts.get(int(r[0]), 0), total) for r in theme_rows if r[6] == row[6] and int(r[0]) != topic_id),
+        (
+            _summary(r, counts.get(r.topic_id, 0), total)
+            for r in theme_rows
+            if r.theme_id == row.theme_id and r.topic_id != topic_id
+        ),
         key=lambda t: (-t.size, t.topic_id),
     )
     return TopicDetail(
-        summary, tuple(notes), tuple(events), born_run_id=row[11], merged_topic_ids=tuple(merged),
+        summary, tuple(notes), tuple(events), born_run_id=row.born_run_id, merged_topic_ids=tuple(merged),
         siblings=tuple(siblings),
     )  # fmt: skip
 
@@ -115,7 +123,7 @@ def get_topic(store: Store, topic_id: int) -> TopicDetail:
 def topic_lineage(store: Store, topic_id: int) -> list[LineageEvent]:
     """What refits and PMs did to a topic, oldest first (births, continues, splits, merges, deaths)."""
     with store.read() as con:
-        return topics_sql.lineage(con, topic_id)
+        return profiles_sql.lineage(con, topic_id)
 
 
 def topic_names(store: Store) -> dict[int, str]:
@@ -123,11 +131,10 @@ def topic_names(store: Store) -> dict[int, str]:
 
     Lineage speaks of ended and merged topics; they keep their own name here instead of ``#83``.
     """
-    from insight.store import analytics
 
     with store.read() as con:
-        rows = analytics.topic_infos(con)
-    names = {int(r[0]): r[1] or f"Topic {r[0]}" for r in rows}
+        rows = topics_sql.topic_infos(con)
+    names = {r.topic_id: r.label or f"Topic {r.topic_id}" for r in rows}
     names[UNCLEAR_TOPIC_ID] = UNCLEAR_LABEL
     return names
 
@@ -135,7 +142,7 @@ def topic_names(store: Store) -> dict[int, str]:
 def list_runs(store: Store, limit: int = 100) -> list[TopicRun]:
     """Topic runs, newest first, with parameters and quality figures."""
     with store.read() as con:
-        return topics_sql.list_runs(con, limit)
+        return runs_sql.list_runs(con, limit)
 
 
 def rename_topic(store: Store, topic_id: int, name: str | None, *, redactor: Redactor) -> TopicSummary:
@@ -153,16 +160,19 @@ def rename_topic(store: Store, topic_id: int, name: str | None, *, redactor: Red
     with store.transaction() as con:
         _live_row(con, topic_id)
         if clean:
-            clash = [r for r in topics_sql.topic_rows(con) if r[1].lower() == clean.lower() and r[0] != topic_id]
+            clash = [
+                r for r in topics_sql.topic_rows(con) if r.label.lower() == clean.lower() and r.topic_id != topic_id
+            ]
             if clash:
                 raise EarshotError(
-                    f"Topic {clash[0][0]} is already called “{clash[0][1]}”. Pick another name, or merge the two.",
+                    f"Topic {clash[0].topic_id} is already called “{clash[0].label}”. "
+                    "Pick another name, or merge the two.",
                     title="Name already used",
                 )
-        topics_sql.update_profile(con, topic_id, name=clean)
-        topics_sql.bump_revision(con)
+        profiles_sql.update_profile(con, topic_id, name=clean)
+        runs_sql.bump_revision(con)
         row = topics_sql.topic_rows(con, topic_id)[0]
-        counts = topics_sql.placed_counts(con)
+        counts = placements_sql.placed_counts(con)
     return _summary(row, counts.get(topic_id, 0), sum(counts.values()))
 
 
@@ -182,21 +192,19 @@ def merge_topics(store: Store, source_ids: int | Sequence[int], target_id: int) 
     with store.transaction() as con:
         for tid in (*sources, target_id):
             _live_row(con, tid)
-        run = topics_sql.current_run(con)
+        run = runs_sql.current_run(con)
         assert run is not None  # _live_row found the topics in the current run
         topics_sql.merge_into(con, run.run_id, sources, target_id)
         for s in sources:
-            topics_sql.update_profile(con, s, merged_into=target_id, died_run_id=run.run_id)
-        topics_sql.insert_lineage(con, run.run_id, [LineageEvent("pm-merge", target_id, tuple(sources))])
-        topics_sql.bump_revision(con)
+            profiles_sql.update_profile(con, s, merged_into=target_id, died_run_id=run.run_id)
+        profiles_sql.insert_lineage(con, run.run_id, [LineageEvent("pm-merge", target_id, tuple(sources))])
+        runs_sql.bump_revision(con)
         row = topics_sql.topic_rows(con, target_id)[0]
-        counts = topics_sql.placed_counts(con)
+        counts = placements_sql.placed_counts(con)
     return _summary(row, counts.get(target_id, 0), sum(counts.values()))
 
 
-def set_topic_status(
-    store: Store, topic_id: int, status: str, note: str | None = None, *, redactor: Redactor
-) -> None:
+def set_topic_status(store: Store, topic_id: int, status: str, note: str | None = None, *, redactor: Redactor) -> None:
     """Set a topic's status (new · investigating · planned · done · declined) and the note agents see.
 
     The note passes the redaction gate first (agents read it).
@@ -207,7 +215,7 @@ def set_topic_status(
     clean = redactor.redact(stripped).text if stripped else None
     with store.transaction() as con:
         _live_row(con, topic_id)
-        topics_sql.update_profile(con, topic_id, status=status, status_note=clean)
+        profiles_sql.update_profile(con, topic_id, status=status, status_note=clean)
 
 
 def set_topic_owner(store: Store, topic_id: int, owner: str | None) -> None:
@@ -216,4 +224,4 @@ def set_topic_owner(store: Store, topic_id: int, owner: str | None) -> None:
         raise EarshotError(f"Unknown owner {owner!r}; use one of: {', '.join(OWNER_TEAMS)}.", title="Bad owner")
     with store.transaction() as con:
         _live_row(con, topic_id)
-        topics_sql.update_profile(con, topic_id, owner=owner)
+        profiles_sql.update_profile(con, topic_id, owner=owner)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from insight.topics.records import LineageEvent
+from insight.records import LineageEvent
 
 # note id → topic (or cluster): a mapping, or (note ids, topics) as two arrays of the same length with
 # unique ids — what a refit passes, so a million notes never become Python dictionaries.

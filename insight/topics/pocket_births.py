@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from insight.records import LineageEvent
 from insight.topics.cluster import unit_centroids
-from insight.topics.records import FittedTopic, LineageEvent, TopicFit
+from insight.topics.records import FittedTopic, TopicFit
 
 OWN_TOPIC = 0.6  # a cluster that is this much pocket, holding this much of the pocket, is its topic already
 REPRESENTATIVES = 5

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from typing import Any
 
 import numpy as np
 
-from insight.records import Note
+from insight.records import LineageEvent, Note
 
 # (stage, done, total) — the same shape as the app's background-job progress.
 ProgressCallback = Callable[[str, int, int], None]
@@ -89,41 +88,6 @@ class TopicFit:
     def unclear_share(self) -> float:
         """Share of notes in the unclear bucket."""
         return float(np.mean(self.labels < 0)) if len(self.labels) else 0.0
-
-
-@dataclass(frozen=True)
-class LineageEvent:
-    """What a refit (or a PM) did to a topic: ``birth · continue · merge · split · death · pm-merge``.
-
-    ``related_topic_ids``: the parent a split came from, the topic a merge went into, the topics a PM
-    merged; ``overlap``: share of the topic's notes that moved along (continue, merge, split).
-    """
-
-    event: str
-    topic_id: int
-    related_topic_ids: tuple[int, ...] = ()
-    overlap: float | None = None
-    run_id: int | None = None
-    created_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class TopicRun:
-    """One stored fit: when, on what, with which parameters, and how good."""
-
-    run_id: int
-    created_at: datetime
-    model_id: str
-    n_notes: int
-    n_topics: int
-    n_themes: int
-    unclear_share: float
-    input_hash: str
-    params: dict[str, Any]
-    quality: dict[str, Any]
-    fit_seconds: float | None
-    is_current: bool
-    assign_threshold: float | None = None
 
 
 @dataclass(frozen=True)

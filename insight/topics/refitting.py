@@ -21,9 +21,15 @@ from insight.embedder import Embedder
 from insight.errors import NotEnoughNotesError
 from insight.settings import Settings
 from insight.store import Store
+from insight.store import notes as notes_sql
+from insight.store import placements as placements_sql
+from insight.store import profiles as profiles_sql
+from insight.store import runs as runs_sql
 from insight.store import signals as signals_sql
 from insight.store import topics as topics_sql
-from insight.store.notes import note_weeks
+from insight.store import vectors as vectors_sql
+from insight.store.topics import TopicCentroids
+from insight.store.vectors import note_weeks
 from insight.topics.assign import RunCentroids
 from insight.topics.cluster import unit_centroids
 from insight.topics.llm_labels import TopicLabeller, apply_labeller, labeller_from_settings
@@ -77,11 +83,11 @@ def _fold(fit: TopicFit, folded: dict[int, int], vectors: np.ndarray) -> TopicFi
     return TopicFit(labels, scores, topics, fit.threshold, fit.quality)
 
 
-def _similarity(old: tuple[np.ndarray, np.ndarray, list[str]] | None, fit: TopicFit) -> dict[tuple[int, int], float]:
+def _similarity(old: TopicCentroids | None, fit: TopicFit) -> dict[tuple[int, int], float]:
     """Cosine between every old topic's centroid and every new cluster's, keyed (old topic id, cluster index)."""
-    if old is None or not len(old[0]) or not fit.topics:
+    if old is None or not len(old.topic_ids) or not fit.topics:
         return {}
-    old_ids, old_vectors, _ = old
+    old_ids, old_vectors = old.topic_ids, old.centroids
     new = np.stack([t.centroid for t in fit.topics]).astype(np.float32)
     new /= np.linalg.norm(new, axis=1, keepdims=True) + 1e-12
     olds = np.asarray(old_vectors, dtype=np.float32)
@@ -94,14 +100,12 @@ def _similarity(old: tuple[np.ndarray, np.ndarray, list[str]] | None, fit: Topic
 
 def _apply_merges_made_during_the_fit(con, run_id: int, live: set[int]) -> None:
     """A PM may merge topics while the fit runs; a merged topic that the new run continued is merged again."""
-    merged = topics_sql.merged_map(con)
-    for source in sorted(live & merged.keys()):
-        target, hops = merged[source], 0
-        while target in merged and hops < 16:  # follow chains (a → b → c)
-            target, hops = merged[target], hops + 1
+    targets = profiles_sql.merge_targets(con)  # chains followed (a → b → c)
+    for source in sorted(live & targets.keys()):
+        target = targets[source]
         if target in live and target != source:
             topics_sql.merge_into(con, run_id, [source], target)
-            topics_sql.update_profile(con, source, died_run_id=run_id)
+            profiles_sql.update_profile(con, source, died_run_id=run_id)
 
 
 def _write(
@@ -146,7 +150,7 @@ def _write(
     )  # fmt: skip
     ended = [e.topic_id for e in match.events if e.event in ("merge", "death")]
     with store.transaction() as con:
-        run_id = topics_sql.insert_run(
+        run_id = runs_sql.insert_run(
             con,
             created_at=datetime.now(UTC).replace(tzinfo=None),
             model_id=model_id,
@@ -161,20 +165,20 @@ def _write(
             assign_threshold=fit.threshold,
         )
         topics_sql.insert_topics(con, run_id, rows)
-        topics_sql.place_notes(con, run_id, note_ids, topic_of_note, fit.scores, "fit", replace_all=True)
-        topics_sql.ensure_profiles(con, [int(i) for i in ids_of], run_id)
-        topics_sql.mark_ended(con, ended, run_id)
-        topics_sql.insert_lineage(con, run_id, match.events)
+        placements_sql.place_notes(con, run_id, note_ids, topic_of_note, fit.scores, "fit", replace_all=True)
+        profiles_sql.ensure_profiles(con, [int(i) for i in ids_of], run_id)
+        profiles_sql.mark_ended(con, ended, run_id)
+        profiles_sql.insert_lineage(con, run_id, match.events)
         for pocket_id, topic_id in (pocket_topics or {}).items():
             signals_sql.mark_pocket_born(con, pocket_id, topic_id, run_id)
         _apply_merges_made_during_the_fit(con, run_id, {int(i) for i in ids_of})
-        late = topics_sql.unplaced_note_ids(con, run_id, model_id)
+        late = placements_sql.unplaced_note_ids(con, run_id, model_id)
         if late:
-            late_ids, late_vectors = topics_sql.vectors_for(con, late, model_id)
+            late_ids, late_vectors = vectors_sql.vectors_for(con, late, model_id)
             run = RunCentroids(run_id, 0, ids_of, np.stack([t.centroid for t in fit.topics]),
                                tuple(t.label for t in fit.topics), fit.threshold)  # fmt: skip
             late_topics, late_scores = run.place(late_vectors)
-            topics_sql.place_notes(con, run_id, late_ids, late_topics, late_scores, "arrival")
+            placements_sql.place_notes(con, run_id, late_ids, late_topics, late_scores, "arrival")
     return run_id, len(late)
 
 
@@ -221,9 +225,9 @@ def refit(
         report("reading notes")
         with store.read() as con:
             note_ids, weeks = note_weeks(con, embedder_model_id)
-            current = topics_sql.current_run(con)
-            old_notes, old_topics = topics_sql.placements(con)
-            n_stored = topics_sql.count_all_notes(con)
+            current = runs_sql.current_run(con)
+            old_notes, old_topics = placements_sql.placements(con)
+            n_stored = notes_sql.count_notes(con)
             digest = input_hash(note_ids, embedder_model_id, params)
             unchanged = current is not None and current.input_hash == digest and not force
             previous, rows = None, None
@@ -234,9 +238,9 @@ def refit(
                     previous = np.where(old_notes[pos] == note_ids, old_topics[pos], -1)
                 rows = sample_rows(note_ids, weeks, previous, params)
                 # Vectors of every note (streamed into one float32 matrix), texts of the fitted notes only.
-                vectors = topics_sql.vectors_of(con, embedder_model_id, note_ids)
-                texts = topics_sql.texts_of(con, note_ids if rows is None else note_ids[rows])
-            sticky = set(topics_sql.merged_map(con).values())
+                vectors = vectors_sql.vectors_of(con, embedder_model_id, note_ids)
+                texts = notes_sql.texts_of(con, note_ids if rows is None else note_ids[rows])
+            sticky = set(profiles_sql.merged_map(con).values())
             next_id = topics_sql.next_topic_id(con)
             old_themes, next_theme = topics_sql.theme_membership(con)
             old_centroids = topics_sql.run_centroids(con, current.run_id) if current is not None else None
@@ -326,8 +330,8 @@ def needs_refit(store: Store, settings: Settings) -> bool:
     if settings.auto_refit_new_notes <= 0 or refit_running(store.path):
         return False
     with store.read() as con:
-        current = topics_sql.current_run(con)
-        n_now = topics_sql.count_all_notes(con)
+        current = runs_sql.current_run(con)
+        n_now = notes_sql.count_notes(con)
     if current is None:
         return n_now >= settings.min_notes_for_topics
     new = n_now - current.n_notes

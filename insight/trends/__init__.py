@@ -1,7 +1,7 @@
 """Trends: weekly volumes per topic and the signals read from them (emerging, new, spike, fading).
 
 The service functions here are what the CLI, the brief and the dashboard call; the SQL lives in
-:mod:`insight.store.analytics` and the statistics in :mod:`insight.trends.detectors`.
+:mod:`insight.store.weekly` and the statistics in :mod:`insight.trends.detectors`.
 """
 
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector, corroborated_count

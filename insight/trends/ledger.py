@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from insight.settings import Settings
+from insight.store import runs as runs_sql
 from insight.store import signals as signals_sql
 from insight.store.db import Store
 from insight.trends.pocket_signals import PocketFinding
@@ -100,7 +101,7 @@ def _store(
                     signals_sql.extend_pocket(con, pocket_id, week, finding.note_ids)
                 signal = replace(signal, pocket_id=pocket_id)
             out.append(replace(signal, computed_at=moment.isoformat(timespec="seconds")))
-        signals_sql.save_week(con, week, signals_sql.current_run_id(con), moment, [s.as_dict() for s in out])
+        signals_sql.save_week(con, week, runs_sql.current_run_id(con), moment, [s.as_dict() for s in out])
     return out
 
 

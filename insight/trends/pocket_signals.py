@@ -18,7 +18,8 @@ import numpy as np
 from insight.records import Note
 from insight.settings import Settings
 from insight.store import notes as notes_sql
-from insight.store import signals as signals_sql
+from insight.store import runs as runs_sql
+from insight.store import weekly as weekly_sql
 from insight.store.db import Store
 from insight.trends.detectors import TrendDetector
 from insight.trends.pockets import PocketInput, parent_topics, region_counts, screen
@@ -64,10 +65,10 @@ def find_pockets(
     if not settings.pocket_search:
         return []
     with store.read() as con:
-        model_id = signals_sql.trends_model_id(con)
+        model_id = runs_sql.trends_model_id(con)
         if model_id is None:
             return []
-        ids, week_starts, agents, topics, vectors = signals_sql.week_vectors(
+        ids, week_starts, agents, topics, vectors = weekly_sql.week_vectors(
             con, weeks[0].start, weeks[-1].end, model_id
         )
     if len(ids) == 0:

@@ -6,19 +6,12 @@ from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
+from insight.records import NoteFilters
+
 SIGNAL_KINDS: tuple[str, ...] = ("emerging", "new", "spike", "fading")
-VOLUME_DIMENSIONS: tuple[str, ...] = ("product", "channel", "team", "kind", "customer_segment", "agent_id")
 
-
-@dataclass(frozen=True)
-class VolumeFilters:
-    """Which notes to count. Empty tuples mean "no restriction"."""
-
-    products: tuple[str, ...] = ()
-    channels: tuple[str, ...] = ()
-    teams: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    topic_ids: tuple[int, ...] = ()
+# The trends' name for the one filter record (a week window is passed beside it).
+VolumeFilters = NoteFilters
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ from datetime import date
 
 from insight.records import UNCLEAR_TOPIC_ID
 from insight.settings import Settings
-from insight.store import analytics
+from insight.store import notes as notes_sql
+from insight.store import profiles as profiles_sql
+from insight.store import weekly as weekly_sql
 from insight.store.db import Store
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector
 from insight.trends.pocket_signals import PocketFinding, find_pockets
@@ -162,10 +164,10 @@ def compute_signals(
     detector = detector or PoissonGammaDetector(settings)
     weeks = history_weeks(settings, target)
     with store.read() as con:
-        agent_rows = analytics.weekly_topic_agent_counts(con, weeks[0].start, target.end, filters)
-        totals = {ws: int(n) for ws, n, _, _ in analytics.weekly_totals(con, weeks[0].start, target.end, filters)}
-        first, _ = analytics.note_time_range(con, until=target.end)
-        born = analytics.topics_born_between(con, target.start, target.end)
+        agent_rows = weekly_sql.weekly_topic_agent_counts(con, weeks[0].start, target.end, filters)
+        totals = {ws: int(n) for ws, n, _, _ in weekly_sql.weekly_totals(con, weeks[0].start, target.end, filters)}
+        first, _ = notes_sql.note_time_range(con, until=target.end)
+        born = profiles_sql.topics_born_between(con, target.start, target.end)
     catalogue = topic_catalogue(store)
     # A topic merged away is not new on its own: its notes already count under the target.
     born = {t for t in born if t != UNCLEAR_TOPIC_ID and catalogue.get(t, TopicInfo(t, "")).topic_id == t}

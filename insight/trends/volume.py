@@ -1,7 +1,7 @@
 """Weekly volumes: the numbers the trends, the brief and the dashboard all count from.
 
 Each function opens one read on the store and returns records; the SQL is in
-:mod:`insight.store.analytics`. Week ranges are inclusive (``start`` … ``end`` ISO weeks).
+:mod:`insight.store.weekly`. Week ranges are inclusive (``start`` … ``end`` ISO weeks).
 """
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from insight.records import UNCLEAR_LABEL, UNCLEAR_TOPIC_ID
-from insight.store import analytics
+from insight.store import notes as notes_sql
+from insight.store import topics as topics_sql
+from insight.store import weekly as weekly_sql
 from insight.store.db import Store
 from insight.trends.records import Quote, TopicInfo, VolumeFilters, WeeklyCount, WeeklyTotal
 from insight.trends.weeks import Week, default_week, week_range
@@ -38,9 +40,9 @@ def resolve_week(
     reference = as_of or today or datetime.now(UTC).date()
     current = Week.containing(reference)
     with store.read() as con:
-        _, latest = analytics.note_time_range(con, until=current.start)
+        _, latest = notes_sql.note_time_range(con, until=current.start)
         if latest is None:
-            _, latest_any = analytics.note_time_range(con, until=current.end)
+            _, latest_any = notes_sql.note_time_range(con, until=current.end)
             if latest_any is not None:
                 return current
     return default_week(reference, latest)
@@ -68,7 +70,7 @@ def weekly_topic_volume(
     """
     first, last = as_week(start), as_week(end)
     with store.read() as con:
-        rows = analytics.weekly_topic_counts(con, first.start, last.end, filters, by)
+        rows = weekly_sql.weekly_topic_counts(con, first.start, last.end, filters, by)
     return [
         WeeklyCount(
             week=Week.containing(ws).label,
@@ -89,7 +91,7 @@ def weekly_totals(
     """All notes per week (with a topic or not), distinct agents and active topics; empty weeks included."""
     first, last = as_week(start), as_week(end)
     with store.read() as con:
-        rows = {ws: (n, a, t) for ws, n, a, t in analytics.weekly_totals(con, first.start, last.end, filters)}
+        rows = {ws: (n, a, t) for ws, n, a, t in weekly_sql.weekly_totals(con, first.start, last.end, filters)}
     out = []
     for week in week_range(first, last):
         notes, agents, topics = rows.get(week.monday, (0, 0, 0))
@@ -106,7 +108,7 @@ def weekly_breakdown(
     """
     first, last = as_week(start), as_week(end)
     with store.read() as con:
-        rows = analytics.weekly_dimension_totals(con, first.start, last.end, by, filters)
+        rows = weekly_sql.weekly_dimension_totals(con, first.start, last.end, by, filters)
     return [
         WeeklyCount(Week.containing(ws).label, ws, ANY_TOPIC, int(n), int(a), by, value) for ws, value, n, a in rows
     ]
@@ -115,19 +117,15 @@ def weekly_breakdown(
 def topic_catalogue(store: Store) -> dict[int, TopicInfo]:
     """Display info for every topic, keyed by id; a merged topic maps to its target's info."""
     with store.read() as con:
-        rows = analytics.topic_infos(con)
+        rows = topics_sql.topic_infos(con)
     infos: dict[int, TopicInfo] = {UNCLEAR_TOPIC_ID: TopicInfo(UNCLEAR_TOPIC_ID, UNCLEAR_LABEL)}
-    merged: dict[int, int] = {}
-    for topic_id, label, owner, status, theme, born, merged_into in rows:
-        infos[topic_id] = TopicInfo(topic_id, label or f"Topic {topic_id}", owner, status, theme, born)
-        if merged_into is not None:
-            merged[topic_id] = merged_into
-    for source in merged:
-        target, hops = merged[source], 0
-        while target in merged and hops < 16:
-            target, hops = merged[target], hops + 1
-        if target in infos:
-            infos[source] = infos[target]
+    for r in rows:
+        infos[r.topic_id] = TopicInfo(
+            r.topic_id, r.label or f"Topic {r.topic_id}", r.owner, r.status, r.theme, r.born_run_id
+        )
+    for r in rows:  # merged_into is where the topic finally lives (chains followed by the store)
+        if r.merged_into is not None and r.merged_into in infos:
+            infos[r.topic_id] = infos[r.merged_into]
     return infos
 
 
@@ -138,7 +136,7 @@ def notes_behind(store: Store, week: WeekLike, filters: VolumeFilters | None = N
     """
     w = as_week(week)
     with store.read() as con:
-        return analytics.note_ids_behind(con, w.start, w.end, filters)
+        return weekly_sql.note_ids_behind(con, w.start, w.end, filters)
 
 
 def topic_quotes(
@@ -147,7 +145,7 @@ def topic_quotes(
     """Up to ``per_topic`` verbatim notes per topic from ``week``, distinct agents first, most typical first."""
     w = as_week(week)
     with store.read() as con:
-        rows = analytics.topic_quotes(con, w.start, w.end, topic_ids, per_topic, filters)
+        rows = weekly_sql.topic_quotes(con, w.start, w.end, topic_ids, per_topic, filters)
     out: dict[int, list[Quote]] = {}
     for topic_id, note_id, text, created_at, agent_id, channel, product, kind in rows:
         quote = Quote(int(note_id), text, created_at, agent_id, channel, product, kind)
