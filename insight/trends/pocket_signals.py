@@ -21,8 +21,16 @@ from insight.store import notes as notes_sql
 from insight.store import runs as runs_sql
 from insight.store import weekly as weekly_sql
 from insight.store.db import Store
-from insight.trends.detectors import TrendDetector
-from insight.trends.pockets import PocketInput, parent_topics, region_counts, screen
+from insight.trends.detectors import TrendDetector, surprise
+from insight.trends.pockets import (
+    PocketCandidate,
+    PocketInput,
+    balanced_centre,
+    parent_topics,
+    radii,
+    region_counts,
+    screen,
+)
 from insight.trends.records import Detection, Quote, TopicHistory
 from insight.trends.weeks import Week
 
@@ -52,27 +60,17 @@ class PocketFinding:
     quotes: tuple[Quote, ...] = ()
 
 
-def find_pockets(
-    store: Store,
-    settings: Settings,
-    weeks: list[Week],
-    totals: dict[date, int],
-    first_week: Week | None,
-    detector: TrendDetector,
-    quotes: int = 0,
-) -> list[PocketFinding]:
-    """Confirmed pockets of the last of ``weeks`` (oldest first), strongest first; empty without vectors."""
-    if not settings.pocket_search:
-        return []
+def load_pocket_input(store: Store, weeks: list[Week], first_week: Week | None) -> tuple[PocketInput, str] | None:
+    """The notes of ``weeks`` (oldest first) with their vectors, and the model that made them; ``None`` without."""
     with store.read() as con:
         model_id = runs_sql.trends_model_id(con)
         if model_id is None:
-            return []
+            return None
         ids, week_starts, agents, topics, vectors = weekly_sql.week_vectors(
             con, weeks[0].start, weeks[-1].end, model_id
         )
     if len(ids) == 0:
-        return []
+        return None
     position = {w.monday: i for i, w in enumerate(weeks)}
     data = PocketInput(
         note_ids=ids,
@@ -83,6 +81,29 @@ def find_pockets(
         n_weeks=len(weeks),
         observed=tuple(first_week is not None and w >= first_week for w in weeks),
     )
+    return data, model_id
+
+
+def find_pockets(
+    store: Store,
+    settings: Settings,
+    weeks: list[Week],
+    totals: dict[date, int],
+    first_week: Week | None,
+    detector: TrendDetector,
+    quotes: int = 0,
+    loaded: tuple[PocketInput, str] | None = None,
+) -> list[PocketFinding]:
+    """Confirmed pockets of the last of ``weeks`` (oldest first), strongest first; empty without vectors.
+
+    ``loaded`` is :func:`load_pocket_input`'s result when the caller has it already.
+    """
+    if not settings.pocket_search:
+        return []
+    loaded = loaded or load_pocket_input(store, weeks, first_week)
+    if loaded is None:
+        return []
+    data, model_id = loaded
     candidates = screen(
         data,
         baseline_weeks=settings.baseline_weeks,
@@ -95,22 +116,11 @@ def find_pockets(
     last = len(weeks) - 1
     found: list[PocketFinding] = []
     for cand in candidates:
+        judged = _judge(data, cand, weeks, totals, detector, settings)
+        if judged is None:
+            continue
+        emerging, history, parents, cand = judged
         this_week = cand.region[data.week_index[cand.region] == last]
-        if len(this_week) == 0:
-            continue
-        counts, agent_weeks = region_counts(data, cand.region)
-        parents = parent_topics(data.topic_ids[this_week])
-        history = TopicHistory(
-            topic_id=parents[0],
-            weeks=tuple(w.label for w in weeks),
-            counts=counts,
-            totals=tuple(max(0, totals.get(w.monday, 0) - c) for w, c in zip(weeks, counts, strict=True)),
-            observed=data.observed,
-            agents=agent_weeks,
-        )
-        emerging = _rise(detector.detect(history))
-        if emerging is None:
-            continue
         note_ids = {int(n) for n in data.note_ids[this_week]}
         if any(len(note_ids & set(f.note_ids)) > MAX_OVERLAP * len(note_ids) for f in found):
             continue
@@ -129,6 +139,56 @@ def find_pockets(
         )
     found.sort(key=lambda f: -f.detection.score)
     return [_describe(store, f, data, quotes) for f in found]
+
+
+def _judge(
+    data: PocketInput,
+    cand: PocketCandidate,
+    weeks: list[Week],
+    totals: dict[date, int],
+    detector: TrendDetector,
+    settings: Settings,
+) -> tuple[Detection, TopicHistory, tuple[int, ...], PocketCandidate] | None:
+    """The candidate's rise on its own weekly counts, at the size that shows it best, or ``None``.
+
+    The screen says where; the size is settled here: around its strongest note and around the centre of
+    its notes, at the radius it passed at and each tighter one (a new need beside a busy twin only stands
+    out once the twin's notes are left outside), the region's history goes to the detector. The chance
+    is multiplied by the number of regions tried (Bonferroni).
+    """
+    last = len(weeks) - 1
+    mean = data.vectors[cand.members].sum(axis=0)
+    starts = [data.vectors[cand.seed], mean / (np.linalg.norm(mean) + 1e-12)] if cand.seed >= 0 else [mean]
+    sizes = [r for r in radii(settings.pocket_min_similarity) if r >= cand.radius - 1e-9]
+    tries = [(start, radius) for start in starts for radius in sizes]
+    best: tuple[Detection, TopicHistory, tuple[int, ...], PocketCandidate] | None = None
+    for start, radius in tries:
+        centroid = balanced_centre(data, start, radius, cand.window_weeks, settings.baseline_weeks)
+        region = np.flatnonzero(data.vectors @ centroid >= radius)
+        this_week = region[data.week_index[region] == last]
+        if len(this_week) == 0:
+            continue
+        counts, agent_weeks = region_counts(data, region)
+        parents = parent_topics(data.topic_ids[this_week])
+        history = TopicHistory(
+            topic_id=parents[0],
+            weeks=tuple(w.label for w in weeks),
+            counts=counts,
+            totals=tuple(max(0, totals.get(w.monday, 0) - c) for w, c in zip(weeks, counts, strict=True)),
+            observed=data.observed,
+            agents=agent_weeks,
+        )
+        rise = _rise(detector.detect(history))
+        if rise is None:
+            continue
+        p_value = min(1.0, rise.p_value * len(tries))
+        if p_value > settings.trend_max_p or (best is not None and p_value >= best[0].p_value):
+            continue
+        rise = replace(rise, p_value=p_value, score=round(surprise(p_value), 3), confidence=round(1.0 - p_value, 6))
+        members = cand.members[data.vectors[cand.members] @ centroid >= radius]
+        members = members if len(members) else cand.members
+        best = (rise, history, parents, replace(cand, members=members, centroid=centroid, radius=radius, region=region))
+    return best
 
 
 def _rise(detections: Sequence[Detection]) -> Detection | None:

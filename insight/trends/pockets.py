@@ -4,15 +4,16 @@ A topic's count hides a new need that grows inside an old one ("login loop after
 "can't log in"): the topic barely moves. This module looks below the topic level, on the note vectors
 alone (no store, no clock), in two stages.
 
-**Screen.** For every note of the target week, each window of the last ``L`` weeks
-(``L = 1 … window_weeks``) and three neighbourhood sizes (cosine at least ``min_similarity``, and 0.1 and
-0.2 tighter), count the window's other notes around it and the notes of the ``baseline_weeks`` weeks
-before the window around it. The baseline count gives a Gamma posterior for the local weekly rate, scaled
-by the window's volume relative to the baseline weeks (so a busy week, or a holiday week, moves every
-expectation alike and a volume-wide rise flags nothing); the window's count is then negative binomial,
-and its upper tail is the test. Neighbours beyond ``min_similarity`` never count, so scattered notes
-(out-of-scope noise) make no pocket. Every (note, window, size) test goes through one
-Benjamini–Hochberg correction at ``fdr``.
+**Screen.** For every note of the target week (a fixed sample of :data:`MAX_CENTRES` in a bigger week),
+each window of the last ``L`` weeks (``L = 1 … window_weeks``) and three neighbourhood sizes (cosine at
+least ``min_similarity``, and 0.1 and 0.2 tighter), count the window's other notes around it and the notes
+of the ``baseline_weeks`` weeks before the window around it (one similarity product per block of notes
+serves every window and size: the screen only proposes, so it is kept cheap). The baseline count gives a
+Gamma posterior for the local weekly rate, scaled by the window's volume relative to the baseline weeks
+(so a busy week, or a holiday week, moves every expectation alike and a volume-wide rise flags nothing);
+the window's count is then negative binomial, and its upper tail is the test. Neighbours beyond
+``min_similarity`` never count, so scattered notes (out-of-scope noise) make no pocket. Every (note,
+window, size) test goes through one Benjamini–Hochberg correction at ``fdr``.
 
 **Group.** Notes whose test survived are linked when they are within the radius at which both passed;
 each connected group of this week's notes is a candidate pocket. Its region is every note (any week)
@@ -27,12 +28,12 @@ by :mod:`insight.trends.pocket_signals`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 _CHUNK = 256  # rows of this week's notes compared at once (bounds memory at large corpora)
+MAX_CENTRES = 2000  # this week's notes tested at most (a fixed random sample beyond)
 _MIN_BASE = 20  # fewer baseline notes than this: no baseline to compare with
 
 
@@ -68,6 +69,7 @@ class PocketCandidate:
     region: np.ndarray
     screen_q: float
     window_weeks: int
+    seed: int = -1  # the member with the strongest test (row position)
 
 
 def radii(min_similarity: float) -> tuple[float, ...]:
@@ -90,59 +92,36 @@ def benjamini_hochberg(p_values: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class _Tests:
-    """The screening tests of one window: per this-week note (row) and radius (column), a p-value."""
+class _Window:
+    """One window's masks: notes in the window, notes in its baseline weeks, and the volume scaling."""
 
-    window: int
-    centres: np.ndarray  # rows in the input
-    p: np.ndarray  # (centres, radii)
+    weeks: int
+    in_window: np.ndarray
+    in_base: np.ndarray
+    exposure: float  # the window's volume in baseline weeks
+    beta: float  # Gamma posterior rate: prior weeks + baseline weeks
 
 
-def _window_tests(
-    data: PocketInput, window: int, baseline_weeks: int, sizes: Sequence[float], prior_weeks: float
-) -> _Tests | None:
-    """Gamma–Poisson tests of the window's notes around each of this week's notes, at each radius."""
-    from scipy import sparse
-    from scipy.stats import nbinom
-
+def _windows(data: PocketInput, window_weeks: int, baseline_weeks: int, prior_weeks: float) -> list[_Window]:
+    """The windows that can be judged (a longer window needs a fully observed baseline)."""
     last = data.n_weeks - 1
-    first_base = last - window + 1 - baseline_weeks
-    if first_base < 0:
-        return None
-    base_weeks = [w for w in range(first_base, last - window + 1) if data.observed[w]]
-    # A longer window needs a fully observed baseline (otherwise it meets the first, partial weeks only).
-    if not all(data.observed[w] for w in range(last - window + 1, last + 1)) or not base_weeks:
-        return None
-    if window > 1 and len(base_weeks) < baseline_weeks:
-        return None
-    in_window = data.week_index > last - window
-    in_base = np.isin(data.week_index, base_weeks)
-    centres = np.flatnonzero(data.week_index == last)
-    if in_base.sum() < _MIN_BASE or len(centres) == 0:
-        return None
-    # Exposure: the window's volume in baseline weeks, so a busy (or holiday) week scales every expectation.
-    exposure = in_window.sum() / (in_base.sum() / len(base_weeks))
-    window_vectors, base_vectors = data.vectors[in_window], data.vectors[in_base]
-    week_vectors = data.vectors[centres]
-    base_weight = float(in_window.sum() / in_base.sum())  # a baseline note counts as much as a window note
-    p = np.ones((len(centres), len(sizes)))
-    alpha_prior, beta = 0.5 * prior_weeks, prior_weeks + len(base_weeks)
-    for start in range(0, len(centres), _CHUNK):
-        near_window = week_vectors[start : start + _CHUNK] @ window_vectors.T
-        near_base = week_vectors[start : start + _CHUNK] @ base_vectors.T
-        for j, r in enumerate(sizes):
-            # Test around the centre of each note's neighbourhood rather than the note itself (one mean-shift
-            # step: less noise). The centre is a mean over the window's AND the baseline's notes, weighted
-            # to equal volume, so that it is not drawn towards this week's notes by chance: a centre chosen
-            # from this week's notes alone would make every busy corner look like a rise.
-            pull = sparse.csr_matrix(near_window >= r, dtype=np.float32) @ window_vectors  # few neighbours each
-            pull += base_weight * (sparse.csr_matrix(near_base >= r, dtype=np.float32) @ base_vectors)
-            block = pull / (np.linalg.norm(pull, axis=1, keepdims=True) + 1e-12)
-            seen = (block @ window_vectors.T >= r).sum(axis=1)
-            before = (block @ base_vectors.T >= r).sum(axis=1)
-            # Gamma(prior + before, prior weeks + baseline weeks) rate per baseline week → negative binomial.
-            p[start : start + _CHUNK, j] = nbinom.sf(seen - 1, alpha_prior + before, beta / (beta + exposure))
-    return _Tests(window, centres, p)
+    out = []
+    for window in range(1, max(1, window_weeks) + 1):
+        first_base = last - window + 1 - baseline_weeks
+        if first_base < 0:
+            break
+        base_weeks = [w for w in range(first_base, last - window + 1) if data.observed[w]]
+        if not all(data.observed[w] for w in range(last - window + 1, last + 1)) or not base_weeks:
+            break
+        if window > 1 and len(base_weeks) < baseline_weeks:
+            break
+        in_window = data.week_index > last - window
+        in_base = np.isin(data.week_index, base_weeks)
+        if in_base.sum() < _MIN_BASE:
+            break
+        exposure = float(in_window.sum() / (in_base.sum() / len(base_weeks)))
+        out.append(_Window(window, in_window, in_base, exposure, prior_weeks + len(base_weeks)))
+    return out
 
 
 def screen(
@@ -154,25 +133,48 @@ def screen(
     fdr: float,
     prior_weeks: float = 1.0,
     min_members: int = 3,
+    max_centres: int = MAX_CENTRES,
 ) -> list[PocketCandidate]:
-    """Candidate pockets of the target week (see the module docstring), largest first."""
+    """Candidate pockets of the target week (see the module docstring), largest first.
+
+    The screen only proposes: it counts around each of this week's notes itself (one similarity product
+    per block of notes, every window and size read from it), and the region a candidate is judged on is
+    found afterwards, balanced between the window and the baseline weeks. Beyond ``max_centres`` notes
+    in the week a fixed random sample is tested (a need big enough to matter has notes in any sample).
+    """
+    from scipy.stats import nbinom
+
     if len(data.note_ids) == 0 or data.vectors.ndim != 2:
         return []
-    sizes = radii(min_similarity)
-    tests = [_window_tests(data, w, baseline_weeks, sizes, prior_weeks) for w in range(1, max(1, window_weeks) + 1)]
-    tests = [t for t in tests if t is not None]
-    if not tests:
+    windows = _windows(data, window_weeks, baseline_weeks, prior_weeks)
+    centres = np.flatnonzero(data.week_index == data.n_weeks - 1)
+    if not windows or len(centres) == 0:
         return []
-    q = benjamini_hochberg(np.concatenate([t.p.ravel() for t in tests]))
+    if len(centres) > max_centres:  # fixed seed: the same week judged twice gives the same answer
+        centres = np.sort(np.random.default_rng(0).choice(centres, max_centres, replace=False))
+    sizes = radii(min_similarity)
+    used = np.flatnonzero(np.logical_or.reduce([w.in_window | w.in_base for w in windows]))
+    pool = data.vectors[used]
+    masks = [(w.in_window[used], w.in_base[used]) for w in windows]
+    p = np.ones((len(windows), len(centres), len(sizes)))
+    alpha_prior = 0.5 * prior_weeks
+    for start in range(0, len(centres), _CHUNK):
+        sims = data.vectors[centres[start : start + _CHUNK]] @ pool.T
+        for j, r in enumerate(sizes):
+            near = sims >= r
+            for k, (w, (in_window, in_base)) in enumerate(zip(windows, masks, strict=True)):
+                seen = (near & in_window).sum(axis=1) - 1  # the centre itself is one of the window's notes
+                before = (near & in_base).sum(axis=1)
+                # Gamma(prior + before, prior weeks + baseline weeks) rate per baseline week → negative binomial.
+                p[k, start : start + _CHUNK, j] = nbinom.sf(
+                    seen - 1, alpha_prior + before, w.beta / (w.beta + w.exposure)
+                )
+    q = benjamini_hochberg(p.ravel()).reshape(p.shape)
     best: dict[int, tuple[float, int, float]] = {}  # centre → (q, window, radius)
-    offset = 0
-    for t in tests:
-        qt = q[offset : offset + t.p.size].reshape(t.p.shape)
-        offset += t.p.size
-        for i, j in zip(*np.nonzero(qt <= fdr), strict=True):
-            centre, value = int(t.centres[i]), float(qt[i, j])
-            if centre not in best or value < best[centre][0]:
-                best[centre] = (value, t.window, sizes[j])
+    for k, i, j in zip(*np.nonzero(q <= fdr), strict=True):
+        centre, value = int(centres[i]), float(q[k, i, j])
+        if centre not in best or value < best[centre][0]:
+            best[centre] = (value, windows[k].weeks, sizes[j])
     if not best:
         return []
     return _group(data, best, min_members, baseline_weeks, min_similarity)
@@ -232,7 +234,7 @@ def _group(
         members = members[data.vectors[members] @ centroid >= radius]
         if len(members) < min_members:
             continue
-        out.append(PocketCandidate(members, centroid.astype(np.float32), radius, region, q_best, window))
+        out.append(PocketCandidate(members, centroid.astype(np.float32), radius, region, q_best, window, int(seed)))
     out.sort(key=lambda p: (-len(p.members), p.screen_q))
     return out
 

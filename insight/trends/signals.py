@@ -12,7 +12,8 @@ from insight.store import profiles as profiles_sql
 from insight.store import weekly as weekly_sql
 from insight.store.db import Store
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector
-from insight.trends.pocket_signals import PocketFinding, find_pockets
+from insight.trends.fading_pockets import FadeFinding, find_fades
+from insight.trends.pocket_signals import PocketFinding, find_pockets, load_pocket_input
 from insight.trends.records import SIGNAL_KINDS, Detection, Quote, TopicHistory, TopicInfo, TrendSignal, VolumeFilters
 from insight.trends.volume import WeekLike, as_week, topic_catalogue, topic_quotes
 from insight.trends.weeks import Week
@@ -127,6 +128,36 @@ def _pocket_signal(target: Week, f: PocketFinding, catalogue: dict[int, TopicInf
     )
 
 
+def fade_signals(
+    target: Week, fades: list[FadeFinding], signals: list[TrendSignal], catalogue: dict[int, TopicInfo]
+) -> list[TrendSignal]:
+    """Fades below the topic level that no topic's own fading signal already says.
+
+    A fade whose notes mostly sat in topics that are fading this week is those topics' fade.
+    """
+    fading = {s.topic_id for s in signals if s.kind == "fading" and s.scope == "topic"}
+    out = []
+    for f in fades:
+        if sum(t in fading for t in f.note_topics) > POCKET_EXPLAINS * len(f.note_topics):
+            continue
+        d = f.detection
+        inside = ", ".join(catalogue.get(t, TopicInfo(t, f"Topic {t}")).label for t in f.parents)
+        out.append(
+            TrendSignal(
+                topic_id=f.history.topic_id,
+                label=f.label,
+                reason=f"a pocket of notes fading inside {inside}: {d.reason}",
+                weekly_counts=tuple(zip(f.history.weeks, f.history.counts, strict=True)),
+                scope="pocket",
+                parent_topic_ids=f.parents,
+                keywords=f.keywords,
+                note_ids=f.note_ids,
+                **_detection_fields(target, d),
+            )
+        )
+    return out
+
+
 def merge_pockets(
     topic_signals: list[TrendSignal], pockets: list[TrendSignal], counts: dict[int, int]
 ) -> list[TrendSignal]:
@@ -188,12 +219,16 @@ def compute_signals(
         info = catalogue.get(history.topic_id, TopicInfo(history.topic_id, f"Topic {history.topic_id}"))
         signals.append(_topic_signal(target, history, d, info, quote_map.get(history.topic_id, [])))
     pockets: list[PocketFinding] = []
-    if filters is None:  # pockets are about the whole stream, not a product's slice of it
-        pockets = find_pockets(store, settings, weeks, totals, first_week, detector, per_topic)
+    if filters is None and settings.pocket_search:  # pockets are about the whole stream, not a slice of it
+        loaded = load_pocket_input(store, weeks, first_week)
+        pockets = find_pockets(store, settings, weeks, totals, first_week, detector, per_topic, loaded)
         counts = {h.topic_id: h.counts[-1] for h in histories}
         signals = merge_pockets(signals, [_pocket_signal(target, f, catalogue) for f in pockets], counts)
         kept = {s.note_ids for s in signals if s.scope == "pocket"}
         pockets = [f for f in pockets if f.note_ids in kept]
+        week_totals = tuple(totals.get(w.monday, 0) for w in weeks)
+        fades = find_fades(store, settings, loaded, tuple(w.label for w in weeks), week_totals, detector)
+        signals += fade_signals(target, fades, signals, catalogue)
     return sorted(signals, key=_sort_key), pockets
 
 
