@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.redaction_golden import CLEAN_NOTES, PII_NOTES, GoldenNote
+from tests.redaction_attack import ATTACK_CLEAN_NOTES, ATTACK_PII_NOTES
+from tests.redaction_golden import CLEAN_NOTES, PII_NOTES
 from tests.redaction_golden_hard import HARD_CLEAN_NOTES, HARD_PII_NOTES
 from tests.redaction_golden_heldout import (
     HELDOUT2_CLEAN_NOTES,
@@ -31,27 +32,115 @@ from tests.redaction_golden_heldout import (
     HELDOUT_PII_NOTES,
 )
 
-FAMILIES = ("first set", "hard set", "held out", "held out 2")
+TUNED = ("first set", "hard set", "held out", "held out 2")
+ATTACK = ("attack: generated", "attack: real text")
 
 STRUCTURED = ("EMAIL", "PHONE", "CARD", "IBAN", "SSN/NI", "IP")
 TARGETS = {**dict.fromkeys(STRUCTURED, 0.99), "PERSON": 0.95}
 GROUP = {"SSN": "SSN/NI", "NATIONAL_ID": "SSN/NI"}
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PARTICLES = {"van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "le", "al", "bin", "el", "dela"}
 
 
-def _family_rows(name: str, pii: tuple[GoldenNote, ...], clean: tuple[GoldenNote, ...]) -> list[tuple]:
+def _family_rows(name: str, pii, clean) -> list[tuple]:
     return [(name, note, True) for note in pii] + [(name, note, False) for note in clean]
 
 
-def run(use_ner: bool, show_misses: bool) -> None:
-    """Print the report."""
+def leaked(kind: str, value: str, out: str) -> bool:
+    """Whether any part of ``value`` that identifies someone is still in ``out``.
+
+    A name leaks when any of its words (2+ letters, not a particle) is still a word of the output, in any case; any
+    other identifier leaks when six characters in a row of its letters and digits (all of them, if shorter) are
+    still there, ignoring spaces and punctuation: "+44 <PHONE> 900123" leaks, "<PHONE>" does not.
+    """
     from ingest.normalise import normalise
+
+    value, out = normalise(value), _PLACEHOLDER.sub(" ", out)
+    if kind == "PERSON":
+        words = {w.lower() for w in _NAME_WORD.findall(out)}
+        return any(w.lower() in words for w in _NAME_WORD.findall(value) if len(w) > 1 and w.lower() not in _PARTICLES)
+    compact = re.sub(r"[\W_]", "", value).lower()
+    haystack = re.sub(r"[\W_]", "", out).lower()
+    width = min(6, len(compact))
+    return any(compact[i : i + width] in haystack for i in range(len(compact) - width + 1))
+
+
+def _score(rows, outputs, families) -> dict:
+    """Per-type planted/removed/typed counts, clean notes changed, survivors lost, for ``families``."""
+    from ingest.normalise import normalise
+
+    s = {"planted": defaultdict(int), "removed": defaultdict(int), "typed": defaultdict(int),
+         "by_family": defaultdict(lambda: [0, 0]), "clean": defaultdict(lambda: [0, 0, 0]), "survivors": 0,
+         "lost": [], "misses": []}  # fmt: skip
+    for (family, note, has_pii), out in zip(rows, outputs, strict=True):
+        if family not in families:
+            continue
+        for keep in note.keep:
+            s["survivors"] += 1
+            if normalise(keep) not in out:
+                s["lost"].append(f"{keep!r} in {note.text!r} -> {out!r}")
+        if not has_pii:
+            s["clean"][family][0] += 1
+            if _PLACEHOLDER.search(out):
+                s["clean"][family][1] += 1
+                s["misses"].append(f"CLEAN changed: {note.text!r} -> {out!r}")
+            elif out != note.text:
+                s["clean"][family][2] += 1
+            continue
+        for kind, value in note.pii:
+            group = GROUP.get(kind, kind)
+            s["planted"][group] += 1
+            s["by_family"][(family, group)][0] += 1
+            if not leaked(kind, value, out):
+                s["removed"][group] += 1
+                s["by_family"][(family, group)][1] += 1
+                s["typed"][group] += f"<{kind}>" in out
+            else:
+                s["misses"].append(f"{family}: {group} missed {value!r}: {out!r}")
+    return s
+
+
+def _print_table(title: str, s: dict, families: tuple[str, ...]) -> None:
+    planted, removed, typed = s["planted"], s["removed"], s["typed"]
+    print(title)
+    print(f"  {'type':<8} {'planted':>7} {'recall':>7} {'typed':>7} {'target':>7}   " + " / ".join(families))
+    for group in sorted(planted, key=lambda g: (removed[g] / planted[g], g)):
+        recall = removed[group] / planted[group]
+        target = TARGETS.get(group)
+        mark = "" if target is None else ("  ok" if recall >= target else "  MISSED")
+        fam = " / ".join(f"{s['by_family'][(f, group)][1]}/{s['by_family'][(f, group)][0]}" for f in families)
+        print(
+            f"  {group:<8} {planted[group]:>7} {recall:>7.3f} {typed[group] / planted[group]:>7.3f} "
+            f"{'' if target is None else f'{target:.2f}':>7}{mark}   {fam}"
+        )
+    total_planted, total_removed = sum(planted.values()), sum(removed.values())
+    print(f"  {'all':<8} {total_planted:>7} {total_removed / max(total_planted, 1):>7.3f}")
+    total = sum(v[0] for v in s["clean"].values())
+    changed = sum(v[1] for v in s["clean"].values())
+    share = changed / max(total, 1)
+    print(
+        f"  clean notes changed: {changed}/{total} = {share:.1%} (target ≤ 1 %)"
+        f"{'  ok' if share <= 0.01 else '  MISSED'};"
+        f" normalisation only: {sum(v[2] for v in s['clean'].values())}; "
+        + " / ".join(f"{f} {s['clean'][f][1]}/{s['clean'][f][0]}" for f in families if s["clean"][f][0])
+    )
+    print(f"  must-survive substrings lost: {len(s['lost'])}/{s['survivors']}{'  ok' if not s['lost'] else '  MISSED'}")
+    print()
+
+
+def run(use_ner: bool, show_misses: bool) -> None:
+    """Print the report: the attack family (held out, never tuned on) first, then the tuned golden sets."""
+    from benchmarks._redaction_real import real_carriers
     from ingest.redaction import PresidioRedactor
 
     started = time.perf_counter()
     redactor = PresidioRedactor(use_ner=use_ner)
     load_s = time.perf_counter() - started
-    rows = _family_rows("first set", PII_NOTES, CLEAN_NOTES)
+    real_pii, real_clean = real_carriers()
+    rows = _family_rows("attack: generated", ATTACK_PII_NOTES, ATTACK_CLEAN_NOTES)
+    rows += _family_rows("attack: real text", real_pii, real_clean)
+    rows += _family_rows("first set", PII_NOTES, CLEAN_NOTES)
     rows += _family_rows("hard set", HARD_PII_NOTES, HARD_CLEAN_NOTES)
     rows += _family_rows("held out", HELDOUT_PII_NOTES, HELDOUT_CLEAN_NOTES)
     rows += _family_rows("held out 2", HELDOUT2_PII_NOTES, HELDOUT2_CLEAN_NOTES)
@@ -65,79 +154,29 @@ def run(use_ner: bool, show_misses: bool) -> None:
         redactor.redact(text)
         single.append((time.perf_counter() - t) * 1000)
 
-    planted: dict[str, int] = defaultdict(int)
-    removed: dict[str, int] = defaultdict(int)
-    typed: dict[str, int] = defaultdict(int)
-    by_family: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    misses: list[str] = []
-    clean_changed, clean_normalised, clean_total = 0, 0, 0
-    family_clean: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    survivors, lost = 0, []
-    for (family, note, has_pii), out in zip(rows, outputs, strict=True):
-        for keep in note.keep:
-            survivors += 1
-            if normalise(keep) not in out:
-                lost.append(f"{keep!r} in {note.text!r} -> {out!r}")
-        if not has_pii:
-            clean_total += 1
-            family_clean[family][0] += 1
-            if _PLACEHOLDER.search(out):
-                clean_changed += 1
-                family_clean[family][1] += 1
-                misses.append(f"CLEAN changed: {note.text!r} -> {out!r}")
-            elif out != note.text:
-                clean_normalised += 1
-            continue
-        for kind, value in note.pii:
-            group = GROUP.get(kind, kind)
-            planted[group] += 1
-            by_family[(family, group)][0] += 1
-            gone = normalise(value) not in out and value not in out
-            if gone:
-                removed[group] += 1
-                by_family[(family, group)][1] += 1
-                typed[group] += f"<{kind}>" in out
-            else:
-                misses.append(f"{group} missed {value!r}: {out!r}")
-
     print(f"redaction benchmark — {'NER + cue recognizers' if use_ner else 'cue recognizers only (no NER)'}")
-    print(f"  notes: {sum(1 for r in rows if r[2])} with identifiers, {clean_total} clean, {len(rows)} in all")
-    print(f"  model load {load_s:.1f} s")
-    print()
-    print(f"  {'type':<8} {'planted':>7} {'recall':>7} {'typed':>7} {'target':>7}   " + " / ".join(FAMILIES))
-    order = sorted(planted, key=lambda g: (removed[g] / planted[g], g))
-    for group in order:
-        recall = removed[group] / planted[group]
-        target = TARGETS.get(group)
-        mark = "" if target is None else ("  ok" if recall >= target else "  MISSED")
-        fam = " / ".join(f"{by_family[(f, group)][1]}/{by_family[(f, group)][0]}" for f in FAMILIES)
-        print(
-            f"  {group:<8} {planted[group]:>7} {recall:>7.3f} {typed[group] / planted[group]:>7.3f} "
-            f"{'' if target is None else f'{target:.2f}':>7}{mark}   {fam}"
-        )
-    total_planted, total_removed = sum(planted.values()), sum(removed.values())
-    print(f"  {'all':<8} {total_planted:>7} {total_removed / total_planted:>7.3f}")
-    print()
-    share = clean_changed / clean_total
+    n_pii = sum(1 for r in rows if r[2])
     print(
-        f"  clean notes changed: {clean_changed}/{clean_total} = {share:.1%} (target ≤ 1 %)"
-        f"{'  ok' if share <= 0.01 else '  MISSED'}; normalisation only: {clean_normalised}; "
-        + " / ".join(f"{f} {family_clean[f][1]}/{family_clean[f][0]}" for f in FAMILIES)
+        f"  notes: {n_pii} with identifiers, {len(rows) - n_pii} clean, {len(rows)} in all; model load {load_s:.1f} s"
     )
-    for family in FAMILIES:
-        got = sum(by_family[(f, g)][1] for f, g in by_family if f == family)
-        all_ = sum(by_family[(f, g)][0] for f, g in by_family if f == family)
-        print(f"  {family}: {got}/{all_} identifiers removed = {got / all_:.3f}")
-    print(f"  must-survive substrings lost: {len(lost)}/{survivors}{'  ok' if not lost else '  MISSED'}")
+    print("  a name counts as removed only when none of its words is left; another identifier when no 6 of its")
+    print("  letters/digits in a row are left")
+    print()
+    attack = _score(rows, outputs, ATTACK)
+    tuned = _score(rows, outputs, TUNED)
+    _print_table("HELD OUT — attack family (generated + real customer text; never tuned on)", attack, ATTACK)
+    _print_table("TUNED — golden sets the recognizers were written against", tuned, TUNED)
     single.sort()
     p95 = single[int(len(single) * 0.95)]
+    lengths = sorted(len(t) for t in texts)
     print(
-        f"  cost per note, one at a time: median {statistics.median(single):.1f} ms, p95 {p95:.1f} ms; "
-        f"batched (64): {batched_s / len(texts) * 1000:.1f} ms/note = {len(texts) / batched_s:.0f} notes/s"
+        f"  cost per note (median {statistics.median(lengths):.0f} chars), one at a time: median "
+        f"{statistics.median(single):.1f} ms, p95 {p95:.1f} ms; batched (64): {batched_s / len(texts) * 1000:.1f} "
+        f"ms/note = {len(texts) / batched_s:.0f} notes/s"
     )
     if show_misses:
         print()
-        for line in misses + [f"LOST {x}" for x in lost]:
+        for line in attack["misses"] + tuned["misses"] + [f"LOST {x}" for x in attack["lost"] + tuned["lost"]]:
             print("  " + line)
 
 
