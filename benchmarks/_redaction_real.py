@@ -6,8 +6,9 @@
   put where the summary says "Customer"/"Agent", or a sign-off is added.
 * **CFPB** narratives: where the CFPB masked a name or a phone after a cue ("spoke with XXXX XXXX", "Mr. XXXX",
   "number is XXXX"), an attack-pool value is put back; the note is the 300 characters around it.
-* **Clean**: 300 TweetSumm summaries and 60 CFPB narratives (first 600 characters) as they are; brands and tokens
-  mixing letters and digits in them must survive.
+* **Clean**: 300 TweetSumm summaries (those quoting a support line's phone number left out: a phone is a phone)
+  and 60 CFPB narratives (first 600 characters) as they are; brands and tokens mixing letters and digits in them
+  must survive. Real people named in them (a film director, say) count against the redactor all the same.
 
 Seeded; the same seed gives the same notes.
 """
@@ -35,6 +36,7 @@ _BRANDS = regex.compile(
     r"|Coinbase|Discover|Synchrony|Ally|Santander|McDonald'?s|Dunkin|Argos|Hilton|Marriott|Ryanair|easyJet"
     r"|Vodafone|Comcast|Xfinity|Spectrum|AT&T|Boost Mobile|Mobile|Samsung|Galaxy|Fitbit|Kindle|Alexa)\b"
 )
+_BUSINESS_PHONE = regex.compile(r"\b(?:1[ -])?[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{4}\b|\b[0-9]{10,11}\b")
 _MIXED = regex.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])[\w.-]{3,}\b")
 _CFPB_NAME = regex.compile(
     r"(?i:\b(?:mr\.?|mrs\.?|ms\.?|named|name is|spoke (?:with|to)|representative|supervisor|manager|agent)[ ]+)"
@@ -98,8 +100,11 @@ def tweetsumm_notes(rng: random.Random, count: int = 80) -> tuple[list[GoldenNot
         else:
             text = f"{note} Customer name: {first.lower()} {last.lower()}."
             planted.append(GoldenNote(text, (("PERSON", f"{first.lower()} {last.lower()}"),), _keeps(note)))
-    for note in rows[count : count + 300]:
-        clean.append(GoldenNote(note, (), _keeps(note)))
+    for note in rows[count:]:
+        if len(clean) == 300:
+            break
+        if not _BUSINESS_PHONE.search(note):  # a support line's number is a phone: such a note is not clean
+            clean.append(GoldenNote(note, (), _keeps(note)))
     return planted, clean
 
 

@@ -50,8 +50,9 @@ def _family_rows(name: str, pii, clean) -> list[tuple]:
 def leaked(kind: str, value: str, out: str) -> bool:
     """Whether any part of ``value`` that identifies someone is still in ``out``.
 
-    A name leaks when any of its words (2+ letters, not a particle) is still a word of the output, in any case; any
-    other identifier leaks when six characters in a row of its letters and digits (all of them, if shorter) are
+    A name leaks when any of its words (2+ letters, not a particle) is still a word of the output, in any case; an
+    e-mail address when its local part is still there (punctuation ignored); any other identifier leaks when six
+    characters in a row of its letters and digits (all of them, if shorter) are
     still there, ignoring spaces and punctuation: "+44 <PHONE> 900123" leaks, "<PHONE>" does not.
     """
     from ingest.normalise import normalise
@@ -60,8 +61,13 @@ def leaked(kind: str, value: str, out: str) -> bool:
     if kind == "PERSON":
         words = {w.lower() for w in _NAME_WORD.findall(out)}
         return any(w.lower() in words for w in _NAME_WORD.findall(value) if len(w) > 1 and w.lower() not in _PARTICLES)
-    compact = re.sub(r"[\W_]", "", value).lower()
     haystack = re.sub(r"[\W_]", "", out).lower()
+    if kind == "EMAIL":
+        # The local part is what names someone; a domain left beside "<EMAIL>" ("mailto:") names no one.
+        local = re.split(r"(?i)\s*(?:@|[(\[]at[)\]]|\sat\s)\s*", value, maxsplit=1)[0]
+        compact = re.sub(r"[\W_]", "", local.removeprefix("mailto:")).lower()
+        return len(compact) >= 3 and compact in haystack
+    compact = re.sub(r"[\W_]", "", value).lower()
     width = min(6, len(compact))
     return any(compact[i : i + width] in haystack for i in range(len(compact) - width + 1))
 

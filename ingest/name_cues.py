@@ -117,7 +117,8 @@ _CUED_NAMES = {
     "label": regex.compile(
         r"(?<![\w])(?i:(?:(?:my|his|her|their|your|the|customer'?s?|cust'?s?|caller'?s?|contact|account|holder'?s?)"
         r"[ ]+)?(?:first[ ]+|last[ ]+|full[ ]+|middle[ ]+|maiden[ ]+)?(?:name|surname)(?:[ ]+(?:is|was)|'s|[ ]*[:=\-–])"
-        r"|goes[ ]+by|known[ ]+as|aka|a\.k\.a\.)[ ]*" + _NAME
+        r"|goes[ ]+by|known[ ]+as|aka|a\.k\.a\.|(?:someone|somebody|person|man|woman|lady|guy|merchant|rep)[ ]+named)"
+        r"[ ]*" + _NAME
     ),
     "verb": regex.compile(
         rf"(?<![\w])(?i:{_VERB})(?:[ ]+(?i:(?:(?:the|a|an|our|their)[ ]+)?(?:agent|rep|representative|supervisor"

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ingest.name_cues import HONORIFIC_BRANDS, NAME_PARTICLES, NOT_NAMES
+from ingest.name_cues import HONORIFIC_BRANDS, NAME_PARTICLES, NOT_NAMES, PersonRecognizer
 from ingest.name_lexicon import COMMON_WORDS, GIVEN_NAMES, WORD_LIKE_NAMES
+from ingest.name_view import case_view, english_word, given_name, name_like, warm_up
 from ingest.recognizers import REGEX_TIMEOUT_S
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -81,9 +82,16 @@ PLACE_WORDS = frozenset(
     """station street road lane avenue line park square bridge airport centre center hall house court terminal
     branch hospital tower gardens village city town county district estate way place close drive""".split()
 )
+# Words that address a person: after them a lone word no dictionary holds is a name ("asked Amara to …").
+_ADDRESSED = frozenset("asked told thanked thanks thank dear hi hello cc emailed texted".split())
+_ANGLE = regex.compile(r"[<>]")
+_ADDRESSED_WORD = regex.compile(
+    r"(?:(?<![\w])(?i:asked|told|thanked|thanks|thank|dear|hi|hello|cc|emailed|texted)[ ]*,?[ ]+|(?:^|[.;!?\n][ ]*))"
+    r"(?P<name>\p{Lu}\p{Ll}{2,})(?![\w'’-])"
+)
 # Words right before a lone name: "asked Priya to", "thanks Priya", "with Priya".
 _BEFORE_LONE_NAME = frozenset(
-    "with to for from by and asked told thanked thanks thank cc per called emailed texted dear hi hello".split()
+    "with to for from by and asked told thanked thanks thank cc per called named emailed texted dear hi hello".split()
 )
 
 _CAPITALISED = r"(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+|['’](?!s\b)\p{Lu}?\p{Ll}+)?"
@@ -104,7 +112,9 @@ _PAIR_AFTER_PREPOSITION = regex.compile(
 _TOKEN = regex.compile(r"\S+")
 _NAME_LABEL = regex.compile(r"(?i:(?:full[ ]+|first[ ]+|last[ ]+)?name(?:[ ]+is|[ ]*[:=])|named|goes[ ]+by)$")
 _CUE_BEFORE = regex.compile(
-    r"(?i:customer|cust|caller|client|mr|mrs|ms|dr|spoke[ ]+(?:to|with)|with|for|from|by|named|called)\.?[ ]+$"
+    r"(?i:customer|cust|cx|caller|client|holder|tenant|member|contact|owner|mr|mrs|ms|mx|dr|spoke[ ]+(?:to|with)"
+    r"|with|for|from|by|named|called|behalf[ ]+of|husband|wife|son|daughter|partner|colleague|she[ ]+is|he[ ]+is"
+    r"|asked|cc|per)\.?[ ]*:?[ ]+$"
 )
 
 
@@ -113,6 +123,9 @@ def _cue_before(text: str, start: int) -> bool:
 
 
 _WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
+_SIGN_OFF = regex.compile(
+    r"(?i:thanks|thank[ ]+you|regards|cheers|best|sincerely|dear|hi|hello)[ ]*,?[ ]*\n?[ ]*$"
+)
 _WEAK_CUES = frozenset(
     "for with from and to by named rang phoned emailed texted called cc per including plus or husband wife son "
     "daughter mother father partner mum mom dad brother sister".split()
@@ -154,25 +167,55 @@ class NameFinder:
         brands = {w.lower() for w in HONORIFIC_BRANDS}
         self._keep = PRODUCT_TERMS | brands | {w.lower() for term in keep_terms for w in term.split()}
         self._everyday = _everyday_words()
+        self._cued = PersonRecognizer()
+        warm_up()
 
     def find_many(self, texts: Sequence[str], batch_size: int = 64) -> list[list[tuple[int, int]]]:
         """Return, for each text, the ``(start, end)`` spans of person names."""
         out: list[list[tuple[int, int]]] = []
-        # The model is the expensive part and only ever finds capitalised names: texts without a capital skip it.
-        modelled = [i for i, text in enumerate(texts) if text.lower() != text]
-        parsed = self._nlp.pipe([str(texts[i]) for i in modelled], batch_size=batch_size)
+        # The model reads a case-restored view ("customer samira mansour" -> "customer Samira Mansour", same
+        # length); it only ever finds capitalised names, so views without a capital skip it.
+        views = [case_view(str(text), self._everyday, PERSON_VERBS) for text in texts]
+        modelled = [i for i, view in enumerate(views) if view.lower() != view]
+        parsed = self._nlp.pipe([views[i] for i in modelled], batch_size=batch_size)
         docs = dict(zip(modelled, parsed, strict=True))
         for index, text in enumerate(texts):
-            doc = docs.get(index)
-            spans = [span for ent in doc.ents if (span := self._from_entity(text, ent))] if doc is not None else []
+            doc, view = docs.get(index), views[index]
+            spans = (
+                [span for ent in doc.ents if (span := self._from_entity(view, ent, text))] if doc is not None else []
+            )
             spans += self._before_verbs(text)
             spans += self._lower_after_cue(text)
+            if view != text:
+                # The cue and verb rules ("customer …", "regards, …", "… asked") read capitals too: give them the view.
+                recased = [*self._cued.spans(view), *self._before_verbs(view)]
+                spans += [span for span in recased if view[span[0] : span[1]] != text[span[0] : span[1]]]
+            spans += self._field_value(text, view)
+            spans += self._addressed_words(view)
             # A final initial's full stop may end the sentence: leave it outside the placeholder ("John S.").
+            # A name never holds "<" or ">": a span reaching into a placeholder would break it ("<<PERSON>").
+            spans = [(start, end) for start, end in spans if not _ANGLE.search(text, start, end)]
             out.append([(start, end - 1 if text[end - 1] == "." else end) for start, end in spans])
         return out
 
+    @staticmethod
+    def _field_value(text: str, view: str) -> list[tuple[int, int]]:
+        """A value of one to three words that is only a name, as an extra field holds it ("Crystal Minh",
+        "bhattacharya, nirmala"): a known given name and words that may be names, nothing else."""
+        words = list(_WORDS.finditer(view))
+        if not 1 <= len(words) <= 3 or regex.search(r"[^\p{L}'’,. -]", view.strip()):
+            return []
+        if len(words) == 1 and (english_word(words[0].group()) or words[0].group().lower() in WORD_LIKE_NAMES):
+            return []  # one word alone is a name only when it is a given name and no English word ("Lucía")
+        if not any(given_name(m.group()) for m in words) or not all(name_like(m.group()) for m in words):
+            return []
+        if any(m.group().lower() in PRODUCT_TERMS or m.group().title() in NOT_NAMES for m in words):
+            return []
+        return [(words[0].start(), words[-1].end())]
+
     # -- model entities ---------------------------------------------------------------------------------------
-    def _from_entity(self, text: str, ent: object) -> tuple[int, int] | None:
+    def _from_entity(self, text: str, ent: object, original: str) -> tuple[int, int] | None:
+        """Judge one model entity; ``text`` is the case-restored view the model read, ``original`` the note."""
         label = ent.label_  # type: ignore[attr-defined]
         if label not in ("PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"):
             return None
@@ -194,7 +237,9 @@ class NameFinder:
         start, end = tokens[0][0], tokens[-1][1]
         if self._product_follows(text, end):
             return None
-        if len(tokens) == 1 and not self._lone_name(text, tokens[0]):
+        if original[start:end] != text[start:end] and not self._recased_person(text, tokens, label):
+            return None
+        if len(tokens) == 1 and not self._lone_name(text, tokens[0], original[start:end] != text[start:end]):
             return None  # the model calls lone capitalised words people too often ("Meter", "Mbps", "Currys")
         if self._product_precedes(text, start) or any(t[2].lower() in PLACE_WORDS for t in tokens):
             return None
@@ -203,22 +248,66 @@ class NameFinder:
         if label != "PERSON":
             # An organisation or place is a person only with more evidence: a given name first, or a person-verb.
             first = tokens[0][2].lower()
-            if not (len(tokens) >= 2 and first in GIVEN_NAMES) and not self._verb_follows(text, end):
+            foreign = len(tokens) >= 2 and not any(english_word(t[2]) for t in tokens)
+            if not (
+                (len(tokens) >= 2 and first in GIVEN_NAMES)
+                or self._verb_follows(text, end)
+                or (foreign and _cue_before(text, start))  # "Policy holder: Thabo Achebe", "for Aarav Jayawardena"
+                or (len(tokens) == 1 and self._addressed(text, tokens[0]))
+            ):
                 return None
         return start, end
 
-    def _lone_name(self, text: str, token: tuple[int, int, str]) -> bool:
+    def _recased_person(self, text: str, tokens: list[tuple[int, int, str]], label: str) -> bool:
+        """A name the view title-cased needs evidence besides the model's word ("eustonn bham" became "Eustonn
+        Bham", not a person): every word a given name or no English word, and a given name on the lists, a cue
+        before it, a person-verb after it, a sign-off before it, a short value (an extra field), or two or more
+        words the model calls a person."""
+        if label not in ("PERSON", "ORG") or not all(name_like(t[2]) for t in tokens):
+            return False
+        start, end = tokens[0][0], tokens[-1][1]
+        if any(given_name(t[2]) for t in tokens) or len(_WORDS.findall(text)) <= 4:
+            return True  # a known given name, or a value of a few words (an extra field: "contact: nurlan abenova")
+        if label == "PERSON" and len(tokens) >= 2:
+            return True
+        return _cue_before(text, start) or self._verb_follows(text, end) or bool(_SIGN_OFF.search(text, 0, start))
+
+    def _lone_name(self, text: str, token: tuple[int, int, str], recased: bool = False) -> bool:
         """One capitalised word is a name before a person-verb ("Jordan said"), or when it is a known given name
         after a cue-ish word or at the end of a phrase ("thanks Priya.", "with Priya,"), not before a noun
         ("Austin data centre", "Mark as resolved")."""
         start, end, word = token
         if self._verb_follows(text, end):
             return True
-        if word.lower() not in GIVEN_NAMES or word.lower() in WORD_LIKE_NAMES:
-            return False
+        # Earshot's own list; a word the view title-cased may also be a census given name ("cheers hamza").
+        known = word.lower() in GIVEN_NAMES or (recased and given_name(word))
         before = regex.findall(r"[\w']+", text[max(0, start - 20) : start].lower())
+        if self._addressed(text, token):
+            return True
+        if not known or word.lower() in WORD_LIKE_NAMES:
+            return False
         after = text[end : end + 2]
         return bool(before and before[-1] in _BEFORE_LONE_NAME) or not after.strip() or after[:1] in ",.;:!?)"
+
+    def _addressed_words(self, text: str) -> list[tuple[int, int]]:
+        """Lone words the model left out that are spoken to ("asked Venkatesh to") or that open a clause before
+        "from the" ("Sipho from the Leeds store called"), and that no dictionary holds."""
+        if text.lower() == text:
+            return []
+        return [
+            match.span("name")
+            for match in _ADDRESSED_WORD.finditer(text, timeout=REGEX_TIMEOUT_S)
+            if self._addressed(text, (*match.span("name"), match.group("name")))
+        ]
+
+    def _addressed(self, text: str, token: tuple[int, int, str]) -> bool:
+        """A lone word no dictionary holds, spoken to or sent by a person: "asked Amara to", "thanks Sipho",
+        "Deepika from the Leeds store"."""
+        start, end, word = token
+        if english_word(word) or word.lower() in self._keep or word.title() in NOT_NAMES:
+            return False
+        before = regex.findall(r"[\w']+", text[max(0, start - 20) : start].lower())
+        return bool(before and before[-1] in _ADDRESSED) or bool(regex.match(r"[ ]+from[ ]+the[ ]", text[end:]))
 
     def _noun_follows(self, text: str, end: int) -> bool:
         """A lower-case content word right after a capitalised pair makes it a modifier, as brands and rooms are:

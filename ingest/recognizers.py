@@ -50,7 +50,7 @@ ID_CUES = _words(
 PHONE_CUES = _words(
     """phone ph ph# tel telephone mobile mob cell cellphone callback cb call called calling reach reachable contact
     whatsapp fax landline text texted sms dial dialed dialled ring rang vm voicemail home work alt alternate
-    number# tel# cell# mobile# callerid cli móvil movil teléfono telefono tél tél. telefon telefoon handy
+    number# tel# cell# mobile# callerid cli at móvil movil teléfono telefono tél tél. telefon telefoon handy
     festnetz rufnummer portable fixe numéro numero cellulare cell. mobiel tlf"""
 )
 CARD_CUES = _words("card cc credit debit visa mastercard mc amex discover jcb maestro pan cardnumber")
@@ -213,7 +213,8 @@ def luhn_ok(digits: str) -> bool:
 
 
 class CardRecognizer(SpanRecognizer):
-    """Payment card numbers: 13–19 digits, bare or grouped by spaces/dashes, a card-network prefix, Luhn-valid."""
+    """Payment card numbers: 13–19 digits, bare or grouped by spaces, dashes or dots, a card-network prefix,
+    Luhn-valid."""
 
     ENTITY = "CARD"
     # Not glued to other digits or digit groups on either side, so a 16-digit window of a 22-digit tracking
@@ -221,8 +222,8 @@ class CardRecognizer(SpanRecognizer):
     PATTERN = regex.compile(
         r"(?<![\w.,/-])(?<![0-9][ -])"
         r"(?:[0-9]{13,19}"
-        r"|[0-9]{4}(?P<s>[ -])[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,4}(?:(?P=s)[0-9]{3})?"
-        r"|[0-9]{4}(?P<t>[ -])[0-9]{6}(?P=t)[0-9]{4,5})"
+        r"|[0-9]{4}(?P<s>[ .-])[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,4}(?:(?P=s)[0-9]{3})?"
+        r"|[0-9]{4}(?P<t>[ .-])[0-9]{6}(?P=t)[0-9]{4,5})"
         r"(?![\w]|[.,/-][0-9])(?![ -][0-9]+(?![0-9/]))"
     )
     _PREFIX = regex.compile(r"4|5[0-9]|6|3[4-9]|30[0-5]|2(?:22[1-9]|2[3-9][0-9]|[3-6][0-9]{2}|7[01][0-9]|720)")
@@ -302,7 +303,8 @@ class IbanRecognizer(SpanRecognizer):
 
 
 class SsnRecognizer(SpanRecognizer):
-    """US Social Security numbers: ``123-45-6789`` anywhere; spaced, dotted or bare forms only after an SSN cue."""
+    """US Social Security numbers: ``123-45-6789`` and ``123 45 6789`` anywhere but after an order or phone cue;
+    dotted or bare forms only after an SSN cue."""
 
     ENTITY = "SSN"
     PATTERN = regex.compile(r"(?<![\w.,/-])([0-9]{3})([ .-]?)([0-9]{2})\2([0-9]{4})(?![\w]|[.,/-][0-9])")
@@ -313,7 +315,10 @@ class SsnRecognizer(SpanRecognizer):
             area, sep, group, serial = match.groups()
             if area in ("000", "666") or group == "00" or serial == "0000":
                 continue
-            if sep != "-" and nearest_cue(text, match.start(), SSN_CUES, ID_CUES | PHONE_CUES) != 0:
+            cue = nearest_cue(text, match.start(), SSN_CUES, ID_CUES | PHONE_CUES)
+            # "123-45-6789" and "123 45 6789" have the SSN's own shape (no phone or order number is grouped 3-2-4);
+            # dotted or bare nine digits need the cue.
+            if (sep == " " and cue == 1) or (sep not in ("-", " ") and cue != 0):
                 continue
             yield match.span()
 

@@ -131,8 +131,14 @@ class NationalIdRecognizer(SpanRecognizer):
     """
 
     ENTITY = "NATIONAL_ID"
-    NI_GROUPED = regex.compile(r"(?<![\w])[A-Za-z]{2}[ ][0-9]{2}[ ][0-9]{2}[ ][0-9]{2}[ ]?[A-Da-d](?![\w])")
+    NI_GROUPED = regex.compile(
+        r"(?<![\w-])[A-Za-z]{2}(?:(?P<s>[ -])[0-9]{2}(?P=s)[0-9]{2}(?P=s)[0-9]{2}(?P=s)?|[ -][0-9]{6}[ -])[A-Da-d]"
+        r"(?![\w-])"
+    )
     NI_COMPACT = regex.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{6}[A-Da-d](?![\w])")
+    # The letters HMRC issues: not D F I Q U V first, not D F I O Q U V second, not BG GB NK KN TN NT ZZ; "QQ" is
+    # the specimen prefix every example uses.
+    NI_PREFIX = regex.compile(r"(?i:qq|(?![dfiquv])[a-z](?![dfioquv])[a-z])(?<!(?i:bg|gb|nk|kn|tn|nt|zz))")
     DNI = regex.compile(r"(?<![\w])(?P<nie>[XYZxyz])?(?P<num>[0-9]{7,8})[- ]?(?P<letter>[A-Za-z])(?![\w])")
     CODICE_FISCALE = regex.compile(
         r"(?<![\w])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}"
@@ -150,6 +156,10 @@ class NationalIdRecognizer(SpanRecognizer):
             return
         for pattern in (self.NI_GROUPED, self.CODICE_FISCALE, self.NIR):
             for match in _finditer(pattern, text):
+                yield match.span()
+        for match in _finditer(self.NI_COMPACT, text):
+            # "qq123456c" alone, as an extra field holds it: the NI shape with letters HMRC issues is enough.
+            if self.NI_PREFIX.fullmatch(match.group()[:2]) and nearest_cue(text, match.start(), ID_CUES) != 0:
                 yield match.span()
         for match in _finditer(self.DNI, text):
             number = (
