@@ -39,9 +39,25 @@ with chart_col:
 with signal_col:
     st.subheader(f"Signals in {overview.signal_week}")
     flagged = [r for r in rows if r.signal]
-    if not flagged:
+    if not flagged and not overview.pockets:
         st.caption("Nothing unusual this week.")
-    for r in flagged[:5]:
+    # New needs found below the topic level first: their topic's own count barely moved, so nothing else shows them.
+    for i, pocket in enumerate(overview.pockets[:5]):
+        st.markdown(f"{render.signal_badge('emerging')} · **{render.escape_markdown(pocket.label)}**")
+        st.caption(
+            f"{render.escape_markdown(pocket.change)} · {pocket.distinct_agents} agents · "
+            f"{render.escape_markdown(pocket.chance)}",
+            help=render.escape_markdown(pocket.reason),
+        )
+        for topic_id, topic_label in pocket.parents:
+            if st.button(
+                f"growing inside: {topic_label}",
+                key=f"pocket-parent-{i}-{topic_id}",
+                type="tertiary",
+                help="Open the topic this new need is growing inside",
+            ):
+                state.open_topic(topic_id, "app_pages/topic.py")
+    for r in flagged[: max(0, 5 - len(overview.pockets))]:
         label = f"{render.signal_badge(r.signal)} · {render.escape_markdown(r.label)}"
         if st.button(label, key=f"signal-open-{r.topic_id}", type="tertiary", help="Open this topic"):
             state.open_topic(r.topic_id, "app_pages/topic.py")
@@ -51,28 +67,9 @@ with signal_col:
             f"{r.last_week} note{plural} this week · {sum(r.weekly[-4:])} in 4 weeks{growth}",
             help=render.escape_markdown(r.signal_reason) if r.signal_reason else None,
         )
-    if len(flagged) > 5:
-        st.caption(f"…and {len(flagged) - 5} more in the table below.")
-
-if overview.pockets:
-    st.subheader("New needs growing inside existing topics")
-    st.caption(
-        "Groups of this week's notes much denser than the weeks before predict, though their topic's count "
-        "barely moved. Open the topic they grow inside to read them."
-    )
-    for i, pocket in enumerate(overview.pockets):
-        left, right = st.columns([3, 2])
-        left.markdown(f"{render.signal_badge('emerging')} · **{render.escape_markdown(pocket.label)}**")
-        left.caption(
-            f"{render.escape_markdown(pocket.change)} · {pocket.distinct_agents} agents · "
-            f"{render.escape_markdown(pocket.chance)}",
-            help=render.escape_markdown(pocket.reason),
-        )
-        for topic_id, topic_label in pocket.parents:
-            if right.button(
-                f"Inside: {topic_label}", key=f"pocket-parent-{i}-{topic_id}", type="tertiary", help="Open this topic"
-            ):
-                state.open_topic(topic_id, "app_pages/topic.py")
+    hidden = len(flagged) + len(overview.pockets) - 5
+    if hidden > 0:
+        st.caption(f"…and {hidden} more (topics in the table below).")
 
 weekly_column = f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})"
 themes = theme_trends(overview)
