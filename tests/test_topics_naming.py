@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from insight.topics.meaning import candidate_pool, join_keyword, rank_by_meaning
 from insight.topics.merging import merge_plan
 from insight.topics.naming import choose_names, name_groups, name_key, sample_phrases, sentence_case, short_note
 from insight.topics.phrases import extract_phrases
@@ -110,3 +111,40 @@ def test_theme_ids_follow_their_topics_across_refits():
     sizes = {1: 50, 2: 40, 3: 30, 4: 30, 6: 5, 7: 20}
     ids = stable_theme_ids(previous, themes, sizes, next_id=13)
     assert ids == {0: 11, 1: 10, 2: 13}
+
+
+def test_a_keyword_joins_a_phrase_only_when_it_continues_it():
+    assert join_keyword("Set alarm", "set alarm tomorrow") == "Set alarm tomorrow"
+    assert join_keyword("Set alarm", "alarms set") is None  # adds nothing
+    assert join_keyword("Freeze plan", "business owner answer") is None  # about something else
+    assert join_keyword("Card", "lost") is None  # a one-word keyword only makes a word list
+
+
+def test_keywords_become_candidates_only_as_the_notes_wrote_them():
+    written = {name_key("wrong exchange rate"): "wrong exchange rate", name_key("card payment"): "card payment"}
+    pool = candidate_pool(["card payment"], ["exchange rate wrong", "engineer went name"], None, written)
+    assert "wrong exchange rate" in pool  # the bag of words, read back as written
+    assert not any("engineer" in c for c in pool)  # nobody wrote it: not a name
+    assert candidate_pool(["human"], (), "are you a real person") == ["human", "are you a real person"]
+    assert candidate_pool(["real person"], (), "are you a real person") == ["real person"]
+
+
+def test_the_name_points_at_its_own_topic_rather_than_its_sibling(real_embedder):
+    arrival = ["my new card has not arrived yet", "still waiting for my card to arrive", "when will my card arrive"]
+    broken = ["my card is not working at the till", "card stopped working", "the card does not work anymore"]
+    centroids = real_embedder.embed([" ".join(arrival), " ".join(broken)])
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    options = [["card not arrived", "card arrive"], ["card not working", "card"]]
+    ranked = rank_by_meaning(options, centroids, real_embedder.embed)
+    own = real_embedder.embed(["card not arrived", "card arrive"]) @ centroids.T
+    margins = own[:, 0] - own[:, 1]
+    assert ranked[0][0] == options[0][int(np.argmax(own[:, 0] + 0.5 * margins))]  # the score as documented
+    assert margins[options[0].index(ranked[0][0])] > 0  # and the chosen name is nearer its own topic
+    assert ranked[1][0] == "card not working"
+    assert ranked[1][-1] == "card"  # a lone word pays for being vague
+
+
+def test_short_note_falls_back_to_a_short_clause_of_a_central_note():
+    note = "Engineer went above and beyond, small business owner wants to thank him by name."
+    assert short_note([note]) == "Engineer went above and beyond"
+    assert short_note(["one two three four five six seven eight nine ten"]) is None

@@ -129,7 +129,6 @@ def _describe(
     scores = np.where(labels >= 0, np.einsum("ij,ij->i", embeddings, centroids[np.maximum(labels, 0)]), 0.0)
     sizes = np.bincount(labels[labels >= 0], minlength=k)
     sample_groups = labels[sample.rows]
-    topic_names = name_groups(sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed)
     # Keywords stay keywords: c-TF-IDF's top phrases (of every raw topic a merged topic came from), re-ranked.
     cleaned = [clean_text(t) for t in texts]
     new_of_raw = {int(r): int(n) for r, n in zip(raw[raw >= 0], labels[raw >= 0], strict=True)}
@@ -138,6 +137,10 @@ def _describe(
         if r in new_of_raw:
             candidates[new_of_raw[r]] += [term for term, _ in model.topic_representations_.get(r, [])]
     ranked = rank_phrases(cleaned, labels, candidates)
+    topic_keywords = [keywords(ranked[t]) for t in range(k)]
+    topic_names = name_groups(
+        sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed, keywords=topic_keywords
+    )
     themes = group_themes(centroids, params.theme_min_topics) if k else None
     names: list[str] = []
     if themes is not None:
@@ -160,7 +163,7 @@ def _describe(
                 index=t,
                 size=int(sizes[t]),
                 label=topic_names[t],
-                keywords=keywords(ranked[t]),
+                keywords=topic_keywords[t],
                 centroid=centroids[t],
                 representatives=tuple(int(i) for i in best),
                 theme=theme,

@@ -11,15 +11,15 @@ A phrase scores ``coverage × distinctiveness × length bonus``:
 * **length bonus** — +``WORD_BONUS`` per extra word, so "change PIN" beats "PIN" when both are as good.
 
 A lone noun gives way to a longer phrase containing it that scores at least ``PROMOTE_RATIO`` as well.
-When no phrase is shared by at least two central notes, the name is the most central short note itself —
-so a name is never worse than what an agent wrote. Names are unique within a run (compared by lemmas,
-so "Card arrival" and "card arrivals" clash), given largest group first, and read in sentence case.
+When no phrase is shared by at least two central notes, the name is the most central short note (or short
+clause of one) — so a name is never worse than what an agent wrote. Names are unique within a run
+(compared by lemmas, so "Card arrival" and "card arrivals" clash), given largest group first, and read in
+sentence case.
 
-With an embedder (the one that embedded the notes), the best ``MEANING_POOL`` phrases of each group
-are re-ordered by what they *mean*: cosine to the group's centroid, plus
-``MARGIN_WEIGHT`` × how much closer it is to this centroid than to any other group's (capped at
-``MARGIN_CAP``). "Name" is a frequent, distinctive word in notes praising an installer "by name", but the
-phrase "Praise for install" means what those notes mean.
+With an embedder (the one that embedded the notes), the best ``CANDIDATES_KEPT`` phrases of each group —
+with its keywords and its short note where they help — are then ranked by what they *mean*, against the
+centroids of the group and of its nearest sibling (:mod:`insight.topics.meaning`): "Name" is a frequent,
+distinctive word in notes praising an installer "by name", but "Praise for install" means what they mean.
 """
 
 from __future__ import annotations
@@ -30,17 +30,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from insight.topics.phrases import Phrase, common_surface, extract_phrases
+from insight.topics.meaning import rank_by_meaning
+from insight.topics.phrases import Phrase, common_surface, extract_phrases, name_key
 
 PER_GROUP = 24  # central notes read per topic
 WORD_BONUS = 0.5
+BONUS_WORDS = 4  # words past this earn no bonus: a long phrase is rarer, not better
 PROMOTE_RATIO = 0.5
 MIN_SUPPORT = 2  # a phrase must be in at least this many of a group's central notes
 SHORT_NOTE_WORDS = 8
-CANDIDATES_KEPT = 12
-MEANING_POOL = 12
-MARGIN_WEIGHT = 0.5
-MARGIN_CAP = 0.05
+MIN_CLAUSE_WORDS = 3
+_CLAUSE = re.compile(r"[.,;:!?()]+\s|\s[-–—]\s|[.!?]+$")  # where a note's clauses end
+CANDIDATES_KEPT = 24
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def rank_candidates(
         for key, count in support[group].items():
             coverage = count / max(n_sampled[group], 1.0)
             distinct = count * weight[group] / weighted[key]
-            rows.append((key, coverage * distinct * (1.0 + WORD_BONUS * (len(key) - 1)), count))
+            rows.append((key, coverage * distinct * (1.0 + WORD_BONUS * (min(len(key), BONUS_WORDS) - 1)), count))
         rows.sort(key=lambda r: (-r[1], r[0]))
         ranked.append(rows)
     return ranked
@@ -131,18 +132,6 @@ def _promote(ranked: list[tuple[tuple[str, ...], float, int]]) -> list[tuple[str
     return options
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def name_key(name: str) -> frozenset[str]:
-    """What makes two names the same: their words up to plural/tense endings, in any order."""
-    return frozenset(_stem(w) for w in re.findall(r"[a-z0-9]+", name.lower()))
-
-
 def sentence_case(text: str) -> str:
     """First letter upper-case unless the word is written with inner capitals (eSIM, iPhone)."""
     if not text:
@@ -154,11 +143,18 @@ def sentence_case(text: str) -> str:
 
 
 def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS) -> str | None:
-    """The first (most central) note of at most ``limit`` words, trimmed of end punctuation; else ``None``."""
+    """The first (most central) note of at most ``limit`` words — or, failing that, the first clause of
+    3 to ``limit`` words in a note ("Engineer went above and beyond, customer wants to thank him by name" →
+    "Engineer went above and beyond") — trimmed of end punctuation; else ``None``."""
     for text in texts:
         words = text.split()
         if 0 < len(words) <= limit:
             return " ".join(words).rstrip(".!?,;: ")
+    for text in texts:
+        for clause in _CLAUSE.split(text):
+            words = clause.split()
+            if MIN_CLAUSE_WORDS <= len(words) <= limit:
+                return " ".join(words)
     return None
 
 
@@ -200,24 +196,14 @@ def group_options(
     return options, fallbacks
 
 
-def by_meaning(options: Sequence[Sequence[str]], centroids: np.ndarray, embed) -> list[list[str]]:
-    """Re-order each group's best options by meaning (see the module notes); fallbacks stay fallbacks."""
-    pools = [list(opts[:MEANING_POOL]) for opts in options]
-    flat = [p for pool in pools for p in pool]
-    if not flat:
-        return [list(o) for o in options]
-    vectors = np.asarray(embed(flat), dtype=np.float32)
-    sims = vectors @ np.asarray(centroids, dtype=np.float32).T
-    out: list[list[str]] = []
-    row = 0
-    for group, (pool, opts) in enumerate(zip(pools, options, strict=True)):
-        block = sims[row : row + len(pool)]
-        row += len(pool)
-        own = block[:, group] if len(pool) else np.zeros(0)
-        others = np.delete(block, group, axis=1).max(axis=1) if block.shape[1] > 1 else np.zeros(len(pool))
-        score = own + MARGIN_WEIGHT * np.minimum(own - others, MARGIN_CAP)
-        ranked = [pool[i] for i in np.argsort(-score, kind="stable")]
-        out.append(ranked + [o for o in opts if o not in ranked])
+def written_phrases(sample: PhraseSample, groups: np.ndarray, n_groups: int) -> list[dict[frozenset[str], str]]:
+    """Per group, every phrase its sampled notes contain (even once), by :func:`name_key`, as written."""
+    surface = sample.surface()
+    out: list[dict[frozenset[str], str]] = [{} for _ in range(n_groups)]
+    for group, phrases in zip(groups.tolist(), sample.phrases, strict=True):
+        if group >= 0:
+            for phrase in phrases:
+                out[group].setdefault(name_key(surface[phrase.key]), surface[phrase.key])
     return out
 
 
@@ -229,6 +215,7 @@ def name_groups(
     *,
     centroids: np.ndarray | None = None,
     embed=None,
+    keywords: Sequence[Sequence[str]] | None = None,
 ) -> list[str]:
     """Unique names for groups ``0..len(sizes)-1`` (see the module notes).
 
@@ -238,12 +225,14 @@ def name_groups(
         sizes: each group's true number of notes.
         default: the word used when a group has neither a phrase nor a short note.
         centroids: optional, each group's unit centroid in the notes' embedding space…
-        embed: …and the function that embedded the notes (texts → unit vectors): phrases are then
-            re-ordered by meaning.
+        embed: …and the function that embedded the notes (texts → unit vectors): candidates are then
+            ranked by meaning (:mod:`insight.topics.meaning`).
+        keywords: optional, each group's keywords best first, also judged by meaning when ``embed`` is given.
     """
     options, fallbacks = group_options(sample, groups, sizes)
     if embed is not None and centroids is not None and len(sizes) > 1:
-        options = by_meaning(options, centroids, embed)
+        written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
+        options = rank_by_meaning(options, centroids, embed, keywords, fallbacks, written)
     order = sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))
     chosen = choose_names([options[g] for g in order], [fallbacks[g] for g in order], default)
     names = [""] * len(sizes)

@@ -8,7 +8,7 @@ tags (the packaged English pipeline, see :mod:`insight.nlp`):
   PIN", "card has not arrived" → "card not arrived"); negation is kept;
 * punctuation, conjunctions, question words, numbers, most adverbs, infinitive "to" and agent-note filler
   ("customer", "wants", "asked", "please") end a phrase;
-* a phrase is 1–4 words; it starts with a noun, adjective or verb and ends with a noun — or with a verb
+* a phrase is 1–6 words; it starts with a noun, adjective or verb and ends with a noun — or with a verb
   whose subject it holds ("transfer failed"), or a verb's particle ("top up"); a preposition sits only
   between two words ("pause plan while abroad" is two phrases, "move to eSIM" one). A lone verb or
   adjective is never a phrase: that is what "dangling" names like "engineer went" were made of.
@@ -19,11 +19,12 @@ keeps the surface words it was written with, so the name reads as the agents wro
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-MAX_WORDS = 4
+MAX_WORDS = 6  # long enough for "refund not showing up on statement"; a phrase must recur to count
 PIPELINE = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")  # no parser or NER: tags are enough
 
 _SKIP_POS = {"DET", "PRON", "AUX"}
@@ -44,7 +45,7 @@ _FILLER_LEMMAS = {
     "go", "let", "think", "complain", "report", "suggest", "wonder", "seem", "make", "do",
     "be", "have", "able", "possible", "way", "thing", "something", "anything", "lot", "bit", "today",
     "min", "minute", "am", "pm", "week", "day", "month", "year", "hour", "again", "frustrated", "annoyed",
-    "upset", "happy",
+    "upset", "happy", "elderly", "owner",
     "polite", "sort", "take", "fyi", "escalate", "lead", "team", "product", "see", "look", "find",
     "question", "problem", "issue", "info", "information", "detail", "keep", "can", "will",
 }  # fmt: skip
@@ -168,6 +169,18 @@ def extract_phrases(texts: Iterable[str], batch_size: int = 256) -> list[list[Ph
 
     nlp = english_pipeline(PIPELINE)
     return [phrases_in(doc) for doc in nlp.pipe((t[:1000] for t in texts), batch_size=batch_size)]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def name_key(name: str) -> frozenset[str]:
+    """What makes two names the same: their words up to plural/tense endings, in any order."""
+    return frozenset(_stem(w) for w in re.findall(r"[a-z0-9]+", name.lower()))
 
 
 def common_surface(phrases: Iterable[Phrase]) -> dict[tuple[str, ...], str]:

@@ -1,0 +1,123 @@
+"""Choosing among a group's candidate names by what they mean: the name that points at this group, not its neighbour.
+
+A phrase can be frequent and distinctive in a topic's notes and still name the wrong thing: "Card not
+arrived" is what the card-arrival notes say, but as a sentence it means about as much "card not working".
+So, when the embedder that embedded the notes is at hand, every candidate of a group is embedded and
+scored against the centroids of *all* groups:
+
+* **own** — cosine of the candidate to its group's centroid (does it mean what the notes mean?);
+* **margin** — ``own`` minus the cosine to the nearest *other* centroid (would a reader pick this group
+  from the name, or its sibling?). Siblings are exactly where names fail: "Verify identity" sits between
+  "why verify identity" and "verify my identity".
+
+``score = own + MARGIN_WEIGHT × margin``; a one-word candidate pays ``ONE_WORD_PENALTY`` (a single word —
+"Top", "Life", "Boss" — rarely says what the need is). The candidates are the group's best phrases, its
+top keywords and its best phrases extended by a keyword — each of these only as its notes wrote it (a
+keyword is a bag of words with the stop words taken out: "exchange rate wrong" is named "wrong exchange
+rate", and a join nobody wrote is dropped) — and its most central short note when the best phrase is a
+single word. Cost: one embedding call of up to ~30 short strings per group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from insight.topics.phrases import name_key
+
+POOL = 24  # phrases per group judged by meaning (the rest keep their phrase order, after these)
+KEYWORDS_JOINED = 3  # top keywords tried alone and joined to the best phrases
+PHRASES_JOINED = 3
+MARGIN_WEIGHT = 0.5
+ONE_WORD_PENALTY = 0.15
+MAX_NAME_WORDS = 6
+SHORT_WORDS = 8
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+def join_keyword(phrase: str, keyword: str) -> str | None:
+    """``phrase`` extended by the words of ``keyword`` it lacks, if the keyword continues it; else ``None``.
+
+    The keyword must share a word with the phrase and add at least one ("Set alarm" + "set alarm tomorrow"
+    → "set alarm tomorrow"): a keyword about something else would only make a word list.
+    """
+    have = name_key(phrase)
+    words = keyword.split()
+    missing = [w for w in words if not name_key(w) <= have]
+    if len(words) < 2 or not missing or len(missing) == len(words):
+        return None
+    return f"{phrase} {' '.join(missing)}"
+
+
+def candidate_pool(
+    options: Sequence[str],
+    keywords: Sequence[str] = (),
+    short: str | None = None,
+    written: Mapping[frozenset[str], str] | None = None,
+) -> list[str]:
+    """A group's candidates: its best phrases; its top keywords, and its best phrases extended by one, each
+    only as a phrase its notes contain (``written``, by :func:`name_key`: "exchange rate wrong" is taken as
+    the notes wrote it, "wrong exchange rate", and a join nobody wrote is dropped); and its most central
+    short note when the best phrase is a single word or there is none ("Are you a real person" says more
+    than "Human").
+    """
+    pool = list(dict.fromkeys(options[:POOL]))
+    if written:
+        tops = [k for k in keywords[:KEYWORDS_JOINED] if len(k.split()) >= 2]
+        joins = [join_keyword(p, k) for p in options[:PHRASES_JOINED] for k in tops]
+        for text in [*tops, *joins]:
+            found = written.get(name_key(text)) if text else None
+            if found and len(found.split()) <= MAX_NAME_WORDS:
+                pool.append(found)
+    if short and len(short.split()) <= SHORT_WORDS and (not options or len(options[0].split()) == 1):
+        pool.append(short)
+    return list(dict.fromkeys(pool))
+
+
+def rank_by_meaning(
+    options: Sequence[Sequence[str]],
+    centroids: np.ndarray,
+    embed: Embed,
+    keywords: Sequence[Sequence[str]] | None = None,
+    shorts: Sequence[str | None] | None = None,
+    written: Sequence[Mapping[frozenset[str], str]] | None = None,
+) -> list[list[str]]:
+    """Each group's candidates best first by meaning (see the module notes); unjudged options follow.
+
+    Args:
+        options: per group, its phrase options best first (from the phrase scores).
+        centroids: per group, its unit centroid in the notes' embedding space.
+        embed: the function that embedded the notes (texts → unit vectors).
+        keywords: optional, per group its keywords best first (c-TF-IDF), added as candidates.
+        shorts: optional, per group its most central short note (see :func:`candidate_pool`).
+        written: optional, per group the phrases its notes contain (see :func:`candidate_pool`).
+    """
+    pools = [
+        candidate_pool(
+            opts, keywords[g] if keywords else (), shorts[g] if shorts else None, written[g] if written else None
+        )
+        for g, opts in enumerate(options)
+    ]
+    flat = list(dict.fromkeys(c for pool in pools for c in pool))
+    if not flat:
+        return [list(o) for o in options]
+    index = {c: i for i, c in enumerate(flat)}
+    vectors = np.asarray(embed(flat), dtype=np.float32)
+    cents = np.asarray(centroids, dtype=np.float32)
+    sims = vectors @ cents.T  # (candidates, groups)
+    out: list[list[str]] = []
+    for group, (pool, opts) in enumerate(zip(pools, options, strict=True)):
+        if not pool:
+            out.append(list(opts))
+            continue
+        block = sims[[index[c] for c in pool]]
+        own = block[:, group]
+        rivals = np.delete(block, group, axis=1)
+        nearest = rivals.max(axis=1) if rivals.shape[1] else np.zeros(len(pool), dtype=np.float32)
+        one_word = np.array([len(c.split()) == 1 for c in pool])
+        score = own + MARGIN_WEIGHT * (own - nearest) - ONE_WORD_PENALTY * one_word
+        ranked = [pool[i] for i in np.argsort(-score, kind="stable")]
+        out.append(ranked + [o for o in opts if o not in ranked])
+    return out
