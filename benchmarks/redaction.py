@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.redaction_attack import ATTACK_CLEAN_NOTES, ATTACK_PII_NOTES
+from tests.redaction_attack import ATTACK_CLEAN_NOTES, ATTACK_PII_NOTES, leaked
 from tests.redaction_golden import CLEAN_NOTES, PII_NOTES
 from tests.redaction_golden_hard import HARD_CLEAN_NOTES, HARD_PII_NOTES
 from tests.redaction_golden_heldout import (
@@ -39,37 +39,10 @@ STRUCTURED = ("EMAIL", "PHONE", "CARD", "IBAN", "SSN/NI", "IP")
 TARGETS = {**dict.fromkeys(STRUCTURED, 0.99), "PERSON": 0.95}
 GROUP = {"SSN": "SSN/NI", "NATIONAL_ID": "SSN/NI"}
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_PARTICLES = {"van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "le", "al", "bin", "el", "dela"}
 
 
 def _family_rows(name: str, pii, clean) -> list[tuple]:
     return [(name, note, True) for note in pii] + [(name, note, False) for note in clean]
-
-
-def leaked(kind: str, value: str, out: str) -> bool:
-    """Whether any part of ``value`` that identifies someone is still in ``out``.
-
-    A name leaks when any of its words (2+ letters, not a particle) is still a word of the output, in any case; an
-    e-mail address when its local part is still there (punctuation ignored); any other identifier leaks when six
-    characters in a row of its letters and digits (all of them, if shorter) are
-    still there, ignoring spaces and punctuation: "+44 <PHONE> 900123" leaks, "<PHONE>" does not.
-    """
-    from ingest.normalise import normalise
-
-    value, out = normalise(value), _PLACEHOLDER.sub(" ", out)
-    if kind == "PERSON":
-        words = {w.lower() for w in _NAME_WORD.findall(out)}
-        return any(w.lower() in words for w in _NAME_WORD.findall(value) if len(w) > 1 and w.lower() not in _PARTICLES)
-    haystack = re.sub(r"[\W_]", "", out).lower()
-    if kind == "EMAIL":
-        # The local part is what names someone; a domain left beside "<EMAIL>" ("mailto:") names no one.
-        local = re.split(r"(?i)\s*(?:@|[(\[]at[)\]]|\sat\s)\s*", value, maxsplit=1)[0]
-        compact = re.sub(r"[\W_]", "", local.removeprefix("mailto:")).lower()
-        return len(compact) >= 3 and compact in haystack
-    compact = re.sub(r"[\W_]", "", value).lower()
-    width = min(6, len(compact))
-    return any(compact[i : i + width] in haystack for i in range(len(compact) - width + 1))
 
 
 def _score(rows, outputs, families) -> dict:

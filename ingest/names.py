@@ -28,6 +28,7 @@ import regex
 from ingest.name_cues import HONORIFIC_BRANDS, NAME_PARTICLES, NOT_NAMES, PersonRecognizer
 from ingest.name_lexicon import COMMON_WORDS, GIVEN_NAMES, WORD_LIKE_NAMES
 from ingest.name_view import case_view, english_word, given_name, name_like, warm_up
+from ingest.name_words import MODEL_WORDS, ORGANISATION_WORDS, PERSON_VERBS, PLACE_WORDS, PRODUCT_TERMS, ROLE_WORDS
 from ingest.recognizers import REGEX_TIMEOUT_S
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -35,56 +36,15 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = ["PRODUCT_TERMS", "NameFinder"]
 
-# Brands and product words agents write capitalised, in lower case. Names of the demo's made-up telecom and its
-# rivals are here because the demo notes are full of them; real deployments add theirs with redact_keep_terms.
-PRODUCT_TERMS = frozenset(
-    """brightline vodaline nimbus fibrenow skynet galaxy pixel iphone ipad imac macbook airpods kindle echo alexa
-    siri playstation xbox nintendo switch roku firestick chromecast nest fitbit garmin gopro surface thinkpad
-    ideapad chromebook oneplus oppo realme vivo huawei xiaomi honor motorola moto nokia sony samsung apple google
-    amazon microsoft netflix spotify disney hulu paramount peacock youtube whatsapp instagram facebook tiktok
-    snapchat telegram signal zoom teams slack outlook gmail hotmail yahoo icloud dropbox onedrive office excel word
-    powerpoint windows android ios macos linux ubuntu chrome safari firefox edge opera tesla ford toyota honda bmw
-    audi mercedes volkswagen vw nissan hyundai kia volvo peugeot renault fiat dyson bosch miele philips lg panasonic
-    hp dell lenovo asus acer logitech canon nikon epson brother ikea argos tesco sainsbury asda aldi lidl walmart
-    target costco ebay etsy shopify paypal stripe klarna visa mastercard amex revolut monzo starling barclays hsbc
-    natwest lloyds santander vodafone ee o2 three bt virgin sky talktalk plusnet verizon comcast xfinity spectrum
-    orange telefonica movistar telekom telstra optus rogers bell telus jio airtel airbnb uber lyft deliveroo
-    doordash grubhub fedex ups usps dhl hermes evri royal mail router hub modem box plan app portal stream tv
-    broadband fibre fiber mobile sim esim wifi mesh booster extender smart home""".split()
-)
-# A word after a capitalised candidate that makes it a product: "Jordan 5", "Vodaline Max", "Pixel Pro".
-MODEL_WORDS = frozenset(
-    "pro max plus ultra mini lite air se fe edge neo prime go note fold flip watch buds tab pad box hub stick tv "
-    "5g 4g lte sim esim app plan router premium unlimited".split()
-)
-ORGANISATION_WORDS = frozenset(
-    """inc ltd llc plc corp co company group holdings bank insurance telecom telecoms energy power water gas
-    electric airlines airways rail railways university college school council hospital clinic pharmacy services
-    solutions systems technologies networks logistics partners associates foundation trust agency ministry
-    department office club hotel restaurant cafe store stores shop market mall motors""".split()
-)
-# Words for the people in a call, never a name themselves ("Cardholder called", "Customer Jane Doe").
-ROLE_WORDS = frozenset(
-    """customer customers cust cx caller callers client member subscriber cardholder accountholder policyholder
-    holder tenant guest passenger patient pt agent rep representative supervisor manager technician tech engineer
-    courier driver husband wife son daughter mother father mum mom dad brother sister partner spouse owner user
-    applicant beneficiary recipient landlord neighbour neighbor colleague boss team staff someone nobody""".split()
-)
-PERSON_VERBS = frozenset(
-    """said says asked asks called calls rang rings phoned phones emailed emails texted wrote writes wants wanted
-    needs needed complained complains explained explains confirmed confirms mentioned mentions told tells
-    requested requests reported reports insisted insists threatened threatens agreed agrees refused refuses
-    claimed claims thinks thought feels felt believes paid pays booked books cancelled canceled returned returns
-    visited visits mailed chatted messaged replied replies responded responds stated states""".split()
-)
-# Words that make a capitalised pair a place or a building, not a person: "Victoria Station", "Austin Road".
-PLACE_WORDS = frozenset(
-    """station street road lane avenue line park square bridge airport centre center hall house court terminal
-    branch hospital tower gardens village city town county district estate way place close drive""".split()
-)
 # Words that address a person: after them a lone word no dictionary holds is a name ("asked Amara to …").
 _ADDRESSED = frozenset("asked told thanked thanks thank dear hi hello cc emailed texted".split())
 _ANGLE = regex.compile(r"[<>]")
+# A journey's ends: "from A to B", "arrive at B", "flights to B", "depart from A".
+_ROUTE_BEFORE = regex.compile(
+    r"(?i:\bfrom[ ]+\S+(?:[ ]+\S+)?[ ]+to|\b(?:arriv\w*|depart\w*|land\w*|fl(?:y|ies|ying|ights?)|trains?|travel\w*"
+    r"|via|station)[ ]+(?:at|from|to|in|into)?)[ ]*$"
+)
+_ROUTE_AFTER = regex.compile(r"[ ]+to[ ]+\p{Lu}|[ ]+(?:station|airport|terminal)\b")
 _ADDRESSED_WORD = regex.compile(
     r"(?:(?<![\w])(?i:asked|told|thanked|thanks|thank|dear|hi|hello|cc|emailed|texted)[ ]*,?[ ]+|(?:^|[.;!?\n][ ]*))"
     r"(?P<name>\p{Lu}\p{Ll}{2,})(?![\w'’-])"
@@ -116,6 +76,11 @@ _CUE_BEFORE = regex.compile(
     r"|with|for|from|by|named|called|behalf[ ]+of|husband|wife|son|daughter|partner|colleague|she[ ]+is|he[ ]+is"
     r"|asked|cc|per)\.?[ ]*:?[ ]+$"
 )
+
+
+def _on_route(text: str, start: int, end: int) -> bool:
+    """Places on a journey, not people: "from London Euston to Manchester Piccadilly", "arrive at Exeter"."""
+    return bool(_ROUTE_BEFORE.search(text, max(0, start - 60), start) or _ROUTE_AFTER.match(text, end))
 
 
 def _cue_before(text: str, start: int) -> bool:
@@ -241,7 +206,9 @@ class NameFinder:
             return None
         if len(tokens) == 1 and not self._lone_name(text, tokens[0], original[start:end] != text[start:end]):
             return None  # the model calls lone capitalised words people too often ("Meter", "Mbps", "Currys")
-        if self._product_precedes(text, start) or any(t[2].lower() in PLACE_WORDS for t in tokens):
+        if self._product_precedes(text, start) or any(t[2].lower() in PLACE_WORDS | ORGANISATION_WORDS for t in tokens):
+            return None  # "Victoria Station", "OneMain Financial"
+        if _on_route(text, start, end):
             return None
         if len(tokens) == 2 and self._noun_follows(text, end) and not _cue_before(text, start):
             return None
@@ -385,6 +352,7 @@ class NameFinder:
                 all(self._name_word(w) for w in words)
                 and not any(w.lower() in ORGANISATION_WORDS | PLACE_WORDS for w in words)
                 and not self._product_follows(text, match.end("name"))
+                and not _on_route(text, *match.span("name"))
             ):
                 yield match.span("name")
 

@@ -5,30 +5,23 @@ and versions that those patterns take for phones, SSNs or IPs, and some built-in
 recognizer here is a small :class:`EntityRecognizer` with one linear regex and a check that looks at the words just
 before the match: "order 4155550123" is an order id, "callback 4155550123" a phone. Entity types are the
 placeholder names themselves (``PHONE`` → ``<PHONE>``). None of them ever logs or raises with the text.
+
+This module holds the cue words, the base class and e-mail addresses; one module per family holds the rest:
+:mod:`ingest.recognizers_phone`, :mod:`ingest.recognizers_payment` (cards, IBANs), :mod:`ingest.recognizers_ids`
+(SSN, national ids, IPs), :mod:`ingest.recognizers_extra` (addresses, dates of birth) and :mod:`ingest.name_cues`
+(names after cue words).
 """
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Iterable, Iterator
 
-import phonenumbers
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-__all__ = [
-    "CardRecognizer",
-    "EmailRecognizer",
-    "IbanRecognizer",
-    "IpRecognizer",
-    "NoContextEnhancer",
-    "PhoneRecognizer",
-    "SpanRecognizer",
-    "SsnRecognizer",
-    "default_recognizers",
-]
+__all__ = ["EmailRecognizer", "NoContextEnhancer", "SpanRecognizer", "default_recognizers", "nearest_cue"]
 
 # A pathological 5,000-character note must not stall a save; all patterns are linear, this is the safety valve.
 # The limit is wall-clock time, so it is set well above a normal match: at 1 s a CPU-starved machine tripped it
@@ -201,264 +194,14 @@ class EmailRecognizer(SpanRecognizer):
                     yield match.span()
 
 
-def luhn_ok(digits: str) -> bool:
-    """Return True when the ASCII digit string passes the Luhn checksum used by payment cards."""
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = ord(char) - 48
-        if position % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
-
-
-class CardRecognizer(SpanRecognizer):
-    """Payment card numbers: 13–19 digits, bare or grouped by spaces, dashes or dots, a card-network prefix,
-    Luhn-valid."""
-
-    ENTITY = "CARD"
-    # Not glued to other digits or digit groups on either side, so a 16-digit window of a 22-digit tracking
-    # number is not taken; "05/27" after the number is an expiry date, not more digits of it.
-    PATTERN = regex.compile(
-        r"(?<![\w.,/-])(?<![0-9][ -])"
-        r"(?:[0-9]{13,19}"
-        r"|[0-9]{4}(?P<s>[ .-])[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,4}(?:(?P=s)[0-9]{3})?"
-        r"|[0-9]{4}(?P<t>[ .-])[0-9]{6}(?P=t)[0-9]{4,5})"
-        r"(?![\w]|[.,/-][0-9])(?![ -][0-9]+(?![0-9/]))"
-    )
-    _PREFIX = regex.compile(r"4|5[0-9]|6|3[4-9]|30[0-5]|2(?:22[1-9]|2[3-9][0-9]|[3-6][0-9]{2}|7[01][0-9]|720)")
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield Luhn-valid card spans not introduced as an order/tracking/IMEI number."""
-        for match in _finditer(self.PATTERN, text):
-            digits = "".join(c for c in match.group() if c.isdigit())
-            if not (13 <= len(digits) <= 19 and self._PREFIX.match(digits) and luhn_ok(digits)):
-                continue
-            if nearest_cue(text, match.start(), ID_CUES, CARD_CUES) == 0:
-                continue
-            yield match.span()
-
-
-# ISO 13616 lengths per country: a checksum alone lets 1 in 97 random strings through.
-IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BI": 27, "BR": 29,
-    "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
-    "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
-    "HN": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
-    "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
-    "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29,
-    "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24, "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24,
-    "SM": 27, "SO": 23, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
-}  # fmt: skip
-
-
-def iban_ok(compact: str) -> bool:
-    """Return True when ``compact`` (no spaces, upper case) has its country's length and a valid mod-97 checksum."""
-    if IBAN_LENGTHS.get(compact[:2]) != len(compact) or not compact[2:4].isdigit():
-        return False
-    rearranged = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
-
-
-class IbanRecognizer(SpanRecognizer):
-    """IBANs, compact or in groups of four, checked against the country's length and the mod-97 checksum."""
-
-    ENTITY = "IBAN"
-    PATTERN = regex.compile(
-        r"(?<![A-Za-z0-9])(?i:[a-z]{2}[0-9]{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,4})?)(?![A-Za-z0-9])"
-    )
-
-    # A country code, check digits and at least three groups of four: the layout banks print. Someone's account
-    # number with a typo or a missing group is still someone's account number, so this shape goes even when the
-    # checksum fails; a compact string needs the checksum (or an IBAN/account cue).
-    GROUPED = regex.compile(
-        r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?:[ -][A-Za-z0-9]{4}){3,7}(?:[ -][A-Za-z0-9]{1,4})?(?![A-Za-z0-9])"
-    )
-    _CUES = _words("iban bank account acct acc bic swift sepa transfer refund payout")
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield IBAN spans; the regex may run into a following word, so try each group boundary, longest first."""
-        for match in _finditer(self.PATTERN, text):
-            candidate = match.group()
-            ends = [i for i in range(len(candidate), 3, -1) if i == len(candidate) or candidate[i] in " -"]
-            for end in ends:
-                compact = "".join(c for c in candidate[:end] if c.isalnum()).upper()
-                if compact.isascii() and iban_ok(compact):
-                    yield match.start(), match.start() + end
-                    break
-            else:
-                compact = "".join(c for c in candidate if c.isalnum()).upper()
-                digits = sum(c.isdigit() for c in compact)
-                if (
-                    compact[:2] in IBAN_LENGTHS
-                    and len(compact) >= 14
-                    and digits >= len(compact) * 0.6
-                    and nearest_cue(text, match.start(), ID_CUES, self._CUES) == 1
-                ):
-                    yield match.span()
-        for match in _finditer(self.GROUPED, text):
-            compact = "".join(c for c in match.group() if c.isalnum()).upper()
-            if compact[:2] in IBAN_LENGTHS and sum(c.isdigit() for c in compact) >= len(compact) * 0.6:
-                yield match.span()
-
-
-class SsnRecognizer(SpanRecognizer):
-    """US Social Security numbers: ``123-45-6789`` and ``123 45 6789`` anywhere but after an order or phone cue;
-    dotted or bare forms only after an SSN cue."""
-
-    ENTITY = "SSN"
-    PATTERN = regex.compile(r"(?<![\w.,/-])([0-9]{3})([ .-]?)([0-9]{2})\2([0-9]{4})(?![\w]|[.,/-][0-9])")
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield SSN spans whose area, group and serial could have been issued."""
-        for match in _finditer(self.PATTERN, text):
-            area, sep, group, serial = match.groups()
-            if area in ("000", "666") or group == "00" or serial == "0000":
-                continue
-            cue = nearest_cue(text, match.start(), SSN_CUES, ID_CUES | PHONE_CUES)
-            # "123-45-6789" and "123 45 6789" have the SSN's own shape (no phone or order number is grouped 3-2-4);
-            # dotted or bare nine digits need the cue.
-            if (sep == " " and cue == 1) or (sep not in ("-", " ") and cue != 0):
-                continue
-            yield match.span()
-
-
-PUBLIC_RESOLVERS = frozenset(
-    "1.1.1.1 1.0.0.1 8.8.8.8 8.8.4.4 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220 4.2.2.2".split()
-)
-
-
-class IpRecognizer(SpanRecognizer):
-    """IPv4 and IPv6 addresses (validated by :mod:`ipaddress`), but not four-part version numbers."""
-
-    ENTITY = "IP"
-    _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
-    V4 = regex.compile(rf"(?<![\w.])(?:{_OCTET}\.){{3}}{_OCTET}(?:/[0-9]{{1,2}})?(?![\w]|\.[0-9])")
-    _H = r"[0-9A-Fa-f]{1,4}"
-    # Full form, or any "::" compressed form; optionally ending in an embedded IPv4 address.
-    V6 = regex.compile(
-        rf"(?<![\w:.])(?:(?:{_H}:){{7}}{_H}|(?:{_H}:){{0,7}}(?:{_H})?::(?:{_H}:){{0,6}}(?:{_H}|(?:[0-9]{{1,3}}\.){{3}}[0-9]{{1,3}})?"
-        rf"|(?:{_H}:){{6}}(?:[0-9]{{1,3}}\.){{3}}[0-9]{{1,3}})(?:%[0-9A-Za-z]+)?(?:/[0-9]{{1,3}})?(?![\w:]|\.[0-9])"
-    )
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield IP spans.
-
-        An IPv6 candidate needs a digit (so "add::bead" stays) and, unless an IP cue precedes it, a hex letter or
-        five groups (so a ratio "3:2::1" or a time "10:30::" stays).
-        """
-        if "." in text:
-            for match in _finditer(self.V4, text):
-                if match.group() in PUBLIC_RESOLVERS:
-                    continue  # 8.8.8.8 is Google's DNS, not anybody's address
-                if nearest_cue(text, match.start(), VERSION_CUES, IP_CUES) != 0 and _is_ip(match.group()):
-                    yield match.span()
-        if "::" in text or text.count(":") >= 7:
-            for match in _finditer(self.V6, text):
-                value = match.group()
-                if not any(c.isdigit() for c in value) or value.count(":") < 2 or not _is_ip(value):
-                    continue
-                address = value.split("/")[0].split("%")[0].lower()
-                looks_like_ipv6 = any(c in "abcdef" for c in address) or len([g for g in address.split(":") if g]) >= 5
-                if looks_like_ipv6 or nearest_cue(text, match.start(), VERSION_CUES, IP_CUES) == 1:
-                    yield match.span()
-
-
-def _is_ip(value: str) -> bool:
-    try:
-        ipaddress.ip_interface(value)
-    except ValueError:
-        return False
-    return True
-
-
-class PhoneRecognizer(SpanRecognizer):
-    """Phone numbers: international (``+44 …``, ``0049 …``), US formats, and national numbers after a phone cue.
-
-    Candidates come from layouts people write phones in; :mod:`phonenumbers` then decides whether the digits can
-    be a number. A bare digit run needs to be a valid US number (or follow a phone cue), and any candidate just
-    after "order", "ticket", "#"… is an identifier, not a phone.
-    """
-
-    ENTITY = "PHONE"
-    # None may start right after another digit group: "DE89 3704 0044 0532 …" holds no phone.
-    _SEP = r"[ .\-\u00a0]?"
-    INTERNATIONAL = regex.compile(
-        r"(?<![\w+])(?:\+|(?<![0-9][ .\-])00)[ ]?[1-9][0-9]{0,2}(?:[ .\-\u00a0]?(?:\(0\)[ ]?)?\(?[0-9]{1,5}\)?){1,6}"
-        r"(?:[ ]?(?:x|ext\.?|extension)[ ]?[0-9]{1,5})?(?![\w]|[.-][0-9])"
-    )
-    US = regex.compile(
-        r"(?<![\w+.\-/])(?<![0-9][ .\-])(?:1[ .\-])?(?:\([2-9][0-9]{2}\)[ .\-]?|[2-9][0-9]{2}[ .\-])"
-        r"[0-9]{3}[ .\-][0-9]{4}"
-        r"(?:[ ]?(?:x|ext\.?|extension)[ ]?[0-9]{1,5})?(?![\w]|[.,/\-][0-9])"
-    )
-    BARE = regex.compile(r"(?<![\w.,/\-+])(?<![0-9][ .\-])1?[2-9][0-9]{9}(?![\w]|[.,/\-][0-9])")
-    NATIONAL = regex.compile(
-        r"(?<![\w+.,/\-])(?<![0-9][ .\-])0[0-9]{1,4}(?:[ .\-]?[0-9]{2,4}){1,4}(?![\w]|[.,/\-][0-9])"
-    )
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield phone spans."""
-        if count_digits(text) < 7:
-            return
-        for match in _finditer(self.INTERNATIONAL, text):
-            span = self._international(match)
-            if span:
-                yield span
-        for match in _finditer(self.US, text):
-            if nearest_cue(text, match.start(), ID_CUES, PHONE_CUES) != 0:
-                yield match.span()
-        for match in _finditer(self.BARE, text):
-            cue = nearest_cue(text, match.start(), ID_CUES, PHONE_CUES)
-            if cue == 1 or (cue is None and _valid_in(match.group(), "US")):
-                yield match.span()
-        for match in _finditer(self.NATIONAL, text):
-            digits = sum(c.isdigit() for c in match.group())
-            if 9 <= digits <= 12 and nearest_cue(text, match.start(), ID_CUES, PHONE_CUES) == 1:
-                yield match.span()
-
-    @staticmethod
-    def _international(match: regex.Match[str]) -> tuple[int, int] | None:
-        # The pattern can run on into a following count ("+44 20 7946 0958 2 calls"): try shorter prefixes
-        # ending at a group boundary, preferring a valid number over a merely possible one.
-        raw = match.group()
-        cuts = [i for i in range(len(raw), 0, -1) if i == len(raw) or raw[i] in " .-\u00a0"]
-        best = None
-        for cut in cuts:
-            candidate = raw[:cut].rstrip(" .-(")
-            if sum(c.isdigit() for c in candidate) < 8:
-                break
-            number = _parse(("+" + candidate[2:].lstrip()) if candidate.startswith("00") else candidate, None)
-            if number is None:
-                continue
-            if phonenumbers.is_valid_number(number):
-                return match.start(), match.start() + len(candidate)
-            if best is None and phonenumbers.is_possible_number(number):
-                best = (match.start(), match.start() + len(candidate))
-        return best
-
-
-def _parse(raw: str, region: str | None) -> phonenumbers.PhoneNumber | None:
-    try:
-        return phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return None
-
-
-def _valid_in(raw: str, region: str) -> bool:
-    number = _parse(raw, region)
-    return number is not None and phonenumbers.is_valid_number(number)
-
-
 def default_recognizers() -> list[EntityRecognizer]:
     """Return one instance of each built-in Earshot recognizer."""
+    # Imported here: each family's module imports the cues and base class from this one.
     from ingest.name_cues import PersonRecognizer
-    from ingest.recognizers_extra import (
-        AddressRecognizer,
-        DobRecognizer,
-        NationalIdRecognizer,
-        NationalPhoneRecognizer,
-    )
+    from ingest.recognizers_extra import AddressRecognizer, DobRecognizer
+    from ingest.recognizers_ids import IpRecognizer, NationalIdRecognizer, SsnRecognizer
+    from ingest.recognizers_payment import CardRecognizer, IbanRecognizer
+    from ingest.recognizers_phone import NationalPhoneRecognizer, PhoneRecognizer
 
     return [
         NationalPhoneRecognizer(),

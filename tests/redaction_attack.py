@@ -16,6 +16,7 @@ generator's identifiers into real customer text from ``../shared/datasets`` (see
 from __future__ import annotations
 
 import random
+import re
 import string
 
 from tests.redaction_golden import GoldenNote
@@ -374,6 +375,36 @@ def attack_family(seed: int = 3) -> tuple[tuple[GoldenNote, ...], tuple[GoldenNo
         clean.append(GoldenNote(text, (), keeps))
     clean.extend(GoldenNote(text, (), keep) for text, keep in CLEAN_LOWER)
     return tuple(pii), tuple(clean)
+
+
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_PARTICLES = {"van", "von", "de", "der", "den", "del", "da", "di", "du", "la", "le", "al", "bin", "el", "dela"}
+
+
+def leaked(kind: str, value: str, out: str) -> bool:
+    """Whether any part of ``value`` that identifies someone is still in ``out``.
+
+    A name leaks when any of its words (2+ letters, not a particle) is still a word of the output, in any case; an
+    e-mail address when its local part is still there (punctuation ignored); any other identifier leaks when six
+    characters in a row of its letters and digits (all of them, if shorter) are
+    still there, ignoring spaces and punctuation: "+44 <PHONE> 900123" leaks, "<PHONE>" does not.
+    """
+    from ingest.normalise import normalise
+
+    value, out = normalise(value), _PLACEHOLDER.sub(" ", out)
+    if kind == "PERSON":
+        words = {w.lower() for w in _NAME_WORD.findall(out)}
+        return any(w.lower() in words for w in _NAME_WORD.findall(value) if len(w) > 1 and w.lower() not in _PARTICLES)
+    haystack = re.sub(r"[\W_]", "", out).lower()
+    if kind == "EMAIL":
+        # The local part is what names someone; a domain left beside "<EMAIL>" ("mailto:") names no one.
+        local = re.split(r"(?i)\s*(?:@|[(\[]at[)\]]|\sat\s)\s*", value, maxsplit=1)[0]
+        compact = re.sub(r"[\W_]", "", local.removeprefix("mailto:")).lower()
+        return len(compact) >= 3 and compact in haystack
+    compact = re.sub(r"[\W_]", "", value).lower()
+    width = min(6, len(compact))
+    return any(compact[i : i + width] in haystack for i in range(len(compact) - width + 1))
 
 
 ATTACK_PII_NOTES, ATTACK_CLEAN_NOTES = attack_family()
