@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from insight.brief import build_brief, render_appendix, render_html, render_markdown, render_page_one
-from insight.search import filter_options
+from insight.filter_options import filter_options
 from insight.trends import Week, resolve_week
 from ui import data, render, resources
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from insight.errors import InputError
-from insight.search import NoteFilters, filter_options, search_notes, topic_map
+from insight.filter_options import filter_options
+from insight.records import NoteFilters
+from insight.search import search_notes
+from insight.topic_map import topic_map
 from ui import charts, data, filters, render, resources, state
 
 store = resources.get_store()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ingest.service import NoteRejected, save_note
+from insight.filter_options import filter_options
 from insight.records import CHANNELS, KINDS, UNCLEAR_TOPIC_ID
-from insight.search import filter_options, similar_this_week
+from insight.similar import similar_this_week
 from ui import auth, data, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from insight.search import filter_options, notes_by_agent
+from insight.agent_notes import notes_by_agent
+from insight.filter_options import filter_options
 from ui import auth, data, render, resources, state
 
 store = resources.get_store()

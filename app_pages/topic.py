@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from insight.errors import EarshotError
-from insight.search import similar_topics, topic_activity
+from insight.topic_activity import topic_activity
+from insight.topic_map import similar_topics
 from insight.topics import get_topic, list_topics
 from insight.trends import topic_catalogue
 from ui import auth, charts, data, render, resources, state, topic_admin

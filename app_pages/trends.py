@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from insight.search import filter_options, topic_overview
+from insight.filter_options import filter_options
 from insight.theme_view import theme_members, theme_trends
+from insight.trend_view import topic_overview
 from ui import charts, data, filters, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()

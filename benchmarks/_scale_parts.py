@@ -24,7 +24,7 @@ def _ms(values: list[float]) -> str:
 
 def search_report(size: int, queries: int = 40, seed: int = 0) -> None:
     """Similar-notes search at ``size`` notes: numpy brute force, Earshot's search path, the SQL scan."""
-    from insight.search import _nearest
+    from insight.search import nearest
     from insight.store import Store
     from insight.store import note_views as views_sql
     from insight.vector_index import index_for
@@ -50,7 +50,7 @@ def search_report(size: int, queries: int = 40, seed: int = 0) -> None:
         truth = set(ids[top[np.argsort(-scores[top])]].tolist())
         brute.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        hits = _nearest(store, q, ds.model_id, limit=10)
+        hits = nearest(store, q, ds.model_id, limit=10)
         ours.append(time.perf_counter() - t0)
         recall.append(len(truth & {h.note.id for h in hits}) / 10)
     for q in probes[:10]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from insight.search import TopicTrend, TrendOverview
+from insight.trend_view import TopicTrend, TrendOverview
 
 NO_THEME = "Other topics"
 

@@ -119,8 +119,8 @@ def topic_overview(
     ranked: signals first, then the rise in notes (not the ratio, which favours tiny topics), then
     volume; the Unclear bucket is left out.
     """
+    from insight.filter_options import filter_options
     from insight.records import NoteFilters
-    from insight.search import filter_options
     from insight.trends import (
         Week,
         detect_signals,

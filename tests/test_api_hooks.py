@@ -19,7 +19,7 @@ from api_support import (
 
 from api.routes_hooks import zendesk_signature
 from ingest.helpdesk import html_to_text, map_intercom, map_zendesk
-from insight.search import notes_by_agent
+from insight.agent_notes import notes_by_agent
 from insight.settings import load_settings
 
 ZENDESK_SECRET = "dGhpc19zZWNyZXRfaXNfZm9yX3Rlc3Rpbmdfb25seQ=="

@@ -18,7 +18,7 @@ import httpx
 import pytest
 from app_support import clean_streamlit, new_app, open_page, texts  # noqa: F401
 
-from insight.search import notes_by_agent
+from insight.agent_notes import notes_by_agent
 from insight.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,7 +27,7 @@ def test_an_unexpected_error_on_a_page_is_one_message_when_details_are_hidden(de
     def broken(*args, **kwargs):
         raise RuntimeError("boom in the overview")
 
-    monkeypatch.setattr("insight.search.topic_overview", broken)
+    monkeypatch.setattr("insight.trend_view.topic_overview", broken)
     config.set_option("client.showErrorDetails", "none")  # as shipped in .streamlit/config.toml
     at = new_app("pm")
     at.run()

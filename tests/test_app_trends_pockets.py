@@ -8,10 +8,10 @@ from pathlib import Path
 from app_support import clean_streamlit, new_app, open_page  # noqa: F401
 from pocket_fixtures import CARDS, LOGIN, LOOP, OTHER, STEADY, TARGET, Cluster, build, reassign
 
-from insight.search import topic_overview
 from insight.settings import load_settings
 from insight.store import Store
 from insight.store.gate import release_all
+from insight.trend_view import topic_overview
 
 SETTINGS = load_settings(environ={})
 LABELS = {1: "log in", 2: "card delivery", 3: "other things"}
@@ -72,7 +72,7 @@ def test_the_trends_page_shows_the_pocket_and_opens_its_parent(tmp_path) -> None
 
 
 def test_filters_recompute_signals_for_the_slice_without_pockets(tmp_path) -> None:
-    from insight.search import NoteFilters
+    from insight.records import NoteFilters
 
     store, _ = _world(tmp_path / "t.duckdb")
     sliced = topic_overview(store, SETTINGS, NoteFilters(kinds=("complaint",)))

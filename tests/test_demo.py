@@ -8,9 +8,10 @@ from datetime import datetime, timedelta
 import pytest
 
 from ingest.demo import DEMO_SOURCE, THEMES, generate_demo_notes, seed_demo
+from insight.demo_data import demo_note_count
 from insight.embedder import HashingEmbedder
 from insight.records import CHANNELS, KINDS
-from insight.search import demo_note_count, search_notes
+from insight.search import search_notes
 from insight.settings import load_settings
 from insight.store import Store
 from tests.store_fixtures import write_answer_key_topics

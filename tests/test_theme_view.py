@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from insight.search import TopicPoint, TopicTrend, TrendOverview
 from insight.theme_view import NO_THEME, theme_members, theme_trends
+from insight.topic_map import TopicPoint
+from insight.trend_view import TopicTrend, TrendOverview
 from ui.charts import readable_labels, topic_scatter
 
 

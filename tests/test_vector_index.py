@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from insight.privacy import synthetic_draft
-from insight.records import NoteDraft
-from insight.search import NoteFilters, search_notes
+from insight.records import NoteDraft, NoteFilters
+from insight.search import search_notes
 from insight.store import note_views as views_sql
 from insight.store import notes as notes_sql
 from insight.store import vectors as vectors_sql

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from insight.search import TopicPoint, TopicTrend
+from insight.topic_map import TopicPoint
+from insight.trend_view import TopicTrend
 
 SIGNAL_COLOURS = {"emerging": "#d9480f", "new": "#7048e8", "spike": "#e8590c", "fading": "#868e96", None: "#1c7ed6"}
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "hovermode": "closest", "dragmode": False}

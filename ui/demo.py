@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from insight.demo_data import demo_note_count, demo_was_removed, note_count, remove_demo_notes
-from insight.search import has_notes
+from insight.filter_options import has_notes
 from insight.settings import PROJECT_ROOT, Settings
 from insight.store import Store
 from ui import data, jobs, render, resources, state

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from insight.search import FilterOptions, NoteFilters
+from insight.filter_options import FilterOptions
+from insight.records import NoteFilters
 
 
 def filter_bar(options: FilterOptions, key: str, *, default_weeks: int | None = None) -> NoteFilters:
