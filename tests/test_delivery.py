@@ -125,9 +125,9 @@ def test_an_alert_is_sent_once_per_need_and_again_only_when_it_grows(world):
 
     def alerted(state):
         with world.transaction() as con:
-            con.execute("DELETE FROM alert_state")
+            con.execute("DELETE FROM need_alert_state")
             if state:
-                sql.save_alert_state(con, 4, state[0], state[1], NOW)
+                sql.save_alert_state(con, "topic:4", state[0], state[1], NOW)
         return [m for m in plan_messages(world, settings, "2025-W10") if m.topic_id == 4]
 
     assert [m.title for m in alerted(None)] == ["Emerging need: apple pay wallet"]

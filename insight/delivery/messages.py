@@ -29,6 +29,7 @@ class Message:
     html: str
     topic_id: int | None = None
     count: int | None = None  # alerts: the need's notes that week
+    need_key: str | None = None  # alerts: the need's alert state key (topic:12 · pocket:3)
 
 
 def _link(base: str, path: str) -> str:
@@ -58,9 +59,7 @@ def brief_message(brief: Brief, public_url: str) -> Message:
         lines.append("No customer need emerged this week.")
     movers = [*brief.movers_up[:2], *brief.movers_down[:1]]
     if movers:
-        lines += ["", "**Biggest movers:** " + " · ".join(
-            f"{md_text(m.label)} {m.previous}→{m.count}" for m in movers
-        )]
+        lines += ["", "**Biggest movers:** " + " · ".join(f"{md_text(m.label)} {m.previous}→{m.count}" for m in movers)]
     lines += ["", f"Full brief: {_link(public_url, '/brief')}"]
     return Message(
         kind="brief",
@@ -72,8 +71,25 @@ def brief_message(brief: Brief, public_url: str) -> Message:
     )
 
 
-def alert_message(signal: TrendSignal, public_url: str, previous_count: int | None = None) -> Message:
-    """A new emerging need (or one that grew materially since its last alert)."""
+def need_key(signal: TrendSignal, born: dict[int, int] | None = None) -> str:
+    """The need a signal is about, as an alert-state key.
+
+    A pocket is its own need (``pocket:3``), not its parent topic; a topic a refit gave to a pocket is
+    still that pocket's need, so it is not alerted afresh under its new topic id. Any other topic is
+    ``topic:12``. A pocket of a week not stored yet has no id and is keyed by week and name.
+    """
+    born = born or {}
+    if signal.scope == "pocket":
+        return f"pocket:{signal.pocket_id}" if signal.pocket_id is not None else f"pocket:{signal.week}:{signal.label}"
+    if signal.topic_id in born:
+        return f"pocket:{born[signal.topic_id]}"
+    return f"topic:{signal.topic_id}"
+
+
+def alert_message(
+    signal: TrendSignal, public_url: str, previous_count: int | None = None, key: str | None = None
+) -> Message:
+    """A new emerging need (or one that grew materially since its last alert); ``key`` as :func:`need_key`."""
     label = md_text(signal.label)
     again = previous_count is not None
     title = f"{'Still growing' if again else 'Emerging need'}: {signal.label}"
@@ -91,15 +107,19 @@ def alert_message(signal: TrendSignal, public_url: str, previous_count: int | No
         lines.append(f"> “{md_text(quote.text, CHAT_QUOTE_CHARS)}”")
     lines += ["", f"Evidence and notes: {link}"]
     markdown = "\n".join(lines)
+    key = key or need_key(signal)
+    # A topic keeps the subject key it always had, so a week already delivered is never sent again.
+    subject = str(signal.topic_id) if key.startswith("topic:") else key.replace(":", "-", 1)
     return Message(
         kind="alert",
-        subject_key=f"alert:{signal.topic_id}:{signal.week}",
+        subject_key=f"alert:{subject}:{signal.week}",
         week=signal.week,
         title=title,
         markdown=markdown,
         html=_markdown_as_html(lines),
         topic_id=signal.topic_id,
         count=signal.count,
+        need_key=key,
     )
 
 
@@ -121,4 +141,4 @@ def _markdown_as_html(lines: list[str]) -> str:
             out.append(f"<blockquote>{body[2:]}</blockquote>")
         else:
             out.append(f"<p>{body}</p>")
-    return "<html><body style=\"font-family:sans-serif\">" + "".join(out) + "</body></html>"
+    return '<html><body style="font-family:sans-serif">' + "".join(out) + "</body></html>"

@@ -96,7 +96,12 @@ class DeliveryScheduler:
     """A background thread of the API server that runs :func:`run_schedule` every ``poll_s`` seconds."""
 
     def __init__(
-        self, store: Store, settings: Settings, *, poll_s: float = 30.0, sender: Sender = apprise_send,
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        poll_s: float = 30.0,
+        sender: Sender = apprise_send,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         parse_schedule(settings.delivery_schedule)  # a bad schedule fails at start, not silently later
@@ -119,8 +124,9 @@ class DeliveryScheduler:
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
-                run_schedule(self.store, self.settings, now_local=self.clock() if self.clock else None,
-                             sender=self.sender)
+                run_schedule(
+                    self.store, self.settings, now_local=self.clock() if self.clock else None, sender=self.sender
+                )
             except Exception:  # keep the server up; the log says what broke
                 log.exception("scheduled delivery failed")
             self._stop.wait(self.poll_s)

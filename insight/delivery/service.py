@@ -18,10 +18,11 @@ from datetime import UTC, datetime, timedelta
 
 from insight.brief import build_brief
 from insight.delivery.channels import Channel, Sender, SendResult, apprise_send, channel_status, configured_channels
-from insight.delivery.messages import Message, alert_message, brief_message
+from insight.delivery.messages import Message, alert_message, brief_message, need_key
 from insight.settings import Settings
 from insight.store import Store
 from insight.store import deliveries as sql
+from insight.store import signals as signals_sql
 from insight.trends import resolve_week, weekly_signals
 from insight.trends.volume import WeekLike
 
@@ -78,14 +79,16 @@ def plan_messages(store: Store, settings: Settings, week: WeekLike) -> list[Mess
     messages = [brief_message(brief, settings.public_url)]
     with store.read() as con:
         states = sql.alert_states(con)
+        born = signals_sql.pocket_topics(con)
     for signal in weekly_signals(store, settings, week):
         if signal.kind != "emerging":
             continue
-        last = states.get(signal.topic_id)
+        key = need_key(signal, born)  # a pocket is its own need, not its parent topic
+        last = states.get(key)
         if last is None:
-            messages.append(alert_message(signal, settings.public_url))
+            messages.append(alert_message(signal, settings.public_url, key=key))
         elif signal.week != last[1] and signal.count >= last[0] * settings.alert_regrowth:
-            messages.append(alert_message(signal, settings.public_url, previous_count=last[0]))
+            messages.append(alert_message(signal, settings.public_url, previous_count=last[0], key=key))
     return messages
 
 
@@ -111,13 +114,20 @@ def _attempt(
         status, next_at = "sent", None
     elif attempts >= settings.delivery_max_attempts or channel is None:
         status, next_at = "failed", None
-        log.error("delivery %s (%s to %s) failed for good: %s", delivery.id, delivery.title, delivery.channel,
-                  result.error)
+        log.error(
+            "delivery %s (%s to %s) failed for good: %s", delivery.id, delivery.title, delivery.channel, result.error
+        )
     else:
         status = "retrying"
         next_at = now + timedelta(seconds=settings.delivery_retry_s * 2 ** (attempts - 1))
-        log.warning("delivery %s to %s failed (attempt %d), retrying at %s: %s", delivery.id, delivery.channel,
-                    attempts, next_at, result.error)
+        log.warning(
+            "delivery %s to %s failed (attempt %d), retrying at %s: %s",
+            delivery.id,
+            delivery.channel,
+            attempts,
+            next_at,
+            result.error,
+        )
     with store.transaction() as con:
         sql.record_attempt(con, delivery.id, status=status, error=result.error, now=now, next_attempt_at=next_at)
         row = sql.get_delivery(con, delivery.id)
@@ -163,16 +173,24 @@ def deliver(
                 continue
             with store.transaction() as con:
                 delivery_id = sql.insert_delivery(
-                    con, kind=message.kind, subject_key=message.subject_key, week=message.week,
-                    topic_id=message.topic_id, channel=channel.name, recipient=channel.recipient,
-                    title=message.title, body=body_for(message, channel), body_format=channel.body_format, now=now,
+                    con,
+                    kind=message.kind,
+                    subject_key=message.subject_key,
+                    week=message.week,
+                    topic_id=message.topic_id,
+                    channel=channel.name,
+                    recipient=channel.recipient,
+                    title=message.title,
+                    body=body_for(message, channel),
+                    body_format=channel.body_format,
+                    now=now,
                 )
                 pending = Delivery(*sql.get_delivery(con, delivery_id))
             report.attempted.append(_attempt(store, settings, pending, channel, sender, now))
             recorded = True
-        if message.kind == "alert" and recorded and message.topic_id is not None and message.count is not None:
+        if message.kind == "alert" and recorded and message.need_key is not None and message.count is not None:
             with store.transaction() as con:
-                sql.save_alert_state(con, message.topic_id, message.count, message.week, now)
+                sql.save_alert_state(con, message.need_key, message.count, message.week, now)
     return report
 
 

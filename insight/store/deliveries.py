@@ -86,19 +86,19 @@ def get_delivery(con: duckdb.DuckDBPyConnection, delivery_id: int) -> tuple | No
     return rows[0] if rows else None
 
 
-def alert_states(con: duckdb.DuckDBPyConnection) -> dict[int, tuple[int, str]]:
-    """topic_id -> (notes that week when last alerted, that week)."""
-    rows = con.execute("SELECT topic_id, last_count, last_week FROM alert_state").fetchall()
-    return {int(t): (int(c), w) for t, c, w in rows}
+def alert_states(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
+    """need key (``topic:12``, ``pocket:3``) -> (notes that week when last alerted, that week)."""
+    rows = con.execute("SELECT need_key, last_count, last_week FROM need_alert_state").fetchall()
+    return {str(k): (int(c), w) for k, c, w in rows}
 
 
-def save_alert_state(con: duckdb.DuckDBPyConnection, topic_id: int, count: int, week: str, now: datetime) -> None:
-    """Remember the size at which a need was alerted."""
+def save_alert_state(con: duckdb.DuckDBPyConnection, need_key: str, count: int, week: str, now: datetime) -> None:
+    """Remember the size at which a need (``topic:12``, ``pocket:3``) was alerted."""
     con.execute(
-        "INSERT INTO alert_state (topic_id, last_count, last_week, alerted_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (topic_id) DO UPDATE SET last_count = excluded.last_count, last_week = excluded.last_week, "
+        "INSERT INTO need_alert_state (need_key, last_count, last_week, alerted_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (need_key) DO UPDATE SET last_count = excluded.last_count, last_week = excluded.last_week, "
         "alerted_at = excluded.alerted_at",
-        [topic_id, count, week, now],
+        [need_key, count, week, now],
     )
 
 

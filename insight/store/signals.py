@@ -117,3 +117,9 @@ def mark_pocket_born(con: duckdb.DuckDBPyConnection, pocket_id: int, topic_id: i
         "UPDATE pockets SET topic_id = ?, born_run_id = coalesce(born_run_id, ?) WHERE pocket_id = ?",
         [topic_id, run_id, pocket_id],
     )
+
+
+def pocket_topics(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """topic id -> pocket id, for the topics a refit gave to a pocket (the need it grew from)."""
+    rows = con.execute("SELECT topic_id, pocket_id FROM pockets WHERE topic_id IS NOT NULL").fetchall()
+    return {int(t): int(p) for t, p in rows}
