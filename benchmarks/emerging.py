@@ -13,8 +13,9 @@ parsing and code paths as ``python -m …``, without paying the imports three ti
 The embedder the ingest command builds is swapped for one that returns the same all-MiniLM-L6-v2 vectors
 from the benchmark cache (a text changed by redaction is encoded by the real model). Nothing else is given
 to the product: the truth is only used to score what ``trends --json`` printed. A flag's notes are the
-pocket's ``note_ids`` when it has them, else its topic's notes that week; its need is their majority true
-label.
+pocket's ``note_ids`` when it has them, else its topic's notes that week — for a fade, the topic's notes of
+the baseline weeks before its window, since a faded topic has next to none in the week flagged; its need is
+their majority true label.
 
 Scores per stream, worst stream first:
 
