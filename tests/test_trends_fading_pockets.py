@@ -55,3 +55,16 @@ def test_a_steady_need_split_across_topics_does_not_fade(tmp_path):
     store = new_store(tmp_path)
     build(store, _world([16, 15, 17, 16, 16, 16, 15, 17]), LABELS)
     assert _fading(store) == []
+
+
+def test_the_brief_lists_the_fade_without_calling_its_topics_fading(tmp_path):
+    from insight.brief import build_brief
+
+    store = new_store(tmp_path)
+    build(store, _world([16, 15, 17, 16, 16, 16, 1, 0]), LABELS)
+    brief = build_brief(store, SETTINGS, TARGET)
+    (item,) = brief.fading
+    assert "statement" in item.label.lower() and item.count <= 1
+    assert item.previous == item.weekly_counts[-2][1] <= 2  # the fade's own last week, not its topic's
+    movers = brief.movers_up + brief.movers_down
+    assert all(m.flag != "fading" for m in movers)  # "log in" and "other things" themselves carry on

@@ -51,6 +51,14 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def _previous(signal: TrendSignal, before: dict[int, int]) -> int:
+    """Last week's notes of what the signal is about: a pocket's own count, else its topic's."""
+    if signal.scope == "pocket":
+        counts = [c for _, c in signal.weekly_counts]
+        return counts[-2] if len(counts) >= 2 else 0
+    return before.get(signal.topic_id, 0)
+
+
 def _item(signal: TrendSignal, previous: int, summariser: Summariser | None) -> BriefItem:
     texts = [q.text for q in signal.quotes]
     return BriefItem(
@@ -187,7 +195,8 @@ def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Su
     headline = Headline(this.notes, last.notes, this.agents, last.agents, this.topics, last.topics)
     now, before = _counts_by_topic(store, target, previous)
     signals = weekly_signals(store, settings, target)
-    flags = {s.topic_id: s.kind for s in signals if s.kind in ("spike", "fading")}
+    # A pocket's kind is not its parent topic's: only a topic's own signal flags the topic.
+    flags = {s.topic_id: s.kind for s in signals if s.kind in ("spike", "fading") and s.scope == "topic"}
     by_kind = {k: [s for s in signals if s.kind == k][: settings.brief_top_n] for k in SIGNAL_KINDS}
     emerging = by_kind["emerging"]
     up, down = _movers(now, before, catalogue, flags, {s.topic_id for s in emerging}, settings)
@@ -202,12 +211,12 @@ def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Su
         previous_week=previous.label,
         headline=headline,
         weekly_notes=tuple((t.week, t.notes) for t in totals),
-        emerging=tuple(_item(s, before.get(s.topic_id, 0), summariser) for s in emerging),
-        new_topics=tuple(_item(s, before.get(s.topic_id, 0), None) for s in by_kind["new"]),
+        emerging=tuple(_item(s, _previous(s, before), summariser) for s in emerging),
+        new_topics=tuple(_item(s, _previous(s, before), None) for s in by_kind["new"]),
         movers_up=up,
         movers_down=down,
-        spikes=tuple(_item(s, before.get(s.topic_id, 0), None) for s in by_kind["spike"]),
-        fading=tuple(_item(s, before.get(s.topic_id, 0), None) for s in by_kind["fading"]),
+        spikes=tuple(_item(s, _previous(s, before), None) for s in by_kind["spike"]),
+        fading=tuple(_item(s, _previous(s, before), None) for s in by_kind["fading"]),
         kinds=tuple(_kind_section(store, settings, target, k, title, catalogue) for k, title in KIND_SECTIONS),
         products=_products(store, target, catalogue),
         topics=tuple(sorted(topics, key=lambda t: (-t.count, t.label, t.topic_id))),
