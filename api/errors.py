@@ -14,12 +14,16 @@ from insight.errors import EarshotError, InputError, StoreBusyError
 log = logging.getLogger("api")
 
 
-class ApiError(Exception):
-    """An HTTP error with a human title and message (and optional headers, e.g. Retry-After)."""
+class ApiError(EarshotError):
+    """An HTTP error with a human title and message (and optional headers, e.g. Retry-After).
+
+    The HTTP edge's own member of the :class:`~insight.errors.EarshotError` family: it carries a status code,
+    so it lives here rather than in the core.
+    """
 
     def __init__(self, status: int, title: str, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.status, self.title, self.message, self.headers = status, title, message, headers or {}
+        super().__init__(message, title=title)
+        self.status, self.headers = status, headers or {}
 
 
 def error_response(status: int, title: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

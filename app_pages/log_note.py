@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ingest.service import NoteRejected, save_note
+from ingest.service import save_note
+from insight.errors import NoteRejected
 from insight.filter_options import filter_options
 from insight.records import CHANNELS, KINDS, UNCLEAR_TOPIC_ID
 from insight.similar import similar_this_week

@@ -9,7 +9,7 @@ JSONL line by line with a length cap; openpyxl in read-only mode, see :mod:`inge
 A row that cannot be read (a JSONL line that is not a JSON object, a ragged CSV record, a line over
 the length limit) is yielded in place of its dict as a :class:`~insight.records.Problem` with the
 row number set, and reading goes on with the next row: ``isinstance(raw, Problem)`` tells them
-apart. A file that breaks part-way raises :class:`~ingest.rowstream.UnreadableFile`.
+apart. A file that breaks part-way raises :class:`~insight.errors.UnreadableFile`.
 """
 
 from __future__ import annotations

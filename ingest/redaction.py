@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ingest.normalise import detection_view, normalise
-from insight.errors import EarshotError
+from insight.errors import RedactionError
 from insight.privacy import CleanText, Redaction, Redactor
 from insight.settings import Settings
 
@@ -58,13 +58,6 @@ _KIND_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 # that still changes after this many passes means a recognizer bug, and the note is refused rather than kept.
 _MAX_PASSES = 8
 _PLACEHOLDER = regex.compile(r"<[A-Z][A-Z0-9_]*>")
-
-
-class RedactionError(EarshotError):
-    """A note could not be redacted, so it must not be stored."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, title="Could not redact a note")
 
 
 class PresidioRedactor:

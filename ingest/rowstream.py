@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from insight.errors import InputError
+from insight.errors import InputError, UnreadableFile
 from insight.records import Problem
 from insight.settings import Settings
 
@@ -51,14 +51,6 @@ class ReadLimits:
     def max_line_chars(self) -> int:
         """Longest physical line (CSV) or JSONL line read into memory."""
         return 16 * self.max_cell_chars
-
-
-class UnreadableFile(InputError):
-    """The file breaks part-way (``row`` is where); nothing of it is imported."""
-
-    def __init__(self, message: str, row: int | None = None, title: str = "File damaged part-way") -> None:
-        super().__init__(message, title=title)
-        self.row = row
 
 
 def too_many_rows(path: Path, limits: ReadLimits) -> UnreadableFile:

@@ -27,7 +27,7 @@ from ingest.dedupe import dedupe_key
 from ingest.privacy_gate import ColumnPolicy, gate_drafts, scrub_error, scrub_message
 from ingest.redaction import Redactor
 from insight.embedder import Embedder
-from insight.errors import EarshotError, InputError
+from insight.errors import EarshotError, InputError, NoteRejected
 from insight.records import ImportRecord, IngestReport, Note, NoteDraft, Problem, SavedNote
 from insight.settings import Settings
 from insight.store import Store
@@ -42,15 +42,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total); total 0 when unknown
-
-
-class NoteRejected(EarshotError):
-    """A note (form or API) that cannot be saved; ``problems`` says what to fix, field by field."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
-        details = "; ".join(f"{p.field or 'note'}: {p.message}" for p in self.problems)
-        super().__init__(f"Nothing was saved. Please fix: {details}", title="The note was not saved")
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ more than ``ReadLimits.max_expanded_bytes`` in total. Python's ``zipfile`` never
 for a part than the directory declares (a part that lies fails its CRC check), so this bounds what
 can be unpacked whatever the compressed data holds. The XML is parsed by openpyxl through
 ``defusedxml`` (entity declarations — "billion laughs" — are refused), streamed row by row in
-read-only mode. XML that breaks part-way raises :class:`~ingest.rowstream.UnreadableFile` naming
+read-only mode. XML that breaks part-way raises :class:`~insight.errors.UnreadableFile` naming
 the row, and the import stores nothing.
 """
 
@@ -23,7 +23,6 @@ from ingest.rowstream import (
     ReadLimits,
     RowItem,
     RowStream,
-    UnreadableFile,
     bad,
     empty_file,
     header_only,
@@ -31,7 +30,7 @@ from ingest.rowstream import (
     too_many_rows,
     unique_names,
 )
-from insight.errors import InputError
+from insight.errors import InputError, UnreadableFile
 
 DAMAGED_XML = "its XML is damaged"
 MAX_PARTS = 10_000  # a workbook with more ZIP entries than this is not an export of notes

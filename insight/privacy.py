@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from insight.errors import EarshotError
+from insight.errors import UnredactedTextError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from insight.records import NoteDraft
@@ -66,19 +66,6 @@ class Redactor(Protocol):
     def redact(self, text: str) -> Redaction:
         """Return ``text`` normalised, with its personal identifiers replaced by typed placeholders."""
         ...
-
-
-class UnredactedTextError(EarshotError):
-    """A write function was handed free text that did not pass the redaction gate (a programming error)."""
-
-    def __init__(self, field: str) -> None:
-        # Never the value: it is, by definition, text that may hold personal data.
-        super().__init__(
-            f"The {field} was about to be stored without passing the redaction gate, so nothing was saved. "
-            "This is a bug in Earshot; please report it.",
-            title="Refused to store unredacted text",
-        )
-        self.field = field
 
 
 def require_clean(field: str, value: object) -> None:

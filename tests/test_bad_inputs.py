@@ -469,7 +469,8 @@ def test_dry_run_on_a_new_path_creates_nothing(tmp_path, capsys):
 
 
 def test_the_refit_lock_is_keyed_on_the_resolved_path(tmp_path):
-    from insight.topics.lock import RefitRunningError, refit_lock
+    from insight.errors import RefitRunningError
+    from insight.topics.lock import refit_lock
 
     real = tmp_path / "real.duckdb"
     real.touch()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ingest.batch import save_notes
-from ingest.redaction import Redaction, RedactionError
+from ingest.redaction import Redaction
+from insight.errors import RedactionError
 from insight.privacy import CleanText
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.service import NoteRejected, import_file, save_note
-from insight.errors import EarshotError
-from insight.privacy import CleanText, UnredactedTextError, synthetic_draft
+from ingest.service import import_file, save_note
+from insight.errors import EarshotError, NoteRejected, UnredactedTextError
+from insight.privacy import CleanText, synthetic_draft
 from insight.records import NoteDraft
 from insight.store import Store
 from insight.store import notes as notes_sql

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ingest.normalise import normalise
-from ingest.redaction import PLACEHOLDER_KINDS, Redaction, RedactionError, default_redactor, merge_overlaps
+from ingest.redaction import PLACEHOLDER_KINDS, Redaction, default_redactor, merge_overlaps
+from insight.errors import RedactionError
 from tests.redaction_golden import CLEAN_NOTES, PII_NOTES, GoldenNote
 
 ROOT = Path(__file__).resolve().parent.parent

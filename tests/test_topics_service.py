@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from topics_corpus import embedded_corpus, store_corpus
 
-from insight.errors import NotEnoughNotesError
+from insight.errors import NotEnoughNotesError, RefitRunningError
 from insight.export import notes_export_frame
 from insight.settings import load_settings
 from insight.topics import (
@@ -23,7 +23,7 @@ from insight.topics import (
     set_topic_status,
     topic_lineage,
 )
-from insight.topics.lock import RefitRunningError, refit_lock
+from insight.topics.lock import refit_lock
 
 pytestmark = pytest.mark.slow
 

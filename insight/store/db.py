@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from insight.errors import EarshotError
+from insight.errors import EarshotError, ForeignDatabaseError
 from insight.store.gate import Gate, gate_for, unreadable_database
 
 # DuckDB messages that mean the file itself is damaged or unreadable (not a mistake in a query).
@@ -34,19 +34,6 @@ def _migration_files() -> list[tuple[str, str]]:
     folder = resources.files(MIGRATIONS_PACKAGE)
     files = sorted(f for f in folder.iterdir() if f.name.endswith(".sql"))
     return [(f.name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for f in files]
-
-
-class ForeignDatabaseError(EarshotError):
-    """The file is a DuckDB database of another program: Earshot will not add its tables to it."""
-
-    def __init__(self, path: Path | str, tables: list[str]) -> None:
-        shown = ", ".join(tables[:8]) + (f" and {len(tables) - 8} more" if len(tables) > 8 else "")
-        super().__init__(
-            f"{path} already holds tables Earshot did not create ({shown}). Earshot leaves other programs' "
-            "databases alone: point --db / EARSHOT_DB at a new file, or pass --force-adopt to add Earshot's "
-            "tables to this one.",
-            title="Not an Earshot database",
-        )
 
 
 def _user_tables(con: duckdb.DuckDBPyConnection) -> list[str]:

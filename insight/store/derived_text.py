@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from insight.errors import StoreUsageError
 from insight.privacy import require_clean
 
 # table -> (key columns, {text column: "text" | "list" | "json"})
@@ -58,11 +59,11 @@ def update_text_rows(con: duckdb.DuckDBPyConnection, table: str, columns: Sequen
 
     Raises:
         UnredactedTextError: a value (every string inside a list or JSON value) did not pass the redaction gate.
-        ValueError: an unknown table or column.
+        StoreUsageError: an unknown table or column.
     """
     keys, known = TEXT_COLUMNS[table]
     if set(columns) - set(known):
-        raise ValueError(f"not re-checkable text columns of {table}: {sorted(set(columns) - set(known))}")
+        raise StoreUsageError(f"not re-checkable text columns of {table}: {sorted(set(columns) - set(known))}")
     for row in rows:
         for column, value in zip(columns, row[len(keys) :], strict=True):
             for text in (

@@ -13,15 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from insight.errors import EarshotError
+from insight.errors import RefitRunningError
 from insight.store.gate import flock_held
-
-
-class RefitRunningError(EarshotError):
-    """Another refit of the same database is running."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, title="A refit is already running")
 
 
 def lock_path(db_path: Path) -> Path:

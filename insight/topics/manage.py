@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from insight.errors import EarshotError
+from insight.errors import EarshotError, TopicNotFoundError
 from insight.privacy import Redactor
 from insight.records import OWNER_TEAMS, TOPIC_STATUSES, UNCLEAR_LABEL, UNCLEAR_TOPIC_ID, LineageEvent, TopicRun
 from insight.store import Store
@@ -22,13 +22,6 @@ from insight.store.topics import TopicRow
 from insight.topics.records import TopicDetail, TopicSummary
 
 MAX_NAME_CHARS = 120
-
-
-class TopicNotFoundError(EarshotError):
-    """The topic id is not a live topic of the current run."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, title="No such topic")
 
 
 def _summary(row: TopicRow, count: int | None, total: int) -> TopicSummary:
