@@ -157,7 +157,11 @@ def seed_demo(
     fixture topics instead).
     """
     from ingest.service import ingest_drafts
+    from insight.vector_cache import with_demo_cache
 
+    # Vectors the same model computed for these exact texts at install time (python -m ingest.warmup);
+    # texts not in that cache are embedded as usual.
+    embedder = with_demo_cache(embedder, settings.model_cache_dir)
     drafts = generate_demo_notes(now=now, weeks=weeks, notes_per_week=notes_per_week, seed=settings.random_seed)
 
     def counted(stage: str, done: int, total: int) -> None:

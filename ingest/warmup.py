@@ -1,10 +1,18 @@
-"""``python -m ingest.warmup``: compile the topic engine's numeric code once, at install time.
+"""``python -m ingest.warmup``: do the first start's fixed work once, at install time.
 
-UMAP's hot loops are numba functions compiled on first use: 30–60 s in a fresh process on 2 cores,
+Two things are made here, both pure functions of the installed packages and the settings:
+
+1. UMAP's hot loops are numba functions compiled on first use: 30–60 s in a fresh process on 2 cores,
 which the first topic fit (the demo's, on the first ``./earshot run``) would otherwise pay. A small fit
 here, on generated demo text and the fast hashing vectors, compiles the same machine code into numba's
 on-disk cache (``NUMBA_CACHE_DIR``, which ``./earshot`` keeps inside the virtual environment, next to
-the packages the code was compiled from). Nothing is stored in any database and nothing is downloaded.
+the packages the code was compiled from).
+2. The demo's vectors: the generated demo notes go through the real ingest pipeline (redaction, dedupe,
+the configured model) into a throwaway database, and the vectors the model made are kept in
+``model_cache_dir`` (see :mod:`insight.vector_cache`). The first start's seeding still redacts and
+stores every note itself; it only skips re-computing vectors the same model already computed here.
+
+Nothing is stored in the user's database and nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -12,6 +20,14 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from insight.embedder import Embedder, ProgressCallback
+    from insight.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +48,83 @@ def compile_topic_engine() -> float:
     return time.perf_counter() - started
 
 
+def cache_demo_vectors(
+    settings: Settings | None = None, *, notes_per_week: int = 300, weeks: int = 14
+) -> tuple[int, float]:
+    """Embed the demo notes as the first start will, and cache their vectors; returns (vectors, seconds).
+
+    ``notes_per_week`` and ``weeks`` must match the seeding's (the defaults are the first start's).
+    """
+    import tempfile
+    from pathlib import Path
+
+    import numpy as np
+
+    from ingest.demo import generate_demo_notes
+    from ingest.redaction import default_redactor, keep_terms_from
+    from ingest.service import ingest_drafts
+    from insight.runtime import embedder_for
+    from insight.settings import load_settings
+    from insight.store import Store
+    from insight.vector_cache import demo_cache_path, save_vectors
+
+    started = time.perf_counter()
+    settings = settings or load_settings()
+    recorder = _RecordingEmbedder(embedder_for(settings))
+    drafts = generate_demo_notes(seed=settings.random_seed, notes_per_week=notes_per_week, weeks=weeks)
+    with tempfile.TemporaryDirectory(prefix="earshot-warmup-") as tmp:
+        store = Store(Path(tmp) / "demo.duckdb")
+        ingest_drafts(
+            store,
+            drafts,
+            embedder=recorder,
+            redactor=default_redactor(keep_terms_from(settings)),
+            settings=settings,
+            source_name="demo",
+            on_unredactable=lambda draft, error: None,  # left out of the first start's seeding too
+        )
+    vectors = np.vstack(recorder.vectors) if recorder.vectors else np.zeros((0, recorder.dimension), np.float32)
+    path = demo_cache_path(settings.model_cache_dir, recorder.model_id)
+    save_vectors(path, recorder.model_id, recorder.texts, vectors)
+    return len(recorder.texts), time.perf_counter() - started
+
+
+class _RecordingEmbedder:
+    """Pass-through embedder that keeps every text it embedded with its vector."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+        self.vectors: list[np.ndarray] = []
+
+    @property
+    def model_id(self) -> str:
+        """The wrapped model's id."""
+        return self.inner.model_id
+
+    @property
+    def dimension(self) -> int:
+        """The wrapped model's vector length."""
+        return self.inner.dimension
+
+    def embed(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+        """Embed with the wrapped model and remember each text's vector."""
+        vectors = self.inner.embed(texts, progress=progress)
+        self.texts.extend(texts)
+        self.vectors.append(vectors)
+        return vectors
+
+
 def main() -> int:
-    """Compile, and say how long it took."""
+    """Compile, cache the demo's vectors, and say how long each took."""
     seconds = compile_topic_engine()
     print(f"topic engine compiled and cached in {seconds:.0f} s", file=sys.stderr)
+    try:
+        count, seconds = cache_demo_vectors()
+    except Exception:  # the cache only speeds up the first start: never fail an install over it
+        log.warning("could not cache the demo's vectors; the first start will embed them", exc_info=True)
+    else:
+        print(f"demo vectors computed and cached in {seconds:.0f} s ({count:,} notes)", file=sys.stderr)
     return 0
 
 
