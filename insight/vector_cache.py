@@ -65,7 +65,8 @@ def load_vectors(path: Path, model_id: str) -> dict[str, np.ndarray]:
             if vectors.ndim != 2 or len(digests) != len(vectors):
                 raise ValueError("digests and vectors differ in length")
             return {str(d): v for d, v in zip(digests, vectors.astype(np.float32, copy=False), strict=True)}
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:  # a damaged cache is only a slower first run
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
+        # A damaged cache only makes the first start slower.
         log.warning("ignoring the vector cache %s: %s", path, exc)
         return {}
 
