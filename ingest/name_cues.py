@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ingest.name_view import english_word
 from ingest.recognizers import SpanRecognizer, _finditer, _words
 
 __all__ = ["AMBIGUOUS_NAMES", "HONORIFIC_BRANDS", "NAME_PARTICLES", "NOT_NAMES", "PersonRecognizer"]
@@ -189,6 +190,8 @@ class PersonRecognizer(SpanRecognizer):
             bare = word.rstrip(".").title() if kind == "caps" else word.rstrip(".")
             if bare in NOT_NAMES or (kind == "honorific" and bare in HONORIFIC_BRANDS):
                 break
+            if bare.lower().endswith(("ing", "ed")) and english_word(bare):
+                break  # "Customer Enquiring that …", "Customer Confused": a verb written with a capital
             kept.append(word)
         while kept and (kept[-1] in NAME_PARTICLES or _trailing_initial_is_not_a_name(text, start, kept)):
             kept.pop()

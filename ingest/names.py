@@ -78,6 +78,13 @@ _CUE_BEFORE = regex.compile(
 )
 
 
+def _dictionary_words(tokens: Sequence[tuple[int, int, str]]) -> bool:
+    """Two or more capitalised dictionary words and no given name among them: "Boot Camp", "Manchester
+    Piccadilly" name things, not people (a lone "Smith said" is left to the other rules)."""
+    words = [t[2] for t in tokens if t[2].lower() not in NAME_PARTICLES]
+    return len(words) >= 2 and all(english_word(w) and w.lower() not in GIVEN_NAMES for w in words)
+
+
 def _on_route(text: str, start: int, end: int) -> bool:
     """Places on a journey, not people: "from London Euston to Manchester Piccadilly", "arrive at Exeter"."""
     return bool(_ROUTE_BEFORE.search(text, max(0, start - 60), start) or _ROUTE_AFTER.match(text, end))
@@ -208,7 +215,7 @@ class NameFinder:
             return None  # the model calls lone capitalised words people too often ("Meter", "Mbps", "Currys")
         if self._product_precedes(text, start) or any(t[2].lower() in PLACE_WORDS | ORGANISATION_WORDS for t in tokens):
             return None  # "Victoria Station", "OneMain Financial"
-        if _on_route(text, start, end):
+        if _on_route(text, start, end) or _dictionary_words(tokens):
             return None
         if len(tokens) == 2 and self._noun_follows(text, end) and not _cue_before(text, start):
             return None
@@ -353,6 +360,7 @@ class NameFinder:
                 and not any(w.lower() in ORGANISATION_WORDS | PLACE_WORDS for w in words)
                 and not self._product_follows(text, match.end("name"))
                 and not _on_route(text, *match.span("name"))
+                and not _dictionary_words([(0, 0, w) for w in words])
             ):
                 yield match.span("name")
 
