@@ -7,7 +7,7 @@ import streamlit as st
 from insight.brief import build_brief, render_appendix, render_html, render_markdown, render_page_one
 from insight.filter_options import filter_options
 from insight.trends import Week, resolve_week
-from ui import data, render, resources
+from ui import data, judging, render, resources
 
 settings, store = resources.get_settings(), resources.get_store()
 options = data.cached(filter_options, store)
@@ -21,7 +21,9 @@ latest = data.cached(resolve_week, store)
 weeks = [latest.shift(-k) for k in range(0, 26) if latest.shift(-k) >= Week.containing(options.first)]
 pick, downloads = st.columns([2, 3], vertical_alignment="bottom")
 week = pick.selectbox("Week", weeks, format_func=lambda w: f"{w.label} (from {w.monday:%d %b %Y})", key="brief-week")
-brief = data.cached(build_brief, store, settings, week)
+brief = data.cached(build_brief, store, settings, week, wait=False)
+if brief.pending:
+    judging.pending_notice(store, settings, brief.week)
 markdown = render_markdown(brief)
 with downloads.container(horizontal=True):
     st.download_button(

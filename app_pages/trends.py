@@ -7,7 +7,7 @@ import streamlit as st
 from insight.filter_options import filter_options
 from insight.theme_view import theme_members, theme_trends
 from insight.trend_view import topic_overview
-from ui import charts, data, filters, render, resources, state
+from ui import charts, data, filters, judging, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()
 options = data.cached(filter_options, store)
@@ -19,6 +19,8 @@ if not overview.topics:
     render.empty("No topics yet. Topics appear once notes are in and a topic refit has run (Admin → Topics).")
     st.stop()
 
+if overview.pending and overview.signal_week:
+    judging.pending_notice(store, settings, overview.signal_week)
 rows = overview.topics
 signals = [r for r in rows if r.signal in ("emerging", "new", "spike")]
 c1, c2, c3, c4 = st.columns(4)

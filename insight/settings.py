@@ -159,6 +159,11 @@ class Settings:
     pocket_fdr: float = _setting(
         0.05, "False-discovery rate of the pocket screen (Benjamini-Hochberg over every note, window and size)."
     )
+    trends_inline_max_notes: int = _setting(
+        50_000,
+        "Up to this many stored notes the Trends and Brief pages judge a finished week themselves; above it "
+        "they show topic signals at once and look for pockets in the background (minutes at 1M notes).",
+    )
     brief_top_n: int = _setting(5, "Items per list in the weekly brief (emerging needs, movers, kinds).")
     brief_quotes: int = _setting(3, "Verbatim quotes shown per item in the brief and per signal.")
     port: int = _setting(8501, "Port the dashboard listens on when started with ./earshot run.")

@@ -62,7 +62,8 @@ class TrendOverview:
     """The Trends page in one record: the weeks shown, the week signals are about, and a row per topic.
 
     ``judged_at`` says when the signal week's signals were stored (``None``: computed for this view, as
-    for the week still running or under filters).
+    for the week still running or under filters). ``pending``: the week is not judged yet and too large
+    to judge while a page waits — topic signals only; judge it in the background (``weekly_signals``).
     """
 
     weeks: tuple[str, ...]
@@ -70,6 +71,7 @@ class TrendOverview:
     topics: tuple[TopicTrend, ...]
     pockets: tuple[PocketTrend, ...] = ()
     judged_at: str | None = None
+    pending: bool = False
 
 
 def _rise(weekly: Sequence[int], window: int) -> int:
@@ -114,7 +116,8 @@ def topic_overview(
 
     Volumes come from ``weekly_topic_volume``; signals for the latest complete week in range from the
     weekly ledger (``weekly_signals``: stored the first time a complete week is judged and never
-    recounted by a later refit), or computed for the slice under product/channel/team/kind filters.
+    recounted by a later refit; on a large database a week not judged yet shows its topic signals and
+    ``pending``, see ``signals_for_page``), or computed for the slice under product/channel/team/kind filters.
     Growth compares the last ``window`` weeks with the ``window`` before them (+1 smoothed). Rows come
     ranked: signals first, then the rise in notes (not the ratio, which favours tiny topics), then
     volume; the Unclear bucket is left out.
@@ -125,8 +128,8 @@ def topic_overview(
         Week,
         detect_signals,
         resolve_week,
+        signals_for_page,
         topic_catalogue,
-        weekly_signals,
         weekly_topic_volume,
     )
     from insight.trends.weeks import week_range
@@ -144,10 +147,11 @@ def topic_overview(
     volume_filters = replace(filters, start=None, end=None)  # the weeks shown bound the counts
     counts = weekly_topic_volume(store, start, end, volume_filters)
     sliced = any((filters.products, filters.channels, filters.teams, filters.kinds))
+    pending = False
     if sliced:
         said = detect_signals(store, settings, end, filters=volume_filters, quotes=0)  # type: ignore[arg-type]
     else:
-        said = weekly_signals(store, settings, end)  # type: ignore[arg-type]
+        said, pending = signals_for_page(store, settings, end)  # type: ignore[arg-type]
     signals = {s.topic_id: s for s in said if s.scope == "topic"}
     catalogue = topic_catalogue(store)
     labels = {t: info.label for t, info in catalogue.items()}
@@ -182,4 +186,4 @@ def topic_overview(
     rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -_rise(r.weekly, window), -r.total, r.topic_id))
     pockets = tuple(_pocket(s, labels) for s in said if s.scope == "pocket" and s.kind == "emerging")
     judged = next((s.computed_at for s in said if s.computed_at), None)
-    return TrendOverview(tuple(w.label for w in weeks), end.label, tuple(rows), pockets, judged)
+    return TrendOverview(tuple(w.label for w in weeks), end.label, tuple(rows), pockets, judged, pending)

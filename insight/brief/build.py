@@ -16,6 +16,7 @@ from insight.trends import (
     TrendSignal,
     VolumeFilters,
     Week,
+    signals_for_page,
     topic_catalogue,
     topic_quotes,
     weekly_breakdown,
@@ -174,7 +175,9 @@ def _products(store: Store, week: Week, catalogue: dict[int, TopicInfo]) -> tupl
     return tuple(sorted(lines, key=lambda p: (-p.count, -p.previous, p.product)))
 
 
-def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Summariser | None = None) -> Brief:
+def build_brief(
+    store: Store, settings: Settings, week: WeekLike, summariser: Summariser | None = None, *, wait: bool = True
+) -> Brief:
     """The weekly brief for leadership, from notes created up to the end of ``week``.
 
     Args:
@@ -182,6 +185,8 @@ def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Su
         settings: thresholds (trends section) and list lengths (``brief_top_n``, ``brief_quotes``).
         week: the ISO week, as a :class:`~insight.trends.weeks.Week` or ``2025-W10``.
         summariser: writes one line per emerging topic; default :class:`ExtractiveSummariser` (no model).
+        wait: judge the week fully if it never was (a page passes ``False``: on a large database the week's
+            pockets are then left for a background job, see ``signals_for_page``, and ``pending`` is set).
 
     Returns:
         A :class:`Brief`; render it with :func:`~insight.brief.render_markdown` or :func:`~insight.brief.render_html`.
@@ -194,7 +199,11 @@ def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Su
     this, last = totals[-1], totals[-2]
     headline = Headline(this.notes, last.notes, this.agents, last.agents, this.topics, last.topics)
     now, before = _counts_by_topic(store, target, previous)
-    signals = weekly_signals(store, settings, target)
+    pending = False
+    if wait:
+        signals = weekly_signals(store, settings, target)
+    else:
+        signals, pending = signals_for_page(store, settings, target)
     # A pocket's kind is not its parent topic's: only a topic's own signal flags the topic.
     flags = {s.topic_id: s.kind for s in signals if s.kind in ("spike", "fading") and s.scope == "topic"}
     by_kind = {k: [s for s in signals if s.kind == k][: settings.brief_top_n] for k in SIGNAL_KINDS}
@@ -221,4 +230,5 @@ def build_brief(store: Store, settings: Settings, week: WeekLike, summariser: Su
         products=_products(store, target, catalogue),
         topics=tuple(sorted(topics, key=lambda t: (-t.count, t.label, t.topic_id))),
         method=_method(settings, target),
+        pending=pending,
     )

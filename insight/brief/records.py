@@ -103,3 +103,4 @@ class Brief:
     products: tuple[ProductLine, ...]
     topics: tuple[TopicLine, ...]
     method: str
+    pending: bool = False  # built without waiting: the week's pockets are still being looked for

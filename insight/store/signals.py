@@ -61,6 +61,11 @@ def save_week(
             con.unregister("_signals")
 
 
+def count_notes(con: duckdb.DuckDBPyConnection) -> int:
+    """How many notes are stored (what decides whether a page may judge a week itself)."""
+    return int(con.execute("SELECT count(*) FROM notes").fetchall()[0][0])
+
+
 def stored_weeks(con: duckdb.DuckDBPyConnection) -> list[tuple[str, datetime, int | None, int]]:
     """(week, computed at, run id, signals) for every stored week, oldest first."""
     return con.execute("SELECT week, computed_at, run_id, n_signals FROM trend_weeks ORDER BY week").fetchall()

@@ -5,7 +5,7 @@ The service functions here are what the CLI, the brief and the dashboard call; t
 """
 
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector, corroborated_count
-from insight.trends.ledger import stored_weeks, weekly_signals
+from insight.trends.ledger import signals_for_page, stored_weeks, weekly_signals
 from insight.trends.records import (
     SIGNAL_KINDS,
     Detection,
@@ -47,6 +47,7 @@ __all__ = [
     "detect_signals",
     "notes_behind",
     "resolve_week",
+    "signals_for_page",
     "stored_weeks",
     "topic_catalogue",
     "topic_quotes",

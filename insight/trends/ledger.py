@@ -60,6 +60,29 @@ def weekly_signals(
     return _store(store, target.label, signals, pockets, moment)
 
 
+def signals_for_page(
+    store: Store, settings: Settings, week: WeekLike, *, now: datetime | None = None
+) -> tuple[list[TrendSignal], bool]:
+    """(signals, pending) for a page, which must not wait minutes: :func:`weekly_signals` unless that is dear.
+
+    A stored week is read back. Otherwise, up to ``settings.trends_inline_max_notes`` stored notes the
+    week is judged now (and stored, if over). Above that, the pocket screen would take minutes (it
+    compares every note of the week with the weeks before: ~15 min at 1M notes on 2 cores), so the
+    topic signals are computed alone — seconds — and ``pending`` is true for a finished week: the caller
+    should have :func:`weekly_signals` judge it in the background, which stores it with its pockets.
+    """
+    target = as_week(week)
+    with store.read() as con:
+        stored = signals_sql.stored_week(con, target.label)
+        n_notes = signals_sql.count_notes(con)
+    if stored is not None:
+        return [TrendSignal.from_dict(d) for d in stored], False
+    if n_notes <= settings.trends_inline_max_notes:
+        return weekly_signals(store, settings, target, now=now), False
+    signals, _ = compute_signals(store, settings.replace(pocket_search=False), target)
+    return signals, target.end <= (now or _now())
+
+
 def _same_pocket(existing: list[tuple], finding: PocketFinding) -> int | None:
     """The stored pocket (same model) whose centroid is closest to ``finding``'s, if close enough."""
     best: tuple[float, int] | None = None
