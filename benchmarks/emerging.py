@@ -325,6 +325,7 @@ def time_trends_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, 
     The notes go straight into the store with their cached vectors, placed in topics by their true intent
     (no refit: this times the trends command alone, pockets included, at that size).
     """
+    from insight.privacy import synthetic_draft  # dataset texts: nothing to redact
     from insight.records import NoteDraft
     from insight.store import Store
     from insight.store.notes import insert_notes
@@ -342,7 +343,8 @@ def time_trends_large(pool: TextPool, n_notes: int, workdir: Path) -> dict[str, 
         drafts = [NoteDraft(text=note_text(pool, n), created_at=n.created_at, agent_id=n.agent_id, source="bench",
                             external_id=n.external_id) for n in chunk]  # fmt: skip
         with store.transaction() as con:
-            ids = insert_notes(con, drafts, [f"bench:{n.external_id}" for n in chunk], [()] * len(chunk),
+            ids = insert_notes(con, [synthetic_draft(d) for d in drafts], [f"bench:{n.external_id}" for n in chunk],
+                               [()] * len(chunk),
                                np.vstack([vectors[d.text] for d in drafts]), pool.model_id)  # fmt: skip
         placed += [(i, topic_of[n.label], 0.8) for i, n in zip(ids, chunk, strict=True)]
     with store.transaction() as con:
