@@ -147,7 +147,7 @@ def case_view(text: str, everyday: frozenset[str], verbs: frozenset[str] = froze
     """
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     kinds = [_kind(word, everyday) for _, _, word in words]
-    short = len(words) <= 4
+    short = len(words) <= 4 and not any(c.isdigit() for c in text)  # a field value, not "DOB: 21.09.1979 laut …"
     out: list[str] | None = None
     for i, (start, end, word) in enumerate(words):
         kind = kinds[i]

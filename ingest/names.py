@@ -240,7 +240,8 @@ class NameFinder:
         if label not in ("PERSON", "ORG") or not all(name_like(t[2]) for t in tokens):
             return False
         start, end = tokens[0][0], tokens[-1][1]
-        if any(given_name(t[2]) for t in tokens) or len(_WORDS.findall(text)) <= 4:
+        short = len(_WORDS.findall(text)) <= 4 and not any(c.isdigit() for c in text)
+        if any(given_name(t[2]) for t in tokens) or short:
             return True  # a known given name, or a value of a few words (an extra field: "contact: nurlan abenova")
         if label == "PERSON" and len(tokens) >= 2:
             return True

@@ -31,7 +31,8 @@ _STREET_SUFFIX = (
 )
 _WORD_CAP = r"\p{Lu}[\p{L}'’.-]*"
 _UK_POSTCODE = r"[A-Z]{1,2}[0-9][A-Z0-9]?[ ]?[0-9][A-Z]{2}"
-_POSTCODE = rf"(?:{_UK_POSTCODE}|[0-9]{{4,5}}(?:-[0-9]{{4}})?|[0-9]{{4}}[ ]?[A-Z]{{2}}|[A-Z]{{2}}[ ][0-9]{{5}})"
+# UK, US ZIP(+4), Portuguese 1100-053, Dutch 1234 AB, "NY 10001".
+_POSTCODE = rf"(?:{_UK_POSTCODE}|[0-9]{{4,5}}(?:-[0-9]{{3,4}})?|[0-9]{{4}}[ ]?[A-Z]{{2}}|[A-Z]{{2}}[ ][0-9]{{5}})"
 _CITY_TAIL = rf"(?:,?[ ]+(?:{_POSTCODE}[ ]+)?{_WORD_CAP}(?:[ ]{_WORD_CAP})?)?(?:,?[ ]+{_POSTCODE})?"
 
 
@@ -121,8 +122,10 @@ _NUMBER_WORDS = (
     r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|oh"
 )
+# Each word must end where the text's word ends: "nine" is not the end of "nineteen", nor "jan" of "janvier".
 _DATE_PART = (
-    rf"(?:[0-9]{{1,4}}(?:st|nd|rd|th|er|\.)?|{_MONTHS}|{_NUMBER_WORDS}|(?:{_NUMBER_WORDS})-(?:{_NUMBER_WORDS}))"
+    rf"(?:[0-9]{{1,4}}(?:st|nd|rd|th|er|\.)?|(?:{_MONTHS})(?!\p{{L}})"
+    rf"|(?:{_NUMBER_WORDS})-(?:{_NUMBER_WORDS})(?!\p{{L}})|(?:{_NUMBER_WORDS})(?!\p{{L}}))"
 )
 _DATE_SEP = r"(?:[ ]*[/.\-,][ ]*|[ ]+(?:of[ ]+|the[ ]+|de[ ]+|del[ ]+)?|[ ]*,[ ]*)"
 
