@@ -10,9 +10,10 @@ from typing import Any
 from fastapi import FastAPI
 
 from api import routes_hooks, routes_insight, routes_notes
-from api.context import ApiContext, utcnow
+from api.context import ApiContext
 from api.errors import install_handlers
 from api.limits import BodyLimit
+from insight.clock import utc_now
 from insight.embedder import Embedder
 from insight.settings import Settings
 from insight.store import Store
@@ -35,7 +36,7 @@ def create_app(
     store: Store,
     embedder: Embedder,
     redactor: Any,
-    clock: Callable[[], datetime] = utcnow,
+    clock: Callable[[], datetime] = utc_now,
     on_startup: Callable[[], None] | None = None,
     on_shutdown: Callable[[], None] | None = None,
 ) -> FastAPI:

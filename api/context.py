@@ -5,13 +5,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from fastapi import Request
 
 from api.errors import ApiError
 from api.limits import RateLimiter
+from insight.clock import utc_now
 from insight.embedder import Embedder
 from insight.settings import Settings
 from insight.store import Store
@@ -73,11 +74,6 @@ class OneAtATime:
         return getattr(self.inner, name)
 
 
-def utcnow() -> datetime:
-    """Naive UTC now, the form every stored time has."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 @dataclass
 class ApiContext:
     """The server's collaborators (passed in, so tests can use a fake embedder and a fixed clock)."""
@@ -86,7 +82,7 @@ class ApiContext:
     store: Store
     embedder: Embedder
     redactor: Any
-    clock: Callable[[], datetime] = utcnow
+    clock: Callable[[], datetime] = utc_now
     limiter: RateLimiter = field(init=False)
 
     def __post_init__(self) -> None:

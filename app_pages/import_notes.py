@@ -26,7 +26,7 @@ st.caption(
     "A file that cannot be read to the end is refused whole: nothing of it is stored."
 )
 with st.form("import"):
-    upload = st.file_uploader("File", type=["csv", "tsv", "txt", "jsonl", "ndjson", "json", "xlsx"])
+    upload = st.file_uploader("File", type=importing.UPLOAD_TYPES)
     left, right = st.columns([3, 1])
     source = left.text_input("Source name", placeholder="e.g. crm-export (default: the file name)")
     dry_run = right.checkbox("Dry run (check only)", help="Validate every row without saving anything.")

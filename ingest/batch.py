@@ -18,7 +18,8 @@ from typing import Any
 from ingest.dedupe import dedupe_key
 from ingest.privacy_gate import ColumnPolicy
 from ingest.redaction import Redactor
-from ingest.service import _Prepared, _utcnow, redact_draft, store_prepared
+from ingest.service import _Prepared, redact_draft, store_prepared
+from insight.clock import utc_now
 from insight.embedder import Embedder
 from insight.errors import EarshotError
 from insight.records import IngestReport, NoteDraft, Problem
@@ -111,7 +112,7 @@ def save_notes(
     from ingest.validation import validate_note
 
     started = time.perf_counter()
-    clock = now or _utcnow()
+    clock = now or utc_now()
     results: list[ItemResult | None] = [None] * len(items)
     prepared: list[_Prepared] = []
     where: list[int] = []

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -33,13 +32,13 @@ from ingest.demo_themes import (
     THEMES,
     WHO,
 )
+from insight.clock import utc_now
 from insight.errors import EarshotError
-from insight.records import IngestReport, NoteDraft
+from insight.records import IngestReport, NoteDraft, ProgressCallback
 
 log = logging.getLogger(__name__)
 
 DEMO_SOURCE = "demo"
-Progress = Callable[[str, int, int], None]
 
 
 def _profile(kind: str, week: int, weeks: int) -> float:
@@ -97,7 +96,7 @@ def generate_demo_notes(
         seed: random seed.
     """
     rng = random.Random(seed)
-    now = (now or datetime.utcnow()).replace(microsecond=0)
+    now = (now or utc_now()).replace(microsecond=0)
     start = (now - timedelta(weeks=weeks)).replace(hour=0, minute=0, second=0)
     people = _agents(rng, agents)
     scale = notes_per_week / 300.0
@@ -144,7 +143,7 @@ def seed_demo(
     embedder: Any,
     redactor: Any,
     settings: Any,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     notes_per_week: int = 300,
     weeks: int = 14,
     now: datetime | None = None,

@@ -16,8 +16,8 @@ import hashlib
 import os
 import socket
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
+from insight.clock import utc_now
 from insight.errors import EarshotError
 from insight.privacy import Redactor, gate_text
 from insight.records import ImportRecord, IngestReport
@@ -34,10 +34,6 @@ def file_sha256(path: os.PathLike[str] | str) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _alive(record: ImportRecord) -> bool:
@@ -93,7 +89,7 @@ def start_import(
                     sql.restart_import(con, earlier.import_id, pid, host)
                     return _with_state(sql.get_import(con, earlier.import_id))  # type: ignore[arg-type]
         import_id = sql.create_import(
-            con, kind=kind, name=name, file_hash=file_hash, source=source, started_at=_now(), pid=pid, host=host
+            con, kind=kind, name=name, file_hash=file_hash, source=source, started_at=utc_now(), pid=pid, host=host
         )
         return sql.get_import(con, import_id)  # type: ignore[return-value]
 
@@ -111,7 +107,7 @@ def finish_import(
             duplicates=report.duplicates,
             rejected=report.rejected,
             message=gate_text(redactor, message or report.date_note),
-            finished_at=_now(),
+            finished_at=utc_now(),
         )
         return _with_state(sql.get_import(con, import_id))  # type: ignore[arg-type]
 
@@ -132,7 +128,7 @@ def fail_import(
             duplicates=report.duplicates if report else 0,
             rejected=report.rejected if report else 0,
             message=clean,
-            finished_at=_now(),
+            finished_at=utc_now(),
         )
     return removed
 
@@ -181,7 +177,7 @@ def undo_import(store: Store, import_id: int) -> UndoResult:
                 title="Import still running",
             )
         removed = sql.delete_import_notes(con, import_id)
-        sql.mark_undone(con, import_id, _now())
+        sql.mark_undone(con, import_id, utc_now())
         return UndoResult(_with_state(sql.get_import(con, import_id)), removed)  # type: ignore[arg-type]
 
 

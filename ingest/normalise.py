@@ -31,7 +31,7 @@ _KEEP_CONTROLS = {"\t", "\n"}
 
 
 def _build_tables() -> tuple[dict[int, str | None], dict[int, str]]:
-    """(normalise table, view table) over the whole Unicode range, built once at import (~0.1 s)."""
+    """(normalise table, view table) over the whole Unicode range, built once at import."""
     drop_or_digit: dict[int, str | None] = {}
     view: dict[int, str] = {}
     for code in range(sys.maxunicode + 1):

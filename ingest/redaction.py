@@ -64,7 +64,7 @@ class PresidioRedactor:
     """The default :class:`Redactor`: normalisation, Earshot's recognizers and the NER name finder, built once,
     safe to share across threads.
 
-    Importing presidio costs ~4 s and loading the spaCy model ~2 s, so both happen on first construction, not with
+    Importing presidio and loading the spaCy model take seconds, so both happen on first construction, not with
     this module; use :func:`default_redactor` rather than one per note.
     """
 

@@ -16,17 +16,12 @@ from typing import IO, Any
 
 from ingest.redaction import Redactor
 from insight.errors import EarshotError
-from insight.files import check_target, replacing_file
+from insight.files import check_target, escape_formula, replacing_file
 from insight.records import Problem
 
 
 class _Discard(Exception):
     """Thrown into the temporary file's context to drop it."""
-
-
-def escape_cell(text: str) -> str:
-    """Spreadsheet-formula escaping for the rejected-rows CSV (people open it in Excel)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 class RejectedWriter:
@@ -81,7 +76,7 @@ class RejectedWriter:
             return ""
         if len(text) > self.max_cell_chars:  # never feed a huge cell to the redactor just to report it
             return f"(a cell of {len(text):,} characters, not copied)"
-        return escape_cell(self._redact(text))
+        return escape_formula(self._redact(text))  # people open it in Excel
 
     def _redact(self, text: str) -> str:
         try:

@@ -17,23 +17,30 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from ingest.dedupe import dedupe_key
 from ingest.privacy_gate import ColumnPolicy, gate_drafts, scrub_error, scrub_message
 from ingest.redaction import Redactor
+from insight.clock import utc_now
 from insight.embedder import Embedder
 from insight.errors import EarshotError, InputError, NoteRejected
-from insight.records import ImportRecord, IngestReport, Note, NoteDraft, Problem, SavedNote
+from insight.records import (
+    CountCallback,
+    ImportRecord,
+    IngestReport,
+    Note,
+    NoteDraft,
+    Problem,
+    ProgressCallback,
+    SavedNote,
+)
 from insight.settings import Settings
 from insight.store import Store
 from insight.store import imports as imports_sql
 from insight.store import notes as notes_sql
-from insight.store import vectors as vectors_sql
 from insight.topics.assign import assign_notes
 
 if TYPE_CHECKING:
@@ -41,7 +48,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total); total 0 when unknown
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,6 @@ class _Prepared:
     key: str
     redactions: tuple[str, ...]
     dropped: dict[str, str] = field(default_factory=dict)
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def redact_draft(
@@ -138,7 +140,7 @@ def save_note(
     """
     from ingest.validation import validate_note
 
-    result = validate_note(fields, settings, now or _utcnow(), default_source="app")
+    result = validate_note(fields, settings, now or utc_now(), default_source="app")
     if not isinstance(result, NoteDraft):
         raise NoteRejected([Problem(p.row, p.field, scrub_message(redactor, p.message)) for p in result])
     (prepared,) = _prepare([result], redactor, policy=ColumnPolicy.from_settings(settings))
@@ -175,7 +177,7 @@ def store_prepared(
     store: Store,
     batch: Sequence[_Prepared],
     embedder: Embedder,
-    on_embed: Callable[[int, int], None] | None = None,
+    on_embed: CountCallback | None = None,
     *,
     import_id: int | None = None,
 ) -> list[StoredItem]:
@@ -230,7 +232,7 @@ def _write_batch(
     embedder: Embedder,
     report: IngestReport,
     dry_run: bool,
-    progress: Progress | None,
+    progress: ProgressCallback | None,
     embedded_so_far: list[int],
     import_id: int | None = None,
 ) -> None:
@@ -325,7 +327,7 @@ def ingest_drafts(
     embedder: Embedder,
     redactor: Redactor,
     settings: Settings,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     source_name: str = "batch",
     dry_run: bool = False,
     report: IngestReport | None = None,
@@ -362,7 +364,7 @@ def import_file(
     settings: Settings,
     source: str | None = None,
     dry_run: bool = False,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
     rejected_path: Path | None = None,
     now: datetime | None = None,
     plan: ImportPlan | None = None,
@@ -405,7 +407,7 @@ def import_file(
         )
     except EarshotError as exc:  # a reader's message may quote a cell too
         raise scrub_error(redactor, exc) from exc.__cause__
-    clock = now or _utcnow()
+    clock = now or utc_now()
     stream = open_rows(path, plan.limits)
     mapping = plan.mapping
     policy = ColumnPolicy.from_settings(settings)
@@ -514,17 +516,3 @@ def _abandon(store: Store, import_id: int, report: IngestReport, exc: BaseExcept
         log.info("import %s failed; removed the %s notes it had stored", import_id, removed)
     except Exception:
         log.warning("could not mark import %s as failed", import_id, exc_info=True)
-
-
-def embed_missing(store: Store, embedder: Embedder, batch_size: int = 1024) -> int:
-    """Embed stored notes that have no vector from ``embedder`` (after the model was changed); return how many."""
-    total = 0
-    while True:
-        with store.read() as con:
-            todo = vectors_sql.notes_missing_embeddings(con, embedder.model_id, batch_size)
-        if not todo:
-            return total
-        vectors = np.asarray(embedder.embed([text for _, text in todo]))
-        with store.transaction() as con:
-            vectors_sql.insert_embeddings(con, [i for i, _ in todo], vectors, embedder.model_id)
-        total += len(todo)

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-    from insight.embedder import Embedder, ProgressCallback
+    from insight.embedder import Embedder
+    from insight.records import CountCallback
     from insight.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class _RecordingEmbedder:
         """The wrapped model's vector length."""
         return self.inner.dimension
 
-    def embed(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
         """Embed with the wrapped model and remember each text's vector."""
         vectors = self.inner.embed(texts, progress=progress)
         self.texts.extend(texts)

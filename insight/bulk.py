@@ -22,13 +22,13 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from insight.errors import EarshotError
+from insight.records import CountCallback
 from insight.settings import Settings
 from insight.store import Store
 from insight.store import parquet as parquet_sql
@@ -106,7 +106,7 @@ def _folder(settings: Settings, job: str) -> Path:
     return Path(settings.ray_export_dir) / f"{job}-{uuid.uuid4().hex[:12]}"
 
 
-def bulk_embed(store: Store, settings: Settings, *, progress: Callable[[int, int], None] | None = None) -> BulkResult:
+def bulk_embed(store: Store, settings: Settings, *, progress: CountCallback | None = None) -> BulkResult:
     """Embed every note that has no vector of the configured model/backend, on Ray; write back via the store."""
     from insight.runtime import model_id_for
 
@@ -151,7 +151,7 @@ def bulk_embed(store: Store, settings: Settings, *, progress: Callable[[int, int
                       f"({rate:.0f} notes/s).")  # fmt: skip
 
 
-def bulk_place(store: Store, settings: Settings, *, progress: Callable[[int, int], None] | None = None) -> BulkResult:
+def bulk_place(store: Store, settings: Settings, *, progress: CountCallback | None = None) -> BulkResult:
     """Place every note with a vector of the current run's model on that run's nearest topic, on Ray.
 
     Raises:

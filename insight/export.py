@@ -11,28 +11,20 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import BinaryIO, TextIO
 
 import pandas as pd
 
 from insight.errors import EarshotError
-from insight.files import write_report
+from insight.files import escape_formula, write_report
 from insight.store import Store
 from insight.store import note_views as views_sql
 
 FORMATS: tuple[str, ...] = ("csv", "json", "xlsx")
-FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 NOTE_EXPORT_COLUMNS: tuple[str, ...] = (
     "note_id", "created_at", "agent_id", "team", "channel", "product", "customer_segment", "kind", "source",
     "tags", "text", "topic_id", "topic_label",
 )  # fmt: skip
-
-
-def escape_formula(value: Any) -> Any:
-    """``'=1+1`` for ``=1+1``: a text cell a spreadsheet would run as a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def escape_frame(df: pd.DataFrame) -> pd.DataFrame:

@@ -1,5 +1,9 @@
 """Writing report files (exports, briefs, rejected rows) without surprises.
 
+Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and some treat a leading tab or
+carriage return the same way) as a formula — CSV injection. Every text cell of a CSV or XLSX file Earshot
+writes goes through :func:`escape_formula`.
+
 A report is written to a new temporary file in the target's folder and renamed over the target when
 complete: a symbolic link at the target is *replaced*, never followed (so a planted link cannot make
 Earshot overwrite another file), a reader never sees half a file, and a failure leaves the old file
@@ -16,6 +20,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from insight.errors import EarshotError
+
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 
 def check_target(path: Path | str, what: str = "the output") -> Path:
@@ -81,3 +87,10 @@ def write_report(path: Path | str, data: bytes | str, what: str = "the output") 
     else:
         with replacing_file(path, "wb", what) as handle:
             handle.write(data)
+
+
+def escape_formula(value: Any) -> Any:
+    """``'=1+1`` for ``=1+1``: a text cell a spreadsheet would run as a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from insight.embedder import ProgressCallback
 from insight.errors import EarshotError
+from insight.records import CountCallback
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ class OnnxInt8Embedder:
         """Export (first time only), load, and run one tiny encode."""
         self.embed(["warm up"])
 
-    def embed(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
         """Encode in batches of similar length (less padding); unit-length float32 rows in input order."""
         session, tokenizer = self._load()
         total = len(texts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -12,6 +13,10 @@ TOPIC_STATUSES: tuple[str, ...] = ("new", "investigating", "planned", "done", "d
 OWNER_TEAMS: tuple[str, ...] = ("product", "marketing", "strategy", "service")
 UNCLEAR_TOPIC_ID = -1
 UNCLEAR_LABEL = "Unclear"
+# A long job's progress as (stage, done, total), the shape the app's background jobs show; total 0 when unknown.
+ProgressCallback = Callable[[str, int, int], None]
+# Progress through one batch of items as (done, total): embedding, bulk jobs, re-embedding.
+CountCallback = Callable[[int, int], None]
 # The note columns volumes can be broken down by.
 VOLUME_DIMENSIONS: tuple[str, ...] = ("product", "channel", "team", "kind", "customer_segment", "agent_id")
 

@@ -9,12 +9,12 @@ refit: until then the current run belongs to the old id.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from insight.embedder import Embedder
+from insight.records import CountCallback
 from insight.store import Store
 from insight.store import notes as notes_sql
 from insight.store import runs as runs_sql
@@ -41,7 +41,7 @@ def reembed(
     *,
     drop_old: bool = False,
     batch_size: int = BATCH,
-    progress: Callable[[int, int], None] | None = None,
+    progress: CountCallback | None = None,
 ) -> ReembedResult:
     """Give every stored note a vector from ``embedder`` (those that have one keep it).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from insight.clock import utc_now
 from insight.embedder import Embedder
 from insight.records import NoteFilters
 from insight.search import SearchHit, nearest
@@ -50,7 +51,7 @@ def similar_this_week(
     The agent's own notes are left out; with ``topic_id``, the topic's notes in the same window join the
     set that :class:`SimilarThisWeek` counts.
     """
-    now = now or datetime.utcnow()
+    now = now or utc_now()
     start = now - timedelta(days=days)
     with store.read() as con:
         vector = vectors_sql.note_vector(con, note_id, embedder.model_id) if note_id is not None else None

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
+from insight.clock import utc_now
 from insight.errors import EarshotError, InputError
 from insight.store import Store
 from insight.store import tokens as sql
@@ -61,10 +62,6 @@ class NewToken:
     secret: str
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def hash_token(secret: str) -> str:
     """The stored form of a token."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
@@ -93,7 +90,7 @@ def check_token(store: Store, secret: str, *, now: datetime | None = None) -> Ap
     """The live token matching ``secret`` (and note its use), or ``None`` for an unknown or revoked one."""
     if not secret or not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
         return None
-    now = now or _now()
+    now = now or utc_now()
     with store.read() as con:
         row = sql.token_by_hash(con, hash_token(secret))
     if row is None or row[6] is not None:
@@ -121,7 +118,7 @@ def revoke_token(store: Store, which: str) -> int:
     which = which.strip()
     token_id = int(which) if which.isdigit() else None
     with store.transaction() as con:
-        count = sql.revoke_tokens(con, token_id=token_id, name=None if token_id is not None else which, when=_now())
+        count = sql.revoke_tokens(con, token_id=token_id, name=None if token_id is not None else which, when=utc_now())
     if not count:
         raise EarshotError(
             f"No live token with id or name {which!r}. `python -m insight tokens list` shows them.",

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from insight.embedder import Embedder, ProgressCallback
+from insight.embedder import Embedder
+from insight.records import CountCallback
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class CachedEmbedder:
         """The wrapped model's vector length."""
         return self.inner.dimension
 
-    def embed(self, texts: Sequence[str], progress: ProgressCallback | None = None) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
         """Vectors for ``texts``: cached ones looked up, the rest embedded by the wrapped model."""
         total = len(texts)
         out = np.zeros((total, self.dimension), dtype=np.float32)

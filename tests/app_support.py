@@ -15,6 +15,7 @@ import pytest
 import streamlit as st
 
 from ingest.demo import seed_demo
+from insight.clock import utc_now
 from insight.embedder import HashingEmbedder
 from insight.settings import load_settings
 from insight.store import Store
@@ -33,7 +34,7 @@ def build_template(path: Path, notes_per_week: int = 60, now: datetime | None = 
 
     settings = load_settings({}, db=path, embedding_model=EMBEDDER)
     store = Store(path)
-    now = now or datetime.utcnow() - timedelta(minutes=5)
+    now = now or utc_now() - timedelta(minutes=5)
     seed_demo(
         store,
         embedder=HashingEmbedder(DIM),

@@ -21,6 +21,7 @@ import pytest
 
 from ingest.cli import main as ingest_main
 from insight.cli import main as insight_main
+from insight.clock import utc_now
 from insight.store import Store
 from insight.store.gate import release_all
 
@@ -247,7 +248,7 @@ def test_csv_ragged_rows_and_nul_bytes_are_reported_per_row(tmp_path, db, capsys
 
 
 def _days_ago(n: int) -> datetime:
-    today = datetime.utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+    today = utc_now().replace(hour=0, minute=0, second=0, microsecond=0)
     return today - timedelta(days=n)
 
 
@@ -299,10 +300,10 @@ def test_setting_decides_ambiguous_dates(tmp_path, db, capsys, monkeypatch):
 
 def test_no_date_column_uses_the_import_time_and_says_so(tmp_path, db, capsys):
     path = corpus.csv_file(tmp_path / "undated.csv", ["text"], [["customer wants a paper bill"], ["asks for eSIM"]])
-    started = datetime.utcnow()
+    started = utc_now()
     code, out, _ = ingest(capsys, path, "--db", db)
     assert code == 0 and "dates: no date column: every note is dated" in out and "the import time" in out
-    assert all(started - timedelta(seconds=5) <= r[1] <= datetime.utcnow() for r in notes(db)[-2:])
+    assert all(started - timedelta(seconds=5) <= r[1] <= utc_now() for r in notes(db)[-2:])
     other = corpus.csv_file(tmp_path / "undated2.csv", ["text"], [["wants a refund for the double charge"]])
     code, out, _ = ingest(capsys, other, "--db", db, "--date", "2026-09-15")
     assert code == 0 and "every note is dated 2026-09-15 (--date)" in out

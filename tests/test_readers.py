@@ -14,7 +14,7 @@ import pytest
 from files import HEADER, sample_rows, write_big_csv, write_csv, write_jsonl, write_xlsx
 
 from ingest.columns import FIELD_ALIASES, header_key, map_columns
-from ingest.readers import RowStream, open_rows
+from ingest.readers import FORMATS, RowStream, open_rows
 from insight.errors import InputError
 from insight.records import Problem
 
@@ -428,3 +428,11 @@ def test_jsonl_streams_line_by_line(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 40000
     assert peak < 2 * 1024 * 1024
+
+
+def test_the_uploader_offers_exactly_what_the_readers_read() -> None:
+    from ui.importing import UPLOAD_TYPES
+
+    assert "xlsm" in UPLOAD_TYPES and "xlsx" in UPLOAD_TYPES  # a macro workbook reads like any other
+    assert "json" not in UPLOAD_TYPES  # no reader reads a JSON array; JSONL is offered instead
+    assert {f".{t}" for t in UPLOAD_TYPES} == set(FORMATS)

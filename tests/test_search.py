@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from app_support import DIM, demo_template  # noqa: F401
@@ -20,6 +20,7 @@ from insight import (
     topic_map,
     trend_view,
 )
+from insight.clock import utc_now
 from insight.embedder import HashingEmbedder
 from insight.errors import InputError
 from insight.store import Store
@@ -61,7 +62,7 @@ def test_similar_this_week_counts_other_agents(demo_store) -> None:
         store, embedder=EMBEDDER, text=text, agent_id="someone.new", topic_id=topics["esim"]
     )
     assert result.hits and result.colleagues >= 1
-    assert all(h.note.created_at >= datetime.utcnow() - timedelta(days=7, minutes=10) for h in result.hits)
+    assert all(h.note.created_at >= utc_now() - timedelta(days=7, minutes=10) for h in result.hits)
     assert result.topic_notes >= result.topic_colleagues >= 1
     mine = result.hits[0].note
     again = similar.similar_this_week(store, embedder=EMBEDDER, note_id=mine.id, agent_id=mine.agent_id)

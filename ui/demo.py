@@ -43,7 +43,7 @@ def start_seeding(store: Store, settings: Settings) -> None:
     """Start the seeding job (a no-op while one runs): from the server's start-up, else the first page view."""
     embedder = resources.get_embedder()
 
-    def work(progress: jobs.Progress) -> object:
+    def work(progress: jobs.ProgressCallback) -> object:
         # The slow loads happen here, in the job's thread, so the welcome screen shows progress at once.
         from ingest.demo import seed_demo
 

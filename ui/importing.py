@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from ingest.ledger import UndoResult, list_imports, undo_import
+from ingest.readers import FORMATS
 from ingest.service import import_file
 from insight.errors import EarshotError
 from insight.failures import explain
-from insight.records import ImportRecord, IngestReport
+from insight.records import ImportRecord, IngestReport, ProgressCallback
 from ui import data, resources
+
+# What the uploader offers is exactly what the readers read (.xlsm yes; .json, which no reader reads, no).
+UPLOAD_TYPES: list[str] = sorted(ext.lstrip(".") for ext in FORMATS)
 
 
 def import_upload(
@@ -21,7 +24,7 @@ def import_upload(
     *,
     source: str | None,
     dry_run: bool,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: ProgressCallback | None = None,
     date_format: str | None = None,
     default_date: date | None = None,
 ) -> tuple[IngestReport, bytes | None]:

@@ -18,10 +18,10 @@ from typing import Any
 import streamlit as st
 
 from insight.errors import EarshotError
+from insight.records import ProgressCallback
 
 log = logging.getLogger("ui.jobs")
 
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class JobStatus:
 class Job:
     """One run of a function in a thread, reporting progress as (stage, done, total)."""
 
-    def __init__(self, name: str, work: Callable[[Progress], Any]) -> None:
+    def __init__(self, name: str, work: Callable[[ProgressCallback], Any]) -> None:
         self.name = name
         self._work = work
         self._lock = threading.Lock()
@@ -102,7 +102,7 @@ class JobRegistry:
         self._lock = threading.Lock()
         self._jobs: dict[str, Job] = {}
 
-    def start(self, name: str, work: Callable[[Progress], Any]) -> tuple[Job, bool]:
+    def start(self, name: str, work: Callable[[ProgressCallback], Any]) -> tuple[Job, bool]:
         """Start ``work`` as job ``name`` unless one is running; returns (the job, whether it is new)."""
         with self._lock:
             current = self._jobs.get(name)

@@ -26,7 +26,7 @@ def start_refit(store: Store, settings: Settings, *, reason: str = "manual") -> 
     """Start a refit unless one is running; returns (the job, whether it was started now)."""
     embedder = resources.get_embedder()
 
-    def work(progress: jobs.Progress) -> object:
+    def work(progress: jobs.ProgressCallback) -> object:
         log.info("topic refit started (%s)", reason)
         try:
             return refit(store, settings, embedder.model_id, progress=progress, embedder=embedder)

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
+from insight.clock import utc_now
 from insight.delivery.channels import Sender, apprise_send, configured_channels
 from insight.delivery.service import deliver, retry_due
 from insight.errors import EarshotError
@@ -78,7 +79,7 @@ def run_schedule(
         if now_local - slot <= CATCH_UP:
             key = slot.strftime("%Y-%m-%dT%H:%M")
             with store.transaction() as con:
-                claimed = sql.claim_run(con, key, "", now_utc or datetime.utcnow())
+                claimed = sql.claim_run(con, key, "", now_utc or utc_now())
             if claimed:
                 report = deliver(store, settings, now=now_utc, sender=sender)
                 summary = (

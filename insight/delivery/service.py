@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from insight.brief import build_brief
+from insight.clock import utc_now
 from insight.delivery.channels import Channel, Sender, SendResult, apprise_send, channel_status, configured_channels
 from insight.delivery.messages import Message, alert_message, brief_message, need_key
 from insight.settings import Settings
@@ -67,10 +68,6 @@ class DeliveryReport:
     def failed(self) -> list[Delivery]:
         """Deliveries of this run that did not get through (yet)."""
         return [d for d in self.attempted if d.status != "sent"]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def plan_messages(store: Store, settings: Settings, week: WeekLike) -> list[Message]:
@@ -156,7 +153,7 @@ def deliver(
     Returns:
         A :class:`DeliveryReport`; ``failed`` lists what did not get through (it will be retried).
     """
-    now = now or _now()
+    now = now or utc_now()
     resolved = resolve_week(store, week)
     report = DeliveryReport(week=resolved.label, dry_run=dry_run, channels=channel_status(settings))
     report.planned = plan_messages(store, settings, resolved)
@@ -198,7 +195,7 @@ def retry_due(
     store: Store, settings: Settings, *, now: datetime | None = None, sender: Sender = apprise_send
 ) -> list[Delivery]:
     """Retry every delivery whose back-off has run out; return them as they now stand."""
-    now = now or _now()
+    now = now or utc_now()
     with store.read() as con:
         due = [Delivery(*r) for r in sql.due_retries(con, now)]
     if not due:

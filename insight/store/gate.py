@@ -1,13 +1,13 @@
 """Cross-process and cross-thread access to one DuckDB file, without lock errors.
 
 DuckDB lets one process at a time open a database file (a second one, even read-only, gets
-``Could not set lock on file``), and creating a database instance costs ~8 ms here. So each process
+``Could not set lock on file``), and creating a database instance is slow next to a query. So each process
 *leases* the file:
 
 * ``<db>.lock`` — an ``fcntl.flock`` held exclusively by the process that has the file open.
 * ``<db>.want`` — a process waiting for the file holds a *shared* flock on it while it waits.
 
-The owner keeps its connection between operations (so a single note saves in ~1 ms, not ~10 ms),
+The owner keeps its connection between operations (so saving a single note does not pay for a new instance),
 and gives the file up as soon as it sees a waiter: after each operation, and from a watcher thread
 that polls every few milliseconds while the connection is idle. An idle owner also lets go after
 ``idle_release_s``. Inside a process, one operation at a time holds the connection (an ``RLock``), so

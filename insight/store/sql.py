@@ -32,7 +32,7 @@ merge_map AS (SELECT topic_id, arg_max(target, depth) AS target FROM merge_chain
 
 FILTER_COLUMNS: tuple[str, ...] = ("product", "channel", "team", "kind")
 
-# Below this many rows, plain parameterised statements beat registering an Arrow table (~2 ms each):
+# Below this many rows, plain parameterised statements beat registering an Arrow table (a fixed cost):
 # saving one note from the app takes the fast path, bulk imports and refits the Arrow one.
 SMALL_BATCH = 4
 

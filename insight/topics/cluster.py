@@ -19,7 +19,7 @@ import math
 
 import numpy as np
 
-from insight.topics.records import ProgressCallback
+from insight.records import ProgressCallback
 
 UNCLEAR = -1
 SETTLE_ROUNDS = 5

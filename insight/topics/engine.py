@@ -17,11 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
+from insight.records import ProgressCallback
 from insight.topics.cluster import GraphKMeans, effective_min_size, relabel_by_size, unit_centroids
-from insight.topics.labels import clean_text, keywords, make_vectorizer, rank_phrases
+from insight.topics.labels import keywords, make_vectorizer, rank_phrases, vocabulary_text
 from insight.topics.merging import merge_labels
 from insight.topics.naming import name_groups, sample_phrases
-from insight.topics.records import FittedTopic, ProgressCallback, TopicFit, TopicParams
+from insight.topics.records import FittedTopic, TopicFit, TopicParams
 from insight.topics.reduce import GraphUMAP
 from insight.topics.startup import import_bertopic
 from insight.topics.themes import group_themes
@@ -130,7 +131,7 @@ def _describe(
     sizes = np.bincount(labels[labels >= 0], minlength=k)
     sample_groups = labels[sample.rows]
     # Keywords stay keywords: c-TF-IDF's top phrases (of every raw topic a merged topic came from), re-ranked.
-    cleaned = [clean_text(t) for t in texts]
+    cleaned = [vocabulary_text(t) for t in texts]
     new_of_raw = {int(r): int(n) for r, n in zip(raw[raw >= 0], labels[raw >= 0], strict=True)}
     candidates: list[list[str]] = [[] for _ in range(k)]
     for r in range(k_raw):

@@ -126,6 +126,6 @@ def keywords(ranked: Sequence[tuple[str, float]], limit: int = KEYWORDS_SHOWN) -
     return tuple(shown)
 
 
-def clean_text(text: str) -> str:
+def vocabulary_text(text: str) -> str:
     """What the vocabulary sees: BERTopic's English preprocessing (letters, digits, spaces), lower-cased."""
     return re.sub(r"[^A-Za-z0-9 ]+", "", text.replace("\n", " ").replace("\t", " ")).lower()

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
 
 from insight.records import LineageEvent, Note
-
-# (stage, done, total) — the same shape as the app's background-job progress.
-ProgressCallback = Callable[[str, int, int], None]
 
 LINEAGE_EVENTS: tuple[str, ...] = ("birth", "continue", "merge", "split", "death", "pm-merge")
 

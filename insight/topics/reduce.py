@@ -5,7 +5,7 @@ a spectral embedding of the same neighbour graph 0.82 / 0.57, UMAP 0.83 / 0.60 �
 reducer that also kept CLINC150 at the level of KMeans told the true number of intents (see
 ``benchmarks/topic_quality.py``). Its cost is start-up, handled in :mod:`insight.topics.startup`.
 
-The neighbour graph is computed exactly (blockwise dot products of unit vectors, ~2 s at 13k notes)
+The neighbour graph is computed exactly (blockwise dot products of unit vectors)
 and handed to UMAP as ``precomputed_knn``: that skips pynndescent — its approximate search and its
 own numba compilation — and makes the graph deterministic. Above ``exact_knn_max`` notes, UMAP's
 own approximate search is used.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from insight.topics.records import ProgressCallback
+from insight.records import ProgressCallback
 from insight.topics.startup import import_umap
 
 log = logging.getLogger(__name__)

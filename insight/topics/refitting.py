@@ -19,6 +19,7 @@ import numpy as np
 
 from insight.embedder import Embedder
 from insight.errors import NotEnoughNotesError
+from insight.records import ProgressCallback
 from insight.settings import Settings
 from insight.store import Store
 from insight.store import notes as notes_sql
@@ -36,7 +37,7 @@ from insight.topics.llm_labels import TopicLabeller, apply_labeller, labeller_fr
 from insight.topics.lock import refit_lock, refit_running
 from insight.topics.matching import TopicMatch, match_topics
 from insight.topics.pocket_births import PocketSeed, as_births, carve_pockets
-from insight.topics.records import ProgressCallback, RefitResult, TopicFit, TopicParams
+from insight.topics.records import RefitResult, TopicFit, TopicParams
 from insight.topics.sampling import centroid_scores, fit_corpus, sample_rows
 from insight.topics.themes import stable_theme_ids
 
@@ -62,7 +63,8 @@ def _not_enough(n_embedded: int, n_stored: int, needed: int, model_id: str) -> N
         f"so {more} more {'is' if more == 1 else 'are'} needed."
     )
     if n_stored > n_embedded:
-        message += f" ({n_stored - n_embedded} stored notes have no {model_id} vector yet; importing embeds them.)"
+        missing = n_stored - n_embedded
+        message += f" ({missing} stored notes have no {model_id} vector yet; `earshot reembed` embeds them.)"
     return NotEnoughNotesError(message)
 
 

@@ -30,8 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
+from insight.records import ProgressCallback
 from insight.topics.cluster import UNCLEAR, effective_min_size, unit_centroids
-from insight.topics.records import ProgressCallback, TopicFit, TopicParams
+from insight.topics.records import TopicFit, TopicParams
 
 RECENT_WEIGHT = 4.0  # the newest week's notes are this much likelier to be in the sample
 FLOOR_FACTOR = 2  # a previous topic keeps at least this many times the smallest topic size of the sample

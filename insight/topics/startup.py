@@ -1,8 +1,8 @@
 """Loading the numeric stack for a fit without paying for it twice.
 
-Measured here (2 cores): ``import bertopic`` takes ~9 s, ~5 s of which is sentence-transformers and
+``import bertopic`` takes seconds, more than half of it spent on sentence-transformers and
 transformers, which BERTopic imports only for optional embedding/representation backends that Earshot
-never uses (embeddings are always precomputed). UMAP's numba JIT adds 30–60 s to the first fit in a
+never uses (embeddings are always precomputed). UMAP's numba JIT adds most of a minute to the first fit in a
 fresh process; numba's on-disk cache removes most of it, but only for functions compiled with
 ``cache=True``, and UMAP leaves its hot loops (``smooth_knn_dist``, ``compute_membership_strengths``,
 the layout epoch) uncached. So, before the first fit:

@@ -13,10 +13,11 @@ topic of its own (:mod:`insight.topics.pocket_births`).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 
 import numpy as np
 
+from insight.clock import utc_now
 from insight.settings import Settings
 from insight.store import runs as runs_sql
 from insight.store import signals as signals_sql
@@ -27,10 +28,6 @@ from insight.trends.signals import compute_signals
 from insight.trends.volume import WeekLike, as_week
 
 SAME_POCKET = 0.85  # centroid cosine above which this week's pocket is a stored one seen again
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def weekly_signals(
@@ -54,7 +51,7 @@ def weekly_signals(
         if stored is not None:
             return [TrendSignal.from_dict(d) for d in stored]
     signals, pockets = compute_signals(store, settings, target)
-    moment = now or _now()
+    moment = now or utc_now()
     if target.end > moment:
         return signals
     return _store(store, target.label, signals, pockets, moment)
@@ -80,7 +77,7 @@ def signals_for_page(
     if n_notes <= settings.trends_inline_max_notes:
         return weekly_signals(store, settings, target, now=now), False
     signals, _ = compute_signals(store, settings.replace(pocket_search=False), target)
-    return signals, target.end <= (now or _now())
+    return signals, target.end <= (now or utc_now())
 
 
 def _same_pocket(existing: list[tuple], finding: PocketFinding) -> int | None:
