@@ -174,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parse_date(text: str | None):  # -> datetime | None
     if not text:
         return None
-    from ingest.validation import parse_created_at
+    from ingest.timestamps import parse_created_at
 
     moment = parse_created_at(text)
     if moment is None or not hasattr(moment, "year"):

@@ -15,6 +15,9 @@ CORE_MODULES = [
     "ingest.service", "ingest.cli", "ingest.readers", "ingest.validation", "ingest.redaction",
     "insight.tokens", "insight.delivery", "insight.cli.api_cmd", "insight.cli.deliver_cmd",
     "ingest.batch", "ingest.helpdesk",
+    "insight.store.weekly", "insight.store.note_views", "insight.store.profiles", "insight.search", "insight.similar",
+    "insight.agent_notes", "insight.filter_options", "insight.topic_map", "insight.topic_activity", "insight.errors",
+    "ingest.timestamps", "ingest.cells",
 ]
 
 
@@ -51,3 +54,16 @@ def test_core_never_loads_the_http_stack_and_the_api_never_loads_streamlit_or_mo
     assert "fastapi" in api  # the probe really imported the API
     for heavy in ("streamlit", "sentence_transformers", "torch", "bertopic"):
         assert heavy not in api, f"importing the API loaded {heavy}"
+
+
+def test_the_layers_inside_the_core_are_contracts():
+    # The store below the services, records and errors below the store, pages away from the SQL: each is a
+    # contract lint-imports checks above; this guards against one being dropped from pyproject.toml.
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for name in (
+        "Records, errors and the clock import nothing else of the core",
+        "The store imports only records, errors, the clock and the privacy gate of the core",
+        "The core's stages never import the read services the pages call",
+        "Pages, the UI and the API never call the store's SQL modules directly",
+    ):
+        assert f'name = "{name}"' in text

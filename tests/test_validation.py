@@ -12,14 +12,14 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from ingest.cells import clean_text
 from ingest.columns import map_columns
 from ingest.readers import open_rows
+from ingest.timestamps import parse_created_at
 from ingest.validation import (
     CHANNEL_VARIANTS,
     KIND_VARIANTS,
-    clean_text,
     format_tags,
-    parse_created_at,
     parse_tags,
     validate_note,
     validate_row,

@@ -13,10 +13,10 @@ import re
 from html import escape
 
 from insight.brief.charts import product_bars_svg, sparkline_svg, week_bars_svg
-from insight.brief.markdown import PAGE_ONE_CHANGES, PAGE_ONE_DECISIONS, PAGE_ONE_NEEDS, page_one_quote
+from insight.brief.markdown import PAGE_ONE_DECISIONS, PAGE_ONE_NEEDS, page_one_quote
 from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
 from insight.brief.summarise import shorten
-from insight.brief.text import QUOTE_CHARS, change, counted, delta, rise, volume
+from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, rise, volume
 from insight.trends.records import Quote
 
 CSS = """
@@ -80,20 +80,13 @@ def _emerging(items: tuple[BriefItem, ...]) -> str:
 
 
 def _changed(brief: Brief) -> str:
-    def names(items: tuple[BriefItem, ...]) -> str:
-        return ", ".join(f"<b>{_e(i.label)}</b> {i.previous} → {i.count}" for i in items[:PAGE_ONE_CHANGES])
-
-    facts = []
-    if brief.movers_up:
-        facts.append(f'<li><span class="up">Up:</span> {names(brief.movers_up)}</li>')
-    if brief.movers_down:
-        facts.append(f'<li><span class="down">Down:</span> {names(brief.movers_down)}</li>')
-    if brief.new_topics:
-        new = ", ".join(f"<b>{_e(i.label)}</b> ({counted(i.count, 'note')})" for i in brief.new_topics[:3])
-        facts.append(f"<li>New: {new}</li>")
-    for title, items in (("Unusual spike", brief.spikes), ("Fading", brief.fading)):
-        if items:
-            facts.append(f"<li>{title}: " + ", ".join(f"<b>{_e(i.label)}</b>" for i in items[:3]) + "</li>")
+    marked = {"Up": "up", "Down": "down"}  # moves get a coloured title
+    facts = [
+        f'<li><span class="{marked[title]}">{title}:</span> {text}</li>'
+        if title in marked
+        else f"<li>{title}: {text}</li>"
+        for title, text in changed_facts(brief, lambda label: f"<b>{_e(label)}</b>")
+    ]
     return f"<ul>{''.join(facts)}</ul>" if facts else "<p>Nothing moved much this week.</p>"
 
 
@@ -103,7 +96,8 @@ def _decided(topics: tuple[TopicLine, ...]) -> str:
     if not decided:
         return "<p>No topic active this week has a decision yet (set one on its Topic page).</p>"
     lis = [
-        f"<li><b>{_e(t.label)}</b> — {_e(t.status)}" + (f" · owner: {_e(t.owner)}" if t.owner else "")
+        f"<li><b>{_e(t.label)}</b> — {_e(t.status)}"
+        + (f" · owner: {_e(t.owner)}" if t.owner else "")
         + f' <span class="muted">· {counted(t.count, "note")} this week</span></li>'
         for t in decided[:PAGE_ONE_DECISIONS]
     ]

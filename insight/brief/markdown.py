@@ -8,7 +8,7 @@ what was decided. Everything else — movers table, kinds, products, every topic
 from __future__ import annotations
 
 from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
-from insight.brief.text import QUOTE_CHARS, change, counted, delta, md_text, rise, volume
+from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, md_text, rise, volume
 from insight.trends.records import Quote
 
 
@@ -31,7 +31,6 @@ def _owner(item: BriefItem) -> str:
 
 
 PAGE_ONE_NEEDS = 5  # emerging needs on page one
-PAGE_ONE_CHANGES = 3  # topics up / down in "what changed"
 PAGE_ONE_DECISIONS = 6
 
 
@@ -62,21 +61,7 @@ def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
 def _changed(brief: Brief) -> list[str]:
     """What changed since last week, in a few lines: the biggest moves, new topics, spikes and fades."""
     lines = ["## What changed since last week", ""]
-
-    def names(items: tuple[BriefItem, ...]) -> str:
-        return ", ".join(f"**{md_text(i.label)}** {i.previous} → {i.count}" for i in items[:PAGE_ONE_CHANGES])
-
-    facts = []
-    if brief.movers_up:
-        facts.append(f"- Up: {names(brief.movers_up)}")
-    if brief.movers_down:
-        facts.append(f"- Down: {names(brief.movers_down)}")
-    if brief.new_topics:
-        new = ", ".join(f"**{md_text(i.label)}** ({counted(i.count, 'note')})" for i in brief.new_topics[:3])
-        facts.append(f"- New: {new}")
-    for title, items in (("Unusual spike", brief.spikes), ("Fading", brief.fading)):
-        if items:
-            facts.append(f"- {title}: " + ", ".join(f"**{md_text(i.label)}**" for i in items[:3]))
+    facts = [f"- {title}: {text}" for title, text in changed_facts(brief, lambda label: f"**{md_text(label)}**")]
     return [*lines, *(facts or ["Nothing moved much this week."]), ""]
 
 
@@ -156,14 +141,18 @@ def render_page_one(brief: Brief, *, heading: bool = True) -> str:
     ``heading=False`` leaves out the title and headline numbers (the app shows them as metrics).
     """
     h = brief.headline
-    lines = [] if not heading else [
-        f"# Weekly brief — {brief.week} ({brief.week_start:%d %b} – {brief.week_end:%d %b %Y})",
-        "",
-        f"**{h.notes:,} notes** ({change(h.notes, h.notes_previous)} vs {brief.previous_week}) · "
-        f"**{h.agents} active agents** ({delta(h.agents, h.agents_previous)}) · "
-        f"**{h.topics} topics** ({delta(h.topics, h.topics_previous)})",
-        "",
-    ]
+    lines = (
+        []
+        if not heading
+        else [
+            f"# Weekly brief — {brief.week} ({brief.week_start:%d %b} – {brief.week_end:%d %b %Y})",
+            "",
+            f"**{h.notes:,} notes** ({change(h.notes, h.notes_previous)} vs {brief.previous_week}) · "
+            f"**{h.agents} active agents** ({delta(h.agents, h.agents_previous)}) · "
+            f"**{h.topics} topics** ({delta(h.topics, h.topics_previous)})",
+            "",
+        ]
+    )
     lines += _emerging(brief.emerging)
     lines += _changed(brief)
     lines += _decided(brief.topics)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from insight.brief.records import Brief, BriefItem
 from insight.brief.summarise import shorten
 
 # Inline Markdown punctuation. Note text never starts a line in the brief, so "#", "-", "+" and "1." cannot
 # start a heading or a list and are left alone for readability.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}!|~])")
 QUOTE_CHARS = 280
+PAGE_ONE_CHANGES = 3  # topics up / down in "what changed"
 
 
 def change(now: int, before: int) -> str:
@@ -63,3 +66,27 @@ def rise(baseline: float | None, growth_ratio: float | None, window_weeks: int, 
     if window_weeks > 1:
         return f"rising for {window_weeks} weeks from {base:.1f} a week before; last week {previous}"
     return f"baseline {base:.1f} a week, {growth(growth_ratio)}; last week {previous}"
+
+
+def changed_facts(brief: Brief, strong: Callable[[str], str]) -> list[tuple[str, str]]:
+    """What changed since last week as ``(title, text)`` facts: the biggest moves, new topics, spikes and fades.
+
+    Both renderers list these; ``strong`` renders a topic label escaped and emphasised for the format.
+    """
+
+    def moves(items: tuple[BriefItem, ...]) -> str:
+        return ", ".join(f"{strong(i.label)} {i.previous} → {i.count}" for i in items[:PAGE_ONE_CHANGES])
+
+    facts = []
+    if brief.movers_up:
+        facts.append(("Up", moves(brief.movers_up)))
+    if brief.movers_down:
+        facts.append(("Down", moves(brief.movers_down)))
+    if brief.new_topics:
+        facts.append(
+            ("New", ", ".join(f"{strong(i.label)} ({counted(i.count, 'note')})" for i in brief.new_topics[:3]))
+        )
+    for title, items in (("Unusual spike", brief.spikes), ("Fading", brief.fading)):
+        if items:
+            facts.append((title, ", ".join(strong(i.label) for i in items[:3])))
+    return facts
