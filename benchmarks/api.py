@@ -269,8 +269,9 @@ def main() -> int:
     env["EARSHOT_AUTO_REFIT_NEW_NOTES"] = "0"  # the one refit of this run is the explicit one below
     env["NUMBA_CACHE_DIR"] = env.get("NUMBA_CACHE_DIR", str(ROOT / ".cache" / "numba"))
 
+    from ingest.file_import import import_file
     from ingest.redaction import default_redactor
-    from ingest.service import import_file, save_note
+    from ingest.service import save_note
     from insight.runtime import embedder_for
     from insight.settings import load_settings
     from insight.store import Store

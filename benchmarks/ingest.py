@@ -41,8 +41,9 @@ def main() -> int:
 
     import pandas as pd
 
+    from ingest.file_import import import_file
     from ingest.redaction import default_redactor
-    from ingest.service import import_file, save_note
+    from ingest.service import save_note
     from insight.embedder import SentenceTransformerEmbedder
     from insight.settings import load_settings
     from insight.store import Store

@@ -199,9 +199,9 @@ def _plan(plan_import, path: Path, settings):  # -> ImportPlan
 def _import_files(args: argparse.Namespace) -> int:
     settings = load_settings(db=args.db, date_format=args.date_format)
     default_date = _parse_date(args.date)
+    from ingest.file_import import import_file
     from ingest.plan import plan_import
     from ingest.redaction import default_redactor, keep_terms_from
-    from ingest.service import import_file
     from insight.runtime import embedder_for, open_store
 
     store = open_store(settings, adopt=args.force_adopt)

@@ -12,7 +12,8 @@ import pytest
 
 from ingest import ledger
 from ingest.cli import main as ingest_main
-from ingest.service import import_file, ingest_drafts
+from ingest.file_import import import_file
+from ingest.service import ingest_drafts
 from insight.errors import EarshotError
 from insight.privacy import CleanText
 from insight.records import NoteDraft

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.service import import_file
+from ingest.file_import import import_file
 from insight.store import Store
 
 WORDS = "customer asked about delivery delays refund policy mobile app crash login error invoice pdf export".split()

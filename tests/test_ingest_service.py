@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.service import import_file, ingest_drafts, save_note
+from ingest.file_import import import_file
+from ingest.service import ingest_drafts, save_note
 from insight.errors import InputError, NoteRejected
 from insight.records import NoteDraft
 from insight.store import Store

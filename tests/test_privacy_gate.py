@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.service import import_file, save_note
+from ingest.file_import import import_file
+from ingest.service import save_note
 from insight.errors import EarshotError, NoteRejected, UnredactedTextError
 from insight.privacy import CleanText, synthetic_draft
 from insight.records import NoteDraft

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from app_support import EMBEDDER, clean_streamlit, new_app, open_page  # noqa: F401
 
-from ingest.service import import_file
+from ingest.file_import import import_file
 from insight.embedder import build_embedder
 from insight.store import Store
 from insight.store.gate import release_all

@@ -6,9 +6,9 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
+from ingest.file_import import import_file
 from ingest.ledger import UndoResult, list_imports, undo_import
 from ingest.readers import FORMATS
-from ingest.service import import_file
 from insight.errors import EarshotError
 from insight.failures import explain
 from insight.records import ImportRecord, IngestReport, ProgressCallback
