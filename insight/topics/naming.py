@@ -142,18 +142,21 @@ def sentence_case(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS) -> str | None:
+def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: str | None = None) -> str | None:
     """The first (most central) note of at most ``limit`` words — or, failing that, the first clause of
-    3 to ``limit`` words in a note ("Engineer went above and beyond, customer wants to thank him by name" →
-    "Engineer went above and beyond") — trimmed of end punctuation; else ``None``."""
+    3 to ``limit`` words in a note that holds the group's best phrase ``about`` ("Engineer went above and
+    beyond, customer wants to thank him by name" → "Engineer went above and beyond"; never a filler clause
+    such as "Took 20 min to sort out") — trimmed of end punctuation; else ``None``."""
     for text in texts:
         words = text.split()
         if 0 < len(words) <= limit:
             return " ".join(words).rstrip(".!?,;: ")
+    if not about:
+        return None
     for text in texts:
         for clause in _CLAUSE.split(text):
             words = clause.split()
-            if MIN_CLAUSE_WORDS <= len(words) <= limit:
+            if MIN_CLAUSE_WORDS <= len(words) <= limit and name_key(about) <= name_key(clause):
                 return " ".join(words)
     return None
 
@@ -192,7 +195,7 @@ def group_options(
     fallbacks: list[str | None] = []
     for group in range(len(sizes)):
         mine = [sample.texts[i] for i in np.flatnonzero(groups == group)]
-        fallbacks.append(short_note(mine))
+        fallbacks.append(short_note(mine, about=options[group][0] if options[group] else None))
     return options, fallbacks
 
 
