@@ -149,3 +149,6 @@ def test_short_note_falls_back_to_a_short_clause_of_a_central_note():
     assert short_note([note], about="engineer") == "Engineer went above and beyond"
     assert short_note(["Caller is moving house soon. Took 20 min to sort out."], about="router") is None
     assert short_note(["one two three four five six seven eight nine ten"]) is None
+    assert short_note(["<PERSON>", "call <PERSON> now", "Call my mum"]) == "Call my mum"  # a placeholder is no name
+    (phrases,) = _texts(["Call <PERSON> about the <EMAIL> change"])
+    assert not any("PERSON" in p or "EMAIL" in p for p in phrases)

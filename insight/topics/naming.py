@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from insight.topics.meaning import rank_by_meaning
-from insight.topics.phrases import Phrase, common_surface, extract_phrases, name_key
+from insight.topics.phrases import PLACEHOLDER, Phrase, common_surface, extract_phrases, name_key
 
 PER_GROUP = 24  # central notes read per topic
 WORD_BONUS = 0.5
@@ -147,6 +147,7 @@ def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: str |
     3 to ``limit`` words in a note that holds the group's best phrase ``about`` ("Engineer went above and
     beyond, customer wants to thank him by name" → "Engineer went above and beyond"; never a filler clause
     such as "Took 20 min to sort out") — trimmed of end punctuation; else ``None``."""
+    texts = [t for t in texts if not PLACEHOLDER.search(t)]  # "<PERSON>" is not a name
     for text in texts:
         words = text.split()
         if 0 < len(words) <= limit:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 MAX_WORDS = 6  # long enough for "refund not showing up on statement"; a phrase must recur to count
+PLACEHOLDER = re.compile(r"<[A-Z_]+>")  # redaction placeholders (<PERSON>, <EMAIL>…) are never a name
 PIPELINE = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")  # no parser or NER: tags are enough
 
 _SKIP_POS = {"DET", "PRON", "AUX"}
@@ -168,7 +169,8 @@ def extract_phrases(texts: Iterable[str], batch_size: int = 256) -> list[list[Ph
     from insight.nlp import english_pipeline
 
     nlp = english_pipeline(PIPELINE)
-    return [phrases_in(doc) for doc in nlp.pipe((t[:1000] for t in texts), batch_size=batch_size)]
+    cleaned = (PLACEHOLDER.sub(" , ", t[:1000]) for t in texts)  # a placeholder ends a phrase, never joins one
+    return [phrases_in(doc) for doc in nlp.pipe(cleaned, batch_size=batch_size)]
 
 
 def _stem(word: str) -> str:
