@@ -152,3 +152,21 @@ def test_short_note_falls_back_to_a_short_clause_of_a_central_note():
     assert short_note(["<PERSON>", "call <PERSON> now", "Call my mum"]) == "Call my mum"  # a placeholder is no name
     (phrases,) = _texts(["Call <PERSON> about the <EMAIL> change"])
     assert not any("PERSON" in p or "EMAIL" in p for p in phrases)
+
+
+def test_a_theme_is_named_by_a_phrase_not_by_one_of_its_notes(fake_embedder):
+    music = ["what song is playing", "which song is this", "name this song", "song playing now"]
+    lights = ["dim the lights", "lights brighter please", "turn the lights off", "lights in the kitchen"]
+    sample, labels = _sample([music, lights])
+    centroids = fake_embedder.embed([" ".join(music), " ".join(lights)])
+    names = name_groups(
+        sample,
+        labels[sample.rows],
+        [4, 4],
+        "Theme",
+        centroids=centroids,
+        embed=fake_embedder.embed,
+        notes_compete=False,
+    )
+    assert "song" in names[0].lower() and names[0].lower() not in music  # a phrase, not a note
+    assert "light" in names[1].lower() and names[1].lower() not in lights

@@ -131,7 +131,7 @@ def _describe(
     sizes = np.bincount(labels[labels >= 0], minlength=k)
     sample_groups = labels[sample.rows]
     # Keywords stay keywords: c-TF-IDF's top phrases (of every raw topic a merged topic came from), re-ranked.
-    cleaned = [vocabulary_text(t) for t in texts]
+    cleaned = [vocabulary_text(_clean(t)) for t in texts]  # "<PERSON>" is no keyword either
     new_of_raw = {int(r): int(n) for r, n in zip(raw[raw >= 0], labels[raw >= 0], strict=True)}
     candidates: list[list[str]] = [[] for _ in range(k)]
     for r in range(k_raw):
@@ -152,7 +152,13 @@ def _describe(
         np.add.at(sums, themes[themed], centroids[themed] * sizes[themed, None])
         theme_centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
         names = name_groups(
-            sample, theme_of_sample, theme_sizes.tolist(), "Theme", centroids=theme_centroids, embed=embed
+            sample,
+            theme_of_sample,
+            theme_sizes.tolist(),
+            "Theme",
+            centroids=theme_centroids,
+            embed=embed,
+            notes_compete=False,
         )
     topics = []
     for t in range(k):

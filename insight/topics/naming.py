@@ -220,6 +220,7 @@ def name_groups(
     centroids: np.ndarray | None = None,
     embed=None,
     keywords: Sequence[Sequence[str]] | None = None,
+    notes_compete: bool = True,
 ) -> list[str]:
     """Unique names for groups ``0..len(sizes)-1`` (see the module notes).
 
@@ -232,11 +233,14 @@ def name_groups(
         embed: …and the function that embedded the notes (texts → unit vectors): candidates are then
             ranked by meaning (:mod:`insight.topics.meaning`).
         keywords: optional, each group's keywords best first, also judged by meaning when ``embed`` is given.
+        notes_compete: whether a short note competes with a one-word phrase. Themes pass ``False``: a
+            theme named by one of its topics' notes ("What song is playing") reads as that topic, not as
+            what the theme holds.
     """
     options, fallbacks = group_options(sample, groups, sizes)
     if embed is not None and centroids is not None and len(sizes) > 1:
         written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
-        options = rank_by_meaning(options, centroids, embed, keywords, fallbacks, written)
+        options = rank_by_meaning(options, centroids, embed, keywords, fallbacks if notes_compete else None, written)
     order = sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))
     chosen = choose_names([options[g] for g in order], [fallbacks[g] for g in order], default)
     names = [""] * len(sizes)
