@@ -146,8 +146,8 @@ def test_the_name_points_at_its_own_topic_rather_than_its_sibling(real_embedder)
 
 def test_short_note_falls_back_to_a_short_clause_of_a_central_note():
     note = "Engineer went above and beyond, small business owner wants to thank him by name."
-    assert short_note([note], about="engineer") == "Engineer went above and beyond"
-    assert short_note(["Caller is moving house soon. Took 20 min to sort out."], about="router") is None
+    assert short_note([note], about=["name", "engineer"]) == "Engineer went above and beyond"
+    assert short_note(["Caller is moving house soon. Took 20 min to sort out."], about=["router"]) is None
     assert short_note(["one two three four five six seven eight nine ten"]) is None
     assert short_note(["<PERSON>", "call <PERSON> now", "Call my mum"]) == "Call my mum"  # a placeholder is no name
     (phrases,) = _texts(["Call <PERSON> about the <EMAIL> change"])

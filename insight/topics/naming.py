@@ -40,6 +40,7 @@ PROMOTE_RATIO = 0.5
 MIN_SUPPORT = 2  # a phrase must be in at least this many of a group's central notes
 SHORT_NOTE_WORDS = 8
 MIN_CLAUSE_WORDS = 3
+CLAUSE_ABOUT = 3  # a clause names a group only if it holds one of its best this-many phrases
 _CLAUSE = re.compile(r"[.,;:!?()]+\s|\s[-–—]\s|[.!?]+$")  # where a note's clauses end
 CANDIDATES_KEPT = 24
 
@@ -142,11 +143,11 @@ def sentence_case(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: str | None = None) -> str | None:
+def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: Sequence[str] = ()) -> str | None:
     """The first (most central) note of at most ``limit`` words — or, failing that, the first clause of
-    3 to ``limit`` words in a note that holds the group's best phrase ``about`` ("Engineer went above and
-    beyond, customer wants to thank him by name" → "Engineer went above and beyond"; never a filler clause
-    such as "Took 20 min to sort out") — trimmed of end punctuation; else ``None``."""
+    3 to ``limit`` words in a note that holds one of the group's best phrases ``about`` ("Engineer went
+    above and beyond, customer wants to thank him by name" → "Engineer went above and beyond"; never a
+    filler clause such as "Took 20 min to sort out") — trimmed of end punctuation; else ``None``."""
     texts = [t for t in texts if not PLACEHOLDER.search(t)]  # "<PERSON>" is not a name
     for text in texts:
         words = text.split()
@@ -157,7 +158,7 @@ def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: str |
     for text in texts:
         for clause in _CLAUSE.split(text):
             words = clause.split()
-            if MIN_CLAUSE_WORDS <= len(words) <= limit and name_key(about) <= name_key(clause):
+            if MIN_CLAUSE_WORDS <= len(words) <= limit and any(name_key(a) <= name_key(clause) for a in about):
                 return " ".join(words)
     return None
 
@@ -196,7 +197,7 @@ def group_options(
     fallbacks: list[str | None] = []
     for group in range(len(sizes)):
         mine = [sample.texts[i] for i in np.flatnonzero(groups == group)]
-        fallbacks.append(short_note(mine, about=options[group][0] if options[group] else None))
+        fallbacks.append(short_note(mine, about=options[group][:CLAUSE_ABOUT]))
     return options, fallbacks
 
 
