@@ -70,7 +70,7 @@ def calls(db: Path, embedding_model: str) -> list[tuple[str, str, Callable[[], o
          lambda: search_notes(store, query, embedder=embedder, filters=twelve, limit=50)),
         ("explore", "topic_map", lambda: topic_map(store)),
         ("brief", "resolve_week", lambda: resolve_week(store)),
-        ("brief", "build_brief (latest week)", lambda: build_brief(store, settings, resolve_week(store))),
+        ("brief", "build_brief (latest week)", lambda: build_brief(store, settings, resolve_week(store), wait=False)),
         ("my_notes", "notes_by_agent", lambda: notes_by_agent(store, agent)),
         ("log_note", "similar_this_week (after a save)",
          lambda: similar_this_week(store, embedder=embedder, note_id=last_note, agent_id=agent)),

@@ -163,16 +163,45 @@ def ray_report(notes: int = 4000) -> None:
 
 
 def pages_report(size: int, seed: int = 0) -> None:
-    """Every page's render time (fresh and cached) on the refitted database of ``size`` notes."""
+    """Page times on the refitted database of ``size`` notes: each page's service calls, then AppTest.
+
+    On a private copy. First the service calls each page makes, one by one (``_page_services``; shows
+    which call a slow page waits for, including the Trends page's first view of a week nobody judged yet:
+    topic signals only, the pocket screen left to a background job). Then the signal week is judged
+    without the pocket screen (``EARSHOT_POCKET_SEARCH=0``: at 1M notes the screen runs for 15+ minutes,
+    which is what the background job is for) so the pages read a stored week, as they do once that job
+    is done, and every page is timed in AppTest (warm server; fresh = data caches cleared).
+    """
+    import shutil
+    import subprocess
+
     from benchmarks import app_pages
 
     fitted = scale_db_path(size, seed).with_suffix(".fitted.duckdb")
     if not fitted.exists():
         raise SystemExit(f"run `scale.py refit --sizes {size}` first: pages need the topics it fits")
+    work = fitted.with_name(f"scale-{size}-pages.duckdb")
+    for suffix in ("", ".wal"):
+        Path(str(work) + suffix).unlink(missing_ok=True)
+    shutil.copy(fitted, work)
+    repo = Path(__file__).resolve().parent.parent
+    print(f"\nservice calls of each page at {size:,} notes (one warm process; 'again' = second call):")
+    services = subprocess.run([sys.executable, str(repo / "benchmarks" / "_page_services.py"), str(work)],
+                              cwd=repo, capture_output=True, text=True, check=True)  # fmt: skip
+    print(services.stdout.strip())
+    os.environ["EARSHOT_POCKET_SEARCH"] = "0"
+    from insight.settings import load_settings
+    from insight.store import Store
+    from insight.trends import resolve_week, weekly_signals
+
+    store = Store(work)
+    settings = load_settings(db=work)
+    weekly_signals(store, settings, resolve_week(store))
+    store.release()
     app_pages.EMBEDDER = "packaged:all-MiniLM-L6-v2"  # the scale databases hold real MiniLM vectors
     app_pages.logging_quiet()
-    times = app_pages.time_pages(fitted, runs=2)
-    print(f"\npages at {size:,} notes (AppTest, warm server; fresh = data caches cleared):")
+    times = app_pages.time_pages(work, runs=2)
+    print(f"\npages at {size:,} notes (AppTest, warm server; fresh = data caches cleared; signal week stored):")
     print("| page | fresh | cached |\n|---|---|---|")
     for page, (fresh, cached) in sorted(times.items(), key=lambda kv: -kv[1][0]):
         print(f"| {page} | {fresh:.2f} s | {cached:.2f} s |")
