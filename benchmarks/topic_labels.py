@@ -14,7 +14,10 @@ Three namings of the *same* topics are scored:
 * **c-TF-IDF words** — the top 3 words of BERTopic's c-TF-IDF with English stop words removed;
 * **BERTopic default** — BERTopic's own ``topic_labels_`` (default vectorizer, 4 words) without the number.
 
-The names never see the intent names: they come from the notes' own words. Clustering is compared with
+The names never see the intent names: they come from the notes' own words. One asymmetry to keep in mind:
+Earshot's namer ranks its candidates with the same embedding model the judge uses (cosine to the topic
+centroids, see insight.topics.meaning), while the two keyword baselines use no embeddings; and Earshot's names
+must be unique within a run, the baselines' need not be. Clustering is compared with
 the same fit before same-need topics were merged ("today's" clustering: merging is the only step added
 after the clusterer): NMI/ARI against the intents for both. Thirty names per data set (first seed) are
 printed beside their majority intent, for a person to read. Data sets: see ../shared/datasets/*/README.md;
