@@ -20,14 +20,9 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import numpy as np
-
-    from insight.embedder import Embedder
-    from insight.records import CountCallback
     from insight.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,11 +62,11 @@ def cache_demo_vectors(
     from insight.runtime import embedder_for
     from insight.settings import load_settings
     from insight.store import Store
-    from insight.vector_cache import demo_cache_path, save_vectors
+    from insight.vector_cache import RecordingEmbedder, demo_cache_path, save_vectors
 
     started = time.perf_counter()
     settings = settings or load_settings()
-    recorder = _RecordingEmbedder(embedder_for(settings))
+    recorder = RecordingEmbedder(embedder_for(settings))
     drafts = generate_demo_notes(seed=settings.random_seed, notes_per_week=notes_per_week, weeks=weeks)
     with tempfile.TemporaryDirectory(prefix="earshot-warmup-") as tmp:
         store = Store(Path(tmp) / "demo.duckdb")
@@ -88,32 +83,6 @@ def cache_demo_vectors(
     path = demo_cache_path(settings.model_cache_dir, recorder.model_id)
     save_vectors(path, recorder.model_id, recorder.texts, vectors)
     return len(recorder.texts), time.perf_counter() - started
-
-
-class _RecordingEmbedder:
-    """Pass-through embedder that keeps every text it embedded with its vector."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self.inner = inner
-        self.texts: list[str] = []
-        self.vectors: list[np.ndarray] = []
-
-    @property
-    def model_id(self) -> str:
-        """The wrapped model's id."""
-        return self.inner.model_id
-
-    @property
-    def dimension(self) -> int:
-        """The wrapped model's vector length."""
-        return self.inner.dimension
-
-    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
-        """Embed with the wrapped model and remember each text's vector."""
-        vectors = self.inner.embed(texts, progress=progress)
-        self.texts.extend(texts)
-        self.vectors.append(vectors)
-        return vectors
 
 
 def main() -> int:

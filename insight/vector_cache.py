@@ -72,18 +72,11 @@ def load_vectors(path: Path, model_id: str) -> dict[str, np.ndarray]:
         return {}
 
 
-class CachedEmbedder:
-    """An :class:`~insight.embedder.Embedder` that takes known texts' vectors from a cache.
+class WrappedEmbedder:
+    """Base of embedders that stand in front of another one and name themselves as it does."""
 
-    Texts not in the cache go to ``inner`` (one call per :meth:`embed`); ``model_id`` and ``dimension`` are
-    ``inner``'s, so what is stored is indistinguishable from the model's own output.
-    """
-
-    def __init__(self, inner: Embedder, cached: dict[str, np.ndarray]) -> None:
+    def __init__(self, inner: Embedder) -> None:
         self.inner = inner
-        self.cached = {k: v for k, v in cached.items() if v.shape == (inner.dimension,)}
-        self.hits = 0
-        self.misses = 0
 
     @property
     def model_id(self) -> str:
@@ -94,6 +87,40 @@ class CachedEmbedder:
     def dimension(self) -> int:
         """The wrapped model's vector length."""
         return self.inner.dimension
+
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
+        """The wrapped model's vectors for ``texts``."""
+        return self.inner.embed(texts, progress=progress)
+
+
+class RecordingEmbedder(WrappedEmbedder):
+    """Embeds with the wrapped model and keeps every text with its vector (to write a cache from)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        super().__init__(inner)
+        self.texts: list[str] = []
+        self.vectors: list[np.ndarray] = []
+
+    def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
+        """Embed with the wrapped model and remember each text's vector."""
+        vectors = self.inner.embed(texts, progress=progress)
+        self.texts.extend(texts)
+        self.vectors.append(vectors)
+        return vectors
+
+
+class CachedEmbedder(WrappedEmbedder):
+    """An :class:`~insight.embedder.Embedder` that takes known texts' vectors from a cache.
+
+    Texts not in the cache go to ``inner`` (one call per :meth:`embed`); ``model_id`` and ``dimension`` are
+    ``inner``'s, so what is stored is indistinguishable from the model's own output.
+    """
+
+    def __init__(self, inner: Embedder, cached: dict[str, np.ndarray]) -> None:
+        super().__init__(inner)
+        self.cached = {k: v for k, v in cached.items() if v.shape == (inner.dimension,)}
+        self.hits = 0
+        self.misses = 0
 
     def embed(self, texts: Sequence[str], progress: CountCallback | None = None) -> np.ndarray:
         """Vectors for ``texts``: cached ones looked up, the rest embedded by the wrapped model."""

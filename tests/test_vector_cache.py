@@ -13,6 +13,7 @@ from insight.settings import load_settings
 from insight.store import Store
 from insight.vector_cache import (
     CachedEmbedder,
+    WrappedEmbedder,
     demo_cache_path,
     load_vectors,
     save_vectors,
@@ -23,20 +24,12 @@ from insight.vector_cache import (
 NOW = datetime(2026, 6, 1, 12, 0)
 
 
-class CountingEmbedder:
-    """Wraps an embedder and records every text the model itself was asked to embed."""
+class CountingEmbedder(WrappedEmbedder):
+    """Records every text the model itself was asked to embed."""
 
     def __init__(self, inner) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.asked: list[str] = []
-
-    @property
-    def model_id(self) -> str:
-        return self.inner.model_id
-
-    @property
-    def dimension(self) -> int:
-        return self.inner.dimension
 
     def embed(self, texts, progress=None):
         self.asked.extend(texts)
