@@ -76,8 +76,8 @@ def test_the_next_refit_gives_a_stored_pocket_a_topic_of_its_own(store, settings
     (event,) = [e for e in topic_lineage(store, born[0].topic_id) if e.run_id == result.run_id]
     assert event.event == "birth"
     with store.read() as con:
-        (row,) = [r for r in signals_sql.pockets(con) if r[0] == pocket_id]
-    assert row[10] == born[0].topic_id and row[11] == result.run_id
+        (row,) = [r for r in signals_sql.pockets(con) if r.pocket_id == pocket_id]
+    assert row.topic_id == born[0].topic_id and row.born_run_id == result.run_id
     again = refit(store, settings, corpus["model_id"], force=True)
     assert born[0].topic_id in {t.topic_id for t in list_topics(store)}  # the pocket's topic continues
     assert not [e for e in topic_lineage(store, born[0].topic_id) if e.run_id == again.run_id and e.event == "birth"]

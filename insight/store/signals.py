@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -79,10 +80,45 @@ _POCKET_COLUMNS = (
 )
 
 
-def pockets(con: duckdb.DuckDBPyConnection, model_id: str | None = None) -> list[tuple]:
-    """Every stored pocket (optionally of one model), oldest first, as rows of ``_POCKET_COLUMNS``."""
+@dataclass(frozen=True)
+class PocketRow:
+    """A stored pocket: an emerging need found below the topic level, and the topic a refit gave it (if any)."""
+
+    pocket_id: int
+    first_week: str
+    last_week: str
+    label: str
+    keywords: tuple[str, ...]
+    model_id: str
+    centroid: np.ndarray
+    radius: float
+    parent_topic_ids: tuple[int, ...]
+    note_ids: tuple[int, ...]
+    topic_id: int | None
+    born_run_id: int | None
+
+
+def pockets(con: duckdb.DuckDBPyConnection, model_id: str | None = None) -> list[PocketRow]:
+    """Every stored pocket (optionally of one model), oldest first."""
     where, params = ("WHERE model_id = ?", [model_id]) if model_id else ("", [])
-    return con.execute(f"SELECT {_POCKET_COLUMNS} FROM pockets {where} ORDER BY pocket_id", params).fetchall()
+    rows = con.execute(f"SELECT {_POCKET_COLUMNS} FROM pockets {where} ORDER BY pocket_id", params).fetchall()
+    return [
+        PocketRow(
+            pocket_id=int(r[0]),
+            first_week=r[1],
+            last_week=r[2],
+            label=r[3],
+            keywords=tuple(r[4] or ()),
+            model_id=r[5],
+            centroid=np.asarray(r[6], dtype=np.float32),
+            radius=float(r[7]),
+            parent_topic_ids=tuple(int(t) for t in r[8] or ()),
+            note_ids=tuple(int(n) for n in r[9] or ()),
+            topic_id=None if r[10] is None else int(r[10]),
+            born_run_id=None if r[11] is None else int(r[11]),
+        )
+        for r in rows
+    ]
 
 
 def insert_pocket(

@@ -247,8 +247,8 @@ def refit(
             old_themes, next_theme = topics_sql.theme_membership(con)
             old_centroids = topics_sql.run_centroids(con, current.run_id) if current is not None else None
             seeds = [
-                PocketSeed(row[0], row[3], tuple(row[4] or ()), np.asarray(row[6], np.float32), row[7], tuple(row[9]))
-                for row in signals_sql.pockets(con, embedder_model_id)
+                PocketSeed(p.pocket_id, p.label, p.keywords, p.centroid, p.radius, p.note_ids)
+                for p in signals_sql.pockets(con, embedder_model_id)
             ]
         store.release()  # DuckDB frees the buffers of that read now, not when the fit is over
         if len(note_ids) < settings.min_notes_for_topics:

@@ -15,8 +15,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-import numpy as np
-
 from insight.clock import utc_now
 from insight.settings import Settings
 from insight.store import runs as runs_sql
@@ -80,16 +78,15 @@ def signals_for_page(
     return signals, target.end <= (now or utc_now())
 
 
-def _same_pocket(existing: list[tuple], finding: PocketFinding) -> int | None:
+def _same_pocket(existing: list[signals_sql.PocketRow], finding: PocketFinding) -> int | None:
     """The stored pocket (same model) whose centroid is closest to ``finding``'s, if close enough."""
     best: tuple[float, int] | None = None
     for row in existing:
-        pocket_id, model_id, centroid = row[0], row[5], row[6]
-        if model_id != finding.model_id:
+        if row.model_id != finding.model_id:
             continue
-        sim = float(np.asarray(centroid, dtype=np.float32) @ finding.centroid)
+        sim = float(row.centroid @ finding.centroid)
         if sim >= SAME_POCKET and (best is None or sim > best[0]):
-            best = (sim, int(pocket_id))
+            best = (sim, row.pocket_id)
     return best[1] if best else None
 
 
