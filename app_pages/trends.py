@@ -31,7 +31,7 @@ c1.metric(
 )
 c2.metric("Topics", len(rows))
 c3.metric("Emerging / new / spiking", len(signals) + len(overview.pockets))
-c4.metric("Fading", sum(1 for r in rows if r.signal == "fading"))
+c4.metric("Fading", sum(1 for r in rows if r.signal == "fading") + len(overview.fading_pockets))
 
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
@@ -42,7 +42,7 @@ with chart_col:
 with signal_col:
     st.subheader(f"Signals in {overview.signal_week}")
     flagged = [r for r in rows if r.signal]
-    if not flagged and not overview.pockets:
+    if not flagged and not overview.pockets and not overview.fading_pockets:
         st.caption("Nothing unusual this week.")
     # New needs found below the topic level first: their topic's own count barely moved, so nothing else shows them.
     for i, pocket in enumerate(overview.pockets[:5]):
@@ -73,6 +73,21 @@ with signal_col:
     hidden = len(flagged) + len(overview.pockets) - 5
     if hidden > 0:
         st.caption(f"…and {hidden} more (topics in the table below).")
+    # Needs going quiet below the topic level: no topic's count shows them, so they are listed here.
+    for i, pocket in enumerate(overview.fading_pockets[:3]):
+        st.markdown(f"{render.signal_badge('fading')} · **{render.escape_markdown(pocket.label)}**")
+        st.caption(
+            f"{render.escape_markdown(pocket.change)} · {render.escape_markdown(pocket.chance)}",
+            help=render.escape_markdown(pocket.reason),
+        )
+        for topic_id, topic_label in pocket.parents:
+            if st.button(
+                f"was inside: {topic_label}",
+                key=f"fading-parent-{i}-{topic_id}",
+                type="tertiary",
+                help="Open a topic this need was filed under",
+            ):
+                state.open_topic(topic_id, "app_pages/topic.py")
 
 weekly_column = f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})"
 themes = theme_trends(overview)

@@ -72,6 +72,7 @@ class TrendOverview:
     pockets: tuple[PocketTrend, ...] = ()
     judged_at: str | None = None
     pending: bool = False
+    fading_pockets: tuple[PocketTrend, ...] = ()  # needs going quiet below the topic level
 
 
 def _rise(weekly: Sequence[int], window: int) -> int:
@@ -185,5 +186,8 @@ def topic_overview(
     # from 0 to 2 notes ("+200 %") above one going from 20 to 40.
     rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -_rise(r.weekly, window), -r.total, r.topic_id))
     pockets = tuple(_pocket(s, labels) for s in said if s.scope == "pocket" and s.kind == "emerging")
+    fading = tuple(_pocket(s, labels) for s in said if s.scope == "pocket" and s.kind == "fading")
     judged = next((s.computed_at for s in said if s.computed_at), None)
-    return TrendOverview(tuple(w.label for w in weeks), end.label, tuple(rows), pockets, judged, pending)
+    return TrendOverview(
+        tuple(w.label for w in weeks), end.label, tuple(rows), pockets, judged, pending, fading_pockets=fading
+    )

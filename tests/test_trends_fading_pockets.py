@@ -68,3 +68,45 @@ def test_the_brief_lists_the_fade_without_calling_its_topics_fading(tmp_path):
     assert item.previous == item.weekly_counts[-2][1] <= 2  # the fade's own last week, not its topic's
     movers = brief.movers_up + brief.movers_down
     assert all(m.flag != "fading" for m in movers)  # "log in" and "other things" themselves carry on
+
+
+def test_a_fade_reads_as_falling_and_the_cli_says_where_it_was(tmp_path):
+    from insight.cli.trends_cmd import format_table
+    from insight.trends.wording import change_words
+
+    assert change_words(14, 2, 2).endswith("falling over 2 weeks")
+    assert change_words(1, 12, 3).endswith("rising over 3 weeks")
+    store = new_store(tmp_path)
+    build(store, _world([16, 15, 17, 16, 16, 16, 1, 0]), LABELS)
+    (signal,) = _fading(store)
+    assert "rising" not in signal.change
+    table = format_table([signal], TARGET)
+    assert "(was inside #" in table and "growing inside" not in table
+
+
+def test_the_trends_overview_and_page_show_a_need_going_quiet_below_the_topics(tmp_path, monkeypatch):
+    import streamlit as st
+    from app_support import EMBEDDER, new_app, open_page
+
+    from insight.store.gate import release_all
+    from insight.trend_view import topic_overview
+
+    store = new_store(tmp_path, "page.duckdb")
+    build(store, _world([16, 15, 17, 16, 16, 16, 1, 0]), LABELS)
+    overview = topic_overview(store, SETTINGS)
+    (quiet,) = overview.fading_pockets
+    assert {t for t, _ in quiet.parents} == {1, 3} and overview.pockets == ()
+    store.release()
+    release_all()
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("EARSHOT_DB", str(tmp_path / "page.duckdb"))
+    monkeypatch.setenv("EARSHOT_EMBEDDING_MODEL", EMBEDDER)
+    at = open_page(new_app("pm"), "trends")
+    assert not at.exception
+    assert next(m for m in at.metric if m.label == "Fading").value == "1"
+    assert any("statement" in m.value.lower() for m in at.markdown), [m.value for m in at.markdown]
+    assert {b.label for b in at.button} >= {"was inside: log in", "was inside: other things"}
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    release_all()

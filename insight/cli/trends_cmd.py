@@ -84,7 +84,8 @@ def format_table(signals: list[TrendSignal], week: Week) -> str:
     for s in signals:
         where = f"(#{s.topic_id})"
         if s.scope == "pocket":
-            where = "(growing inside " + ", ".join(f"#{t}" for t in s.parent_topic_ids) + ")"
+            inside = "was inside" if s.kind == "fading" else "growing inside"
+            where = f"({inside} " + ", ".join(f"#{t}" for t in s.parent_topic_ids) + ")"
         lines.append(f"{s.kind:<9} {s.change:<26} {s.distinct_agents:>6}  {s.chance or '—':<38} {s.label} {where}")
     if signals and signals[0].computed_at:
         lines.append(f"As signalled on {signals[0].computed_at} UTC (--recompute judges the week again).")

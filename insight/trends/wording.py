@@ -38,7 +38,8 @@ def _level(value: float) -> str:
 
 
 def change_words(baseline: float, count: int, window_weeks: int = 1) -> str:
-    """``"0 → 14 a week"``, ``"<1 → 9 a week"`` or ``"6 → 18 a week (3.0×)"``.
+    """``"0 → 14 a week"``, ``"<1 → 9 a week"``, ``"6 → 18 a week (3.0×)"``; over a longer window
+    ``"… rising over 3 weeks"`` or, for a fade, ``"14 → 2 a week (0.1×), falling over 2 weeks"``.
 
     ``baseline`` is the weekly mean before the evidence window; ``count`` this week's notes.
     """
@@ -47,5 +48,6 @@ def change_words(baseline: float, count: int, window_weeks: int = 1) -> str:
     if growth is not None:
         text += f" ({growth:.1f}×)"
     if window_weeks > 1:
-        text += f", rising over {window_weeks} weeks"
+        # The same window serves rises and fades: say which way it went.
+        text += f", {'falling' if count < baseline else 'rising'} over {window_weeks} weeks"
     return text
