@@ -146,9 +146,7 @@ class PresidioRedactor:
                 raise TypeError(f"redact() takes a str, not {type(text).__name__}")
         try:
             # str(): spaCy's tokenizer takes exactly str, and re-redacting a CleanText must work.
-            normalised = [normalise(str(text)) for text in texts]
-            names = self._find_names(normalised)
-            return [self._redact_one(text, found) for text, found in zip(normalised, names, strict=True)]
+            return self._settle([normalise(str(text)) for text in texts])
         except RedactionError:
             raise
         except Exception as exc:
@@ -157,6 +155,29 @@ class PresidioRedactor:
             raise RedactionError(
                 f"Detecting personal data failed ({type(exc).__name__}); the note was not stored."
             ) from None
+
+    def _settle(self, texts: list[str]) -> list[Redaction]:
+        """Redact until nothing more is found, names included, so that redacting the result changes nothing.
+
+        A replacement changes a name's context (``"Ë Vj 4000…"`` reads as no name, ``"Ë Vj <CARD>"`` as one),
+        so a text that changed is read by the name finder again, in one batch with the others that changed.
+        """
+        current = list(texts)
+        kinds: list[set[str]] = [set() for _ in texts]
+        pending = list(range(len(texts)))
+        for _ in range(_MAX_PASSES):
+            names = self._find_names([current[i] for i in pending])
+            changed = []
+            for i, found in zip(pending, names, strict=True):
+                result = self._redact_one(current[i], found)
+                kinds[i].update(result.kinds)
+                if result.text != current[i]:
+                    current[i] = str(result.text)
+                    changed.append(i)
+            pending = changed
+            if not pending:
+                return [Redaction(CleanText(t), tuple(sorted(k))) for t, k in zip(current, kinds, strict=True)]
+        raise RedactionError("Redaction did not settle on this note; it was not stored. Please report this.")
 
     def _find_names(self, texts: list[str]) -> list[list[tuple[int, int]]]:
         if self._names is None:

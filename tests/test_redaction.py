@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from ingest.normalise import normalise
@@ -396,6 +396,7 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 @FAST
 @given(NOTES)
+@example("Ë Vj 4000000000000002")  # a replaced card made "Ë Vj" read as a name on the second pass
 def test_redaction_is_idempotent(text: str) -> None:
     redactor = default_redactor()
     once = redactor.redact(text)
