@@ -25,6 +25,7 @@ from insight.store import notes as notes_sql
 from insight.store import profiles as profiles_sql
 from insight.store import topics as topics_sql
 from tests import store_fixtures as fixtures
+from tests.leak_check import leaked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -239,7 +240,7 @@ def _everything_stored(store: Store) -> str:
 
 
 def _leaks(text: str) -> list[str]:
-    return [s for s in SECRETS if s.lower() in text.lower()]
+    return leaked(SECRETS, text)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest.rescrub import rescrub
 from insight.store import Store
+from tests.leak_check import leaked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,7 +80,7 @@ def test_rescrub_cleans_an_old_database_and_refreshes_labels(tmp_path: Path, red
     assert dry.notes_changed == 3 and all(s.lower() in _dump(store).lower() for s in ("john", "07700"))
     report = rescrub(store, redactor=redactor, embedder=fake_embedder, settings=settings)
     dump = _dump(store).lower()
-    assert not [s for s in SECRETS if s.lower() in dump]
+    assert not leaked(SECRETS, dump)
     assert report.notes_checked == 4 and report.notes_changed == 3
     assert report.found["PERSON"] >= 2 and report.found["PHONE"] == 1 and report.found["IBAN"] == 1
     assert report.found["EMAIL"] >= 2
