@@ -42,9 +42,12 @@ def _peak_import(tmp_path: Path, megabytes: float, embedder, redactor, settings)
 
 @pytest.mark.slow
 def test_import_memory_does_not_grow_with_file_size(tmp_path, fake_embedder, redactor, settings):
-    small_rows, small_peak = _peak_import(tmp_path, 2, fake_embedder, redactor, settings)
-    big_rows, big_peak = _peak_import(tmp_path, 10, fake_embedder, redactor, settings)
+    # One small import first: what loads once per process (the name finder's word lists, the NER model's
+    # buffers) is not what this test is about, and which earlier test loaded it first varies.
+    _peak_import(tmp_path, 0.2, fake_embedder, redactor, settings)
+    small_rows, small_peak = _peak_import(tmp_path, 1, fake_embedder, redactor, settings)
+    big_rows, big_peak = _peak_import(tmp_path, 5, fake_embedder, redactor, settings)
     assert big_rows > 4 * small_rows
-    # Python allocations during the import: a few batches in flight, whatever the file size.
-    assert big_peak < small_peak * 1.5 + 5, (small_peak, big_peak)
-    assert big_peak < 60
+    # Python allocations during the import: a few batches in flight, whatever the file size (5x the rows here).
+    assert big_peak < small_peak * 1.2 + 5, (small_peak, big_peak)
+    assert big_peak < 100, big_peak  # batches of long notes with their NER views and vectors, not the file
