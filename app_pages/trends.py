@@ -6,7 +6,7 @@ import streamlit as st
 
 from insight.filter_options import filter_options
 from insight.theme_view import theme_members, theme_trends
-from insight.trend_view import topic_overview
+from insight.trend_view import PocketTrend, topic_overview
 from ui import charts, data, filters, judging, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()
@@ -33,6 +33,20 @@ c2.metric("Topics", len(rows))
 c3.metric("Emerging / new / spiking", len(signals) + len(overview.pockets))
 c4.metric("Fading", sum(1 for r in rows if r.signal == "fading") + len(overview.fading_pockets))
 
+
+def pocket_card(pocket: PocketTrend, kind: str, key: str, relation: str, link_help: str) -> None:
+    """A need found below the topic level: its name, change and evidence, and a link to each topic it sits in."""
+    st.markdown(f"{render.signal_badge(kind)} · **{render.escape_markdown(pocket.label)}**")
+    agents = f" · {pocket.distinct_agents} agents" if kind != "fading" else ""
+    st.caption(
+        f"{render.escape_markdown(pocket.change)}{agents} · {render.escape_markdown(pocket.chance)}",
+        help=render.escape_markdown(pocket.reason),
+    )
+    for topic_id, topic_label in pocket.parents:
+        if st.button(f"{relation}: {topic_label}", key=f"{key}-{topic_id}", type="tertiary", help=link_help):
+            state.open_topic(topic_id, "app_pages/topic.py")
+
+
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
     judged = f" as judged on {overview.judged_at[:10]}" if overview.judged_at else ""
@@ -46,20 +60,9 @@ with signal_col:
         st.caption("Nothing unusual this week.")
     # New needs found below the topic level first: their topic's own count barely moved, so nothing else shows them.
     for i, pocket in enumerate(overview.pockets[:5]):
-        st.markdown(f"{render.signal_badge('emerging')} · **{render.escape_markdown(pocket.label)}**")
-        st.caption(
-            f"{render.escape_markdown(pocket.change)} · {pocket.distinct_agents} agents · "
-            f"{render.escape_markdown(pocket.chance)}",
-            help=render.escape_markdown(pocket.reason),
+        pocket_card(
+            pocket, "emerging", f"pocket-parent-{i}", "growing inside", "Open the topic this new need is growing inside"
         )
-        for topic_id, topic_label in pocket.parents:
-            if st.button(
-                f"growing inside: {topic_label}",
-                key=f"pocket-parent-{i}-{topic_id}",
-                type="tertiary",
-                help="Open the topic this new need is growing inside",
-            ):
-                state.open_topic(topic_id, "app_pages/topic.py")
     for r in flagged[: max(0, 5 - len(overview.pockets))]:
         label = f"{render.signal_badge(r.signal)} · {render.escape_markdown(r.label)}"
         if st.button(label, key=f"signal-open-{r.topic_id}", type="tertiary", help="Open this topic"):
@@ -75,19 +78,7 @@ with signal_col:
         st.caption(f"…and {hidden} more (topics in the table below).")
     # Needs going quiet below the topic level: no topic's count shows them, so they are listed here.
     for i, pocket in enumerate(overview.fading_pockets[:3]):
-        st.markdown(f"{render.signal_badge('fading')} · **{render.escape_markdown(pocket.label)}**")
-        st.caption(
-            f"{render.escape_markdown(pocket.change)} · {render.escape_markdown(pocket.chance)}",
-            help=render.escape_markdown(pocket.reason),
-        )
-        for topic_id, topic_label in pocket.parents:
-            if st.button(
-                f"was inside: {topic_label}",
-                key=f"fading-parent-{i}-{topic_id}",
-                type="tertiary",
-                help="Open a topic this need was filed under",
-            ):
-                state.open_topic(topic_id, "app_pages/topic.py")
+        pocket_card(pocket, "fading", f"fading-parent-{i}", "was inside", "Open a topic this need was filed under")
 
 weekly_column = f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})"
 themes = theme_trends(overview)
