@@ -82,10 +82,32 @@ def streamlit_server(
             out.close()
 
 
-def settle(page, timeout: float = 30_000) -> None:
-    """Wait until the script run triggered by the last action has finished."""
+# True once the app has shown "not running" for ``quiet_ms`` in a row. A single look is not enough: on a
+# loaded machine the browser may not yet have sent the rerun a click asked for, so the page still reads
+# "not running" from the run before (CI failed that way on 2 busy cores).
+_IDLE_FOR = """quietMs => {
+    const app = document.querySelector("[data-testid='stApp']");
+    const idle = app !== null && app.getAttribute("data-test-script-state") === "notRunning";
+    const now = performance.now();
+    if (!idle) { window.__earshotIdleSince = null; return false; }
+    if (window.__earshotIdleSince == null) window.__earshotIdleSince = now;
+    return now - window.__earshotIdleSince >= quietMs;
+}"""
+
+
+def settle(page, timeout: float = 30_000, quiet_ms: int = 1_000) -> None:
+    """Wait until the script run triggered by the last action has finished and the app stays idle."""
     page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=timeout)
+    page.evaluate("() => { window.__earshotIdleSince = null; }")
+    page.wait_for_function(_IDLE_FOR, arg=quiet_ms, timeout=timeout, polling=100)
+
+
+def page_text(page, limit: int = 1_500) -> str:
+    """What the main area of the page says, for an assertion message that explains a failure in CI logs."""
+    try:
+        return page.get_by_test_id("stMain").inner_text(timeout=5_000)[:limit]
+    except Exception as exc:  # the page itself is broken; say so instead of hiding the first failure
+        return f"(could not read the page: {exc})"
 
 
 def shot(page, name: str) -> Path:

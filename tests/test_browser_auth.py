@@ -64,7 +64,7 @@ def _sign_in(page, url: str, who: str) -> None:
 def test_pm_signs_in_and_gets_pm_pages(page, signed_app) -> None:
     _sign_in(page, signed_app, "pm@example.com")
     page.get_by_role("heading", name="Trends", exact=True).wait_for()
-    assert page.get_by_text("Signed in as pm@example.com").is_visible()
+    expect(page.get_by_text("Signed in as pm@example.com")).to_be_visible()
     assert page.get_by_text("Demo mode").count() == 0
     shot(page, "signed-in-pm")
     page.goto(f"{signed_app}/import")
