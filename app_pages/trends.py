@@ -42,10 +42,15 @@ def pocket_card(pocket: PocketTrend, kind: str, key: str, relation: str, link_he
         f"{render.escape_markdown(pocket.change)}{agents} · {render.escape_markdown(pocket.chance)}",
         help=render.escape_markdown(pocket.reason),
     )
+    # One wrapping row of links: a need spread over four topics took four full lines, one per topic.
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    row.caption(f"{relation}:")
     for topic_id, topic_label in pocket.parents:
-        if st.button(f"{relation}: {topic_label}", key=f"{key}-{topic_id}", type="tertiary", help=link_help):
+        if row.button(topic_label, key=f"{key}-{topic_id}", type="tertiary", help=link_help):
             state.open_topic(topic_id, "app_pages/topic.py")
 
+
+GROWTH_HELP = "Last 2 weeks vs the 2 before; 'new' when the 2 before had under a note a week"
 
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
@@ -103,12 +108,16 @@ if group == "Themes":  # None (nothing picked) shows topics
         }
         for t in themes
     )
+    theme_display = theme_frame.copy()
+    theme_display["Growth"] = [
+        render.growth_text(g, sum(t.weekly[-2:])) for g, t in zip(theme_frame["Growth"], themes, strict=True)
+    ]
     picked_theme = st.dataframe(
-        theme_frame,
+        theme_display,
         hide_index=True,
         column_config={
             weekly_column: st.column_config.LineChartColumn(width="medium", y_min=0),
-            "Growth": st.column_config.NumberColumn(format="%+.0f%%", help="Last 2 weeks vs the 2 before"),
+            "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
             "Signals": st.column_config.NumberColumn(help="Topics in the theme that are emerging, new or spiking"),
             "Largest topics": st.column_config.TextColumn(width="large"),
         },
@@ -137,13 +146,15 @@ frame = render.notes_frame(
     }
     for r in ranked
 )
+display = render.with_badges(frame)
+display["Growth"] = [render.growth_text(g, sum(r.weekly[-2:])) for g, r in zip(frame["Growth"], ranked, strict=True)]
 table = st.dataframe(
-    render.with_badges(frame),
+    display,
     hide_index=True,
     column_order=[c for c in frame.columns if c != "id"],
     column_config={
         weekly_column: st.column_config.LineChartColumn(width="medium", y_min=0),
-        "Growth": st.column_config.NumberColumn(format="%+.0f%%", help="Last 2 weeks vs the 2 before"),
+        "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
         "Topic": st.column_config.TextColumn(width="medium"),
     },
     height=min(35 * (len(frame) + 1) + 3, 800),  # every topic without an inner scrollbar, up to ~22

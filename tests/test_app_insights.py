@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from app_support import DIM, clean_streamlit, demo_db, demo_template, media, new_app, open_page, texts  # noqa: F401
 
 
@@ -15,6 +17,18 @@ def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
     assert len(frame) >= 15
     assert [m.label for m in at.metric][1] == "Topics"
     assert at.get("plotly_chart"), "the clickable bar chart is drawn"
+    # Growth reads as a PM would say it: a percentage, "new" from (almost) nothing, never "None" or "nan".
+    assert all(g == "" or g == "new" or re.fullmatch(r"[+-]\d+%", g) for g in frame["Growth"]), set(frame["Growth"])
+
+
+def test_growth_text_says_new_instead_of_a_ratio_from_nothing() -> None:
+    from ui.render import growth_text
+
+    assert growth_text(228.6, 10) == "+229%"
+    assert growth_text(-50.0, 3) == "-50%"
+    assert growth_text(None, 24) == "new"
+    assert growth_text(float("nan"), 24) == "new"
+    assert growth_text(None, 0) == ""
 
 
 def test_trends_filters_narrow_the_table(demo_db) -> None:

@@ -81,6 +81,16 @@ def with_badges(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def growth_text(growth_pct: float | None, recent_notes: int) -> str:
+    """A growth percentage as a PM reads it: ``+229%``; ``new`` when there was (almost) nothing to grow from.
+
+    The numeric column stays in exports; on screen a missing ratio read "None", which says nothing.
+    """
+    if growth_pct is None or growth_pct != growth_pct:  # None or NaN (pandas turns None into NaN)
+        return "new" if recent_notes > 0 else ""
+    return f"{growth_pct:+.0f}%"
+
+
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     """What a spreadsheet should get: lists (sparkline series) as ``1, 4, 2`` text, one value per cell, and
     numbers rounded to 2 decimals (a growth of 228.57142857142856 % is read as 229)."""
