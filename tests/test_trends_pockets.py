@@ -165,3 +165,46 @@ def test_the_cli_prints_a_pocket_with_the_contract_fields_and_keeps_the_week(tmp
     assert "growing inside #1" in table and "As signalled on" in table and "1 in " not in table
     assert main(["trends", "--week", TARGET.label, "--recompute", "--json", "--db", db]) == 0
     assert [s["label"] for s in json.loads(capsys.readouterr().out)] == [pocket["label"]]
+
+
+def _vectors_only(clusters: list[Cluster], seed: int = 0):
+    """The pocket input of the last seven weeks of ``clusters``, built in memory (no store), and week totals."""
+    from insight.trends.pockets import PocketInput
+    from insight.trends.signals import history_weeks
+
+    rng = np.random.default_rng(seed)
+    weeks = history_weeks(SETTINGS, TARGET)
+    first = len(clusters[0].counts) - len(weeks)
+    rows, names = [], []
+    for cluster in clusters:
+        for w, count in enumerate(cluster.counts[first:]):
+            for i in range(count):
+                v = cluster.centre + rng.normal(0.0, 0.09, len(cluster.centre))
+                rows.append((v / np.linalg.norm(v), w, cluster.agents[i % len(cluster.agents)], cluster.topics[0]))
+                names.append(cluster.name)
+    data = PocketInput(
+        note_ids=np.arange(len(rows), dtype=np.int64),
+        vectors=np.vstack([r[0] for r in rows]).astype(np.float32),
+        week_index=np.array([r[1] for r in rows], dtype=np.int64),
+        agents=tuple(r[2] for r in rows),
+        topic_ids=np.array([r[3] for r in rows], dtype=np.int64),
+        n_weeks=len(weeks),
+        observed=(True,) * len(weeks),
+    )
+    totals = {wk.monday: int((data.week_index == i).sum()) for i, wk in enumerate(weeks)}
+    return data, np.array(names), weeks, totals
+
+
+def test_confirm_pockets_judges_vectors_alone_and_keeps_its_guards():
+    """The store-free step (the one ``benchmarks/pocket_diagnose.py`` runs) says what ``detect_signals`` says."""
+    from insight.trends.detectors import PoissonGammaDetector
+    from insight.trends.pocket_signals import confirm_pockets
+
+    detector = PoissonGammaDetector(SETTINGS)
+    data, names, weeks, totals = _vectors_only(_steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)))
+    (found,) = confirm_pockets(data, weeks, totals, detector, SETTINGS)
+    detection, history, parents, _, note_ids, _ = found
+    assert detection.kind == "emerging" and parents == (1,) and history.counts[-1] == len(note_ids)
+    assert (names[list(note_ids)] == "loop").mean() >= 0.85  # the new need, not its flat twin
+    one_agent = _vectors_only(_steady_world([0, 0, 0, 0, 0, 0, 0, 15], topics=(1,), agents=("a9",)))
+    assert confirm_pockets(*one_agent[:1], *one_agent[2:], detector, SETTINGS) == []

@@ -104,6 +104,35 @@ def find_pockets(
     if loaded is None:
         return []
     data, model_id = loaded
+    found = [
+        PocketFinding(
+            detection=emerging,
+            history=history,
+            parents=parents,
+            note_ids=note_ids,
+            member_ids=member_ids,
+            centroid=cand.centroid,
+            radius=cand.radius,
+            model_id=model_id,
+        )
+        for emerging, history, parents, cand, note_ids, member_ids in confirm_pockets(
+            data, weeks, totals, detector, settings
+        )
+    ]
+    return [_describe(store, f, data, quotes) for f in found]
+
+
+Confirmed = tuple[Detection, TopicHistory, tuple[int, ...], PocketCandidate, tuple[int, ...], tuple[int, ...]]
+
+
+def confirm_pockets(
+    data: PocketInput, weeks: list[Week], totals: dict[date, int], detector: TrendDetector, settings: Settings
+) -> list[Confirmed]:
+    """The screen's candidates that pass the detector on their own counts, strongest first (no store).
+
+    Each is (verdict, history, parent topics, candidate, the week's note ids, the members' note ids most
+    central first); a candidate sharing most of its notes with a stronger one is the same pocket.
+    """
     candidates = screen(
         data,
         baseline_weeks=settings.baseline_weeks,
@@ -114,7 +143,7 @@ def find_pockets(
         min_members=max(2, settings.emerging_min_agents),
     )
     last = len(weeks) - 1
-    found: list[PocketFinding] = []
+    found: list[Confirmed] = []
     for cand in candidates:
         judged = _judge(data, cand, weeks, totals, detector, settings)
         if judged is None:
@@ -122,23 +151,32 @@ def find_pockets(
         emerging, history, parents, cand = judged
         this_week = cand.region[data.week_index[cand.region] == last]
         note_ids = {int(n) for n in data.note_ids[this_week]}
-        if any(len(note_ids & set(f.note_ids)) > MAX_OVERLAP * len(note_ids) for f in found):
+        if any(len(note_ids & set(f[4])) > MAX_OVERLAP * len(note_ids) for f in found):
             continue
         central = cand.members[np.argsort(-(data.vectors[cand.members] @ cand.centroid), kind="stable")]
-        found.append(
-            PocketFinding(
-                detection=emerging,
-                history=history,
-                parents=parents,
-                note_ids=tuple(sorted(note_ids)),
-                member_ids=tuple(int(data.note_ids[m]) for m in central),
-                centroid=cand.centroid,
-                radius=cand.radius,
-                model_id=model_id,
-            )
-        )
-    found.sort(key=lambda f: -f.detection.score)
-    return [_describe(store, f, data, quotes) for f in found]
+        members = tuple(int(data.note_ids[m]) for m in central)
+        found.append((emerging, history, parents, cand, tuple(sorted(note_ids)), members))
+    found.sort(key=lambda f: -f[0].score)
+    return found
+
+
+def region_history(
+    data: PocketInput, region: np.ndarray, weeks: list[Week], totals: dict[date, int]
+) -> tuple[TopicHistory, tuple[int, ...]]:
+    """A region's weekly history, read as a topic's (exposure: the week's other notes), and its parent topics."""
+    last = len(weeks) - 1
+    this_week = region[data.week_index[region] == last]
+    counts, agent_weeks = region_counts(data, region)
+    parents = parent_topics(data.topic_ids[this_week]) if len(this_week) else (-1,)
+    history = TopicHistory(
+        topic_id=parents[0],
+        weeks=tuple(w.label for w in weeks),
+        counts=counts,
+        totals=tuple(max(0, totals.get(w.monday, 0) - c) for w, c in zip(weeks, counts, strict=True)),
+        observed=data.observed,
+        agents=agent_weeks,
+    )
+    return history, parents
 
 
 def _judge(
@@ -165,19 +203,9 @@ def _judge(
     for start, radius in tries:
         centroid = balanced_centre(data, start, radius, cand.window_weeks, settings.baseline_weeks)
         region = np.flatnonzero(data.vectors @ centroid >= radius)
-        this_week = region[data.week_index[region] == last]
-        if len(this_week) == 0:
+        if not (data.week_index[region] == last).any():
             continue
-        counts, agent_weeks = region_counts(data, region)
-        parents = parent_topics(data.topic_ids[this_week])
-        history = TopicHistory(
-            topic_id=parents[0],
-            weeks=tuple(w.label for w in weeks),
-            counts=counts,
-            totals=tuple(max(0, totals.get(w.monday, 0) - c) for w, c in zip(weeks, counts, strict=True)),
-            observed=data.observed,
-            agents=agent_weeks,
-        )
+        history, parents = region_history(data, region, weeks, totals)
         rise = _rise(detector.detect(history))
         if rise is None:
             continue

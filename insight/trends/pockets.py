@@ -124,32 +124,34 @@ def _windows(data: PocketInput, window_weeks: int, baseline_weeks: int, prior_we
     return out
 
 
-def screen(
+@dataclass(frozen=True)
+class ScreenTests:
+    """The screen's raw tests: ``p[k, i, j]`` for window ``windows[k]``, centre ``centres[i]``, size ``sizes[j]``."""
+
+    centres: np.ndarray
+    windows: tuple[int, ...]
+    sizes: tuple[float, ...]
+    p: np.ndarray
+
+
+def screen_tests(
     data: PocketInput,
     *,
     baseline_weeks: int,
     window_weeks: int,
     min_similarity: float,
-    fdr: float,
     prior_weeks: float = 1.0,
-    min_members: int = 3,
     max_centres: int = MAX_CENTRES,
-) -> list[PocketCandidate]:
-    """Candidate pockets of the target week (see the module docstring), largest first.
-
-    The screen only proposes: it counts around each of this week's notes itself (one similarity product
-    per block of notes, every window and size read from it), and the region a candidate is judged on is
-    found afterwards, balanced between the window and the baseline weeks. Beyond ``max_centres`` notes
-    in the week a fixed random sample is tested (a need big enough to matter has notes in any sample).
-    """
+) -> ScreenTests | None:
+    """Every (centre, window, size) test of the screen, uncorrected; ``None`` when nothing can be judged."""
     from scipy.stats import nbinom
 
     if len(data.note_ids) == 0 or data.vectors.ndim != 2:
-        return []
+        return None
     windows = _windows(data, window_weeks, baseline_weeks, prior_weeks)
     centres = np.flatnonzero(data.week_index == data.n_weeks - 1)
     if not windows or len(centres) == 0:
-        return []
+        return None
     if len(centres) > max_centres:  # fixed seed: the same week judged twice gives the same answer
         centres = np.sort(np.random.default_rng(0).choice(centres, max_centres, replace=False))
     sizes = radii(min_similarity)
@@ -169,12 +171,43 @@ def screen(
                 p[k, start : start + _CHUNK, j] = nbinom.sf(
                     seen - 1, alpha_prior + before, w.beta / (w.beta + w.exposure)
                 )
-    q = benjamini_hochberg(p.ravel()).reshape(p.shape)
+    return ScreenTests(centres, tuple(w.weeks for w in windows), sizes, p)
+
+
+def screen(
+    data: PocketInput,
+    *,
+    baseline_weeks: int,
+    window_weeks: int,
+    min_similarity: float,
+    fdr: float,
+    prior_weeks: float = 1.0,
+    min_members: int = 3,
+    max_centres: int = MAX_CENTRES,
+) -> list[PocketCandidate]:
+    """Candidate pockets of the target week (see the module docstring), largest first.
+
+    The screen only proposes: it counts around each of this week's notes itself (one similarity product
+    per block of notes, every window and size read from it), and the region a candidate is judged on is
+    found afterwards, balanced between the window and the baseline weeks. Beyond ``max_centres`` notes
+    in the week a fixed random sample is tested (a need big enough to matter has notes in any sample).
+    """
+    tests = screen_tests(
+        data,
+        baseline_weeks=baseline_weeks,
+        window_weeks=window_weeks,
+        min_similarity=min_similarity,
+        prior_weeks=prior_weeks,
+        max_centres=max_centres,
+    )
+    if tests is None:
+        return []
+    q = benjamini_hochberg(tests.p.ravel()).reshape(tests.p.shape)
     best: dict[int, tuple[float, int, float]] = {}  # centre → (q, window, radius)
     for k, i, j in zip(*np.nonzero(q <= fdr), strict=True):
-        centre, value = int(centres[i]), float(q[k, i, j])
+        centre, value = int(tests.centres[i]), float(q[k, i, j])
         if centre not in best or value < best[centre][0]:
-            best[centre] = (value, windows[k].weeks, sizes[j])
+            best[centre] = (value, tests.windows[k], tests.sizes[j])
     if not best:
         return []
     return _group(data, best, min_members, baseline_weeks, min_similarity)

@@ -1,0 +1,234 @@
+"""Why is a planted riser missed below the topic level? The pocket detector alone, on the emerging streams.
+
+A diagnostic, not the benchmark (``benchmarks/emerging.py`` operates the whole product through its CLI).
+For each stream of the family (``benchmarks/stream.py``) and each judged week, the pocket detector
+(:func:`insight.trends.pocket_signals.confirm_pockets`, the product's code) reads the notes of the weeks a
+``trends`` run reads, with their cached real embeddings — no ingest, no refit, so a stream takes seconds.
+Topics are not fitted: a note's "topic" is its true intent, used only to name parents. It prints:
+
+* per planted riser, at its onset and the week after: its notes and agents that week, its twin's notes,
+  the screen's best test among its notes (window, size, the count around it and the baseline count,
+  the raw p and the Benjamini–Hochberg q, the q a note needed), whether a candidate held its notes, and
+  what the confirmation said about that candidate (the detector's windows: count, corroborated count,
+  baseline mean, agents, p) — so one sees which step lost it;
+* pocket-only scores per stream: recall within ≤ 1 week of onset, label and flag precision (a flag is
+  right when the majority true label of its notes is a riser on or after its onset).
+
+Run: ``OMP_NUM_THREADS=1 nice -n 10 .venv/bin/python benchmarks/pocket_diagnose.py --size full``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import numpy as np  # noqa: E402
+
+from benchmarks.emerging import SIZES, WARMUP_WEEKS  # noqa: E402
+from benchmarks.stream import SOURCES, Stream, TextPool, generate_stream, load_pool, note_vector  # noqa: E402
+from insight.settings import Settings, load_settings  # noqa: E402
+from insight.trends.detectors import PoissonGammaDetector  # noqa: E402
+from insight.trends.pocket_signals import confirm_pockets, region_history  # noqa: E402
+from insight.trends.pockets import PocketInput, balanced_centre, benjamini_hochberg, radii, screen_tests  # noqa: E402
+from insight.trends.signals import history_weeks  # noqa: E402
+
+
+def week_input(stream: Stream, pool: TextPool, settings: Settings, target: int):
+    """The pocket input a ``trends --week`` run on week ``target`` reads, the true labels and week totals."""
+    weeks = history_weeks(settings, stream.weeks[target])
+    position = {w.monday: i for i, w in enumerate(weeks)}
+    first = stream.weeks[0]
+    notes = [n for n in stream.notes if weeks[0].start <= n.created_at < weeks[-1].end]
+    labels = sorted({n.label for n in stream.notes})
+    topic = {lbl: i for i, lbl in enumerate(labels)}
+    index = np.array([position[w.monday] for n in notes for w in weeks if w.start <= n.created_at < w.end])
+    data = PocketInput(
+        note_ids=np.arange(len(notes), dtype=np.int64),
+        vectors=np.vstack([note_vector(pool, n) for n in notes]).astype(np.float32),
+        week_index=index,
+        agents=tuple(n.agent_id for n in notes),
+        topic_ids=np.array([topic[n.label] for n in notes], dtype=np.int64),
+        n_weeks=len(weeks),
+        observed=tuple(w >= first for w in weeks),
+    )
+    totals = {w.monday: int((index == i).sum()) for i, w in enumerate(weeks)}
+    return data, np.array([n.label for n in notes]), weeks, totals
+
+
+def _explain_screen(data: PocketInput, truth: np.ndarray, label: str, settings: Settings) -> str:
+    """The screen's best test among the riser's notes of the week, and how it fared in the correction."""
+    tests = screen_tests(
+        data,
+        baseline_weeks=settings.baseline_weeks,
+        window_weeks=settings.emerging_window_weeks,
+        min_similarity=settings.pocket_min_similarity,
+        prior_weeks=settings.trend_prior_weeks,
+    )
+    if tests is None:
+        return "screen: nothing to judge"
+    q = benjamini_hochberg(tests.p.ravel()).reshape(tests.p.shape)
+    mine = np.flatnonzero(truth[tests.centres] == label)
+    if len(mine) == 0:
+        return "screen: no notes of it among the centres"
+    sub = tests.p[:, mine, :]
+    k, i, j = np.unravel_index(int(np.argmin(sub)), sub.shape)
+    centre = int(tests.centres[mine[i]])
+    sims = data.vectors @ data.vectors[centre]
+    last = data.n_weeks - 1
+    window = tests.windows[k]
+    near = sims >= tests.sizes[j]
+    in_window = data.week_index > last - window
+    in_base = (data.week_index <= last - window) & (data.week_index > last - window - settings.baseline_weeks)
+    seen = int((near & in_window).sum()) - 1
+    own = int((near & in_window & (truth == label)).sum()) - 1
+    before = int((near & in_base).sum())
+    passed = q <= settings.pocket_fdr
+    n_sig = int(passed.any(axis=(0, 2))[mine].sum())
+    needed = float(tests.p[passed].max()) if passed.any() else 0.0
+    return (
+        f"screen best: window {window}, cos≥{tests.sizes[j]:.2f}: {seen} near in window ({own} its own) vs "
+        f"{before} in {settings.baseline_weeks} baseline weeks; p {sub[k, i, j]:.1e}, q {q[k, mine[i], j]:.2f} "
+        f"(largest p passing {needed:.1e}; {int(passed.sum())} of {passed.size} tests pass); "
+        f"{n_sig}/{len(mine)} of its notes significant"
+    )
+
+
+def _regions_tried(data, cand, weeks, totals, detector, settings):
+    """The regions the confirmation tries for a candidate (as ``pocket_signals._judge`` does), each with
+    its radius, weekly history and the detector's evidence per window (its private ``_window``: this is
+    a diagnostic)."""
+    mean = data.vectors[cand.members].sum(axis=0)
+    starts = [data.vectors[cand.seed], mean / (np.linalg.norm(mean) + 1e-12)] if cand.seed >= 0 else [mean]
+    for start in starts:
+        for radius in [r for r in radii(settings.pocket_min_similarity) if r >= cand.radius - 1e-9]:
+            centroid = balanced_centre(data, start, radius, cand.window_weeks, settings.baseline_weeks)
+            history, _ = region_history(data, np.flatnonzero(data.vectors @ centroid >= radius), weeks, totals)
+            windows = [detector._window(history, k) for k in range(1, settings.emerging_window_weeks + 1)]
+            yield radius, history, [w for w in windows if w is not None]
+
+
+def _explain_confirm(data, truth, label, weeks, totals, detector, settings) -> list[str]:
+    """What the confirmation saw for candidates made mostly of the riser's notes: each region tried."""
+    from insight.trends.pockets import screen
+
+    out = []
+    cands = screen(
+        data,
+        baseline_weeks=settings.baseline_weeks,
+        window_weeks=settings.emerging_window_weeks,
+        prior_weeks=settings.trend_prior_weeks,
+        min_similarity=settings.pocket_min_similarity,
+        fdr=settings.pocket_fdr,
+        min_members=max(2, settings.emerging_min_agents),
+    )
+    mine = [c for c in cands if (truth[c.members] == label).mean() > 0.3]
+    if not mine:
+        out.append(f"no candidate is mostly its notes ({len(cands)} candidates)")
+    for c in mine[:2]:
+        share = (truth[c.members] == label).mean()
+        out.append(
+            f"candidate: {len(c.members)} members ({share:.0%} its own), r {c.radius:.2f}, window {c.window_weeks}"
+        )
+        for radius, history, windows in _regions_tried(data, c, weeks, totals, detector, settings):
+            described = "; ".join(
+                f"w{w.weeks}: {w.count} ({w.corroborated} corr, {w.agents} ag) vs base {w.base.mean:.1f} p {w.p_up:.0e}"
+                for w in windows
+            )
+            out.append(f"  r {radius:.2f}: counts {history.counts} | {described}")
+    return out
+
+
+def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool = True) -> dict[str, float]:
+    """Print why each riser was (not) found at onset and onset+1; return the pocket-only scores."""
+    detector = PoissonGammaDetector(settings)
+    rising, twins = stream.rising(), {p.twin_of: p.label for p in stream.plans if p.twin_of}
+    flags: list[tuple[int, str]] = []
+    for target in range(WARMUP_WEEKS, len(stream.weeks)):
+        data, truth, weeks, totals = week_input(stream, pool, settings, target)
+        found = confirm_pockets(data, weeks, totals, detector, settings)
+        last = data.n_weeks - 1
+        for f in found:
+            rows = np.flatnonzero(np.isin(data.note_ids, f[4]))
+            need = Counter(truth[rows]).most_common(1)[0][0]
+            flags.append((target, need))
+            if verbose:
+                d = f[0]
+                print(f"    wk {target + 1}: pocket = {need} (counts {f[1].counts}, p {d.p_value:.1e}, "
+                      f"window {d.window_weeks}, r {f[3].radius:.2f})")  # fmt: skip
+        for label, onset in rising.items():
+            if not verbose or target not in (onset, onset + 1):
+                continue
+            now = (truth == label) & (data.week_index == last)
+            agents = len({data.agents[r] for r in np.flatnonzero(now)})
+            twin = twins.get(label)
+            twin_now = int(((truth == twin) & (data.week_index == last)).sum()) if twin else 0
+            hit = [f for f in found if (truth[np.isin(data.note_ids, f[4])] == label).mean() > 0.5]
+            print(
+                f"  {label} wk {target + 1} (onset+{target - onset}): {int(now.sum())} notes, {agents} agents"
+                + (f"; twin {twin} {twin_now}" if twin else "; no twin")
+                + (" → FLAGGED" if hit else " → missed")
+            )
+            print(f"      {_explain_screen(data, truth, label, settings)}")
+            if not hit:
+                for line in _explain_confirm(data, truth, label, weeks, totals, detector, settings):
+                    print(f"      {line}")
+    good = [(w, lbl) for w, lbl in flags if lbl in rising and w >= rising[lbl]]
+    first: dict[str, int] = {}
+    for w, lbl in sorted(good):
+        first.setdefault(lbl, w)
+    in_time = [lbl for lbl, w in first.items() if w - rising[lbl] <= 1]
+    flagged = {lbl for _, lbl in flags}
+    right = {lbl for _, lbl in good}
+    return {
+        "recall": len(in_time) / len(rising),
+        "label_precision": len(right) / len(flagged) if flagged else 1.0,
+        "flag_precision": len(good) / len(flags) if flags else 1.0,
+        "flags": len(flags),
+        "false": [f"{lbl} wk {w + 1}" for w, lbl in flags if (w, lbl) not in good],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", choices=sorted(SIZES), default="dev")
+    parser.add_argument("--sources", nargs="+", choices=SOURCES)
+    parser.add_argument("--seeds", type=int, nargs="+")
+    parser.add_argument("--quiet", action="store_true", help="scores only")
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings, e.g. pocket_fdr=0.05")
+    args = parser.parse_args()
+    settings = load_settings(environ={f"EARSHOT_{k.upper()}": v for k, v in (s.split("=", 1) for s in args.set)})
+    n_weeks, scale, sources, seeds = SIZES[args.size]
+    results = []
+    for source in args.sources or sources:
+        pool = load_pool(source)
+        for seed in args.seeds or seeds:
+            stream = generate_stream(pool, seed, n_weeks, scale)
+            print(f"\n{stream.name}: rising {stream.rising()}", flush=True)
+            r = diagnose(stream, pool, settings, verbose=not args.quiet)
+            results.append((stream.name, r))
+            print(
+                f"  pocket-only: recall {r['recall']:.2f}  label prec {r['label_precision']:.2f}  flag prec "
+                f"{r['flag_precision']:.2f} ({r['flags']} flags)  false: {', '.join(r['false'][:8])}",
+                flush=True,
+            )
+    print("\nworst first:")
+    for name, r in sorted(results, key=lambda x: (x[1]["recall"], x[1]["label_precision"], x[1]["flag_precision"])):
+        print(
+            f"  {name:<14} recall {r['recall']:.2f}  label {r['label_precision']:.2f}  flag {r['flag_precision']:.2f}"
+        )
+    for key in ("recall", "label_precision", "flag_precision"):
+        values = [r[key] for _, r in results]
+        print(f"  {key}: mean {statistics.mean(values):.2f} [{min(values):.2f}–{max(values):.2f}]")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
