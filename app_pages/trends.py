@@ -44,7 +44,7 @@ def pocket_card(pocket: PocketTrend, kind: str, key: str, relation: str, link_he
     )
     # One wrapping row of links: a need spread over four topics took four full lines, one per topic.
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-    row.caption(f"{relation}:")
+    row.caption(f"{relation}:", width="content")
     for topic_id, topic_label in pocket.parents:
         if row.button(topic_label, key=f"{key}-{topic_id}", type="tertiary", help=link_help):
             state.open_topic(topic_id, "app_pages/topic.py")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -145,3 +146,31 @@ def test_quiet_week_renders(world):
     assert brief.headline.notes == 0 and brief.emerging == () and brief.topics == ()
     assert "No topic emerged this week." in render_markdown(brief)
     assert "No notes this week." in render_html(brief)
+
+
+def test_a_rise_from_nothing_reads_new_and_rates_read_as_people_say_them():
+    from insight.brief.text import rise, weekly_rate
+
+    assert [weekly_rate(r) for r in (0.0, 0.3, 2.46, 14.2)] == ["none", "under 1 a week", "2.5 a week", "14 a week"]
+    assert rise(0.0, None, 2, 22) == "new — none before these 2 weeks; last week 22"
+    assert rise(0.0, None, 1, 0) == "new — none in the weeks before; last week 0"
+    assert rise(0.5, 19.0, 3, 8) == "rising for 3 weeks from under 1 a week before; last week 8"
+    assert rise(0.5, 19.0, 1, 1) == "baseline under 1 a week; last week 1"  # no "×19.0" from a near-empty base
+    assert rise(2.5, 3.6, 1, 4) == "baseline 2.5 a week, ×3.6; last week 4"
+
+
+def test_page_one_quote_skips_a_repeat_of_the_summary_with_words_around_it():
+    from insight.brief.markdown import page_one_quote, repeats
+    from insight.brief.records import BriefItem
+    from insight.trends.records import Quote
+
+    summary = "App keeps looping back to the login screen after the update, the customer can't see their bill."
+    again = "Again today: App keeps looping back to the login screen after the update. Quite frustrated."
+    other = "Login fails since Tuesday's release; reinstalling did not help."
+    assert repeats(again, summary) and not repeats(other, summary)
+    when = datetime(2025, 3, 5, tzinfo=UTC)
+    quotes = tuple(Quote(i, text, when, "a1", "chat", None, "need") for i, text in ((1, again), (2, other)))
+    item = BriefItem(
+        topic_id=1, label="Login loop", count=9, previous=2, distinct_agents=5, summary=summary, quotes=quotes
+    )
+    assert [q.note_id for q in page_one_quote(item)] == [2]

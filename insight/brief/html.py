@@ -16,7 +16,7 @@ from insight.brief.charts import product_bars_svg, sparkline_svg, week_bars_svg
 from insight.brief.markdown import PAGE_ONE_DECISIONS, PAGE_ONE_NEEDS, page_one_quote
 from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
 from insight.brief.summarise import shorten
-from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, rise, volume
+from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, rise, volume, weekly_rate
 from insight.trends.records import Quote
 
 CSS = """
@@ -129,7 +129,7 @@ def _movers(brief: Brief) -> str:
         if items:
             lis = "".join(
                 f"<li><b>{_e(i.label)}</b> — {volume(i.count, i.distinct_agents, 'this week')}, last week "
-                f"{i.previous}, baseline {i.baseline or 0:.1f} a week {sparkline_svg(i.weekly_counts)}</li>"
+                f"{i.previous}, baseline {weekly_rate(i.baseline or 0)} {sparkline_svg(i.weekly_counts)}</li>"
                 for i in items
             )
             out.append(f"<p><b>{title}:</b></p><ul>{lis}</ul>")

@@ -7,8 +7,10 @@ what was decided. Everything else — movers table, kinds, products, every topic
 
 from __future__ import annotations
 
+import re
+
 from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
-from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, md_text, rise, volume
+from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, md_text, rise, volume, weekly_rate
 from insight.trends.records import Quote
 
 
@@ -34,9 +36,25 @@ PAGE_ONE_NEEDS = 5  # emerging needs on page one
 PAGE_ONE_DECISIONS = 6
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def repeats(quote: str, summary: str | None, overlap: float = 0.7) -> bool:
+    """Whether ``quote`` says what ``summary`` already says: most words of the shorter text are in the other.
+
+    Agents repeat a note with "Again today:" or "Quite frustrated." around it; a quote that differs only by
+    such words added nothing under an "In short" that was the same note.
+    """
+    a, b = _words(quote), _words(summary or "")
+    if not a or not b:
+        return False
+    return len(a & b) >= overlap * min(len(a), len(b))
+
+
 def page_one_quote(item: BriefItem) -> tuple[Quote, ...]:
-    """The one quote page one shows: the first that does not repeat the summary word for word."""
-    fresh = [q for q in item.quotes if " ".join(q.text.split()) != " ".join((item.summary or "").split())]
+    """The one quote page one shows: the first that does not repeat the summary."""
+    fresh = [q for q in item.quotes if not repeats(q.text, item.summary)]
     return tuple((fresh or list(item.quotes))[:1])
 
 
@@ -109,7 +127,7 @@ def _movers(brief: Brief) -> list[str]:
 def _signal_reason(item: BriefItem) -> str:
     return (
         f"{volume(item.count, item.distinct_agents, 'this week')}, last week {item.previous}, "
-        f"baseline {item.baseline or 0:.1f} a week"
+        f"baseline {weekly_rate(item.baseline or 0)}"
     )
 
 

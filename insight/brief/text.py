@@ -60,12 +60,31 @@ def volume(notes: int, agents: int, when: str = "") -> str:
     return f"{counted(notes, 'note')}{middle} from {counted(agents, 'agent')}"
 
 
+def weekly_rate(rate: float) -> str:
+    """A baseline rate as people say it: ``none``, ``under 1 a week``, ``2.5 a week``, ``14 a week``."""
+    if rate < 0.05:
+        return "none"
+    if rate < 1:
+        return "under 1 a week"
+    return f"{rate:.1f} a week" if rate < 10 else f"{rate:.0f} a week"
+
+
 def rise(baseline: float | None, growth_ratio: float | None, window_weeks: int, previous: int) -> str:
-    """``baseline 0.2 a week, ×36.0; last week 1`` or, for a rise judged over weeks, ``rising for 2 weeks from …``."""
+    """``new — none in the weeks before; last week 1``, ``baseline 2.5 a week, ×3.6; last week 4`` or, for a rise
+    judged over weeks, ``rising for 2 weeks from under 1 a week before; last week 8``.
+
+    A leader reads "0.0 a week" as a glitch and "×36.0" from a near-empty baseline as hype, so a rise from
+    (almost) nothing is called new and the ratio is left out.
+    """
     base = baseline or 0.0
+    rate = weekly_rate(base)
+    if rate == "none":
+        before = f"before these {window_weeks} weeks" if window_weeks > 1 else "in the weeks before"
+        return f"new — none {before}; last week {previous}"
     if window_weeks > 1:
-        return f"rising for {window_weeks} weeks from {base:.1f} a week before; last week {previous}"
-    return f"baseline {base:.1f} a week, {growth(growth_ratio)}; last week {previous}"
+        return f"rising for {window_weeks} weeks from {rate} before; last week {previous}"
+    ratio = f", {growth(growth_ratio)}" if base >= 1 else ""
+    return f"baseline {rate}{ratio}; last week {previous}"
 
 
 def changed_facts(brief: Brief, strong: Callable[[str], str]) -> list[tuple[str, str]]:
