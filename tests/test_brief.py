@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -160,7 +161,7 @@ def test_a_rise_from_nothing_reads_new_and_rates_read_as_people_say_them():
 
 
 def test_page_one_quote_skips_a_repeat_of_the_summary_with_words_around_it():
-    from insight.brief.markdown import page_one_quote, repeats
+    from insight.brief.markdown import page_one_quote, page_one_summary, repeats
     from insight.brief.records import BriefItem
     from insight.trends.records import Quote
 
@@ -173,4 +174,7 @@ def test_page_one_quote_skips_a_repeat_of_the_summary_with_words_around_it():
     item = BriefItem(
         topic_id=1, label="Login loop", count=9, previous=2, distinct_agents=5, summary=summary, quotes=quotes
     )
-    assert [q.note_id for q in page_one_quote(item)] == [2]
+    assert [q.note_id for q in page_one_quote(item)] == [2] and page_one_summary(item) == summary
+    # Every quote repeats it: the quote (with who said it) stays, the anonymous "In short" goes.
+    only_repeats = replace(item, quotes=quotes[:1])
+    assert [q.note_id for q in page_one_quote(only_repeats)] == [1] and page_one_summary(only_repeats) is None

@@ -13,7 +13,7 @@ import re
 from html import escape
 
 from insight.brief.charts import product_bars_svg, sparkline_svg, week_bars_svg
-from insight.brief.markdown import PAGE_ONE_DECISIONS, PAGE_ONE_NEEDS, page_one_quote
+from insight.brief.markdown import PAGE_ONE_DECISIONS, PAGE_ONE_NEEDS, page_one_quote, page_one_summary
 from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
 from insight.brief.summarise import shorten
 from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, rise, volume, weekly_rate
@@ -69,8 +69,8 @@ def _emerging(items: tuple[BriefItem, ...]) -> str:
             f'<span class="muted">({rise(item.baseline, item.growth, item.window_weeks, item.previous)})</span> '
             f"{sparkline_svg(item.weekly_counts)} {_owner(item)}"
         )
-        if item.summary:
-            out.append(f"<div><i>In short:</i> {_e(item.summary)}</div>")
+        if summary := page_one_summary(item):
+            out.append(f"<div><i>In short:</i> {_e(summary)}</div>")
         out.extend(_quote(q) for q in page_one_quote(item))
         out.append("</li>")
     out.append("</ol>")

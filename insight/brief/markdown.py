@@ -58,6 +58,13 @@ def page_one_quote(item: BriefItem) -> tuple[Quote, ...]:
     return tuple((fresh or list(item.quotes))[:1])
 
 
+def page_one_summary(item: BriefItem) -> str | None:
+    """The "In short" sentence, unless page one's quote already says it (then the quote, with who said it, stays)."""
+    if not item.summary or any(repeats(q.text, item.summary) for q in page_one_quote(item)):
+        return None
+    return item.summary
+
+
 def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
     lines = ["## Top emerging needs", ""]
     if not items:
@@ -68,8 +75,8 @@ def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
             f"({rise(item.baseline, item.growth, item.window_weeks, item.previous)}) · "
             f"{_owner(item)}"
         )
-        if item.summary:
-            lines += ["", f"   _In short:_ {md_text(item.summary)}", ""]  # its own paragraph, not run on
+        if summary := page_one_summary(item):
+            lines += ["", f"   _In short:_ {md_text(summary)}", ""]  # its own paragraph, not run on
         lines.extend(_quote_line(q) for q in page_one_quote(item))  # one quote on page one
     if len(items) > PAGE_ONE_NEEDS:
         lines.append(f"…and {len(items) - PAGE_ONE_NEEDS} more in the appendix and on the Trends page.")
