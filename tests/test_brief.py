@@ -178,3 +178,29 @@ def test_page_one_quote_skips_a_repeat_of_the_summary_with_words_around_it():
     # Every quote repeats it: the quote (with who said it) stays, the anonymous "In short" goes.
     only_repeats = replace(item, quotes=quotes[:1])
     assert [q.note_id for q in page_one_quote(only_repeats)] == [1] and page_one_summary(only_repeats) is None
+
+
+def test_emerging_topics_of_one_theme_are_one_need_on_page_one(brief):
+    from insight.brief.records import group_needs
+
+    (lead,) = brief.emerging
+    esim = replace(lead, topic_id=101, label="eSIM option", count=9, distinct_agents=8, theme="eSIM")
+    galaxy = replace(lead, topic_id=102, label="Bought new Galaxy", count=30, distinct_agents=21, theme="eSIM")
+    login = replace(lead, topic_id=103, label="Login loop", count=24, distinct_agents=15, theme="App login")
+    pocket = replace(lead, topic_id=104, label="Travel alerts", count=7, distinct_agents=5, theme=None)
+    dual = replace(lead, topic_id=105, label="Dual SIM setup", count=10, distinct_agents=10, theme="eSIM")
+    items = (galaxy, login, esim, pocket, dual)
+    groups = group_needs(items)
+    assert [(g.lead.label, [a.label for a in g.also]) for g in groups] == [
+        ("Bought new Galaxy", ["eSIM option", "Dual SIM setup"]),
+        ("Login loop", []),
+        ("Travel alerts", []),
+    ]
+    assert len(group_needs((pocket, replace(pocket, topic_id=106)))) == 2  # no theme: never grouped
+    grouped = replace(brief, emerging=items)
+    markdown = render_markdown(grouped)
+    assert "1. **Bought new Galaxy**" in markdown and "2. **Login loop**" in markdown
+    assert "3. **Travel alerts**" in markdown and "4. " not in markdown.split("## What changed")[0]
+    assert "Also rising in the same theme: **eSIM option** 9 notes from 8 agents; **Dual SIM setup**" in markdown
+    html = render_html(grouped)
+    assert "Also rising in the same theme: <b>eSIM option</b>" in html and html.count("<li><b>") >= 3

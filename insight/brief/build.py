@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import timedelta
 
-from insight.brief.records import Brief, BriefItem, Headline, KindSection, ProductLine, TopicLine
+from insight.brief.records import Brief, BriefItem, Headline, KindSection, ProductLine, TopicLine, group_needs
 from insight.brief.summarise import ExtractiveSummariser, Summariser
 from insight.records import UNCLEAR_TOPIC_ID
 from insight.settings import Settings
@@ -60,8 +61,11 @@ def _previous(signal: TrendSignal, before: dict[int, int]) -> int:
     return before.get(signal.topic_id, 0)
 
 
-def _item(signal: TrendSignal, previous: int, summariser: Summariser | None) -> BriefItem:
+def _item(
+    signal: TrendSignal, previous: int, summariser: Summariser | None, catalogue: dict[int, TopicInfo] | None = None
+) -> BriefItem:
     texts = [q.text for q in signal.quotes]
+    info = catalogue.get(signal.topic_id) if catalogue is not None and signal.scope == "topic" else None
     return BriefItem(
         topic_id=signal.topic_id,
         label=signal.label,
@@ -78,7 +82,32 @@ def _item(signal: TrendSignal, previous: int, summariser: Summariser | None) -> 
         summary=(summariser.summarise(signal.label, texts) or None) if summariser and texts else None,
         weekly_counts=signal.weekly_counts,
         quotes=signal.quotes,
+        theme=info.theme if info else None,
     )
+
+
+def _emerging_needs(
+    signals: list[TrendSignal],
+    before: dict[int, int],
+    catalogue: dict[int, TopicInfo],
+    summariser: Summariser,
+    top_n: int,
+) -> list[BriefItem]:
+    """The emerging items of the first ``top_n`` needs (topics of one theme are one need, see ``NeedGroup``).
+
+    Only a need's lead is summarised: the others are shown on one line, and a summariser may be a model.
+    """
+    items = [_item(s, _previous(s, before), None, catalogue) for s in signals if s.kind == "emerging"]
+    leads = {}
+    for group in group_needs(tuple(items))[:top_n]:
+        leads[id(group.lead)] = group
+    summaries = {
+        key: summariser.summarise(g.lead.label, [q.text for q in g.lead.quotes]) or None
+        for key, g in leads.items()
+        if g.lead.quotes
+    }
+    kept = {id(i) for g in leads.values() for i in (g.lead, *g.also)}
+    return [replace(i, summary=summaries.get(id(i))) for i in items if id(i) in kept]
 
 
 def _counts_by_topic(
@@ -207,8 +236,8 @@ def build_brief(
     # A pocket's kind is not its parent topic's: only a topic's own signal flags the topic.
     flags = {s.topic_id: s.kind for s in signals if s.kind in ("spike", "fading") and s.scope == "topic"}
     by_kind = {k: [s for s in signals if s.kind == k][: settings.brief_top_n] for k in SIGNAL_KINDS}
-    emerging = by_kind["emerging"]
-    up, down = _movers(now, before, catalogue, flags, {s.topic_id for s in emerging}, settings)
+    emerging_items = _emerging_needs(signals, before, catalogue, summariser, settings.brief_top_n)
+    up, down = _movers(now, before, catalogue, flags, {i.topic_id for i in emerging_items}, settings)
     topics = [
         TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1])
         for t, info in ((t, catalogue.get(t, TopicInfo(t, f"Topic {t}"))) for t in now if t != UNCLEAR_TOPIC_ID)
@@ -220,7 +249,7 @@ def build_brief(
         previous_week=previous.label,
         headline=headline,
         weekly_notes=tuple((t.week, t.notes) for t in totals),
-        emerging=tuple(_item(s, _previous(s, before), summariser) for s in emerging),
+        emerging=tuple(emerging_items),
         new_topics=tuple(_item(s, _previous(s, before), None) for s in by_kind["new"]),
         movers_up=up,
         movers_down=down,

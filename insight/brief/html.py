@@ -14,9 +14,19 @@ from html import escape
 
 from insight.brief.charts import product_bars_svg, sparkline_svg, week_bars_svg
 from insight.brief.markdown import PAGE_ONE_DECISIONS, PAGE_ONE_NEEDS, page_one_quote, page_one_summary
-from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
+from insight.brief.records import Brief, BriefItem, KindSection, TopicLine, group_needs
 from insight.brief.summarise import shorten
-from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, rise, volume, weekly_rate
+from insight.brief.text import (
+    QUOTE_CHARS,
+    also_rising,
+    change,
+    changed_facts,
+    counted,
+    delta,
+    rise,
+    volume,
+    weekly_rate,
+)
 from insight.trends.records import Quote
 
 CSS = """
@@ -63,19 +73,23 @@ def _emerging(items: tuple[BriefItem, ...]) -> str:
     if not items:
         return "<p>No topic emerged this week.</p>"
     out = ["<ol>"]
-    for item in items[:PAGE_ONE_NEEDS]:
+    needs = group_needs(items)
+    for group in needs[:PAGE_ONE_NEEDS]:
+        item = group.lead
         out.append(
             f"<li><b>{_e(item.label)}</b> — {volume(item.count, item.distinct_agents)} "
             f'<span class="muted">({rise(item.baseline, item.growth, item.window_weeks, item.previous)})</span> '
             f"{sparkline_svg(item.weekly_counts)} {_owner(item)}"
         )
+        if also := also_rising(group, lambda label: f"<b>{_e(label)}</b>"):
+            out.append(f"<div>{also}</div>")
         if summary := page_one_summary(item):
             out.append(f"<div><i>In short:</i> {_e(summary)}</div>")
         out.extend(_quote(q) for q in page_one_quote(item))
         out.append("</li>")
     out.append("</ol>")
-    if len(items) > PAGE_ONE_NEEDS:
-        out.append(f'<p class="muted">…and {len(items) - PAGE_ONE_NEEDS} more in the appendix.</p>')
+    if len(needs) > PAGE_ONE_NEEDS:
+        out.append(f'<p class="muted">…and {len(needs) - PAGE_ONE_NEEDS} more in the appendix.</p>')
     return "".join(out)
 
 

@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import re
 
-from insight.brief.records import Brief, BriefItem, KindSection, TopicLine
-from insight.brief.text import QUOTE_CHARS, change, changed_facts, counted, delta, md_text, rise, volume, weekly_rate
+from insight.brief.records import Brief, BriefItem, KindSection, TopicLine, group_needs
+from insight.brief.text import (
+    QUOTE_CHARS,
+    also_rising,
+    change,
+    changed_facts,
+    counted,
+    delta,
+    md_text,
+    rise,
+    volume,
+    weekly_rate,
+)
 from insight.trends.records import Quote
 
 
@@ -69,17 +80,21 @@ def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
     lines = ["## Top emerging needs", ""]
     if not items:
         return [*lines, "No topic emerged this week.", ""]
-    for i, item in enumerate(items[:PAGE_ONE_NEEDS], 1):
+    needs = group_needs(items)
+    for i, group in enumerate(needs[:PAGE_ONE_NEEDS], 1):
+        item = group.lead
         lines.append(
             f"{i}. **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)} "
             f"({rise(item.baseline, item.growth, item.window_weeks, item.previous)}) · "
             f"{_owner(item)}"
         )
+        if also := also_rising(group, lambda label: f"**{md_text(label)}**"):
+            lines += ["", f"   {also}"]
         if summary := page_one_summary(item):
             lines += ["", f"   _In short:_ {md_text(summary)}", ""]  # its own paragraph, not run on
         lines.extend(_quote_line(q) for q in page_one_quote(item))  # one quote on page one
-    if len(items) > PAGE_ONE_NEEDS:
-        lines.append(f"…and {len(items) - PAGE_ONE_NEEDS} more in the appendix and on the Trends page.")
+    if len(needs) > PAGE_ONE_NEEDS:
+        lines.append(f"…and {len(needs) - PAGE_ONE_NEEDS} more in the appendix and on the Trends page.")
     return [*lines, ""]
 
 

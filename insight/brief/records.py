@@ -45,6 +45,32 @@ class BriefItem:
     summary: str | None = None
     weekly_counts: tuple[tuple[str, int], ...] = ()
     quotes: tuple[Quote, ...] = ()
+    theme: str | None = None  # the topic's theme (emerging topics only; a pocket has none)
+
+
+@dataclass(frozen=True)
+class NeedGroup:
+    """Emerging topics of one theme, shown as one need: the strongest in full, the others on one line.
+
+    One surge often lands in several sibling topics ("eSIM option", "Dual SIM setup", "Bought new Galaxy");
+    listed apart they took three of page one's five places and read as three needs.
+    """
+
+    lead: BriefItem
+    also: tuple[BriefItem, ...] = ()
+
+    @property
+    def theme(self) -> str | None:
+        return self.lead.theme
+
+
+def group_needs(items: tuple[BriefItem, ...]) -> list[NeedGroup]:
+    """``items`` (strongest first) as needs: items sharing a theme join the first of them, order kept."""
+    groups: dict[tuple[str, object], list[BriefItem]] = {}
+    for n, item in enumerate(items):
+        key = ("theme", item.theme) if item.theme else ("alone", n)
+        groups.setdefault(key, []).append(item)
+    return [NeedGroup(members[0], tuple(members[1:])) for members in groups.values()]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from insight.brief.records import Brief, BriefItem
+from insight.brief.records import Brief, BriefItem, NeedGroup
 from insight.brief.summarise import shorten
 
 # Inline Markdown punctuation. Note text never starts a line in the brief, so "#", "-", "+" and "1." cannot
@@ -109,3 +109,14 @@ def changed_facts(brief: Brief, strong: Callable[[str], str]) -> list[tuple[str,
         if items:
             facts.append((title, ", ".join(strong(i.label) for i in items[:3])))
     return facts
+
+
+def also_rising(group: NeedGroup, strong: Callable[[str], str]) -> str:
+    """``Also rising in the theme *eSIM*: **eSIM option** 9 notes from 8 agents; …`` (empty for a lone topic).
+
+    ``strong`` renders a topic label escaped and emphasised for the format.
+    """
+    if not group.also:
+        return ""
+    others = "; ".join(f"{strong(i.label)} {volume(i.count, i.distinct_agents)}" for i in group.also)
+    return f"Also rising in the same theme: {others}"

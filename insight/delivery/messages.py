@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from insight.brief import Brief, render_html
-from insight.brief.text import change, md_text, rise, volume
+from insight.brief.records import group_needs
+from insight.brief.text import also_rising, change, md_text, rise, volume
 from insight.trends.records import TrendSignal
 
 CHAT_QUOTE_CHARS = 180
@@ -47,12 +48,15 @@ def brief_message(brief: Brief, public_url: str) -> Message:
     ]
     if brief.emerging:
         lines.append("**Top emerging needs**")
-        for i, item in enumerate(brief.emerging, 1):
+        for i, group in enumerate(group_needs(brief.emerging), 1):
+            item = group.lead
             owner = f" · owner: {md_text(item.owner)}" if item.owner else " · no owner yet"
             lines.append(
                 f"{i}. **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)} "
                 f"({rise(item.baseline, item.growth, item.window_weeks, item.previous)}){owner}"
             )
+            if also := also_rising(group, lambda label: f"**{md_text(label)}**"):
+                lines.append(f"   {also}")
             if item.quotes:
                 lines.append(f"   > “{md_text(item.quotes[0].text, CHAT_QUOTE_CHARS)}”")
     else:
