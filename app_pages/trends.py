@@ -68,17 +68,31 @@ with signal_col:
         pocket_card(
             pocket, "emerging", f"pocket-parent-{i}", "growing inside", "Open the topic this new need is growing inside"
         )
-    for r in flagged[: max(0, 5 - len(overview.pockets))]:
-        label = f"{render.signal_badge(r.signal)} · {render.escape_markdown(r.label)}"
-        if st.button(label, key=f"signal-open-{r.topic_id}", type="tertiary", help="Open this topic"):
-            state.open_topic(r.topic_id, "app_pages/topic.py")
-        growth = f" · {r.growth - 1:+.0%} vs the 2 weeks before" if r.growth is not None else ""
-        plural = "s" if r.last_week != 1 else ""
+    # Topics of one theme with the same signal are one card: one surge often lands in several sibling topics.
+    groups: dict[tuple, list] = {}
+    for n, r in enumerate(flagged):
+        groups.setdefault((r.signal, r.theme) if r.theme else (r.signal, n), []).append(r)
+    shown = list(groups.values())[: max(0, 5 - len(overview.pockets))]
+    for lead, *siblings in shown:
+        label = f"{render.signal_badge(lead.signal)} · {render.escape_markdown(lead.label)}"
+        if st.button(label, key=f"signal-open-{lead.topic_id}", type="tertiary", help="Open this topic"):
+            state.open_topic(lead.topic_id, "app_pages/topic.py")
+        growth = f" · {lead.growth - 1:+.0%} vs the 2 weeks before" if lead.growth is not None else ""
+        plural = "s" if lead.last_week != 1 else ""
         st.caption(
-            f"{r.last_week} note{plural} this week · {sum(r.weekly[-4:])} in 4 weeks{growth}",
-            help=render.escape_markdown(r.signal_reason) if r.signal_reason else None,
+            f"{lead.last_week} note{plural} this week · {sum(lead.weekly[-4:])} in 4 weeks{growth}",
+            help=render.escape_markdown(lead.signal_reason) if lead.signal_reason else None,
         )
-    hidden = len(flagged) + len(overview.pockets) - 5
+        if siblings:
+            row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+            row.caption(f"also {lead.signal} in its theme:", width="content")
+            for r in siblings:
+                opened = row.button(
+                    f"{r.label} ({r.last_week})", key=f"signal-open-{r.topic_id}", type="tertiary", help="Open it"
+                )
+                if opened:
+                    state.open_topic(r.topic_id, "app_pages/topic.py")
+    hidden = sum(len(g) for g in groups.values()) - sum(len(g) for g in shown) + max(0, len(overview.pockets) - 5)
     if hidden > 0:
         st.caption(f"…and {hidden} more (topics in the table below).")
     # Needs going quiet below the topic level: no topic's count shows them, so they are listed here.

@@ -17,6 +17,13 @@ def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
     assert len(frame) >= 15
     assert [m.label for m in at.metric][1] == "Topics"
     assert at.get("plotly_chart"), "the clickable bar chart is drawn"
+    # Every flagged topic is reachable from the signals panel: a card of its own, a sibling in its theme's card,
+    # or counted in "…and N more".
+    flagged = int((frame["Signal"] != "").sum())
+    opened = sum(1 for b in at.button if (b.key or "").startswith("signal-open-"))
+    more = next((int(m[1]) for c in at.caption if (m := re.match(r"…and (\d+) more", c.value))), 0)
+    pockets = sum(1 for b in at.button if (b.key or "").startswith("pocket-parent-"))
+    assert flagged and opened + more >= flagged and (pockets or opened + more == flagged)
     # Growth reads as a PM would say it: a percentage, "new" from (almost) nothing, never "None" or "nan".
     assert all(g == "" or g == "new" or re.fullmatch(r"[+-]\d+%", g) for g in frame["Growth"]), set(frame["Growth"])
 
@@ -118,8 +125,14 @@ def test_explore_map_click_opens_topic(demo_db) -> None:
     chart = at.get("plotly_chart")[0]
     assert chart.proto.spec  # the map is drawn
     # What the browser sends when a bubble is clicked (the browser test clicks for real).
-    event = {"selection": {"points": [{"customdata": [topics["esim"]], "point_index": 0}], "point_indices": [0],
-                           "box": [], "lasso": []}}
+    event = {
+        "selection": {
+            "points": [{"customdata": [topics["esim"]], "point_index": 0}],
+            "point_indices": [0],
+            "box": [],
+            "lasso": [],
+        }
+    }
     at.session_state["explore-map"] = event
     at.run()
     assert at.title[0].value == "Esim"
