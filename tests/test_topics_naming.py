@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from insight.topics.meaning import candidate_pool, join_keyword, rank_by_meaning
+from insight.topics.meaning import NOTE_PENALTY, ONE_WORD_PENALTY, candidate_pool, join_keyword, rank_by_meaning
 from insight.topics.merging import merge_plan
 from insight.topics.naming import choose_names, name_groups, name_key, sample_phrases, sentence_case, short_note
+from insight.topics.note_names import note_as_name
 from insight.topics.phrases import extract_phrases
 from insight.topics.themes import stable_theme_ids
 
@@ -32,6 +33,14 @@ def test_phrases_skip_pronouns_auxiliaries_and_filler_but_keep_negation():
     assert took == []  # time-spent filler is not a topic
     (rival,) = _texts(["Caller has an offer from SkyNet Home for half the price"])
     assert "offer from SkyNet Home" in rival and not any(p.startswith("Home") for p in rival)
+
+
+def test_a_plan_or_model_code_is_a_noun_but_a_date_or_time_is_not():
+    offer, debit = _texts(
+        ["Cust says Vodaline offered 1Gb for less than they pay us now.", "Move it to the 28th at 5pm"]
+    )
+    assert "Vodaline offered 1Gb" in offer  # the verb and its object, not the lone rival "Vodaline"
+    assert not any("28th" in p or "5pm" in p for p in debit)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +135,37 @@ def test_keywords_become_candidates_only_as_the_notes_wrote_them():
     assert "wrong exchange rate" in pool  # the bag of words, read back as written
     assert not any("engineer" in c for c in pool)  # nobody wrote it: not a name
     assert candidate_pool(["human"], (), "are you a real person") == ["human", "are you a real person"]
-    assert candidate_pool(["real person"], (), "are you a real person") == ["real person"]
+    # the most central short note competes with any phrase, not only with a lone word
+    assert candidate_pool(["real person"], (), "are you a real person") == ["real person", "are you a real person"]
+    assert candidate_pool(["real person"], (), "one two three four five six seven eight nine") == ["real person"]
+
+
+def test_a_central_note_competes_as_a_name_without_the_words_that_frame_the_request():
+    assert note_as_name("How do I activate my card?") == "activate my card"
+    assert note_as_name("Can I exchange currencies") == "exchange currencies"
+    assert note_as_name("I need to cancel a transfer.") == "cancel a transfer"
+    assert note_as_name("Customer wants to move to eSIM on their new Galaxy") == "move to eSIM on their new Galaxy"
+    assert note_as_name("Is there a fee for physical cards") == "fee for physical cards"
+    assert note_as_name("Revert to factory settings please") == "Revert to factory settings"
+    assert note_as_name("Customer lost the sports channels again") == "lost the sports channels"
+    # a question word that carries the meaning stays; a note that would shrink to one word stays whole
+    assert note_as_name("Why is my transfer pending") == "Why is my transfer pending"
+    assert note_as_name("Can you tell me the time") == "Can you tell me the time"
+    assert note_as_name("Can my friends top up my account") == "Can my friends top up my account"
+
+
+def test_a_short_note_wins_only_when_it_means_more_than_the_phrases(real_embedder):
+    pause = ["wants to pause the subscription while abroad", "pause my subscription for 3 months please"]
+    sports = ["sports channel missing from the box", "lost the sports channels after the update"]
+    centroids = real_embedder.embed([" ".join(pause), " ".join(sports)])
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    shorts = [note_as_name("Customer wants to pause the subscription"), None]
+    ranked = rank_by_meaning([["subscription"], ["sports channel"]], centroids, real_embedder.embed, shorts=shorts)
+    assert ranked[0][0] == "pause the subscription"  # the verb says what the need is; "Subscription" does not
+    vectors = real_embedder.embed(["pause the subscription", "subscription"])
+    own = vectors @ centroids[0]
+    assert own[0] - NOTE_PENALTY > own[1] - ONE_WORD_PENALTY  # the score as documented decides it
+    assert ranked[1] == ["sports channel"]
 
 
 def test_the_name_points_at_its_own_topic_rather_than_its_sibling(real_embedder):

@@ -14,8 +14,12 @@ scored against the centroids of *all* groups:
 "Top", "Life", "Boss" — rarely says what the need is). The candidates are the group's best phrases, its
 top keywords and its best phrases extended by a keyword — each of these only as its notes wrote it (a
 keyword is a bag of words with the stop words taken out: "exchange rate wrong" is named "wrong exchange
-rate", and a join nobody wrote is dropped) — and its most central short note when the best phrase is a
-single word. Cost: one embedding call of up to ~30 short strings per group.
+rate", and a join nobody wrote is dropped) — and its most central short note, read as a name
+(:mod:`insight.topics.note_names`: "How do I activate my card" competes as "activate my card"). That note
+is what the topic is *about* (it sits nearest the centroid) and it keeps the verb and object a phrase cut
+from it loses, so it competes with every group's phrases, not only with a lone word; it pays
+``NOTE_PENALTY`` so that a phrase as good still wins (a name should read as a name, not as a quote).
+Cost: one embedding call of up to ~30 short strings per group.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from insight.topics.note_names import first_clause
 from insight.topics.phrases import name_key
 
 POOL = 24  # phrases per group judged by meaning (the rest keep their phrase order, after these)
@@ -31,6 +36,7 @@ KEYWORDS_JOINED = 3  # top keywords tried alone and joined to the best phrases
 PHRASES_JOINED = 3
 MARGIN_WEIGHT = 0.5
 ONE_WORD_PENALTY = 0.15
+NOTE_PENALTY = 0.06
 MAX_NAME_WORDS = 6
 SHORT_WORDS = 8
 
@@ -60,8 +66,8 @@ def candidate_pool(
     """A group's candidates: its best phrases; its top keywords, and its best phrases extended by one, each
     only as a phrase its notes contain (``written``, by :func:`name_key`: "exchange rate wrong" is taken as
     the notes wrote it, "wrong exchange rate", and a join nobody wrote is dropped); and its most central
-    short note when the best phrase is a single word or there is none ("Are you a real person" says more
-    than "Human").
+    short note, as :func:`~insight.topics.note_names.note_as_name` reads it ("Are you a real person" says
+    more than "Human"; "Activate my card" as much as "Activate card").
     """
     pool = list(dict.fromkeys(options[:POOL]))
     if written:
@@ -71,8 +77,11 @@ def candidate_pool(
             found = written.get(name_key(text)) if text else None
             if found and len(found.split()) <= MAX_NAME_WORDS:
                 pool.append(found)
-    if short and len(short.split()) <= SHORT_WORDS and (not options or len(options[0].split()) == 1):
-        pool.append(short)
+    if short and len(short.split()) <= SHORT_WORDS:
+        said = {name_key(c) for c in pool}
+        for note in (short, first_clause(short)):
+            if note and name_key(note) not in said:  # a note that says what a phrase says adds nothing
+                pool.append(note)
     return list(dict.fromkeys(pool))
 
 
@@ -91,15 +100,21 @@ def rank_by_meaning(
         centroids: per group, its unit centroid in the notes' embedding space.
         embed: the function that embedded the notes (texts → unit vectors).
         keywords: optional, per group its keywords best first (c-TF-IDF), added as candidates.
-        shorts: optional, per group its most central short note (see :func:`candidate_pool`).
+        shorts: optional, per group its most central short note read as a name (see :func:`candidate_pool`);
+            it pays ``NOTE_PENALTY``.
         written: optional, per group the phrases its notes contain (see :func:`candidate_pool`).
     """
+    phrase_pools = [
+        candidate_pool(opts, keywords[g] if keywords else (), None, written[g] if written else None)
+        for g, opts in enumerate(options)
+    ]
     pools = [
         candidate_pool(
             opts, keywords[g] if keywords else (), shorts[g] if shorts else None, written[g] if written else None
         )
         for g, opts in enumerate(options)
     ]
+    notes = [set(pool) - set(phrases) for pool, phrases in zip(pools, phrase_pools, strict=True)]
     flat = list(dict.fromkeys(c for pool in pools for c in pool))
     if not flat:
         return [list(o) for o in options]
@@ -117,7 +132,8 @@ def rank_by_meaning(
         rivals = np.delete(block, group, axis=1)
         nearest = rivals.max(axis=1) if rivals.shape[1] else np.zeros(len(pool), dtype=np.float32)
         one_word = np.array([len(c.split()) == 1 for c in pool])
-        score = own + MARGIN_WEIGHT * (own - nearest) - ONE_WORD_PENALTY * one_word
+        from_note = np.array([c in notes[group] for c in pool])
+        score = own + MARGIN_WEIGHT * (own - nearest) - ONE_WORD_PENALTY * one_word - NOTE_PENALTY * from_note
         ranked = [pool[i] for i in np.argsort(-score, kind="stable")]
         out.append(ranked + [o for o in opts if o not in ranked])
     return out

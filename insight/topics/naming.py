@@ -17,7 +17,7 @@ clause of one) — so a name is never worse than what an agent wrote. Names are 
 sentence case.
 
 With an embedder (the one that embedded the notes), the best ``CANDIDATES_KEPT`` phrases of each group —
-with its keywords and its short note where they help — are then ranked by what they *mean*, against the
+with its keywords and its most central short note read as a name — are then ranked by what they *mean*, against the
 centroids of the group and of its nearest sibling (:mod:`insight.topics.meaning`): "Name" is a frequent,
 distinctive word in notes praising an installer "by name", but "Praise for install" means what they mean.
 """
@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from insight.topics.meaning import rank_by_meaning
+from insight.topics.note_names import note_as_name
 from insight.topics.phrases import PLACEHOLDER, Phrase, common_surface, extract_phrases, name_key
 
 PER_GROUP = 24  # central notes read per topic
@@ -234,14 +235,15 @@ def name_groups(
         embed: …and the function that embedded the notes (texts → unit vectors): candidates are then
             ranked by meaning (:mod:`insight.topics.meaning`).
         keywords: optional, each group's keywords best first, also judged by meaning when ``embed`` is given.
-        notes_compete: whether a short note competes with a one-word phrase. Themes pass ``False``: a
+        notes_compete: whether its most central short note competes with the phrases. Themes pass ``False``: a
             theme named by one of its topics' notes ("What song is playing") reads as that topic, not as
             what the theme holds.
     """
     options, fallbacks = group_options(sample, groups, sizes)
     if embed is not None and centroids is not None and len(sizes) > 1:
         written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
-        options = rank_by_meaning(options, centroids, embed, keywords, fallbacks if notes_compete else None, written)
+        shorts = [note_as_name(f) if f else None for f in fallbacks] if notes_compete else None
+        options = rank_by_meaning(options, centroids, embed, keywords, shorts, written)
     order = sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))
     chosen = choose_names([options[g] for g in order], [fallbacks[g] for g in order], default)
     names = [""] * len(sizes)

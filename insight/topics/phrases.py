@@ -32,6 +32,11 @@ _SKIP_POS = {"DET", "PRON", "AUX"}
 _NEGATION = {"not", "n't", "never", "no"}
 _END_ADVERBS = {"twice", "abroad", "online", "overseas", "back", "again", "late", "early", "offline", "away"}
 _CONTENT = {"NOUN", "PROPN"}
+# Letters and digits together ("1Gb", "2FA", "S25") — but not a date, a time or a duration ("28th", "5pm", "20min").
+_MODEL_CODE = re.compile(
+    r"^(?!\d+(?:st|nd|rd|th|am|pm|min|mins|h|hr|hrs|s|d|yr|yrs)$)(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{2,8}$",
+    re.IGNORECASE,
+)
 # A phrase may end on a verb after its subject when it states a fault ("transfer failed", "app crashes");
 # "engineer went" or "customer called" are fragments. Negated verbs and passive participles always may.
 _STATE_VERBS = {
@@ -84,6 +89,8 @@ def _role(token) -> str | None:
         return "PRT"
     if token.pos_ in _SKIP_POS and token.tag_ not in ("WP", "WP$", "WDT"):
         return "skip"
+    if _MODEL_CODE.match(token.text):
+        return "NOUN"  # "1Gb", "2FA", "S25": a plan, a code or a model says what the note is about
     if not token.is_alpha or len(lower) < 2 or lemma in _FILLER_LEMMAS:
         return None
     if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):

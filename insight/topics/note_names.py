@@ -1,0 +1,62 @@
+"""A central note read as a name: what it asks for, without the asking ("How do I activate my card" →
+"activate my card").
+
+A topic's most central short note says what the topic is about better than any phrase cut from it when
+the meaning sits in a verb and its object ("activate my card", "exchange currencies", "move to eSIM"),
+which a noun-phrase namer drops, keeping a lone noun ("Card", "Subscription"). As a name it reads like a
+quote, though, so the words that only frame the request are taken off: "please", "how do I", "can I",
+"I need to", "customer wants to", "customer", "is there a", a closing "please" or "again". A question
+that carries the meaning in its question word ("Why is my transfer pending", "How long…") keeps it.
+English only, like the phrase tagger.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUBJECT = r"(?:i|we|you|they|he|she|the customer|customers?|cust|caller|client|member)"
+_FRAMES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"^(?:please|pls)[,!]?\s+",  # never "hello": in a greeting topic the greeting is the need
+        r"^(?:how|where)\s+(?:do|can|could|should|would|will|does)\s+" + _SUBJECT + r"\s+",
+        r"^(?:can|could|would|will|may|should|do|does|did)\s+" + _SUBJECT + r"\s+",
+        r"^" + _SUBJECT + r"\s+(?:needs?|wants?|wanted|would like|'d like|would love|is trying|am trying|tried"
+        r"|asked if|asks if|asked|asks|wants to know|wanted to know)\s+(?:to\s+)?",
+        r"^(?:is|are)\s+there\s+(?:a|an|any)?\s*",
+        r"^(?:help me|tell me|show me|let me|give me)\s+(?:some\s+)?",
+    )
+)
+_CLAUSE_END = re.compile(r",\s|;\s|\s[-–—]\s")
+_WHO = re.compile(r"^(?:the\s+)?(?:customer|cust|caller|client|member)(?:\s+in\s+store)?\s+", re.IGNORECASE)
+_POLITE_END = re.compile(r"[,\s]+(?:please|pls|for me|thanks|thank you|again)$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:to|a|an|the)\s+", re.IGNORECASE)
+MIN_WORDS = 2
+
+
+def note_as_name(note: str) -> str:
+    """``note`` with the words that frame a request taken off its front (see the module notes).
+
+    The note comes back unchanged (end punctuation aside) when trimming would leave fewer than
+    ``MIN_WORDS`` words: "Can I" alone is no name.
+    """
+    whole = note.strip().rstrip(".!?,;: ")
+    text = whole
+    for _ in range(3):  # "Hi, can you tell me…": frames can follow one another
+        trimmed = text
+        for frame in _FRAMES:
+            trimmed = frame.sub("", trimmed)
+        if trimmed == text:
+            break
+        text = trimmed
+    text = _POLITE_END.sub("", _ARTICLE.sub("", _WHO.sub("", text)))
+    return text if len(text.split()) >= MIN_WORDS else whole
+
+
+def first_clause(name: str) -> str | None:
+    """The first clause of ``name`` when it is shorter and still a name of at least ``MIN_WORDS`` words
+    ("Wrong number, transferred" → "Wrong number"), else ``None``. Both compete: whether the rest of the
+    note adds meaning ("Hello, how are you") or only a detail ("…, courier says 3 more days") is for the
+    meaning score to judge."""
+    clause = _CLAUSE_END.split(name, maxsplit=1)[0].strip()
+    return clause if clause != name and len(clause.split()) >= MIN_WORDS else None
