@@ -9,7 +9,7 @@ from insight.topics.meaning import NOTE_PENALTY, ONE_WORD_PENALTY, candidate_poo
 from insight.topics.merging import merge_plan
 from insight.topics.naming import choose_names, name_groups, name_key, sample_phrases, sentence_case, short_note
 from insight.topics.note_names import note_as_name
-from insight.topics.phrases import extract_phrases
+from insight.topics.phrases import extract_phrases, has_code
 from insight.topics.themes import stable_theme_ids
 
 
@@ -209,3 +209,20 @@ def test_a_theme_is_named_by_a_phrase_not_by_one_of_its_notes(fake_embedder):
     )
     assert "song" in names[0].lower() and names[0].lower() not in music  # a phrase, not a note
     assert "light" in names[1].lower() and names[1].lower() not in lights
+
+
+def test_a_theme_is_not_named_by_a_plan_code_that_names_one_of_its_topics():
+    assert has_code("Upgrading to 2Gb") and has_code("Galaxy S25")
+    assert not has_code("Upgrading speed") and not has_code("Move it to the 28th at 5pm")
+    speed = [
+        "wants upgrading to 2Gb",
+        "asked about upgrading to 2Gb",
+        "upgrading to 2Gb for the kids",
+        "upgrading speed please",
+        "interested in upgrading speed",
+    ]
+    sample, labels = _sample([speed, ["router lights flashing", "router lights orange", "router restarts"]])
+    as_topics = name_groups(sample, labels[sample.rows], [5, 3], "Topic")
+    as_themes = name_groups(sample, labels[sample.rows], [5, 3], "Theme", codes_name=False)
+    assert as_topics[0] == "Upgrading to 2Gb"  # a topic may be named by its plan
+    assert as_themes[0] == "Upgrading speed"  # a theme holds several plans: its name is what they share

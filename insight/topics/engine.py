@@ -159,6 +159,7 @@ def _describe(
             centroids=theme_centroids,
             embed=embed,
             notes_compete=False,
+            codes_name=False,
         )
     topics = []
     for t in range(k):

@@ -32,7 +32,7 @@ import numpy as np
 
 from insight.topics.meaning import rank_by_meaning
 from insight.topics.note_names import note_as_name
-from insight.topics.phrases import PLACEHOLDER, Phrase, common_surface, extract_phrases, name_key
+from insight.topics.phrases import PLACEHOLDER, Phrase, common_surface, extract_phrases, has_code, name_key
 
 PER_GROUP = 24  # central notes read per topic
 WORD_BONUS = 0.5
@@ -223,6 +223,7 @@ def name_groups(
     embed=None,
     keywords: Sequence[Sequence[str]] | None = None,
     notes_compete: bool = True,
+    codes_name: bool = True,
 ) -> list[str]:
     """Unique names for groups ``0..len(sizes)-1`` (see the module notes).
 
@@ -238,8 +239,12 @@ def name_groups(
         notes_compete: whether its most central short note competes with the phrases. Themes pass ``False``: a
             theme named by one of its topics' notes ("What song is playing") reads as that topic, not as
             what the theme holds.
+        codes_name: whether a phrase holding a plan or model code ("Upgrading to 2Gb") may name a group.
+            Themes pass ``False``: a theme holds several plans, and a code names only one of its topics.
     """
     options, fallbacks = group_options(sample, groups, sizes)
+    if not codes_name:
+        options = [[o for o in opts if not has_code(o)] for opts in options]
     if embed is not None and centroids is not None and len(sizes) > 1:
         written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
         shorts = [note_as_name(f) if f else None for f in fallbacks] if notes_compete else None

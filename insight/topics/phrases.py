@@ -180,6 +180,11 @@ def extract_phrases(texts: Iterable[str], batch_size: int = 256) -> list[list[Ph
     return [phrases_in(doc) for doc in nlp.pipe(cleaned, batch_size=batch_size)]
 
 
+def has_code(text: str) -> bool:
+    """Whether ``text`` holds a plan, code or model word ("Upgrading to 2Gb", "Galaxy S25")."""
+    return any(_MODEL_CODE.match(word) for word in re.findall(r"[A-Za-z0-9]+", text))
+
+
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
