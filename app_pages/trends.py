@@ -167,9 +167,11 @@ table = st.dataframe(
     hide_index=True,
     column_order=[c for c in frame.columns if c != "id"],
     column_config={
-        weekly_column: st.column_config.LineChartColumn(width="medium", y_min=0),
+        # Names are short phrases of up to ~40 characters: the topic gets the room, the sparkline less.
+        weekly_column: st.column_config.LineChartColumn(width=120, y_min=0),
         "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
-        "Topic": st.column_config.TextColumn(width="medium"),
+        "Topic": st.column_config.TextColumn(width=250),
+        "Signal": st.column_config.TextColumn(width=95),
     },
     height=min(35 * (len(frame) + 1) + 3, 800),  # every topic without an inner scrollbar, up to ~22
     on_select="rerun",
