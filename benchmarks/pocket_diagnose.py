@@ -146,6 +146,54 @@ def _explain_confirm(data, truth, label, weeks, totals, detector, settings) -> l
     return out
 
 
+def _explain_knn(data, truth, label, weeks, totals, detector, settings, explain=True) -> list[str]:
+    """What the neighbour-share screen saw among the riser's notes, and the candidates holding them."""
+    from scipy.stats import binom
+
+    from insight.trends.pocket_knn import KNN_FLOOR, knn_screen, neighbourhoods
+
+    k = settings.pocket_neighbours
+    centres, hoods = neighbourhoods(
+        data, baseline_weeks=settings.baseline_weeks, window_weeks=settings.emerging_window_weeks, k=k, floor=KNN_FLOOR
+    )
+    mine = np.flatnonzero(truth[centres] == label)
+    if not hoods or len(mine) == 0:
+        return ["screen: none of its notes this week"]
+    out = []
+    for hood in hoods:
+        seen = (hood.in_window[hood.neighbours[mine]] & hood.counts[mine]).sum(axis=1)
+        own = (truth[hood.pool[hood.neighbours[mine]]] == label).sum(axis=1)
+        tail = binom.sf(seen - 1, k, hood.share)
+        out.append(
+            f"window {hood.weeks} (share {hood.share:.2f}): window notes among k={k} "
+            f"{sorted(seen.tolist(), reverse=True)}, its own {sorted(own.tolist(), reverse=True)}; "
+            f"hot {int((tail <= 0.05).sum())}/{len(mine)}"
+        )
+    cands = knn_screen(
+        data, baseline_weeks=settings.baseline_weeks, window_weeks=settings.emerging_window_weeks, k=k,
+        floor=KNN_FLOOR, fdr=settings.pocket_fdr, min_members=max(2, settings.emerging_min_agents),
+    )  # fmt: skip
+    held = [c for c in cands if (truth[c.members] == label).mean() > 0.3]
+    if not held:
+        out.append(f"no group passed the shuffled-weeks calibration with mostly its notes ({len(cands)} did)")
+    last = data.n_weeks - 1
+    for c in held[:2] if explain else []:
+        history, _ = region_history(data, c.region, weeks, totals)
+        ws = [detector._window(history, w) for w in range(1, settings.emerging_window_weeks + 1)]
+        described = "; ".join(
+            f"w{w.weeks}: {w.count} ({w.corroborated} corr, {w.agents} ag) vs base {w.base.mean:.1f} p {w.p_up:.0e}"
+            for w in ws
+            if w is not None
+        )
+        region_now = c.region[data.week_index[c.region] == last]
+        purity = (truth[region_now] == label).mean() if len(region_now) else 0
+        out.append(
+            f"group p {c.screen_q:.3f}: {len(c.members)} notes this week, window {c.window_weeks}; region counts "
+            f"{history.counts} ({purity:.0%} its own this week) | {described}"
+        )
+    return out
+
+
 def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool = True) -> dict[str, float]:
     """Print why each riser was (not) found at onset and onset+1; return the pocket-only scores."""
     detector = PoissonGammaDetector(settings)
@@ -176,6 +224,10 @@ def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool =
                 + (f"; twin {twin} {twin_now}" if twin else "; no twin")
                 + (" → FLAGGED" if hit else " → missed")
             )
+            if settings.pocket_neighbours > 0:
+                for line in _explain_knn(data, truth, label, weeks, totals, detector, settings, explain=not hit):
+                    print(f"      {line}")
+                continue
             print(f"      {_explain_screen(data, truth, label, settings)}")
             if not hit:
                 for line in _explain_confirm(data, truth, label, weeks, totals, detector, settings):

@@ -154,10 +154,19 @@ class Settings:
         True, "Look for emerging needs below the topic level: pockets of new notes inside or between topics."
     )
     pocket_min_similarity: float = _setting(
-        0.55, "Widest neighbourhood of a pocket (cosine); notes less similar than this never count towards one."
+        0.55,
+        "Widest neighbourhood of a fading pocket, and of a rising one under the radius screen (cosine); notes "
+        "less similar than this never count towards one.",
+    )
+    pocket_neighbours: int = _setting(
+        10,
+        "Pocket screen by local geometry: how many of a note's k nearest neighbours are from this week, "
+        "against the week's share of the notes (0 = count notes within fixed cosine radii instead).",
     )
     pocket_fdr: float = _setting(
-        0.05, "False-discovery rate of the pocket screen (Benjamini-Hochberg over every note, window and size)."
+        0.05,
+        "Error rate of the pocket screens: for rising pockets, the share of week-shuffled runs whose best group "
+        "may beat a group found; for fading ones (and the radius screen), Benjamini-Hochberg over every test.",
     )
     trends_inline_max_notes: int = _setting(
         50_000,

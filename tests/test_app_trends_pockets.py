@@ -34,7 +34,8 @@ def test_the_overview_lists_the_pocket_with_its_parent_and_keeps_it_after_a_refi
     first = topic_overview(store, SETTINGS)
     assert first.signal_week == TARGET.label and first.judged_at is not None
     (pocket,) = first.pockets
-    assert pocket.parents == ((1, "log in"),) and pocket.count >= 12 and pocket.distinct_agents >= 3
+    # Its count is its core: the region holds three quarters of the notes that made it (10 or more of 14).
+    assert pocket.parents == ((1, "log in"),) and pocket.count >= 10 and pocket.distinct_agents >= 3
     assert pocket.change.startswith(("0 → ", "<1 → ")) and pocket.pocket_id is not None
     login = next(r for r in first.topics if r.topic_id == 1)
     assert login.signal is None  # the parent's own count did not rise; the pocket says what did

@@ -38,7 +38,8 @@ def test_a_need_rising_inside_its_near_twins_topic_is_found_as_a_pocket(tmp_path
     (signal,) = _emerging(store)
     assert signal.scope == "pocket" and signal.topic_id == 1 and signal.parent_topic_ids == (1,)
     loop_now = set(ids["loop"][-14:])
-    assert len(loop_now & set(signal.note_ids)) >= 12  # the pocket is the new need …
+    # The pocket is the new need (its core: the region holds three quarters of the notes that made it) …
+    assert len(loop_now & set(signal.note_ids)) >= 10
     assert len(set(signal.note_ids) - loop_now) <= 2  # … not its flat twin
     assert signal.count == len(signal.note_ids) and signal.distinct_agents >= 3
     weekly = [c for _, c in signal.weekly_counts]
@@ -61,7 +62,7 @@ def test_a_pocket_across_two_topics_names_both_parents(tmp_path):
     build(store, _steady_world([0, 0, 0, 0, 0, 0, 0, 16], topics=(1, 3)), LABELS)
     (signal,) = _emerging(store)
     assert signal.scope == "pocket" and set(signal.parent_topic_ids) == {1, 3}
-    assert signal.topic_id in (1, 3) and signal.count >= 14
+    assert signal.topic_id in (1, 3) and signal.count >= 11  # of 16
 
 
 def test_a_rise_in_overall_volume_is_not_a_rise_of_every_topic(tmp_path):
@@ -208,3 +209,30 @@ def test_confirm_pockets_judges_vectors_alone_and_keeps_its_guards():
     assert (names[list(note_ids)] == "loop").mean() >= 0.85  # the new need, not its flat twin
     one_agent = _vectors_only(_steady_world([0, 0, 0, 0, 0, 0, 0, 15], topics=(1,), agents=("a9",)))
     assert confirm_pockets(*one_agent[:1], *one_agent[2:], detector, SETTINGS) == []
+
+
+def test_the_radius_screen_is_still_there_when_asked_for(tmp_path):
+    store = new_store(tmp_path)
+    ids = build(store, _steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)), LABELS)
+    by_radius = SETTINGS.replace(pocket_neighbours=0)
+    (signal,) = [s for s in detect_signals(store, by_radius, TARGET) if s.kind == "emerging"]
+    assert signal.scope == "pocket" and len(set(ids["loop"][-14:]) & set(signal.note_ids)) >= 12
+
+
+def test_the_neighbour_share_screen_finds_the_new_need_beside_its_twin_and_nothing_in_a_steady_world():
+    from insight.trends.pocket_knn import KNN_FLOOR, knn_screen
+
+    def candidates(clusters):
+        data, names, *_ = _vectors_only(clusters)
+        found = knn_screen(data, baseline_weeks=4, window_weeks=3, k=10, floor=KNN_FLOOR, fdr=0.05)
+        return [names[c.members] for c in found]
+
+    found = candidates(_steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)))  # the same group, once per window
+    assert found and all((members == "loop").mean() >= 0.9 and len(members) >= 9 for members in found)
+    # Every cluster steady (Poisson swings around its level): week labels are as good as shuffled.
+    rng = np.random.default_rng(3)
+    steady = [
+        Cluster(name, centre, tuple(int(n) for n in rng.poisson(level, 8)), text=name)
+        for name, centre, level in (("login", LOGIN, 12), ("loop", LOOP, 4), ("cards", CARDS, 20), ("other", OTHER, 9))
+    ]
+    assert candidates(steady) == []

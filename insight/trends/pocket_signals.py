@@ -22,6 +22,7 @@ from insight.store import runs as runs_sql
 from insight.store import weekly as weekly_sql
 from insight.store.db import Store
 from insight.trends.detectors import TrendDetector, surprise
+from insight.trends.pocket_knn import KNN_FLOOR, knn_screen
 from insight.trends.pockets import (
     PocketCandidate,
     PocketInput,
@@ -133,19 +134,34 @@ def confirm_pockets(
     Each is (verdict, history, parent topics, candidate, the week's note ids, the members' note ids most
     central first); a candidate sharing most of its notes with a stronger one is the same pocket.
     """
-    candidates = screen(
-        data,
-        baseline_weeks=settings.baseline_weeks,
-        window_weeks=settings.emerging_window_weeks,
-        prior_weeks=settings.trend_prior_weeks,
-        min_similarity=settings.pocket_min_similarity,
-        fdr=settings.pocket_fdr,
-        min_members=max(2, settings.emerging_min_agents),
-    )
+    by_share = settings.pocket_neighbours > 0
+    if by_share:
+        candidates = knn_screen(
+            data,
+            baseline_weeks=settings.baseline_weeks,
+            window_weeks=settings.emerging_window_weeks,
+            k=settings.pocket_neighbours,
+            floor=KNN_FLOOR,
+            fdr=settings.pocket_fdr,
+            min_members=max(2, settings.emerging_min_agents),
+        )
+    else:
+        candidates = screen(
+            data,
+            baseline_weeks=settings.baseline_weeks,
+            window_weeks=settings.emerging_window_weeks,
+            prior_weeks=settings.trend_prior_weeks,
+            min_similarity=settings.pocket_min_similarity,
+            fdr=settings.pocket_fdr,
+            min_members=max(2, settings.emerging_min_agents),
+        )
     last = len(weeks) - 1
     found: list[Confirmed] = []
     for cand in candidates:
-        judged = _judge(data, cand, weeks, totals, detector, settings)
+        if by_share:
+            judged = _judge_region(data, cand, weeks, totals, detector, settings)
+        else:
+            judged = _judge(data, cand, weeks, totals, detector, settings)
         if judged is None:
             continue
         emerging, history, parents, cand = judged
@@ -177,6 +193,28 @@ def region_history(
         agents=agent_weeks,
     )
     return history, parents
+
+
+def _judge_region(
+    data: PocketInput,
+    cand: PocketCandidate,
+    weeks: list[Week],
+    totals: dict[date, int],
+    detector: TrendDetector,
+    settings: Settings,
+) -> tuple[Detection, TopicHistory, tuple[int, ...], PocketCandidate] | None:
+    """A neighbour-share candidate's rise on its own region's weekly counts, or ``None``.
+
+    The region is settled by the screen (one region, no search over sizes, so no correction for regions
+    tried); the screen's shuffled-weeks calibration already corrected for every note and group tested.
+    """
+    if not (data.week_index[cand.region] == len(weeks) - 1).any():
+        return None
+    history, parents = region_history(data, cand.region, weeks, totals)
+    rise = _rise(detector.detect(history))
+    if rise is None or rise.p_value > settings.trend_max_p:
+        return None
+    return rise, history, parents, cand
 
 
 def _judge(

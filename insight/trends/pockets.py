@@ -102,7 +102,7 @@ class _Window:
     beta: float  # Gamma posterior rate: prior weeks + baseline weeks
 
 
-def _windows(data: PocketInput, window_weeks: int, baseline_weeks: int, prior_weeks: float) -> list[_Window]:
+def judged_windows(data: PocketInput, window_weeks: int, baseline_weeks: int, prior_weeks: float) -> list[_Window]:
     """The windows that can be judged (a longer window needs a fully observed baseline)."""
     last = data.n_weeks - 1
     out = []
@@ -148,7 +148,7 @@ def screen_tests(
 
     if len(data.note_ids) == 0 or data.vectors.ndim != 2:
         return None
-    windows = _windows(data, window_weeks, baseline_weeks, prior_weeks)
+    windows = judged_windows(data, window_weeks, baseline_weeks, prior_weeks)
     centres = np.flatnonzero(data.week_index == data.n_weeks - 1)
     if not windows or len(centres) == 0:
         return None
