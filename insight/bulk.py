@@ -120,7 +120,10 @@ def bulk_embed(store: Store, settings: Settings, *, progress: CountCallback | No
             return BulkResult("embed", 0, time.perf_counter() - started, 0, f"Every note has a {model_id} vector.")
         ray = _connect(settings)
         workers = _workers(ray)
-        ds = ray.data.read_parquet(str(folder)).map_batches(
+        # One export file reads as one block, and one block feeds one actor: split it so every worker has work
+        # (read_parquet's override_num_blocks does not split a single file).
+        blocks = max(1, min(workers * 4, total // settings.embed_batch_size))
+        ds = ray.data.read_parquet(str(folder)).repartition(blocks).map_batches(
             _EmbedBatch,
             fn_constructor_kwargs={
                 "model": settings.embedding_model,
@@ -171,7 +174,8 @@ def bulk_place(store: Store, settings: Settings, *, progress: CountCallback | No
             total = parquet_sql.export_vectors(con, model_id, folder)
         ray = _connect(settings)
         workers = _workers(ray)
-        ds = ray.data.read_parquet(str(folder)).map_batches(
+        blocks = max(1, min(workers * 4, total // WRITE_BATCH))
+        ds = ray.data.read_parquet(str(folder)).repartition(blocks).map_batches(
             _place_batch,
             fn_kwargs={"centroids": centroids, "topic_ids": topic_ids, "threshold": float(threshold)},
             batch_size=WRITE_BATCH,
