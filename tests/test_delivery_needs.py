@@ -7,6 +7,7 @@ from datetime import datetime
 from pocket_fixtures import CARDS, LOGIN, LOOP, OTHER, STEADY, TARGET, Cluster, build
 from trend_fixtures import new_store
 
+from insight.delivery.channels import SendResult
 from insight.delivery.messages import need_key
 from insight.delivery.service import plan_messages
 from insight.settings import load_settings
@@ -68,3 +69,47 @@ def test_a_topic_born_from_a_pocket_is_still_that_need(tmp_path):
     assert need_key(as_topic, born) == need_key(pocket, born) == f"pocket:{pocket.pocket_id}"
     plain = pocket.__class__(**{**pocket.__dict__, "scope": "topic", "topic_id": 2, "pocket_id": None})
     assert need_key(plain, born) == "topic:2"
+
+
+def test_topics_of_one_theme_rising_together_are_one_alert_and_stay_told(tmp_path):
+    """One surge split over sibling topics: one alert that names them all; none of them alerts alone next."""
+    from pocket_fixtures import direction
+
+    from insight.delivery.service import deliver
+
+    store = new_store(tmp_path)
+    rise = (0, 0, 0, 0, 0, 1, 2, 14)
+    build(
+        store,
+        [
+            Cluster("esim", direction((5, 1.0)), rise, topics=(4,), text="wants esim on the new phone"),
+            Cluster("dual", direction((6, 1.0)), rise, topics=(5,), text="asks for dual sim with esim"),
+            Cluster("cards", CARDS, (20, 21, 19, 20, 22, 20, 19, 21), topics=(2,), text="card not delivered yet"),
+        ],
+        {2: "card delivery", 4: "esim option", 5: "dual sim setup"},
+    )
+    with store.transaction() as con:
+        con.execute("UPDATE topics SET theme_id = 1, theme_label = 'eSIM' WHERE topic_id IN (4, 5)")
+    # A Slack channel with a recording sender (the real SMTP/HTTPS receivers are in test_delivery.py).
+    settings = load_settings(environ={}, db=store.path, delivery_slack_webhook="https://hooks.slack.com/services/T/B/C")
+    emerging = {s.topic_id for s in weekly_signals(store, settings, TARGET) if s.kind == "emerging"}
+    assert emerging >= {4, 5}, emerging
+    (alert,) = [m for m in _alerts(store, settings) if m.topic_id in (4, 5)]
+    sibling = 5 if alert.topic_id == 4 else 4
+    assert "Also rising in the same theme:" in alert.markdown
+    assert {k for k, _ in alert.also_states} == {f"topic:{sibling}"}
+    sent: list[str] = []
+
+    def record(channel, title, body):
+        sent.append(title)
+        return SendResult(ok=True)
+
+    report = deliver(store, settings, TARGET, now=NOW, sender=record)
+    labels = {4: "esim option", 5: "dual sim setup"}
+    assert not report.failed and sent.count(alert.title) == 1
+    assert f"Emerging need: {labels[sibling]}" not in sent  # told inside the lead's alert, not alone
+    with store.read() as con:
+        states = sql.alert_states(con)
+    # Saved with the alert that told them, so the sibling is not alerted on its own afterwards.
+    assert {f"topic:{alert.topic_id}", f"topic:{sibling}"} <= set(states)
+    assert [m for m in _alerts(store, settings) if m.topic_id in (4, 5)] == []

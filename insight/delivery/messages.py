@@ -8,6 +8,7 @@ which come from the trend service functions the dashboard uses; note text is mad
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from insight.brief import Brief, render_html
@@ -31,6 +32,9 @@ class Message:
     topic_id: int | None = None
     count: int | None = None  # alerts: the need's notes that week
     need_key: str | None = None  # alerts: the need's alert state key (topic:12 · pocket:3)
+    # alerts: topics of the same theme told in this alert, as (need key, notes that week): their state is saved
+    # with it, so a sibling is not alerted on its own next week for the same surge.
+    also_states: tuple[tuple[str, int], ...] = ()
 
 
 def _link(base: str, path: str) -> str:
@@ -91,9 +95,17 @@ def need_key(signal: TrendSignal, born: dict[int, int] | None = None) -> str:
 
 
 def alert_message(
-    signal: TrendSignal, public_url: str, previous_count: int | None = None, key: str | None = None
+    signal: TrendSignal,
+    public_url: str,
+    previous_count: int | None = None,
+    key: str | None = None,
+    also: Sequence[tuple[TrendSignal, str]] = (),
 ) -> Message:
-    """A new emerging need (or one that grew materially since its last alert); ``key`` as :func:`need_key`."""
+    """A new emerging need (or one that grew materially since its last alert); ``key`` as :func:`need_key`.
+
+    ``also``: other emerging topics of the same theme, as (signal, need key), told on one line of this alert
+    instead of an alert each (one surge often lands in several sibling topics).
+    """
     label = md_text(signal.label)
     again = previous_count is not None
     title = f"{'Still growing' if again else 'Emerging need'}: {signal.label}"
@@ -107,6 +119,9 @@ def alert_message(
         f"**{label}** — {volume(signal.count, signal.distinct_agents)} in {signal.week} ({why}).",
         f"Owner: {md_text(signal.owner) if signal.owner else 'nobody yet'} · status: {md_text(signal.status or 'new')}",
     ]
+    if also:
+        others = "; ".join(f"**{md_text(s.label)}** {volume(s.count, s.distinct_agents)}" for s, _ in also)
+        lines.append(f"Also rising in the same theme: {others}")
     for quote in signal.quotes[:2]:
         lines.append(f"> “{md_text(quote.text, CHAT_QUOTE_CHARS)}”")
     lines += ["", f"Evidence and notes: {link}"]
@@ -124,6 +139,7 @@ def alert_message(
         topic_id=signal.topic_id,
         count=signal.count,
         need_key=key,
+        also_states=tuple((k, s.count) for s, k in also),
     )
 
 

@@ -24,7 +24,7 @@ from insight.settings import Settings
 from insight.store import Store
 from insight.store import deliveries as sql
 from insight.store import signals as signals_sql
-from insight.trends import resolve_week, weekly_signals
+from insight.trends import TrendSignal, resolve_week, topic_catalogue, weekly_signals
 from insight.trends.volume import WeekLike
 
 log = logging.getLogger(__name__)
@@ -71,21 +71,35 @@ class DeliveryReport:
 
 
 def plan_messages(store: Store, settings: Settings, week: WeekLike) -> list[Message]:
-    """The week's brief, then an alert per emerging need that is new or has grown materially since its alert."""
+    """The week's brief, then an alert per emerging need that is new or has grown materially since its alert.
+
+    Topics of one theme that are due in the same week share one alert, led by the strongest.
+    """
     brief = build_brief(store, settings, week)
     messages = [brief_message(brief, settings.public_url)]
     with store.read() as con:
         states = sql.alert_states(con)
         born = signals_sql.pocket_topics(con)
-    for signal in weekly_signals(store, settings, week):
+    themes = {t.topic_id: t.theme for t in topic_catalogue(store).values() if t.theme}
+    due: dict[tuple[str, object], list[tuple[TrendSignal, str, int | None]]] = {}
+    for n, signal in enumerate(weekly_signals(store, settings, week)):
         if signal.kind != "emerging":
             continue
         key = need_key(signal, born)  # a pocket is its own need, not its parent topic
         last = states.get(key)
         if last is None:
-            messages.append(alert_message(signal, settings.public_url, key=key))
+            previous = None
         elif signal.week != last[1] and signal.count >= last[0] * settings.alert_regrowth:
-            messages.append(alert_message(signal, settings.public_url, previous_count=last[0], key=key))
+            previous = last[0]
+        else:
+            continue
+        # Topics of one theme due together are one alert (the strongest first): one surge split over
+        # sibling topics sent an alert for each.
+        theme = themes.get(signal.topic_id) if key.startswith("topic:") else None
+        due.setdefault(("theme", theme) if theme else ("alone", n), []).append((signal, key, previous))
+    for (lead, key, previous), *siblings in due.values():
+        also = [(s, k) for s, k, _ in siblings]
+        messages.append(alert_message(lead, settings.public_url, previous_count=previous, key=key, also=also))
     return messages
 
 
@@ -187,7 +201,8 @@ def deliver(
             recorded = True
         if message.kind == "alert" and recorded and message.need_key is not None and message.count is not None:
             with store.transaction() as con:
-                sql.save_alert_state(con, message.need_key, message.count, message.week, now)
+                for key, count in ((message.need_key, message.count), *message.also_states):
+                    sql.save_alert_state(con, key, count, message.week, now)
     return report
 
 
