@@ -163,6 +163,11 @@ class Settings:
         "Pocket screen by local geometry: how many of a note's k nearest neighbours are from this week, "
         "against the week's share of the notes (0 = count notes within fixed cosine radii instead).",
     )
+    pocket_hub_discount: bool = _setting(
+        True,
+        "Pocket screen: rank a note's nearest neighbours by cosine less half each one's mean cosine to its own "
+        "nearest (CSLS), so notes close to everything (hubs) do not crowd out a new need's own paraphrases.",
+    )
     pocket_fdr: float = _setting(
         0.05,
         "Error rate of the pocket screens: for rising pockets, the share of week-shuffled runs whose best group "

@@ -219,12 +219,13 @@ def test_the_radius_screen_is_still_there_when_asked_for(tmp_path):
     assert signal.scope == "pocket" and len(set(ids["loop"][-14:]) & set(signal.note_ids)) >= 12
 
 
-def test_the_neighbour_share_screen_finds_the_new_need_beside_its_twin_and_nothing_in_a_steady_world():
+@pytest.mark.parametrize("hubness", ["none", "csls"])
+def test_the_neighbour_share_screen_finds_the_new_need_beside_its_twin_and_nothing_in_a_steady_world(hubness):
     from insight.trends.pocket_knn import KNN_FLOOR, knn_screen
 
     def candidates(clusters):
         data, names, *_ = _vectors_only(clusters)
-        found = knn_screen(data, baseline_weeks=4, window_weeks=3, k=10, floor=KNN_FLOOR, fdr=0.05)
+        found = knn_screen(data, baseline_weeks=4, window_weeks=3, k=10, floor=KNN_FLOOR, fdr=0.05, hubness=hubness)
         return [names[c.members] for c in found]
 
     found = candidates(_steady_world([0, 0, 0, 0, 0, 1, 0, 14], topics=(1,)))  # the same group, once per window
@@ -236,3 +237,17 @@ def test_the_neighbour_share_screen_finds_the_new_need_beside_its_twin_and_nothi
         for name, centre, level in (("login", LOGIN, 12), ("loop", LOOP, 4), ("cards", CARDS, 20), ("other", OTHER, 9))
     ]
     assert candidates(steady) == []
+
+
+def test_the_hub_discount_pushes_back_a_note_close_to_everything():
+    from insight.trends.pocket_knn import hub_penalty
+
+    rng = np.random.default_rng(0)
+    common = np.eye(16)[0] * 3.0  # what every note shares (sentence vectors sit in a narrow cone)
+    spread = common + rng.normal(0.0, 1.0, (400, 16))
+    vectors = np.vstack([spread, common[None, :]]).astype(np.float32)  # the last note: the cone's axis, a hub
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    exact = hub_penalty(vectors, 10)
+    assert exact[-1] > np.quantile(exact[:-1], 0.95)  # the hub is discounted more than almost any other note
+    sampled = hub_penalty(vectors, 10, sample=200)  # beyond the sample size: a sample, k scaled to it
+    assert np.corrcoef(exact, sampled)[0, 1] > 0.7 and sampled[-1] > np.quantile(sampled[:-1], 0.9)

@@ -144,6 +144,7 @@ def confirm_pockets(
             floor=KNN_FLOOR,
             fdr=settings.pocket_fdr,
             min_members=max(2, settings.emerging_min_agents),
+            hubness="csls" if settings.pocket_hub_discount else "none",
         )
     else:
         candidates = screen(
