@@ -9,6 +9,7 @@ from insight.records import UNCLEAR_TOPIC_ID
 from insight.settings import Settings
 from insight.store import notes as notes_sql
 from insight.store import profiles as profiles_sql
+from insight.store import signals as signals_sql
 from insight.store import weekly as weekly_sql
 from insight.store.db import Store
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector
@@ -97,7 +98,7 @@ def _detection_fields(target: Week, d: Detection) -> dict:
 
 
 def _topic_signal(
-    target: Week, history: TopicHistory, d: Detection, info: TopicInfo, quotes: list[Quote]
+    target: Week, history: TopicHistory, d: Detection, info: TopicInfo, quotes: list[Quote], pocket_id: int | None
 ) -> TrendSignal:
     return TrendSignal(
         topic_id=history.topic_id,
@@ -107,6 +108,7 @@ def _topic_signal(
         quotes=tuple(quotes),
         owner=info.owner,
         status=info.status,
+        pocket_id=pocket_id,
         **_detection_fields(target, d),
     )
 
@@ -199,6 +201,7 @@ def compute_signals(
         totals = {ws: int(n) for ws, n, _, _ in weekly_sql.weekly_totals(con, weeks[0].start, target.end, filters)}
         first, _ = notes_sql.note_time_range(con, until=target.end)
         born = profiles_sql.topics_born_between(con, target.start, target.end)
+        continued = signals_sql.pocket_topics(con)  # topic -> the pocket it was born from: the same need
     catalogue = topic_catalogue(store)
     # A topic merged away is not new on its own: its notes already count under the target.
     born = {t for t in born if t != UNCLEAR_TOPIC_ID and catalogue.get(t, TopicInfo(t, "")).topic_id == t}
@@ -217,7 +220,8 @@ def compute_signals(
     signals = []
     for history, d in found:
         info = catalogue.get(history.topic_id, TopicInfo(history.topic_id, f"Topic {history.topic_id}"))
-        signals.append(_topic_signal(target, history, d, info, quote_map.get(history.topic_id, [])))
+        pocket_id = continued.get(history.topic_id)
+        signals.append(_topic_signal(target, history, d, info, quote_map.get(history.topic_id, []), pocket_id))
     pockets: list[PocketFinding] = []
     if filters is None and settings.pocket_search:  # pockets are about the whole stream, not a slice of it
         loaded = load_pocket_input(store, weeks, first_week)
