@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from insight.topics.meaning import NOTE_PENALTY, ONE_WORD_PENALTY, candidate_pool, join_keyword, rank_by_meaning
+from insight.topics.meaning import (
+    MARGIN_WEIGHT,
+    NOTE_PENALTY,
+    ONE_WORD_PENALTY,
+    RIVAL_WEIGHT,
+    candidate_pool,
+    join_keyword,
+    rank_by_meaning,
+)
 from insight.topics.merging import merge_plan
 from insight.topics.naming import choose_names, name_groups, name_key, sample_phrases, sentence_case, short_note
 from insight.topics.note_names import note_as_name
@@ -175,9 +183,12 @@ def test_the_name_points_at_its_own_topic_rather_than_its_sibling(real_embedder)
     centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
     options = [["card not arrived", "card arrive"], ["card not working", "card"]]
     ranked = rank_by_meaning(options, centroids, real_embedder.embed)
-    own = real_embedder.embed(["card not arrived", "card arrive"]) @ centroids.T
+    vectors = real_embedder.embed(["card not arrived", "card arrive", "card not working", "card"])
+    own = vectors[:2] @ centroids.T
     margins = own[:, 0] - own[:, 1]
-    assert ranked[0][0] == options[0][int(np.argmax(own[:, 0] + 0.5 * margins))]  # the score as documented
+    rival = (vectors[:2] @ vectors[2:].T).max(axis=1)  # the nearest candidate of the other topic
+    score = own[:, 0] + MARGIN_WEIGHT * margins - RIVAL_WEIGHT * rival
+    assert ranked[0][0] == options[0][int(np.argmax(score))]  # the score as documented
     assert margins[options[0].index(ranked[0][0])] > 0  # and the chosen name is nearer its own topic
     assert ranked[1][0] == "card not working"
     assert ranked[1][-1] == "card"  # a lone word pays for being vague

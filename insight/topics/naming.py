@@ -17,8 +17,10 @@ clause of one) — so a name is never worse than what an agent wrote. Names are 
 sentence case.
 
 With an embedder (the one that embedded the notes), the best ``CANDIDATES_KEPT`` phrases of each group —
-with its keywords and its most central short note read as a name — are then ranked by what they *mean*, against the
-centroids of the group and of its nearest sibling (:mod:`insight.topics.meaning`): "Name" is a frequent,
+with its composed pieces (verb + object, subject + state, "Questions about …" for a group that mostly
+asks, :mod:`insight.topics.composed`), its keywords and its most central short note read as a name — are
+then ranked by what they *mean*, against the centroids of the group and of its nearest sibling and against
+the other groups' candidates (:mod:`insight.topics.meaning`): "Name" is a frequent,
 distinctive word in notes praising an installer "by name", but "Praise for install" means what they mean.
 """
 
@@ -30,9 +32,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from insight.topics.composed import asked_nouns, composed_options, parse_notes, pieces_in, question_options
 from insight.topics.meaning import rank_by_meaning
 from insight.topics.note_names import note_as_name
-from insight.topics.phrases import PLACEHOLDER, Phrase, common_surface, extract_phrases, has_code, name_key
+from insight.topics.phrases import PLACEHOLDER, Phrase, common_surface, has_code, name_key, phrases_in
 
 PER_GROUP = 24  # central notes read per topic
 WORD_BONUS = 0.5
@@ -57,6 +60,8 @@ class PhraseSample:
     rows: np.ndarray
     phrases: tuple[tuple[Phrase, ...], ...]
     texts: tuple[str, ...]
+    pieces: tuple[tuple[Phrase, ...], ...] = ()  # per sampled row, its composed pieces (insight.topics.composed)
+    asked: tuple[tuple[Phrase, ...], ...] = ()  # per sampled row, the nouns it asks about (none unless it asks)
 
     def surface(self) -> dict[tuple[str, ...], str]:
         """Each phrase key as it was most often written."""
@@ -75,11 +80,17 @@ def central_rows(labels: np.ndarray, scores: np.ndarray, per_group: int = PER_GR
 def sample_phrases(
     texts: Sequence[str], labels: np.ndarray, scores: np.ndarray, per_group: int = PER_GROUP
 ) -> PhraseSample:
-    """Tag the most central notes of every group and collect their phrases."""
+    """Tag and parse the most central notes of every group; collect their phrases and composed pieces."""
     rows = central_rows(labels, scores, per_group)
     chosen = [texts[int(i)] for i in rows]
-    phrases = extract_phrases(chosen)
-    return PhraseSample(rows, tuple(tuple(p) for p in phrases), tuple(chosen))
+    docs = parse_notes(chosen)
+    return PhraseSample(
+        rows,
+        tuple(tuple(phrases_in(d)) for d in docs),
+        tuple(chosen),
+        tuple(tuple(pieces_in(d)) for d in docs),
+        tuple(tuple(asked_nouns(d)) for d in docs),
+    )
 
 
 def rank_candidates(
@@ -248,7 +259,14 @@ def name_groups(
     if embed is not None and centroids is not None and len(sizes) > 1:
         written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
         shorts = [note_as_name(f) if f else None for f in fallbacks] if notes_compete else None
-        options = rank_by_meaning(options, centroids, embed, keywords, shorts, written)
+        extra = None
+        if sample.pieces:
+            composed = composed_options(sample, groups, sizes)
+            asked = question_options(sample, groups, sizes)
+            extra = [a + c for a, c in zip(asked, composed, strict=True)]
+            if not codes_name:
+                extra = [[o for o in opts if not has_code(o)] for opts in extra]
+        options = rank_by_meaning(options, centroids, embed, keywords, shorts, written, extra)
     order = sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))
     chosen = choose_names([options[g] for g in order], [fallbacks[g] for g in order], default)
     names = [""] * len(sizes)
