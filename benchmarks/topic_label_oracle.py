@@ -6,14 +6,16 @@ Fits topics as ``benchmarks/topic_labels.py`` does (the fit is cached in ``.cach
 and parameters; ``--refit`` redoes it), then collects every topic's candidate names by **source** — the
 phrases of its central notes, its keywords (as the notes wrote them), its most central short note read as
 a name, and the composed pieces of :mod:`insight.topics.composed` (verb + object, subject + state, noun
-compounds) — and asks the benchmark's judge about *each* candidate: is the topic's majority intent the
-intent name nearest it (top-1), or among the 3 nearest?
+compounds, "Questions about …") — and asks the benchmark's judge about *each* candidate: is the topic's
+majority intent the intent name nearest it (top-1), or among the 3 nearest?
 
 The **oracle** of a source is the size-weighted share of topics for which at least one candidate of that
-source would score — what a perfect ranking could reach with those candidates. It uses the intent names,
-so it is a diagnostic, never a namer: it says whether a new kind of candidate raises the ceiling before it
-is wired in. Printed beside it: the score of the names the namer actually chose, and, for ``--show`` missed
-topics, the chosen name, the best candidate of each source and the majority intent.
+source would score — what a perfect ranking could reach with those candidates (``all``: every source;
+``all-old``: the phrases, keywords and short note only, the sources before composed pieces). It uses the
+intent names, so it is a diagnostic, never a namer: it says whether a new kind of candidate raises the
+ceiling before it is wired in. Printed beside it: ``chosen``, the score of the names the namer now chooses on
+the same fit (``fitted``: the names given when the fit was cached), and, for ``--show`` missed topics, the
+chosen name, the best candidate of each source (its judge rank, 0 = top-1) and the majority intent.
 """
 
 from __future__ import annotations
@@ -133,7 +135,8 @@ def report(dataset: str, seed: int, ds, intents: list[str], embed, args) -> dict
     pooled = [
         [c for s in sources if s not in ("chosen", "fitted") for c in sources[s][t]] for t in range(len(fit["names"]))
     ]
-    for source, pools in {**sources, "all": pooled}.items():
+    older = [[c for s in ("phrase", "keyword", "note") for c in sources[s][t]] for t in range(len(fit["names"]))]
+    for source, pools in {**sources, "all": pooled, "all-old": older}.items():
         picks = [min(((rank(c, t), c) for c in pools[t]), default=(999, "")) for t in topics]
         best[source] = picks
         r = np.array([p[0] for p in picks])

@@ -148,6 +148,16 @@ def test_keywords_become_candidates_only_as_the_notes_wrote_them():
     assert candidate_pool(["real person"], (), "one two three four five six seven eight nine") == ["real person"]
 
 
+def test_a_note_whose_first_clause_holds_the_topic_competes_without_its_trailing_remark():
+    # the best phrase is in the first clause: the rest is a remark, and the clause says it already
+    assert candidate_pool(["wrong number"], (), "Wrong number, transferred") == ["wrong number"]
+    pool = candidate_pool(["SIM delivery", "courier"], (), "SIM delivery delayed again, courier says no parcel")
+    assert pool == ["SIM delivery", "courier", "SIM delivery delayed again"]
+    # the first clause does not hold it: the whole note competes, and its clause beside it
+    pool = candidate_pool(["correct response"], (), "Uh no, i think not correct response")
+    assert pool == ["correct response", "Uh no, i think not correct response", "Uh no"]
+
+
 def test_a_central_note_competes_as_a_name_without_the_words_that_frame_the_request():
     assert note_as_name("How do I activate my card?") == "activate my card"
     assert note_as_name("Can I exchange currencies") == "exchange currencies"

@@ -76,7 +76,8 @@ def candidate_pool(
     only as a phrase its notes contain (``written``, by :func:`name_key`: "exchange rate wrong" is taken as
     the notes wrote it, "wrong exchange rate", and a join nobody wrote is dropped); and its most central
     short note, as :func:`~insight.topics.note_names.note_as_name` reads it ("Are you a real person" says
-    more than "Human"; "Activate my card" as much as "Activate card"); and ``extra`` candidates (composed
+    more than "Human"; "Activate my card" as much as "Activate card"), only its first clause when that clause
+    holds the best phrase ("Wrong number, transferred" competes as "Wrong number"); and ``extra`` candidates (composed
     pieces, :mod:`insight.topics.composed`), judged like phrases.
     """
     pool = list(dict.fromkeys([*options[:POOL], *extra]))
@@ -89,7 +90,11 @@ def candidate_pool(
                 pool.append(found)
     if short and len(short.split()) <= SHORT_WORDS:
         said = {name_key(c) for c in pool}
-        for note in (short, first_clause(short)):
+        clause = first_clause(short)
+        notes = (short, clause)
+        if clause and options and name_key(options[0]) <= name_key(clause):
+            notes = (clause,)  # the clause holds what the group is about; the rest is a remark ("…, transferred")
+        for note in notes:
             if note and name_key(note) not in said:  # a note that says what a phrase says adds nothing
                 pool.append(note)
     return list(dict.fromkeys(pool))

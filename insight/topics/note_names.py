@@ -55,8 +55,9 @@ def note_as_name(note: str) -> str:
 
 def first_clause(name: str) -> str | None:
     """The first clause of ``name`` when it is shorter and still a name of at least ``MIN_WORDS`` words
-    ("Wrong number, transferred" → "Wrong number"), else ``None``. Both compete: whether the rest of the
-    note adds meaning ("Hello, how are you") or only a detail ("…, courier says 3 more days") is for the
-    meaning score to judge."""
+    ("Wrong number, transferred" → "Wrong number"), else ``None``. When the clause holds the group's best
+    phrase, the rest is a remark and only the clause competes ("SIM delivery delayed again, courier says no
+    parcel"); otherwise both do, and whether the rest adds meaning ("Uh no, i think not correct response") is
+    for the meaning score to judge (:func:`insight.topics.meaning.candidate_pool`)."""
     clause = _CLAUSE_END.split(name, maxsplit=1)[0].strip()
     return clause if clause != name and len(clause.split()) >= MIN_WORDS else None
