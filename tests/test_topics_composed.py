@@ -27,6 +27,7 @@ def _pieces(text: str) -> list[str]:
         ("What is the exchange rate today", "exchange rate"),
         ("What is the balance of my savings account", "savings account balance"),
         ("Cust wants to move to eSIM on their new phone", "move to eSIM"),
+        ("Thanked us for sorting the bill in one chat, no transfers.", "sort bill"),
     ],
 )
 def test_a_note_is_reduced_to_what_it_does(note, piece):

@@ -165,6 +165,7 @@ def test_a_central_note_competes_as_a_name_without_the_words_that_frame_the_requ
     assert note_as_name("Customer wants to move to eSIM on their new Galaxy") == "move to eSIM on their new Galaxy"
     assert note_as_name("Is there a fee for physical cards") == "fee for physical cards"
     assert note_as_name("Revert to factory settings please") == "Revert to factory settings"
+    assert note_as_name("No eSIM option for the customer") == "No eSIM option"  # who it was for is no part of it
     assert note_as_name("Customer lost the sports channels again") == "lost the sports channels"
     # a question word that carries the meaning stays; a note that would shrink to one word stays whole
     assert note_as_name("Why is my transfer pending") == "Why is my transfer pending"

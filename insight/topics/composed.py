@@ -56,7 +56,7 @@ _STATE_VERBS = {
 _NEGATION = {"not", "n't", "never", "no"}
 # Words of how agents write notes, never of what the customer needs ("FYI engineer", "escalate to team lead").
 FILLER_LEMMAS = {
-    "fyi", "escalate", "team", "lead", "sort", "take", "agent", "customer", "cust", "cx", "caller", "client",
+    "fyi", "escalate", "team", "lead", "take", "agent", "customer", "cust", "cx", "caller", "client",
     "member", "person", "someone", "thank", "please", "okay", "ok", "keep",
 }  # fmt: skip
 

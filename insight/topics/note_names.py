@@ -29,7 +29,10 @@ _FRAMES = tuple(
 )
 _CLAUSE_END = re.compile(r",\s|;\s|\s[-–—]\s")
 _WHO = re.compile(r"^(?:the\s+)?(?:customer|cust|caller|client|member)(?:\s+in\s+store)?\s+", re.IGNORECASE)
-_POLITE_END = re.compile(r"[,\s]+(?:please|pls|for me|thanks|thank you|again)$", re.IGNORECASE)
+_POLITE_END = re.compile(
+    r"[,\s]+(?:please|pls|for me|thanks|thank you|again|for (?:the |this |our )?(?:customer|cust|caller|client))$",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"^(?:to|a|an|the)\s+", re.IGNORECASE)
 MIN_WORDS = 2
 
