@@ -23,6 +23,9 @@ Scores per stream, worst stream first:
 * label precision — distinct needs flagged (majority labels) that really rise, flagged on or after onset;
 * flag precision — the same per (week × flag);
 * fading recall — fading intents flagged ``fading`` at some point after the fade starts;
+* fading precision — per (week × fading flag): right when the flag's notes' majority true label is a planted
+  fading intent and the week is on or after its fade's start (a background intent's run of quiet weeks,
+  or a fade flagged before it began, is a false flag);
 * seconds per weekly cycle (ingest + refit + trends).
 
 ``--scale-check N`` also times one weekly cycle on a database of about N notes. Run (dev size, one stream,
@@ -142,7 +145,7 @@ class Run:
     """What Earshot said over one stream."""
 
     flags: list[tuple[int, str, str]] = field(default_factory=list)  # (week index, majority label, scope)
-    fading: list[tuple[int, str]] = field(default_factory=list)
+    fading: list[tuple[int, str, str]] = field(default_factory=list)  # (week index, majority label, scope)
     seconds: list[dict[str, float]] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
     births: int = 0
@@ -208,7 +211,7 @@ def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
                 ]
                 need = _majority([truth.get(i, "?") for i in members])
                 if s["kind"] == "fading":
-                    run.fading.append((w, need))
+                    run.fading.append((w, need, s.get("scope", "topic")))
                     continue
                 run.flags.append((w, need, s.get("scope", "topic")))
                 if len(run.examples) < 40:
@@ -230,8 +233,12 @@ class Score:
     label_precision: float
     flag_precision: float
     fading_recall: float
+    fading_precision: float
+    fading_flags: int
     flags: int
     false_flags: tuple[str, ...]
+    false_fades: tuple[str, ...]
+    fades_found: tuple[str, ...]
     missed: tuple[str, ...]
     delays: tuple[tuple[str, int], ...]
     cycle_s: float
@@ -239,6 +246,16 @@ class Score:
 
 def _late(delay: int | None) -> str:
     return "never flagged" if delay is None else f"flagged {delay} weeks after"
+
+
+def _fades_found(right: list[tuple[int, str, str]]) -> tuple[str, ...]:
+    """Each planted fade flagged: its first week and the scopes (topic, pocket) that flagged it."""
+    first: dict[str, int] = {}
+    scopes: dict[str, set[str]] = {}
+    for w, lbl, scope in right:
+        first[lbl] = min(w, first.get(lbl, w))
+        scopes.setdefault(lbl, set()).add(scope)
+    return tuple(f"{lbl} (first week {first[lbl] + 1}, {'/'.join(sorted(scopes[lbl]))})" for lbl in sorted(first))
 
 
 def score(stream: Stream, run: Run) -> Score:
@@ -254,7 +271,8 @@ def score(stream: Stream, run: Run) -> Score:
     in_time = [lbl for lbl, d in delays.items() if d <= 1]
     flagged = {lbl for _, lbl, _ in run.flags}
     right = {lbl for _, lbl in good}
-    faded = {lbl for w, lbl in run.fading if lbl in fading and w >= fading[lbl]}
+    right_fades = [(w, lbl, scope) for w, lbl, scope in run.fading if lbl in fading and w >= fading[lbl]]
+    faded = {lbl for _, lbl, _ in right_fades}
     cycles = [sum(s.values()) for s in run.seconds[1:]] or [0.0]
     return Score(
         stream=stream.name,
@@ -262,6 +280,12 @@ def score(stream: Stream, run: Run) -> Score:
         label_precision=len(right) / len(flagged) if flagged else 1.0,
         flag_precision=len(good) / len(run.flags) if run.flags else 1.0,
         fading_recall=len(faded) / len(fading) if fading else 1.0,
+        fading_precision=len(right_fades) / len(run.fading) if run.fading else 1.0,
+        fading_flags=len(run.fading),
+        false_fades=tuple(
+            f"{lbl} (week {w + 1}, {scope})" for w, lbl, scope in run.fading if (w, lbl, scope) not in right_fades
+        ),
+        fades_found=_fades_found(right_fades),
         flags=len(run.flags),
         false_flags=tuple(f"{lbl} ({roles.get(lbl, lbl)}, week {w + 1}, {scope})" for w, lbl, scope in bad),
         missed=tuple(
@@ -418,7 +442,8 @@ def main() -> int:
                 print(f"    {line}")
             print(
                 f"  recall(≤1 wk) {s.recall:.2f}  label precision {s.label_precision:.2f}  flag precision "
-                f"{s.flag_precision:.2f} ({s.flags} flags)  fading recall {s.fading_recall:.2f}  "
+                f"{s.flag_precision:.2f} ({s.flags} flags)  fading recall {s.fading_recall:.2f}  fading precision "
+                f"{s.fading_precision:.2f} ({s.fading_flags} fades)  "
                 f"cycle {s.cycle_s:.1f} s  (embedding misses {run.misses})",
                 flush=True,
             )
@@ -428,14 +453,25 @@ def main() -> int:
                 print(f"    missed in time: {'; '.join(s.missed)}")
             if s.false_flags:
                 print(f"    false: {'; '.join(s.false_flags[:10])}")
+            missed_fades = sorted(set(stream.fading()) - {f.split(" (")[0] for f in s.fades_found})
+            print(f"    fades found: {'; '.join(s.fades_found) or 'none'}; missed: {', '.join(missed_fades) or 'none'}")
+            if s.false_fades:
+                print(f"    false fades: {'; '.join(s.false_fades[:10])}")
     print(f"\nEvery stream, worst first ({time.perf_counter() - started:.0f} s in all):")
-    print(f"  {'stream':<14} {'recall≤1wk':>10} {'label prec':>10} {'flag prec':>9} {'fading':>7} {'cycle s':>8}")
+    print(
+        f"  {'stream':<14} {'recall≤1wk':>10} {'label prec':>10} {'flag prec':>9} {'fading':>7} {'fade prec':>9} "
+        f"{'cycle s':>8}"
+    )
     for s in sorted(scores, key=lambda s: (s.recall, s.label_precision, s.flag_precision, s.fading_recall)):
         print(
             f"  {s.stream:<14} {s.recall:>10.2f} {s.label_precision:>10.2f} {s.flag_precision:>9.2f} "
-            f"{s.fading_recall:>7.2f} {s.cycle_s:>8.1f}"
+            f"{s.fading_recall:>7.2f} {s.fading_precision:>9.2f} {s.cycle_s:>8.1f}"
         )
-    for name in ("recall", "label_precision", "flag_precision", "fading_recall"):
+    print("  fading, worst first: " + ", ".join(
+        f"{s.stream} {s.fading_recall:.2f} / {s.fading_precision:.2f} ({s.fading_flags} fades)"
+        for s in sorted(scores, key=lambda s: (s.fading_recall, s.fading_precision))
+    ))  # fmt: skip
+    for name in ("recall", "label_precision", "flag_precision", "fading_recall", "fading_precision"):
         print(
             f"  {name.replace('_', ' ')} over streams (mean ± sd [min–max]): "
             f"{_spread([getattr(s, name) for s in scores])}"

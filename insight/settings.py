@@ -155,8 +155,8 @@ class Settings:
     )
     pocket_min_similarity: float = _setting(
         0.55,
-        "Widest neighbourhood of a fading pocket, and of a rising one under the radius screen (cosine); notes "
-        "less similar than this never count towards one.",
+        "Widest neighbourhood of a pocket under the radius screens (cosine); notes less similar than this "
+        "never count towards one.",
     )
     pocket_neighbours: int = _setting(
         10,
@@ -168,10 +168,15 @@ class Settings:
         "Pocket screen: rank a note's nearest neighbours by cosine less half each one's mean cosine to its own "
         "nearest (CSLS), so notes close to everything (hubs) do not crowd out a new need's own paraphrases.",
     )
+    fading_neighbours: int = _setting(
+        10,
+        "Fading screen by local geometry: how few of a baseline note's k nearest neighbours are from the last "
+        "weeks, against those weeks' share of the notes (0 = count notes within fixed cosine radii instead).",
+    )
     pocket_fdr: float = _setting(
         0.05,
-        "Error rate of the pocket screens: for rising pockets, the share of week-shuffled runs whose best group "
-        "may beat a group found; for fading ones (and the radius screen), Benjamini-Hochberg over every test.",
+        "Error rate of the pocket screens: the share of week-shuffled runs whose best group may beat a group "
+        "found (rising and fading alike); under the radius screens, Benjamini-Hochberg over every test.",
     )
     trends_inline_max_notes: int = _setting(
         50_000,

@@ -6,7 +6,10 @@ topic model splits one steady intent over several small topics (each too small f
 sure), or files it with neighbours that carry on (the topic's count barely drops). So the fall is looked
 for on the note vectors, like a rise (:mod:`insight.trends.pockets`), with the roles of the weeks swapped.
 
-**Screen.** Around each of (up to :data:`MAX_CENTRES`) baseline notes, at three neighbourhood sizes, the
+**Screen.** By default by local geometry (:mod:`insight.trends.fading_knn`: baseline notes whose nearest
+neighbours hold far fewer notes of the last weeks than those weeks' share predicts, grouped through each
+other's neighbours and calibrated by shuffling the week labels). With ``fading_neighbours = 0``, by radius:
+around each of (up to :data:`MAX_CENTRES`) baseline notes, at three neighbourhood sizes, the
 baseline weeks' notes give a Gamma posterior for the local weekly rate (scaled by the window's volume, so a
 quiet holiday week makes nothing fade); the window's count is negative binomial and its *lower* tail is
 the test. Every (note, size) test goes through one Benjamini–Hochberg correction. Significant notes are
@@ -14,11 +17,13 @@ grouped and each group's region found as for a rise.
 
 **Confirm.** A group is a signal only when the topic detector calls its region's own weekly history
 ``fading`` (baseline of at least ``fading_min_baseline`` a week, the last weeks below ``fading_max_ratio``
-of what it predicts, ``trend_max_p``), and no topic already fading this week holds most of it.
+of what it predicts, ``trend_max_p`` — multiplied by the regions tried for one group), and no topic
+already fading this week holds most of it (:func:`insight.trends.signals.fade_signals`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -26,7 +31,8 @@ import numpy as np
 from insight.settings import Settings
 from insight.store import notes as notes_sql
 from insight.store.db import Store
-from insight.trends.detectors import TrendDetector
+from insight.trends.detectors import TrendDetector, surprise
+from insight.trends.fading_knn import knn_fade_screen
 from insight.trends.pocket_signals import pocket_label
 from insight.trends.pockets import (
     PocketCandidate,
@@ -122,9 +128,11 @@ def confirm_fades(
     detector: TrendDetector,
     window_weeks: int,
     baseline_weeks: int,
+    max_p: float = 1.0,
 ) -> list[FadeFinding]:
     """The candidates whose region the detector calls ``fading`` on its own weekly counts, strongest first."""
     last = data.n_weeks - 1
+    tries = Counter(c.seed for c in candidates)
     found: list[FadeFinding] = []
     for cand in candidates:
         week = data.week_index[cand.region]
@@ -144,6 +152,11 @@ def confirm_fades(
         fade = next((d for d in detector.detect(history) if d.kind == "fading"), None)
         if fade is None:
             continue
+        if tries[cand.seed] > 1:  # several regions tried for one group: Bonferroni over them
+            p_value = min(1.0, fade.p_value * tries[cand.seed])
+            if p_value > max_p:
+                continue
+            fade = replace(fade, p_value=p_value, score=round(surprise(p_value), 3), confidence=round(1 - p_value, 6))
         central = before[np.argsort(-(data.vectors[before] @ cand.centroid), kind="stable")]
         ids = tuple(int(data.note_ids[r]) for r in central)
         if any(len(set(ids) & set(f.note_ids)) > MAX_OVERLAP * len(ids) for f in found):
@@ -151,6 +164,38 @@ def confirm_fades(
         found.append(FadeFinding(fade, history, parents, ids, tuple(int(t) for t in data.topic_ids[central])))
     found.sort(key=lambda f: -f.detection.score)
     return found
+
+
+def fade_candidates(data: PocketInput, settings: Settings) -> list[PocketCandidate]:
+    """The fading screen's candidates: by neighbour share (``fading_neighbours`` > 0) or by radius."""
+    window = max(1, settings.fading_weeks)
+    if settings.fading_neighbours > 0:
+        return knn_fade_screen(
+            data,
+            baseline_weeks=settings.baseline_weeks,
+            window_weeks=window,
+            k=settings.fading_neighbours,
+            fdr=settings.pocket_fdr,
+        )
+    return screen_fades(
+        data,
+        baseline_weeks=settings.baseline_weeks,
+        window_weeks=window,
+        min_similarity=settings.pocket_min_similarity,
+        fdr=settings.pocket_fdr,
+        prior_weeks=settings.trend_prior_weeks,
+    )
+
+
+def fade_findings(
+    data: PocketInput, weeks: tuple[str, ...], totals: tuple[int, ...], detector: TrendDetector, settings: Settings
+) -> list[FadeFinding]:
+    """Confirmed fades of the last of ``weeks``, strongest first, unnamed (no store: benchmarks call this)."""
+    candidates = fade_candidates(data, settings)
+    window = max(1, settings.fading_weeks)
+    return confirm_fades(
+        data, candidates, weeks, totals, detector, window, settings.baseline_weeks, settings.trend_max_p
+    )
 
 
 def find_fades(
@@ -165,16 +210,7 @@ def find_fades(
     if loaded is None or not settings.pocket_search:
         return []
     data, _ = loaded
-    window = max(1, settings.fading_weeks)
-    candidates = screen_fades(
-        data,
-        baseline_weeks=settings.baseline_weeks,
-        window_weeks=window,
-        min_similarity=settings.pocket_min_similarity,
-        fdr=settings.pocket_fdr,
-        prior_weeks=settings.trend_prior_weeks,
-    )
-    found = confirm_fades(data, candidates, weeks, totals, detector, window, settings.baseline_weeks)
+    found = fade_findings(data, weeks, totals, detector, settings)
     named = []
     for f in found:
         with store.read() as con:
