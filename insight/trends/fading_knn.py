@@ -43,10 +43,11 @@ import numpy as np
 from insight.trends.pockets import PocketCandidate, PocketInput, balanced_centre
 
 CHUNK = 256  # baseline notes compared at once (bounds memory at large corpora)
-MAX_CENTRES = 2000  # baseline notes tested at most (a fixed random sample beyond)
+MAX_CENTRES = 4000  # baseline notes tested at most (beyond, every note is thinned at the same rate)
 PERMUTATIONS = 200  # week-label shuffles the group scores are calibrated on (fixed seed)
 HOT = 0.05  # a note's neighbourhood is empty of the window when its binomial lower tail is at most this
 REGION_QUANTILE = 0.25  # the ball region holds all but this share of the group's notes
+TERRITORY_MAJORITY = 0.7  # share of a note's nearest baseline notes that puts it in a group's territory
 _MIN_POOL = 20  # fewer notes than this in the pool: nothing to compare
 
 
@@ -87,11 +88,16 @@ def fade_neighbourhoods(
     in_window_all = data.week_index > last - window_weeks
     in_base = (data.week_index >= first_base) & ~in_window_all
     pool = np.flatnonzero(in_window_all | in_base)
-    centres = np.flatnonzero(in_base)
-    if len(pool) < max(_MIN_POOL, k + 2) or len(centres) == 0 or not in_window_all.any():
+    if in_base.sum() > max_centres:
+        # A bigger corpus is thinned as a whole, the window's notes at the same rate as the baseline's: the
+        # window's share stays what it was, and a note's nearest neighbours are still mostly tested notes, so
+        # groups can link (a sample of centres among all notes would leave each centre few tested neighbours).
+        # Fixed seed: the same week judged twice gives the same answer.
+        keep = np.random.default_rng(0).random(len(pool)) < max_centres / in_base.sum()
+        pool = pool[keep]
+    centres = pool[in_base[pool]]
+    if len(pool) < max(_MIN_POOL, k + 2) or len(centres) == 0 or not in_window_all[pool].any():
         return None
-    if len(centres) > max_centres:  # fixed seed: the same week judged twice gives the same answer
-        centres = np.sort(np.random.default_rng(0).choice(centres, max_centres, replace=False))
     pool_vectors = data.vectors[pool]
     at = np.searchsorted(pool, centres)  # each centre's own position in the pool
     neighbours = np.zeros((len(centres), k), dtype=np.int64)
@@ -165,8 +171,10 @@ def reference_neighbours(data: PocketInput, hoods: FadeNeighbourhoods, k: int) -
 def territory(reference: np.ndarray, members: np.ndarray, centre_rows: np.ndarray, steps: int = 50) -> np.ndarray:
     """The notes (any week) that sit where the group's notes were, grown from the group by nearest baseline notes.
 
-    A note belongs when most of its nearest baseline notes (``reference``, centre indices) belong; starting
-    from the group (``members``, a bool per centre) this is repeated until nothing changes. So a note of
+    A note belongs when a clear majority (:data:`TERRITORY_MAJORITY`) of its nearest baseline notes
+    (``reference``, centre indices) belong — a bare majority lets the region creep over the boundary notes
+    of a neighbouring need, whose notes carry on and hide the fall; starting from the group (``members``, a
+    bool per centre) this is repeated until nothing changes. So a note of
     the last weeks of the need that went quiet is counted (its nearest baseline notes are the need's), and
     a note of a neighbour that carries on (whose nearest baseline notes are its own) is not — where a ball
     around the group would hold that neighbour too whenever the need is paraphrase-diffuse. The region is
@@ -176,7 +184,7 @@ def territory(reference: np.ndarray, members: np.ndarray, centre_rows: np.ndarra
     background needs as fading). Returns row positions.
     """
     inside = members.copy()
-    need = reference.shape[1] // 2 + 1
+    need = int(np.ceil(TERRITORY_MAJORITY * reference.shape[1] - 1e-9))
     for _ in range(steps):
         grown = (inside[reference].sum(axis=1) >= need)[centre_rows] | members
         if np.array_equal(grown, inside):
