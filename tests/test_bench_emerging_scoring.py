@@ -26,12 +26,16 @@ def test_a_fade_is_read_from_the_weeks_before_its_window() -> None:
 
 def test_a_fade_labelled_by_its_past_is_credited_and_an_unlabelled_one_is_not() -> None:
     stream = _stream()
-    credited = score(stream, Run(flags=[(6, "card_new", "topic")], fading=[(10, "card_lost")]))
-    assert credited.fading_recall == 1.0
+    credited = score(stream, Run(flags=[(6, "card_new", "topic")], fading=[(10, "card_lost", "topic")]))
+    assert credited.fading_recall == 1.0 and credited.fading_precision == 1.0
     assert credited.recall == 1.0
+    assert credited.fades_found == ("card_lost (first week 11, topic)",)
     # What the benchmark recorded before the fix: the faded topic's (empty) week gave the need "?".
-    blind = score(stream, Run(flags=[(6, "card_new", "topic")], fading=[(10, "?")]))
-    assert blind.fading_recall == 0.0
-    # A fade flagged before it began is not credited.
-    early = score(stream, Run(fading=[(8, "card_lost")]))
-    assert early.fading_recall == 0.0
+    blind = score(stream, Run(flags=[(6, "card_new", "topic")], fading=[(10, "?", "topic")]))
+    assert blind.fading_recall == 0.0 and blind.fading_precision == 0.0
+    # A fade flagged before it began is not credited, and counts against fading precision.
+    early = score(stream, Run(fading=[(8, "card_lost", "pocket"), (9, "card_lost", "pocket")]))
+    assert early.fading_recall == 1.0 and early.fading_precision == 0.5
+    assert early.false_fades == ("card_lost (week 9, pocket)",)
+    too_early = score(stream, Run(fading=[(8, "card_lost", "pocket")]))
+    assert too_early.fading_recall == 0.0 and too_early.fading_flags == 1
