@@ -249,5 +249,12 @@ def test_the_hub_discount_pushes_back_a_note_close_to_everything():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     exact = hub_penalty(vectors, 10)
     assert exact[-1] > np.quantile(exact[:-1], 0.95)  # the hub is discounted more than almost any other note
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -np.inf)
+    assert np.allclose(exact, np.sort(sims, axis=1)[:, -10:].mean(axis=1) / 2, atol=1e-5)  # CSLS's r(y) / 2
     sampled = hub_penalty(vectors, 10, sample=200)  # beyond the sample size: a sample, k scaled to it
     assert np.corrcoef(exact, sampled)[0, 1] > 0.7 and sampled[-1] > np.quantile(sampled[:-1], 0.9)
+    in_sample = np.zeros(len(vectors), dtype=bool)
+    in_sample[np.random.default_rng(0).choice(len(vectors), 200, replace=False)] = True
+    # A note in the sample does not count itself among its nearest (it would be discounted for it).
+    assert abs(sampled[in_sample].mean() - sampled[~in_sample].mean()) < 0.02

@@ -136,21 +136,23 @@ def hub_penalty(vectors: np.ndarray, k: int, sample: int = 4000) -> np.ndarray:
     """Half each note's mean cosine to its ``k`` nearest among ``vectors`` (CSLS): what its similarities lose.
 
     Beyond ``sample`` notes the nearest are read from a fixed random sample, with ``k`` scaled to the
-    sample's share (at least 3), so the cost stays one product of the notes with the sample.
+    sample's share (at least 3), so the cost stays one product of the notes with the sample. A note is
+    never its own neighbour (a note in the sample would otherwise count itself, at cosine 1).
     """
     n = len(vectors)
-    if n <= sample:
-        ref, kk, own = vectors, min(k, n - 1), 1  # the note itself is among ref: take one more, drop it
-    else:
-        ref = vectors[np.sort(np.random.default_rng(0).choice(n, sample, replace=False))]
-        kk, own = max(3, round(k * sample / n)), 0
+    pick = np.arange(n) if n <= sample else np.sort(np.random.default_rng(0).choice(n, sample, replace=False))
+    kk = min(k, n - 1) if n <= sample else max(3, round(k * sample / n))
     out = np.zeros(n, dtype=np.float32)
     if kk < 1:
         return out
+    column = np.full(n, -1, dtype=np.int64)
+    column[pick] = np.arange(len(pick))
+    ref = vectors[pick]
     for start in range(0, n, 1024):
         s = vectors[start : start + 1024] @ ref.T
-        top = -np.partition(-s, kk + own - 1, axis=1)[:, : kk + own]
-        out[start : start + 1024] = (top.sum(axis=1) - own) / kk
+        rows = np.flatnonzero(column[start : start + 1024] >= 0)
+        s[rows, column[start + rows]] = -np.inf
+        out[start : start + 1024] = -np.partition(-s, kk - 1, axis=1)[:, :kk].mean(axis=1)
     return out / 2
 
 
