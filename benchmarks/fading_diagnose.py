@@ -24,7 +24,6 @@ Run: ``OMP_NUM_THREADS=1 nice -n 10 .venv/bin/python benchmarks/fading_diagnose.
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
 import sys
@@ -38,9 +37,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import numpy as np  # noqa: E402
 
 from benchmarks.emerging import SIZES, WARMUP_WEEKS  # noqa: E402
-from benchmarks.pocket_diagnose import week_input  # noqa: E402
-from benchmarks.stream import SOURCES, Stream, TextPool, generate_stream, load_pool  # noqa: E402
-from insight.settings import Settings, load_settings  # noqa: E402
+from benchmarks.pocket_diagnose import diagnose_args, week_input  # noqa: E402
+from benchmarks.stream import Stream, TextPool, generate_stream, load_pool  # noqa: E402
+from insight.settings import Settings  # noqa: E402
 from insight.trends.detectors import PoissonGammaDetector  # noqa: E402
 from insight.trends.fading_knn import fade_groups, fade_neighbourhoods, lower_surprise  # noqa: E402
 from insight.trends.fading_pockets import fade_candidates, fade_findings  # noqa: E402
@@ -166,14 +165,7 @@ def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool =
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size", choices=sorted(SIZES), default="dev")
-    parser.add_argument("--sources", nargs="+", choices=SOURCES)
-    parser.add_argument("--seeds", type=int, nargs="+")
-    parser.add_argument("--quiet", action="store_true", help="scores only")
-    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings, e.g. fading_neighbours=0")
-    args = parser.parse_args()
-    settings = load_settings(environ={f"EARSHOT_{k.upper()}": v for k, v in (s.split("=", 1) for s in args.set)})
+    args, settings = diagnose_args(__doc__, "fading_neighbours=0")
     n_weeks, scale, sources, seeds = SIZES[args.size]
     results = []
     for source in args.sources or sources:

@@ -248,15 +248,21 @@ def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool =
     }
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def diagnose_args(doc: str | None, example: str) -> tuple[argparse.Namespace, Settings]:
+    """The diagnostics' shared command line (size, sources, seeds, --quiet, --set NAME=VALUE) and its settings."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", choices=sorted(SIZES), default="dev")
     parser.add_argument("--sources", nargs="+", choices=SOURCES)
     parser.add_argument("--seeds", type=int, nargs="+")
     parser.add_argument("--quiet", action="store_true", help="scores only")
-    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings, e.g. pocket_fdr=0.05")
+    parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help=f"settings, e.g. {example}")
     args = parser.parse_args()
     settings = load_settings(environ={f"EARSHOT_{k.upper()}": v for k, v in (s.split("=", 1) for s in args.set)})
+    return args, settings
+
+
+def main() -> int:
+    args, settings = diagnose_args(__doc__, "pocket_fdr=0.05")
     n_weeks, scale, sources, seeds = SIZES[args.size]
     results = []
     for source in args.sources or sources:
