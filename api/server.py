@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 
+from insight.errors import EarshotError
 from insight.settings import Settings
 
 log = logging.getLogger("api.server")
@@ -32,10 +35,47 @@ def build_app(settings: Settings, *, scheduler: bool = True):  # -> FastAPI (imp
     )
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (port 0: one the system picks), or an error that says what to do.
+
+    Binding here, before uvicorn starts, means the address printed is one this process really holds — with
+    port 0 the real port — and a port already taken is refused in words instead of a uvicorn traceback.
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as exc:
+        raise EarshotError(f"'{host}' is not an address this machine can listen on ({exc.strerror}).",
+                           title="Cannot start the API") from exc
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart need not wait out TIME_WAIT
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            message = (f"Port {port} on {host} is already in use — is another Earshot API running? Stop it, or "
+                       "pick another port with --port or EARSHOT_API_PORT (--port 0 lets the system choose).")
+        elif exc.errno == errno.EACCES:
+            message = f"Not allowed to listen on port {port} (ports below 1024 need an administrator); use --port."
+        else:
+            message = f"Could not listen on {host}:{port}: {exc.strerror}."
+        raise EarshotError(message, title="Cannot start the API") from exc
+    sock.set_inheritable(True)
+    return sock
+
+
 def serve(settings: Settings, host: str, port: int, *, scheduler: bool = True) -> None:
     """Serve the API on ``host:port`` until interrupted (uvicorn handles SIGINT/SIGTERM gracefully)."""
     import uvicorn
 
+    sock = listen(host, port)  # before the model loads, so a taken port fails in a second, not after
+    port = sock.getsockname()[1]
     app = build_app(settings, scheduler=scheduler)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
     print(f"Earshot API on http://{host}:{port}  (docs: http://{host}:{port}/docs)", flush=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # Ctrl-C is how a server is stopped, not an error (as uvicorn.run does)
+        pass
+    finally:
+        sock.close()

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -32,34 +34,32 @@ def _docs_curl_example() -> str:
     return block
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _started_on(server: subprocess.Popen, timeout: float = 90.0) -> str:
+    """The URL a ``serve-api --port 0`` server printed once it held its port (it binds before it prints)."""
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.append(server.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    exited = server.poll()
+    assert lines and lines[0], f"serve-api did not start (exit {exited}): {server.stderr.read() if exited else ''}"
+    match = re.search(r"http://127\.0\.0\.1:(\d+)", lines[0])
+    assert match, lines[0]
+    return f"http://127.0.0.1:{match.group(1)}"
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("curl") and shutil.which("openssl")), reason="needs curl and openssl")
 def test_webhook_from_the_docs_reaches_my_notes_within_a_second(tmp_path, monkeypatch):
     db = tmp_path / "earshot.duckdb"
-    port = _free_port()
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")},
            "EARSHOT_DB": str(db), "EARSHOT_EMBEDDING_MODEL": "hashing",
            "EARSHOT_ZENDESK_WEBHOOK_SECRET": SECRET, "EARSHOT_DELIVERY_SCHEDULE": "off"}
-    server = subprocess.Popen([sys.executable, "-m", "insight", "serve-api", "--port", str(port)], cwd=ROOT, env=env,
+    # Port 0: the server binds a free port itself and prints it, so no other process can take it in between.
+    server = subprocess.Popen([sys.executable, "-m", "insight", "serve-api", "--port", "0"], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if httpx.get(url + "/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None, server.stderr.read()
-            assert time.monotonic() < deadline, "serve-api did not come up"
-            time.sleep(0.2)
+        url = _started_on(server)
+        assert httpx.get(url + "/api/v1/health", timeout=5).status_code == 200
         assert httpx.get(url + "/docs").status_code == 200  # the OpenAPI docs are served
 
         started = time.monotonic()
@@ -83,3 +83,18 @@ def test_webhook_from_the_docs_reaches_my_notes_within_a_second(tmp_path, monkey
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def test_a_port_already_taken_is_refused_in_words_before_the_model_loads(tmp_path):
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")},
+           "EARSHOT_DB": str(tmp_path / "earshot.duckdb"), "EARSHOT_DELIVERY_SCHEDULE": "off"}
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "insight", "serve-api", "--port", str(port)], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert f"Port {port} on 127.0.0.1 is already in use" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and "Earshot API on" not in done.stdout
+    assert not (tmp_path / "earshot.duckdb").exists()  # refused before anything was opened

@@ -29,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     serve.add_argument("--host", help="Address to listen on (default: $EARSHOT_API_HOST or 127.0.0.1).")
-    serve.add_argument("--port", type=int, help="Port (default: $EARSHOT_API_PORT or 8502).")
+    serve.add_argument(
+        "--port", type=int, help="Port (default: $EARSHOT_API_PORT or 8502; 0 lets the system pick a free one)."
+    )
     serve.add_argument("--no-schedule", action="store_true", help="Do not run scheduled deliveries in this server.")
     add_db_argument(serve)
     serve.set_defaults(handler=run_serve)
