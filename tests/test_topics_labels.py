@@ -89,3 +89,18 @@ def test_themes_group_alike_topics_and_leave_a_topic_like_no_other_alone():
     themes = group_themes(centroids, min_topics=4)
     assert themes.tolist() == [0] * 6 + [1] * 5 + [NO_THEME, NO_THEME]
     assert group_themes(centroids[:4], min_topics=4) is None  # few topics need no grouping
+
+
+def test_a_template_every_note_shares_does_not_make_every_topic_one_theme():
+    # Helpdesk summaries share a template ("Customer is complaining … Agent asked them to DM …"): a strong
+    # common direction under three real subjects. Raw cosines put all nine topics in one theme.
+    rng = np.random.default_rng(2)
+    axes = np.eye(12)
+    subjects = [axes[1], axes[2], axes[3]]
+    centroids = np.stack([3.0 * axes[0] + s + 0.2 * rng.normal(size=12) for s in subjects for _ in range(3)])
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    assert (centroids @ centroids.T).min() > 0.6  # every topic looks alike before the template is removed
+    themes = group_themes(centroids, min_topics=4, sizes=np.full(9, 40)).tolist()
+    per_subject = [set(themes[i : i + 3]) for i in (0, 3, 6)]
+    assert all(len(s) == 1 and NO_THEME not in s for s in per_subject), themes  # each subject is one theme
+    assert len(set().union(*per_subject)) == 3, themes  # and the three subjects are three themes

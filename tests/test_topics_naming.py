@@ -248,3 +248,22 @@ def test_a_theme_is_not_named_by_a_plan_code_that_names_one_of_its_topics():
     as_themes = name_groups(sample, labels[sample.rows], [5, 3], "Theme", codes_name=False)
     assert as_topics[0] == "Upgrading to 2Gb"  # a topic may be named by its plan
     assert as_themes[0] == "Upgrading speed"  # a theme holds several plans: its name is what they share
+
+
+def test_a_summary_s_report_of_what_was_said_is_a_frame_too():
+    # call summaries report the need ("Customer is complaining that…"): the report is no part of the name
+    assert note_as_name("Customer is complaining that the train was too late.") == "train was too late"
+    assert note_as_name("The customer is complaining about the live tv") == "live tv"
+    assert note_as_name("Customer enquired about his Iphone and Apple watch") == "Iphone and Apple watch"
+    assert note_as_name("Cust says router keeps dropping") == "router keeps dropping"
+    assert note_as_name("Customer complains that he is unable to play music") == "unable to play music"
+    assert note_as_name("Customer is placing a complain on internet issue") == "internet issue"
+    assert note_as_name("Customer said hi") == "Customer said hi"  # one word left: the note stays whole
+
+
+def test_what_the_agent_did_never_names_a_topic():
+    agent_first = ["Agent asked them to DM the booking reference.", "Seat changed after the delay"]
+    assert short_note(agent_first) == "Seat changed after the delay"
+    note = "Customer flight was delayed by two hours. The agent apologised and rebooked the flight."
+    assert short_note([note], about=["agent", "rebooked"]) is None  # the agent's clause is the handling
+    assert short_note([note], about=["flight"]) == "Customer flight was delayed by two hours"

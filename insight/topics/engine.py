@@ -142,7 +142,7 @@ def _describe(
     topic_names = name_groups(
         sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed, keywords=topic_keywords
     )
-    themes = group_themes(centroids, params.theme_min_topics) if k else None
+    themes = group_themes(centroids, params.theme_min_topics, sizes) if k else None
     names: list[str] = []
     if themes is not None:
         themed = themes >= 0  # a topic like no other stays outside any theme

@@ -46,6 +46,10 @@ SHORT_NOTE_WORDS = 8
 MIN_CLAUSE_WORDS = 3
 CLAUSE_ABOUT = 3  # a clause names a group only if it holds one of its best this-many phrases
 _CLAUSE = re.compile(r"[.,;:!?()]+\s|\s[-–—]\s|[.!?]+$")  # where a note's clauses end
+# A note or clause that tells what the agent did ("Agent asked them to DM", "Advisor updated the booking")
+# is the handling, not the customer's need: it never names a topic.
+_AGENT_SIDE = re.compile(r"^(?:the\s+)?(?:agents?|advisors?|advisers?|reps?|representatives?|support team)\b",
+                         re.IGNORECASE)
 CANDIDATES_KEPT = 24
 
 
@@ -163,14 +167,18 @@ def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: Seque
     texts = [t for t in texts if not PLACEHOLDER.search(t)]  # "<PERSON>" is not a name
     for text in texts:
         words = text.split()
-        if 0 < len(words) <= limit:
+        if 0 < len(words) <= limit and not _AGENT_SIDE.match(text):
             return " ".join(words).rstrip(".!?,;: ")
     if not about:
         return None
     for text in texts:
         for clause in _CLAUSE.split(text):
             words = clause.split()
-            if MIN_CLAUSE_WORDS <= len(words) <= limit and any(name_key(a) <= name_key(clause) for a in about):
+            if (
+                MIN_CLAUSE_WORDS <= len(words) <= limit
+                and not _AGENT_SIDE.match(clause.strip())
+                and any(name_key(a) <= name_key(clause) for a in about)
+            ):
                 return " ".join(words)
     return None
 

@@ -23,6 +23,12 @@ _FRAMES = tuple(
         r"^(?:can|could|would|will|may|should|do|does|did)\s+" + _SUBJECT + r"\s+",
         r"^" + _SUBJECT + r"\s+(?:needs?|wants?|wanted|would like|'d like|would love|is trying|am trying|tried"
         r"|asked if|asks if|asked|asks|wants to know|wanted to know)\s+(?:to\s+)?",
+        # A summary's report of what was said ("Customer is complaining that…", "Cust enquired about…",
+        # "Caller says…") frames the need as much as "customer wants to" frames a request.
+        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:complaining|complains|complained|enquiring"
+        r"|inquiring|enquired|inquired|enquires|inquires|asking|reporting|reports|reported|says|said|states"
+        r"|stated|mentions|mentioned|explained|explains|placing\s+a\s+complaint?)"
+        r"(?:\s+(?:that|about|of|regarding|on|for|if|whether))?\s+",
         r"^(?:is|are)\s+there\s+(?:a|an|any)?\s*",
         r"^(?:help me|tell me|show me|let me|give me)\s+(?:some\s+)?",
     )
@@ -33,7 +39,10 @@ _POLITE_END = re.compile(
     r"[,\s]+(?:please|pls|for me|thanks|thank you|again|for (?:the |this |our )?(?:customer|cust|caller|client))$",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^(?:to|a|an|the)\s+", re.IGNORECASE)
+# What a report leaves in front of the need: an article, a possessive, or the customer again as a pronoun
+# ("…complains that he is unable to play music" → "unable to play music").
+_ARTICLE = re.compile(r"^(?:to|a|an|the|his|her|their|he is|she is|they are|he was|she was|they were)\s+",
+                      re.IGNORECASE)
 MIN_WORDS = 2
 
 
