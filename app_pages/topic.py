@@ -70,14 +70,17 @@ with overview:
                 f"{render.escape_markdown(other.label)} · {score:.2f}", key=f"similar-{other.topic_id}", type="tertiary"
             ):
                 state.open_topic(other.topic_id, "app_pages/topic.py")
-    cols = st.columns(4)
-    for col, (dimension, values) in zip(cols, activity.breakdowns.items(), strict=True):
-        if values:
-            col.plotly_chart(
-                charts.breakdown_bars(values, f"By {dimension}"),
-                config={"displayModeBar": False},
-                key=f"breakdown-{dimension}",
-            )
+    # A dimension every note leaves empty, or fills with one value, is a single bar that says nothing (an
+    # export without product or team columns): say it in a line instead of drawing it.
+    telling = {d: v for d, v in activity.breakdowns.items() if len(v) > 1}
+    for col, (dimension, values) in zip(st.columns(len(telling)) if telling else [], telling.items(), strict=True):
+        col.plotly_chart(
+            charts.breakdown_bars(values, f"By {dimension}"),
+            config={"displayModeBar": False},
+            key=f"breakdown-{dimension}",
+        )
+    if len(telling) < len(activity.breakdowns):
+        st.caption(render.single_valued(activity.breakdowns))
 with quotes_tab:
     quotes = detail.representative_notes or activity.quotes
     if not quotes:

@@ -50,7 +50,7 @@ def pocket_card(pocket: PocketTrend, kind: str, key: str, relation: str, link_he
             state.open_topic(topic_id, "app_pages/topic.py")
 
 
-GROWTH_HELP = "Last 2 weeks vs the 2 before; 'new' when the 2 before had under a note a week"
+GROWTH_HELP = "Last 2 weeks vs the 2 before; from under a note a week, the two counts ('1 → 9')"
 
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
@@ -124,7 +124,7 @@ if group == "Themes":  # None (nothing picked) shows topics
     )
     theme_display = theme_frame.copy()
     theme_display["Growth"] = [
-        render.growth_text(g, sum(t.weekly[-2:])) for g, t in zip(theme_frame["Growth"], themes, strict=True)
+        render.growth_cell(g, t.weekly) for g, t in zip(theme_frame["Growth"], themes, strict=True)
     ]
     picked_theme = st.dataframe(
         theme_display,
@@ -161,7 +161,7 @@ frame = render.notes_frame(
     for r in ranked
 )
 display = render.with_badges(frame)
-display["Growth"] = [render.growth_text(g, sum(r.weekly[-2:])) for g, r in zip(frame["Growth"], ranked, strict=True)]
+display["Growth"] = [render.growth_cell(g, r.weekly) for g, r in zip(frame["Growth"], ranked, strict=True)]
 table = st.dataframe(
     display,
     hide_index=True,

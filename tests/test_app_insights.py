@@ -24,11 +24,11 @@ def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
     more = next((int(m[1]) for c in at.caption if (m := re.match(r"…and (\d+) more", c.value))), 0)
     pockets = sum(1 for b in at.button if (b.key or "").startswith("pocket-parent-"))
     assert flagged and opened + more >= flagged and (pockets or opened + more == flagged)
-    # Growth reads as a PM would say it: a percentage, "new" from (almost) nothing, never "None" or "nan".
-    assert all(g == "" or g == "new" or re.fullmatch(r"[+-]\d+%", g) for g in frame["Growth"]), set(frame["Growth"])
+    # Growth reads as a PM would say it: a percentage, the two counts from (almost) nothing, never "None"/"nan".
+    assert all(g == "" or re.fullmatch(r"[+-]\d+%|\d+ → \d+", g) for g in frame["Growth"]), set(frame["Growth"])
 
 
-def test_growth_text_says_new_instead_of_a_ratio_from_nothing() -> None:
+def test_growth_text_says_the_counts_instead_of_a_ratio_from_nothing() -> None:
     from ui.render import growth_text
 
     assert growth_text(228.6, 10) == "+229%"
@@ -36,6 +36,8 @@ def test_growth_text_says_new_instead_of_a_ratio_from_nothing() -> None:
     assert growth_text(None, 24) == "new"
     assert growth_text(float("nan"), 24) == "new"
     assert growth_text(None, 0) == ""
+    assert growth_text(None, 9, 1) == "1 → 9"  # the counts, not "new", beside a topic that is not new
+    assert growth_text(None, 9, 0) == "0 → 9"
 
 
 def test_trends_filters_narrow_the_table(demo_db) -> None:
@@ -199,3 +201,11 @@ def test_lineage_after_a_merge_names_the_merged_topic(demo_db) -> None:
     related = " ".join(lineage["Related topics"])
     assert "Paper bill" in related and "#" not in related
     assert "None" not in " ".join(map(str, lineage["Overlap"]))
+
+
+def test_a_breakdown_of_one_value_is_said_in_words_not_drawn_as_one_bar() -> None:
+    from ui.render import single_valued
+
+    export = {"product": {"(none)": 36}, "channel": {"social": 36}, "team": {"(none)": 36}, "kind": {"(none)": 36}}
+    assert single_valued(export) == "No product, team or kind recorded; every note's channel is social."
+    assert single_valued({"product": {"a": 3, "b": 4}}) == ""  # two values are worth a chart

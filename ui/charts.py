@@ -37,8 +37,8 @@ def trend_bars(rows: Sequence[TopicTrend], weeks: int = 4) -> go.Figure:
 
 
 def volume_line(weeks: Sequence[str], counts: Sequence[int], title: str = "Notes per week") -> go.Figure:
-    """One topic's weekly volume."""
-    fig = go.Figure(go.Scatter(x=list(weeks), y=list(counts), mode="lines+markers", line_shape="spline"))
+    """One topic's weekly volume (straight segments: a smoothed curve draws counts between weeks that no week had)."""
+    fig = go.Figure(go.Scatter(x=list(weeks), y=list(counts), mode="lines+markers"))
     fig.update_layout(**_LAYOUT, height=280, title=title, yaxis_title="notes")
     return fig
 

@@ -81,14 +81,37 @@ def with_badges(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def growth_text(growth_pct: float | None, recent_notes: int) -> str:
-    """A growth percentage as a PM reads it: ``+229%``; ``new`` when there was (almost) nothing to grow from.
+def growth_text(growth_pct: float | None, recent_notes: int, earlier_notes: int | None = None) -> str:
+    """A growth percentage as a PM reads it: ``+229%``; from (almost) nothing, the counts themselves —
+    ``1 → 9`` when the earlier notes are known, else ``new``.
 
-    The numeric column stays in exports; on screen a missing ratio read "None", which says nothing.
+    The numeric column stays in exports; on screen a missing ratio read "None", which says nothing, and "new"
+    beside a topic with fifty notes read as if the topic were new.
     """
     if growth_pct is None or growth_pct != growth_pct:  # None or NaN (pandas turns None into NaN)
-        return "new" if recent_notes > 0 else ""
+        if recent_notes <= 0:
+            return ""
+        return f"{earlier_notes} → {recent_notes}" if earlier_notes is not None else "new"
     return f"{growth_pct:+.0f}%"
+
+
+def single_valued(breakdowns: dict[str, dict[str, int]]) -> str:
+    """The dimensions with at most one value, in words: "No product, team or kind recorded; every note's
+    channel is social." (a bar chart of one bar says less)."""
+    empty = [d for d, v in breakdowns.items() if not v or set(v) == {"(none)"}]
+    same = [(d, next(iter(v))) for d, v in breakdowns.items() if len(v) == 1 and d not in empty]
+    parts = []
+    if empty:
+        listed = empty[0] if len(empty) == 1 else f"{', '.join(empty[:-1])} or {empty[-1]}"
+        parts.append(f"No {listed} recorded")
+    parts += [f"every note's {d} is {value}" for d, value in same]
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def growth_cell(growth_pct: float | None, weekly: Sequence[int]) -> str:
+    """:func:`growth_text` for a row whose ``weekly`` counts end with the two weeks the growth compares."""
+    return growth_text(growth_pct, sum(weekly[-2:]), sum(weekly[-4:-2]))
 
 
 def _flat(frame: pd.DataFrame) -> pd.DataFrame:
