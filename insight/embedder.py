@@ -102,7 +102,11 @@ class SentenceTransformerEmbedder:
                 log.info("loading embedding model %s", path)
                 try:
                     from sentence_transformers import SentenceTransformer
+                    from transformers.utils import logging as transformers_logging
 
+                    # transformers draws a "Loading weights" bar of its own, which cut through the CLI's
+                    # progress line and the server logs; Earshot reports its own progress.
+                    transformers_logging.disable_progress_bar()
                     self._model = SentenceTransformer(path, device=self.device)
                 except Exception as exc:  # any loader failure becomes one clear message
                     raise EarshotError(

@@ -108,3 +108,14 @@ def test_reembed_command_and_the_backend_setting(tmp_path, corpus, onnx_cache, m
     monkeypatch.setenv("EARSHOT_EMBEDDING_BACKEND", "fast")
     assert main(["reembed", "--db", str(db), "--no-progress"]) == 2
     assert "Unknown embedding backend 'fast'" in capsys.readouterr().err
+
+
+def test_loading_the_model_draws_no_progress_bar_of_its_own():
+    # transformers' own "Loading weights" bar cut through the refit's progress line and the server logs
+    import subprocess
+    import sys
+
+    code = "from insight.embedder import SentenceTransformerEmbedder as E; print(E().embed(['hello']).shape)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "(1, 384)" in done.stdout, done.stderr
+    assert "Loading weights" not in done.stderr, done.stderr
