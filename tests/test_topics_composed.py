@@ -27,11 +27,19 @@ def _pieces(text: str) -> list[str]:
         ("What is the exchange rate today", "exchange rate"),
         ("What is the balance of my savings account", "savings account balance"),
         ("Cust wants to move to eSIM on their new phone", "move to eSIM"),
-        ("Thanked us for sorting the bill in one chat, no transfers.", "sort bill"),
+        ("Thanked us for sorting the bill in one chat, no transfers.", "thanks for sorting bill"),
+        ("Asked if they can pause the streaming add-on over summer", "pause streaming add-on"),
+        ("Home move - wants service live on day one at the new address.", "service live at address"),
     ],
 )
 def test_a_note_is_reduced_to_what_it_does(note, piece):
     assert piece in _pieces(note)
+
+
+def test_thanks_keep_the_praise_and_a_hyphenated_word_stays_whole():
+    assert "sort bill" not in _pieces("Thanked us for sorting the bill in one chat, no transfers.")
+    assert not any(p.endswith("add on") for p in _pieces("Can they pause the streaming add-on over summer"))
+    assert "live at address" not in _pieces("Home move - wants service live on day one at the new address.")
 
 
 @pytest.mark.parametrize(
@@ -51,6 +59,8 @@ def test_agent_filler_and_framing_make_no_piece(note):
         ("Tell me if Olive Garden does takeaway", True),
         ("Cust wants to know when the card arrives", True),
         ("check my emails", True),
+        ("Customer asked if the card works abroad", True),
+        ("Asked about a family bundle with shared data for 3 phones.", False),  # interest in a product
         ("How do I activate my card", False),  # a task asked as a question
         ("Can you set an alarm for 7", False),
         ("Tell me a joke", False),

@@ -162,7 +162,9 @@ def test_a_central_note_competes_as_a_name_without_the_words_that_frame_the_requ
     assert note_as_name("How do I activate my card?") == "activate my card"
     assert note_as_name("Can I exchange currencies") == "exchange currencies"
     assert note_as_name("I need to cancel a transfer.") == "cancel a transfer"
-    assert note_as_name("Customer wants to move to eSIM on their new Galaxy") == "move to eSIM on their new Galaxy"
+    assert note_as_name("Customer wants to move to eSIM on their new Galaxy") == "move to eSIM on new Galaxy"
+    # the customer's "their" is no part of a name; a customer's own "my" stays (it is how they asked)
+    assert note_as_name("Can customers freeze their plan while away?") == "freeze plan while away"
     assert note_as_name("Is there a fee for physical cards") == "fee for physical cards"
     assert note_as_name("Revert to factory settings please") == "Revert to factory settings"
     assert note_as_name("No eSIM option for the customer") == "No eSIM option"  # who it was for is no part of it
@@ -203,6 +205,46 @@ def test_the_name_points_at_its_own_topic_rather_than_its_sibling(real_embedder)
     assert margins[options[0].index(ranked[0][0])] > 0  # and the chosen name is nearer its own topic
     assert ranked[1][0] == "card not working"
     assert ranked[1][-1] == "card"  # a lone word pays for being vague
+
+
+def test_a_hyphenated_word_stays_one_word_in_a_phrase():
+    (addon,) = _texts(["Asked if they can pause the streaming add-on over summer, we only offer cancel."])
+    assert "pause streaming add-on" in addon
+    assert not any(p.split()[-1] == "add" for p in addon)  # never "Pause streaming add" beside "… add on"
+    (spaced,) = _texts(["Home move - wants service live"])
+    assert "home move" in spaced  # a dash between words is punctuation, not a joined word
+
+
+def test_a_copula_is_kept_so_a_subject_is_not_glued_to_its_praise():
+    (chat,) = _texts(["Customer said the chat was the quickest support they ever had."])
+    assert "chat was quickest support" in chat and "chat quickest support" not in chat
+    (card,) = _texts(["My card has not arrived yet"])
+    assert "card not arrived" in card  # an auxiliary before its verb is still skipped
+
+
+def test_a_preposition_belongs_to_a_word_of_its_phrase():
+    (faults,) = [
+        [p.text for p in ps]
+        for ps in sample_phrases(
+            ["Would be great if the app told people about local faults."], np.array([0]), np.array([1.0])
+        ).phrases
+    ]
+    assert "people about local faults" not in faults and "local faults" in faults  # "about" hangs on "told"
+    (esim,) = [
+        [p.text for p in ps]
+        for ps in sample_phrases(
+            ["Cust wants to move to eSIM on their new phone"], np.array([0]), np.array([1.0])
+        ).phrases
+    ]
+    assert "move to eSIM" in esim
+
+
+def test_a_clause_where_the_agent_speaks_of_themselves_names_nothing():
+    note = "Would be great if the app told people about local faults, half my calls today were the same outage."
+    assert short_note([note], about=["same outage", "local faults"]) is None
+    assert short_note([note.replace("half my calls", "half the calls")], about=["same outage"]) == (
+        "half the calls today were the same outage"
+    )
 
 
 def test_short_note_falls_back_to_a_short_clause_of_a_central_note():
@@ -267,3 +309,23 @@ def test_what_the_agent_did_never_names_a_topic():
     note = "Customer flight was delayed by two hours. The agent apologised and rebooked the flight."
     assert short_note([note], about=["agent", "rebooked"]) is None  # the agent's clause is the handling
     assert short_note([note], about=["flight"]) == "Customer flight was delayed by two hours"
+
+
+def test_a_theme_is_not_named_by_a_rival_only_one_of_its_topics_names():
+    offers = [
+        "caller has an offer from Vodaline",
+        "got an offer from Vodaline for half the price",
+        "offer from Vodaline is cheaper",
+        "offer from Vodaline, thinking of leaving",
+        "matched an offer from Vodaline",
+    ]
+    nimbus = ["leaving for Nimbus, better offer", "better offer, leaving for Nimbus", "leaving for Nimbus"]
+    fibre = ["leaving for FibreNow, better offer", "better offer elsewhere, leaving for FibreNow"]
+    sample, labels = _sample([offers, nimbus, fibre])
+    topics = labels[sample.rows]
+    one_theme = np.zeros_like(topics)
+    plain = name_groups(sample, one_theme, [10], "Theme")
+    kept = name_groups(sample, one_theme, [10], "Theme", parts=topics)
+    assert "Vodaline" in plain[0]  # the theme's most frequent phrase names one of its topics' rival
+    assert not any(rival in kept[0] for rival in ("Vodaline", "Nimbus", "FibreNow"))
+    assert kept[0] != "Theme"  # still a phrase the topics share

@@ -98,23 +98,51 @@ def _noun_group(noun) -> list:
     parts = [
         c
         for c in noun.children
-        if c.dep_ == "compound"
-        and c.pos_ in _NOUNS
+        if (
+            (c.dep_ == "compound" and c.pos_ in _NOUNS and c.lemma_.lower() not in FILLER_LEMMAS)
+            or (c.i == noun.i - 2 and _hyphened(c, noun))  # "add" of "add-on", "wi" of "wi-fi"
+        )
         and c.is_alpha
         and c.i < noun.i
-        and c.lemma_.lower() not in FILLER_LEMMAS
     ]
     return [*sorted(parts, key=lambda t: t.i), noun]
 
 
+def _hyphened(left, right) -> bool:
+    """Whether ``left`` and ``right`` are the two halves of one hyphenated word ("add-on", "top-up")."""
+    doc = left.doc
+    return (
+        right.i == left.i + 2
+        and doc[left.i + 1].text == "-"
+        and not left.whitespace_
+        and not doc[left.i + 1].whitespace_
+    )
+
+
 def _phrase(tokens: Iterable, negated: bool = False) -> Phrase | None:
-    words = [_word(t) for t in tokens]
+    words: list[str] = []
+    previous = None
+    for token in tokens:
+        if previous is not None and _hyphened(previous, token):
+            words[-1] = f"{words[-1]}-{_word(token)}"  # "streaming add-on", never "streaming add on"
+        else:
+            words.append(_word(token))
+        previous = token
     if negated:
         words.insert(len(words) - 1, "not")
     key = tuple(w.lower() for w in words)
     if len(set(key)) < len(key) or not key:
         return None
     return Phrase(key, tuple(words))
+
+
+def _thanked(verb, piece: Phrase) -> Phrase:
+    """A piece whose verb is what someone was thanked for, said as the thanks ("Thanked us for sorting the
+    bill in one chat" → "thanks for sorting bill", not "sort bill": the praise is the point of the note)."""
+    prep = verb.head
+    if not (verb.dep_ == "pcomp" and prep.lower_ == "for" and prep.head.lemma_.lower() == "thank"):
+        return piece
+    return Phrase(("thank", "for", *piece.key), ("thanks", "for", verb.lower_, *piece.words[1:]))
 
 
 def _verb_pieces(verb) -> list[Phrase]:
@@ -130,13 +158,15 @@ def _verb_pieces(verb) -> list[Phrase]:
         if noun is not None and _ok_noun(noun):
             p = _phrase([verb, *particle, *_noun_group(noun)])
             if p:
-                out.append(p)
+                out.append(_thanked(verb, p))
     if out:
         return out
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and _ok_noun(c)]
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objects = [c for c in prep.children if c.dep_ == "pobj" and _ok_noun(c)]
         if objects:
             words = [
+                *(_word(t) for t in (_noun_group(subjects[0]) if subjects else ())),  # "service live at address"
                 _word(verb),
                 *(_word(t) for t in particle),
                 prep.text.lower(),
@@ -241,8 +271,8 @@ def is_asking(doc) -> bool:
         return True
     if lemma in _ASK_FRAMES and any(c.lemma_.lower() in _ASK_VERBS for c in root.children if c.dep_ == "xcomp"):
         return True  # "wants to know", "would like to check"
-    if lemma == "ask" and any(c.lower_ in ("if", "whether", "about") for c in root.subtree):
-        return True
+    if lemma == "ask" and any(c.lower_ in ("if", "whether") for c in root.subtree):
+        return True  # "asked if it works"; never "asked about a family bundle": that is interest in a product
     if not is_question(doc):
         return False
     first = next((t for t in doc if not t.is_punct), None)

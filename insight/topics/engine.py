@@ -160,6 +160,7 @@ def _describe(
             embed=embed,
             notes_compete=False,
             codes_name=False,
+            parts=sample_groups,
         )
     topics = []
     for t in range(k):

@@ -48,9 +48,13 @@ CLAUSE_ABOUT = 3  # a clause names a group only if it holds one of its best this
 _CLAUSE = re.compile(r"[.,;:!?()]+\s|\s[-–—]\s|[.!?]+$")  # where a note's clauses end
 # A note or clause that tells what the agent did ("Agent asked them to DM", "Advisor updated the booking")
 # is the handling, not the customer's need: it never names a topic.
-_AGENT_SIDE = re.compile(r"^(?:the\s+)?(?:agents?|advisors?|advisers?|reps?|representatives?|support team)\b",
-                         re.IGNORECASE)
+_AGENT_SIDE = re.compile(
+    r"^(?:the\s+)?(?:agents?|advisors?|advisers?|reps?|representatives?|support team)\b", re.IGNORECASE
+)
 CANDIDATES_KEPT = 24
+# A clause of a long note in the first person singular is the agent speaking of themselves ("half my calls
+# today were…", "I told him…"); the customer's need is said in the third person in an agent's note.
+_AGENT_SPEAKS = re.compile(r"\b(?:i|my|me|mine|i'm|i've|i'd)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,8 @@ def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: Seque
     """The first (most central) note of at most ``limit`` words — or, failing that, the first clause of
     3 to ``limit`` words in a note that holds one of the group's best phrases ``about`` ("Engineer went
     above and beyond, customer wants to thank him by name" → "Engineer went above and beyond"; never a
-    filler clause such as "Took 20 min to sort out") — trimmed of end punctuation; else ``None``."""
+    filler clause such as "Took 20 min to sort out", nor one where the agent speaks of themselves: "half my
+    calls today were the same outage") — trimmed of end punctuation; else ``None``."""
     texts = [t for t in texts if not PLACEHOLDER.search(t)]  # "<PERSON>" is not a name
     for text in texts:
         words = text.split()
@@ -174,6 +179,8 @@ def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: Seque
     for text in texts:
         for clause in _CLAUSE.split(text):
             words = clause.split()
+            if _AGENT_SPEAKS.search(clause):
+                continue  # "half my calls today were the same outage": the agent's remark, not the customer's need
             if (
                 MIN_CLAUSE_WORDS <= len(words) <= limit
                 and not _AGENT_SIDE.match(clause.strip())
@@ -232,6 +239,35 @@ def written_phrases(sample: PhraseSample, groups: np.ndarray, n_groups: int) -> 
     return out
 
 
+def shared_by_parts(sample: PhraseSample, groups: np.ndarray, parts: np.ndarray):
+    """A test ``(group, name) -> bool``: is every content word of ``name`` in the sampled notes of at least
+    half (and at least two, when it has two) of the parts (topics) that make up ``group`` (a theme)?
+
+    A theme's name says what its topics share; a word only one of them uses names that topic.
+    """
+    from insight.topics.labels import STOP_WORDS
+
+    words_of_part: dict[int, set[str]] = {}
+    for part, text in zip(parts.tolist(), sample.texts, strict=True):
+        if part >= 0:
+            words_of_part.setdefault(part, set()).update(name_key(text))
+    parts_of: dict[int, set[int]] = {}
+    for group, part in zip(groups.tolist(), parts.tolist(), strict=True):
+        if group >= 0 and part >= 0:
+            parts_of.setdefault(group, set()).add(part)
+    stop = {w for s in STOP_WORDS for w in name_key(s)}
+
+    def shared(group: int, name: str) -> bool:
+        mine = parts_of.get(group, set())
+        if len(mine) < 2:
+            return True
+        need = max(2, -(-len(mine) // 2))
+        named = {w for w in re.findall(r"[A-Za-z0-9]+", name)[1:] if w[:1].isupper()}  # mid-name capitals
+        return all(sum(w in words_of_part[p] for p in mine) >= need for w in name_key(" ".join(named)) - stop)
+
+    return shared
+
+
 def name_groups(
     sample: PhraseSample,
     groups: np.ndarray,
@@ -243,6 +279,7 @@ def name_groups(
     keywords: Sequence[Sequence[str]] | None = None,
     notes_compete: bool = True,
     codes_name: bool = True,
+    parts: np.ndarray | None = None,
 ) -> list[str]:
     """Unique names for groups ``0..len(sizes)-1`` (see the module notes).
 
@@ -260,10 +297,16 @@ def name_groups(
             what the theme holds.
         codes_name: whether a phrase holding a plan or model code ("Upgrading to 2Gb") may name a group.
             Themes pass ``False``: a theme holds several plans, and a code names only one of its topics.
+        parts: optional, the part (topic) of each sampled row, for groups made of parts (themes): a name's
+            every content word must then be used by at least half of its group's parts (:func:`shared_by_parts`):
+            "Offer from Vodaline" names one topic of a theme of four rivals' offers, not the theme.
     """
     options, fallbacks = group_options(sample, groups, sizes)
     if not codes_name:
         options = [[o for o in opts if not has_code(o)] for opts in options]
+    shared = shared_by_parts(sample, groups, parts) if parts is not None else None
+    if shared is not None:
+        options = [[o for o in opts if shared(g, o)] or opts for g, opts in enumerate(options)]
     if embed is not None and centroids is not None and len(sizes) > 1:
         written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
         shorts = [note_as_name(f) if f else None for f in fallbacks] if notes_compete else None
@@ -274,6 +317,8 @@ def name_groups(
             extra = [a + c for a, c in zip(asked, composed, strict=True)]
             if not codes_name:
                 extra = [[o for o in opts if not has_code(o)] for opts in extra]
+            if shared is not None:
+                extra = [[o for o in opts if shared(g, o)] for g, opts in enumerate(extra)]
         options = rank_by_meaning(options, centroids, embed, keywords, shorts, written, extra)
     order = sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))
     chosen = choose_names([options[g] for g in order], [fallbacks[g] for g in order], default)

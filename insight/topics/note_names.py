@@ -5,8 +5,10 @@ A topic's most central short note says what the topic is about better than any p
 the meaning sits in a verb and its object ("activate my card", "exchange currencies", "move to eSIM"),
 which a noun-phrase namer drops, keeping a lone noun ("Card", "Subscription"). As a name it reads like a
 quote, though, so the words that only frame the request are taken off: "please", "how do I", "can I",
-"I need to", "customer wants to", "customer", "is there a", a closing "please" or "again". A question
-that carries the meaning in its question word ("Why is my transfer pending", "How long…") keeps it.
+"I need to", "customer wants to", "customer", "is there a", a closing "please" or "again" — and the
+customer's "their", "his" or "her" ("freeze their plan while away" → "freeze plan while away"; a customer's
+own "my" stays: "Activate my card"). A question that carries the meaning in its question word ("Why is my
+transfer pending", "How long…") keeps it.
 English only, like the phrase tagger.
 """
 
@@ -39,10 +41,12 @@ _POLITE_END = re.compile(
     r"[,\s]+(?:please|pls|for me|thanks|thank you|again|for (?:the |this |our )?(?:customer|cust|caller|client))$",
     re.IGNORECASE,
 )
+_THEIR = re.compile(r"\b(?:their|his|her)\s+(?=\w)", re.IGNORECASE)
 # What a report leaves in front of the need: an article, a possessive, or the customer again as a pronoun
 # ("…complains that he is unable to play music" → "unable to play music").
-_ARTICLE = re.compile(r"^(?:to|a|an|the|his|her|their|he is|she is|they are|he was|she was|they were)\s+",
-                      re.IGNORECASE)
+_ARTICLE = re.compile(
+    r"^(?:to|a|an|the|his|her|their|he is|she is|they are|he was|she was|they were)\s+", re.IGNORECASE
+)
 MIN_WORDS = 2
 
 
@@ -62,6 +66,7 @@ def note_as_name(note: str) -> str:
             break
         text = trimmed
     text = _POLITE_END.sub("", _ARTICLE.sub("", _WHO.sub("", text)))
+    text = _THEIR.sub("", text)  # "freeze their plan while away": in an agent's note "their" is the customer's
     return text if len(text.split()) >= MIN_WORDS else whole
 
 

@@ -8,9 +8,15 @@ tags (the packaged English pipeline, see :mod:`insight.nlp`):
   PIN", "card has not arrived" → "card not arrived"); negation is kept;
 * punctuation, conjunctions, question words, numbers, most adverbs, infinitive "to" and agent-note filler
   ("customer", "wants", "asked", "please") end a phrase;
+* a word written with an inner hyphen is one word ("add-on", "top-up", "wi-fi": the tokenizer splits it, so
+  "pause streaming add-on" would otherwise end on "add");
+* a copula before what it describes is kept ("the chat was the quickest support" → "chat was quickest
+  support", not "chat quickest support", which glues a subject to its praise);
 * a phrase is 1–6 words; it starts with a noun, adjective or verb and ends with a noun — or with a verb
   whose subject it holds ("transfer failed"), or a verb's particle ("top up"); a preposition sits only
-  between two words ("pause plan while abroad" is two phrases, "move to eSIM" one). A lone verb or
+  between two words ("pause plan while abroad" is two phrases, "move to eSIM" one) and, when the note is
+  parsed, only where it belongs to a word of the phrase ("people about local faults" is cut from "told people
+  about local faults": "about" belongs to "told"). A lone verb or
   adjective is never a phrase: that is what "dangling" names like "engineer went" were made of.
 
 Each phrase has a key (its lemmas, lower-case), so "cards arrived" and "card arrives" count as one, and
@@ -58,6 +64,70 @@ _FILLER_LEMMAS = {
 
 
 @dataclass(frozen=True)
+class _Hyphenated:
+    """Tokens written as one hyphenated word ("add-on"), read as one token by the phrase rules."""
+
+    text: str
+    lemma_: str
+    pos_: str
+    tag_: str
+    is_sent_start: bool
+    is_alpha: bool = True
+
+
+def _joins(doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a word ("add-on"): no space either side, letters either side."""
+    token = doc[i]
+    return (
+        token.text == "-"
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not token.whitespace_
+        and doc[i - 1].is_alpha
+        and doc[i + 1].is_alpha
+    )
+
+
+def words_of(doc) -> list:
+    """The doc's tokens, each hyphenated word ("add-on", "top-up") as one :class:`_Hyphenated` token: a noun
+    when its last part is one ("add-on", "wi-fi"), else a modifier ("top-up card", "log-in screen")."""
+    out: list = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j + 1 < len(doc) and _joins(doc, j + 1):
+            j += 2
+        if j == i:
+            out.append(doc[i])
+        else:
+            parts = list(doc[i : j + 1])
+            pos = "NOUN" if parts[-1].pos_ in _CONTENT or parts[-1].tag_.startswith("NN") else "ADJ"
+            out.append(
+                _Hyphenated(
+                    doc[i : j + 1].text,
+                    "-".join([*(t.lower_ for t in parts[:-1:2]), parts[-1].lemma_.lower()]),
+                    pos,
+                    "NN" if pos == "NOUN" else "JJ",
+                    doc[i].is_sent_start,
+                )
+            )
+        i = j + 1
+    return out
+
+
+def _copula(tokens: Sequence, i: int) -> bool:
+    """Whether ``tokens[i]`` is "be" linking a subject to what it is ("chat was the quickest support"),
+    not an auxiliary of a verb ("card has not arrived", "was charged")."""
+    token = tokens[i]
+    if token.pos_ != "AUX" or token.lemma_.lower() != "be" or i == 0 or tokens[i - 1].pos_ not in _CONTENT:
+        return False
+    for nxt in tokens[i + 1 :]:
+        if nxt.pos_ != "DET":
+            return nxt.pos_ in ("ADJ", "NOUN", "PROPN") and nxt.tag_ not in ("VBN", "VBG")
+    return False
+
+
+@dataclass(frozen=True)
 class Phrase:
     """One candidate phrase: ``key`` (lemmas, lower-case) identifies it; ``words`` is how it was written."""
 
@@ -85,6 +155,8 @@ def _role(token) -> str | None:
     lemma = token.lemma_.lower()
     if lower in _NEGATION or lemma in _NEGATION:
         return "NEG"
+    if isinstance(token, _Hyphenated):
+        return token.pos_
     if token.tag_ == "RP":
         return "PRT"
     if token.pos_ in _SKIP_POS and token.tag_ not in ("WP", "WP$", "WDT"):
@@ -115,13 +187,15 @@ def _well_formed(roles: Sequence[str]) -> bool:
         return False
     if n == 1:
         return first in _CONTENT
-    if roles.count("ADP") > 1 or roles.count("NEG") > 1:
+    if roles.count("ADP") > 1 or roles.count("NEG") > 1 or roles.count("COP") > 1:
         return False
     for i, role in enumerate(roles):
         nxt = roles[i + 1] if i + 1 < n else None
         if role == "ADP" and nxt not in ("NOUN", "PROPN", "ADJ"):
             return False
         if role == "NEG" and nxt != "VERB":
+            return False
+        if role == "COP" and (roles[i - 1] not in _CONTENT or nxt not in ("ADJ", "NOUN", "PROPN")):
             return False
         if role == "PRT" and i > 0 and roles[i - 1] != "VERB" and roles[i - 1] != "PRT":
             return False
@@ -142,11 +216,20 @@ def _cuts_a_name(segment: Sequence[tuple], start: int, end: int) -> bool:
     )
 
 
+def _loose_preposition(span: Sequence[tuple]) -> bool:
+    """Whether a preposition in ``span`` belongs to a word outside it: in "told people about local faults"
+    "about" hangs on "told", so "people about local faults" is no phrase (needs a parsed doc)."""
+    inside = {t.i for t, _ in span if not isinstance(t, _Hyphenated)}
+    return any(r == "ADP" and t.head.i not in inside for t, r in span)
+
+
 def phrases_in(doc) -> list[Phrase]:
     """Every well-formed phrase of one tagged note (spaCy ``Doc``), each key once, first occurrence kept."""
     segments: list[list] = [[]]
-    for token in doc:
-        role = _role(token)
+    parsed = doc.has_annotation("DEP")
+    tokens = words_of(doc)
+    for i, token in enumerate(tokens):
+        role = "COP" if _copula(tokens, i) else _role(token)
         if role is None:
             if segments[-1]:
                 segments.append([])
@@ -163,6 +246,8 @@ def phrases_in(doc) -> list[Phrase]:
                 if not _well_formed(roles):
                     continue
                 if roles[-1] == "VERB" and not _verb_can_end(span[-1][0], "NEG" in roles):
+                    continue
+                if parsed and _loose_preposition(span):
                     continue
                 key = tuple("not" if r == "NEG" else t.lemma_.lower() for t, r in span)
                 if len(set(key)) < len(key) or key in found:
