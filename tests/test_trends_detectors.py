@@ -58,6 +58,9 @@ CASES = [
     ("burst two weeks ago, quiet now", [0, 0, 0, 0, 20, 0, 1], None, False, set()),
     ("slow creep stays small", [0, 0, 0, 0, 1, 2, 2], None, False, set()),
     ("single-agent spike in established topic", [20, 22, 19, 21, 20, 60], (41, 4, 4, 4, 4, 3), False, set()),
+    # A background need's busy week two weeks ago carries a three-week window, but this week is ordinary.
+    ("burst two weeks ago, ordinary now", [2, 1, 2, 1, 14, 4, 4], None, False, set()),
+    ("busy fortnight, back to normal", [7, 8, 4, 2, 16, 21, 8], None, False, set()),
 ]
 
 
@@ -80,6 +83,23 @@ def test_slow_rise_is_judged_over_the_window_and_one_agent_never_counts_alone():
     lone = history([0, 0, 0, 0, 5, 5, 5])
     lone = TopicHistory(**{**lone.__dict__, "agents": ((),) * 4 + ((("a9", 5),),) * 3})
     assert detector.detect(lone) == []
+
+
+def test_a_rise_over_weeks_must_still_show_this_week():
+    """The window test alone flags a background need's old burst; the last week is judged on its own too."""
+    import insight.trends.detectors as detectors
+
+    burst = history([2, 1, 2, 1, 14, 4, 4])
+    assert PoissonGammaDetector(SETTINGS).detect(burst) == []
+    old = detectors.ONGOING_P
+    try:  # without the check the three-week window (14 + 4 + 4 against ~1.5 a week) is "emerging"
+        detectors.ONGOING_P = 1.0
+        assert [d.kind for d in PoissonGammaDetector(SETTINGS).detect(burst)] == ["emerging"]
+    finally:
+        detectors.ONGOING_P = old
+    # A rise that goes on is still caught over the window that shows it best, however it started.
+    for counts in ([0, 0, 0, 0, 3, 8, 15], [1, 0, 1, 0, 12, 10, 4], [0, 1, 0, 0, 6, 6, 6]):
+        assert [d.kind for d in PoissonGammaDetector(SETTINGS).detect(history(counts))] == ["emerging"], counts
 
 
 def test_emerging_evidence_numbers():

@@ -8,9 +8,11 @@ the observed count if nothing had changed. Counts are scaled by each week's volu
 
 A rise is judged over the last 1, 2 … ``emerging_window_weeks`` weeks against the baseline weeks before
 that window, so a topic creeping up over three weeks is caught as well as one that jumps; the chance is
-multiplied by the number of windows tried (Bonferroni). One agent repeating themselves is not a trend:
-the count tested is the *corroborated* count, where no agent counts for more than the
-``emerging_min_agents``-th most active agent in the window.
+multiplied by the number of windows tried (Bonferroni). A window of several weeks must also show in its
+last week alone (:data:`ONGOING_P` against the same baseline): otherwise a background need's one busy week
+two weeks ago carries a three-week window to "emerging" while this week is ordinary. One agent repeating
+themselves is not a trend: the count tested is the *corroborated* count, where no agent counts for more
+than the ``emerging_min_agents``-th most active agent in the window.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from insight.trends.records import Detection, TopicHistory
 from insight.trends.wording import chance_words, rounded_growth
 
 _MIN_EXPOSURE, _MAX_EXPOSURE = 0.25, 4.0
+ONGOING_P = 0.05  # a rise judged over several weeks must also show in the last week alone at this level
 
 
 class TrendDetector(Protocol):
@@ -148,6 +151,19 @@ class PoissonGammaDetector:
             p_down=float(nbinom.cdf(count, base.alpha, p)),
         )
 
+    def _ongoing(self, history: TopicHistory, w: _Window) -> bool:
+        """Whether the last week alone is above what the window's baseline predicts (:data:`ONGOING_P`).
+
+        A window of several weeks can be carried by one busy week two weeks ago (a background need's
+        burst); a rise that is emerging still shows this week.
+        """
+        if w.weeks == 1:
+            return True
+        last = corroborated_count(history.agent_counts(1), history.counts[-1], self.s.emerging_min_agents)
+        exposure = _exposures(history.totals[-1:], w.base.reference)[0]
+        p = float(nbinom.sf(last - 1, w.base.alpha, w.base.beta / (w.base.beta + exposure)))
+        return p <= ONGOING_P
+
     def detect(self, history: TopicHistory) -> list[Detection]:
         """Signals for the last week of ``history`` (see the module docstring for the model)."""
         out: list[Detection] = []
@@ -185,6 +201,7 @@ class PoissonGammaDetector:
                 and p_adjusted <= s.trend_max_p
                 and this_week >= math.ceil(s.emerging_min_count / weeks)  # the rise goes on this week
                 and (best is None or p_adjusted < best[0])
+                and self._ongoing(history, w)
             ):
                 best = (p_adjusted, w)  # the window with the strongest evidence
         if best is None:
