@@ -16,6 +16,11 @@ intent names, so it is a diagnostic, never a namer: it says whether a new kind o
 ceiling before it is wired in. Printed beside it: ``chosen``, the score of the names the namer now chooses on
 the same fit (``fitted``: the names given when the fit was cached), and, for ``--show`` missed topics, the
 chosen name, the best candidate of each source (its judge rank, 0 = top-1) and the majority intent.
+
+How much of the oracle is within reach of a ranking is printed too: the oracle over only the namer's own best
+m candidates, beside the expected score of a *random* pick among those m. When the random pick among the top m
+falls well below the top-1 score while the top-m oracle rises, the extra hits are candidates the judge happens to
+place first, not candidates anything but the intent names could pick out.
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ def candidates_by_source(texts, embeddings, fit: dict, embed) -> tuple[dict[str,
     from insight.topics.cluster import unit_centroids
     from insight.topics.composed import composed_options, question_options
     from insight.topics.meaning import candidate_pool
-    from insight.topics.naming import group_options, name_groups, sample_phrases, written_phrases
+    from insight.topics.naming import group_options, name_groups, ranked_candidates, sample_phrases, written_phrases
     from insight.topics.note_names import first_clause, note_as_name
 
     raw, labels = fit["unmerged"], fit["labels"]
@@ -87,6 +92,8 @@ def candidates_by_source(texts, embeddings, fit: dict, embed) -> tuple[dict[str,
     sources = {"phrase": phrase, "keyword": keyword, "note": note, "composed": composed, "question": questions}
     names = name_groups(sample, groups, sizes, "Topic", centroids=centroids, embed=embed, keywords=fit["keywords"])
     sources["chosen"] = [[n] for n in names]
+    ranked, _ = ranked_candidates(sample, groups, sizes, centroids=centroids, embed=embed, keywords=fit["keywords"])
+    sources["ranked"] = [list(r) for r in ranked]
     return sources, centroids
 
 
@@ -133,9 +140,11 @@ def report(dataset: str, seed: int, ds, intents: list[str], embed, args) -> dict
     print(f"\n{dataset} seed {seed}: {len(topics)} topics — oracle top-1 / top-3 per source")
     best: dict[str, list[tuple[int, str]]] = {}
     pooled = [
-        [c for s in sources if s not in ("chosen", "fitted") for c in sources[s][t]] for t in range(len(fit["names"]))
+        [c for s in sources if s not in ("chosen", "fitted", "ranked") for c in sources[s][t]]
+        for t in range(len(fit["names"]))
     ]
     older = [[c for s in ("phrase", "keyword", "note") for c in sources[s][t]] for t in range(len(fit["names"]))]
+    ranked = sources.pop("ranked")
     for source, pools in {**sources, "all": pooled, "all-old": older}.items():
         picks = [min(((rank(c, t), c) for c in pools[t]), default=(999, "")) for t in topics]
         best[source] = picks
@@ -144,6 +153,12 @@ def report(dataset: str, seed: int, ds, intents: list[str], embed, args) -> dict
         top3 = float(((r < 3) * weights).sum() / weights.sum())
         mean_n = np.mean([len(pools[t]) for t in topics])
         print(f"  {source:<9} {top1:.2f} / {top3:.2f}   ({mean_n:.1f} candidates a topic)")
+    print("  within the namer's own top m: oracle / a random pick among them (how much of the oracle is luck)")
+    for m in (1, 2, 3, 5, 10, None):
+        ranks = [[rank(c, t) for c in ranked[t][:m]] or [999] for t in topics]
+        oracle = float(sum(w for w, r in zip(weights, ranks, strict=True) if min(r) < 1) / weights.sum())
+        lucky = float(sum(w * np.mean(np.array(r) < 1) for w, r in zip(weights, ranks, strict=True)) / weights.sum())
+        print(f"    top {m or 'all':<4} {oracle:.2f} / {lucky:.2f}")
     missed = sorted((i for i, p in enumerate(best["chosen"]) if p[0] > 0), key=lambda i: -weights[i])
     print(f"  missed by the chosen name (largest first, {args.show} shown): name | best per source (rank)")
     for i in missed[: args.show]:

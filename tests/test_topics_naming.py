@@ -329,3 +329,17 @@ def test_a_theme_is_not_named_by_a_rival_only_one_of_its_topics_names():
     assert "Vodaline" in plain[0]  # the theme's most frequent phrase names one of its topics' rival
     assert not any(rival in kept[0] for rival in ("Vodaline", "Nimbus", "FibreNow"))
     assert kept[0] != "Theme"  # still a phrase the topics share
+
+
+def test_the_name_chosen_is_the_best_free_candidate_of_the_ranking(fake_embedder):
+    from insight.topics.naming import ranked_candidates
+
+    music = ["what song is playing", "which song is this", "name this song", "song playing now"]
+    lights = ["dim the lights", "lights brighter please", "turn the lights off", "lights in the kitchen"]
+    sample, labels = _sample([music, lights])
+    centroids = fake_embedder.embed([" ".join(music), " ".join(lights)])
+    kwargs = {"centroids": centroids, "embed": fake_embedder.embed}
+    ranked, fallbacks = ranked_candidates(sample, labels[sample.rows], [4, 4], **kwargs)
+    names = name_groups(sample, labels[sample.rows], [4, 4], "Topic", **kwargs)
+    assert [sentence_case(r[0]) for r in ranked] == names  # distinct here, so each group's first candidate
+    assert len(fallbacks) == 2

@@ -268,6 +268,42 @@ def shared_by_parts(sample: PhraseSample, groups: np.ndarray, parts: np.ndarray)
     return shared
 
 
+def ranked_candidates(
+    sample: PhraseSample,
+    groups: np.ndarray,
+    sizes: Sequence[int],
+    *,
+    centroids: np.ndarray | None = None,
+    embed=None,
+    keywords: Sequence[Sequence[str]] | None = None,
+    notes_compete: bool = True,
+    codes_name: bool = True,
+    parts: np.ndarray | None = None,
+) -> tuple[list[list[str]], list[str | None]]:
+    """Each group's candidate names best first, and its short-note fallback: what :func:`name_groups`
+    chooses from (the arguments are its own). ``benchmarks/topic_label_oracle.py`` reads the ranking too."""
+    options, fallbacks = group_options(sample, groups, sizes)
+    if not codes_name:
+        options = [[o for o in opts if not has_code(o)] for opts in options]
+    shared = shared_by_parts(sample, groups, parts) if parts is not None else None
+    if shared is not None:
+        options = [[o for o in opts if shared(g, o)] or opts for g, opts in enumerate(options)]
+    if embed is not None and centroids is not None and len(sizes) > 1:
+        written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
+        shorts = [note_as_name(f) if f else None for f in fallbacks] if notes_compete else None
+        extra = None
+        if sample.pieces:
+            composed = composed_options(sample, groups, sizes)
+            asked = question_options(sample, groups, sizes)
+            extra = [a + c for a, c in zip(asked, composed, strict=True)]
+            if not codes_name:
+                extra = [[o for o in opts if not has_code(o)] for opts in extra]
+            if shared is not None:
+                extra = [[o for o in opts if shared(g, o)] for g, opts in enumerate(extra)]
+        options = rank_by_meaning(options, centroids, embed, keywords, shorts, written, extra)
+    return options, fallbacks
+
+
 def name_groups(
     sample: PhraseSample,
     groups: np.ndarray,
@@ -301,25 +337,17 @@ def name_groups(
             every content word must then be used by at least half of its group's parts (:func:`shared_by_parts`):
             "Offer from Vodaline" names one topic of a theme of four rivals' offers, not the theme.
     """
-    options, fallbacks = group_options(sample, groups, sizes)
-    if not codes_name:
-        options = [[o for o in opts if not has_code(o)] for opts in options]
-    shared = shared_by_parts(sample, groups, parts) if parts is not None else None
-    if shared is not None:
-        options = [[o for o in opts if shared(g, o)] or opts for g, opts in enumerate(options)]
-    if embed is not None and centroids is not None and len(sizes) > 1:
-        written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
-        shorts = [note_as_name(f) if f else None for f in fallbacks] if notes_compete else None
-        extra = None
-        if sample.pieces:
-            composed = composed_options(sample, groups, sizes)
-            asked = question_options(sample, groups, sizes)
-            extra = [a + c for a, c in zip(asked, composed, strict=True)]
-            if not codes_name:
-                extra = [[o for o in opts if not has_code(o)] for opts in extra]
-            if shared is not None:
-                extra = [[o for o in opts if shared(g, o)] for g, opts in enumerate(extra)]
-        options = rank_by_meaning(options, centroids, embed, keywords, shorts, written, extra)
+    options, fallbacks = ranked_candidates(
+        sample,
+        groups,
+        sizes,
+        centroids=centroids,
+        embed=embed,
+        keywords=keywords,
+        notes_compete=notes_compete,
+        codes_name=codes_name,
+        parts=parts,
+    )
     order = sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))
     chosen = choose_names([options[g] for g in order], [fallbacks[g] for g in order], default)
     names = [""] * len(sizes)
