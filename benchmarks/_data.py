@@ -67,7 +67,19 @@ def demo_frame() -> pd.DataFrame:
     return pd.DataFrame({"text": [d.text for d in drafts], "label": [dict(d.extra)["demo_theme"] for d in drafts]})
 
 
-FRAMES = {"banking77": banking77_frame, "clinc150": clinc150_frame, "hwu64": hwu64_frame, "demo": demo_frame}
+def bitext_frame() -> pd.DataFrame:
+    """Bitext's customer-support sample (6,480 requests, 27 intents, partly synthetic), ``text`` and ``label``."""
+    path = DATASETS / "bitext_customer_support" / "Bitext_Sample_Customer_Support_Training_Dataset.csv"
+    return pd.read_csv(path).rename(columns={"instruction": "text", "intent": "label"})[["text", "label"]]
+
+
+FRAMES = {
+    "banking77": banking77_frame,
+    "clinc150": clinc150_frame,
+    "hwu64": hwu64_frame,
+    "bitext": bitext_frame,
+    "demo": demo_frame,
+}
 
 
 def _embed_cached(name: str, texts: list[str]) -> tuple[np.ndarray, str]:

@@ -343,3 +343,14 @@ def test_the_name_chosen_is_the_best_free_candidate_of_the_ranking(fake_embedder
     names = name_groups(sample, labels[sample.rows], [4, 4], "Topic", **kwargs)
     assert [sentence_case(r[0]) for r in ranked] == names  # distinct here, so each group's first candidate
     assert len(fallbacks) == 2
+
+
+def test_a_customer_s_request_for_help_is_a_frame_and_an_order_number_names_nothing():
+    assert note_as_name("I need assistance to cancel my order") == "cancel my order"
+    assert note_as_name("Want help cancelling purchase") == "cancelling purchase"
+    assert note_as_name("Could you assist me with my invoice") == "my invoice"
+    assert note_as_name("Support via WhatsApp") == "Support via WhatsApp"  # "support" is the need here
+    notes = ["Want help cancelling purchase 73220134", "Remove an item from order1135426177359", "Cancel my order"]
+    assert short_note(notes) == "Cancel my order"  # a number names one case, not the need
+    assert short_note(["Assistance finding the invoice #12588"]) is None
+    assert short_note(["Price going up 8% mid contract"]) == "Price going up 8% mid contract"

@@ -52,6 +52,7 @@ _AGENT_SIDE = re.compile(
     r"^(?:the\s+)?(?:agents?|advisors?|advisers?|reps?|representatives?|support team)\b", re.IGNORECASE
 )
 CANDIDATES_KEPT = 24
+_IDENTIFIER = re.compile(r"#\s?\d+|\d{4,}")  # an order, invoice or account number names one case, not a need
 # A clause of a long note in the first person singular is the agent speaking of themselves ("half my calls
 # today were…", "I told him…"); the customer's need is said in the third person in an agent's note.
 _AGENT_SPEAKS = re.compile(r"\b(?:i|my|me|mine|i'm|i've|i'd)\b", re.IGNORECASE)
@@ -169,7 +170,8 @@ def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: Seque
     above and beyond, customer wants to thank him by name" → "Engineer went above and beyond"; never a
     filler clause such as "Took 20 min to sort out", nor one where the agent speaks of themselves: "half my
     calls today were the same outage") — trimmed of end punctuation; else ``None``."""
-    texts = [t for t in texts if not PLACEHOLDER.search(t)]  # "<PERSON>" is not a name
+    # "<PERSON>" is not a name, and neither is an order or invoice number ("cancel purchase 73220134")
+    texts = [t for t in texts if not PLACEHOLDER.search(t) and not _IDENTIFIER.search(t)]
     for text in texts:
         words = text.split()
         if 0 < len(words) <= limit and not _AGENT_SIDE.match(text):

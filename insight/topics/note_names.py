@@ -32,7 +32,12 @@ _FRAMES = tuple(
         r"|stated|mentions|mentioned|explained|explains|placing\s+a\s+complaint?)"
         r"(?:\s+(?:that|about|of|regarding|on|for|if|whether))?\s+",
         r"^(?:is|are)\s+there\s+(?:a|an|any)?\s*",
-        r"^(?:help me|tell me|show me|let me|give me)\s+(?:some\s+)?",
+        r"^(?:help|assist)\s+me\s+(?:to\s+|with\s+)?",
+        r"^(?:tell me|show me|let me|give me)\s+(?:some\s+)?",
+        # A customer's own message asks for help before it says what with ("I need assistance to cancel my
+        # order", "Want help cancelling purchase"): the asking frames the need.
+        r"^(?:(?:i|we)\s+)?(?:(?:want|need|would like|'d like|require)\s+)?(?:some\s+|a\s+little\s+)?"
+        r"(?:help|assistance)\s+(?:to|with|in|for)?\s*",
     )
 )
 _CLAUSE_END = re.compile(r",\s|;\s|\s[-–—]\s")
