@@ -8,6 +8,7 @@ import pytest
 from insight.topics import meaning
 from insight.topics.composed import asked_nouns, composed_options, is_asking, parse_notes, pieces_in, question_options
 from insight.topics.naming import sample_phrases
+from insight.topics.phrases import phrases_in
 
 
 def _pieces(text: str) -> list[str]:
@@ -49,6 +50,17 @@ def test_thanks_keep_the_praise_and_a_hyphenated_word_stays_whole():
 def test_agent_filler_and_framing_make_no_piece(note):
     pieces = _pieces(note)
     assert not any(w in p.lower() for p in pieces for w in ("fyi", "customer", "team", "want", "tell"))
+
+
+def test_what_the_agent_did_makes_no_piece_but_the_customer_s_need_does():
+    pieces = _pieces("Customer wants to change the seat. Agent requested to DM the booking reference.")
+    assert "change seat" in pieces
+    assert not any("dm" in p.lower() or "booking" in p.lower() for p in pieces), pieces
+    assert not any("dm" in p.lower() for p in _pieces("The agent apologised and asked them to DM the order number"))
+    # the phrase cutter reads the same parse: no phrase from the agent's sentence either
+    (doc,) = parse_notes(["Customer wants to change the seat. Agent requests to DM the booking reference."])
+    phrases = [p.text.lower() for p in phrases_in(doc)]
+    assert "seat" in phrases and not any("dm" in p or "booking" in p for p in phrases), phrases
 
 
 @pytest.mark.parametrize(

@@ -301,6 +301,12 @@ def test_a_summary_s_report_of_what_was_said_is_a_frame_too():
     assert note_as_name("Customer complains that he is unable to play music") == "unable to play music"
     assert note_as_name("Customer is placing a complain on internet issue") == "internet issue"
     assert note_as_name("Customer said hi") == "Customer said hi"  # one word left: the note stays whole
+    # who had the trouble goes, the trouble stays: it is what the name is about
+    assert note_as_name("Customer having an issue with paying bill.") == "issue with paying bill"
+    assert note_as_name("Customer has a problem with the website") == "problem with the website"
+    assert note_as_name("Customer complaints about delay in flight") == "delay in flight"
+    assert note_as_name("Customer is requesting to reset the password") == "reset the password"
+    assert note_as_name("Customer is disappointed with the network issue") == "network issue"
 
 
 def test_what_the_agent_did_never_names_a_topic():

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from insight.topics.phrases import PLACEHOLDER, Phrase, common_surface
+from insight.topics.phrases import PLACEHOLDER, Phrase, agent_sentence, common_surface, done_by_agent
 
 PIPELINE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")  # the parser, no NER
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -149,6 +149,8 @@ def _verb_pieces(verb) -> list[Phrase]:
     lemma = verb.lemma_.lower()
     if lemma in _FRAME_VERBS or lemma in FILLER_LEMMAS or not verb.is_alpha or len(lemma) < 2:
         return []
+    if done_by_agent(verb):
+        return []
     particle = [c for c in verb.children if c.dep_ == "prt"]
     out: list[Phrase] = []
     for child in verb.children:
@@ -234,9 +236,12 @@ def _quality_pieces(aux) -> list[Phrase]:
 
 
 def pieces_in(doc) -> list[Phrase]:
-    """Every composed piece of one parsed note, each key once."""
+    """Every composed piece of one parsed note, each key once (none from a sentence about the agent's doing)."""
     found: dict[tuple[str, ...], Phrase] = {}
+    handling = {t.i for sentence in doc.sents if agent_sentence(sentence) for t in sentence}
     for token in doc:
+        if token.i in handling:
+            continue
         pieces: list[Phrase] = []
         if token.pos_ == "VERB":
             pieces = _verb_pieces(token) + _state_pieces(token)

@@ -31,6 +31,16 @@ _FRAMES = tuple(
         r"|inquiring|enquired|inquired|enquires|inquires|asking|reporting|reports|reported|says|said|states"
         r"|stated|mentions|mentioned|explained|explains|placing\s+a\s+complaint?)"
         r"(?:\s+(?:that|about|of|regarding|on|for|if|whether))?\s+",
+        # …and so does who had the trouble: "Customer had a complaint about…", "is having an issue with…" keep
+        # the trouble ("Issue with paying bill", "Problem with the website"); "complaints about…" (a verb
+        # written as a noun) and "is requesting (for)…" go whole.
+        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+)?(?:has|had|having|facing|faces|faced)\s+(?:an?\s+|some\s+)?"
+        r"(?=(?:complaints?|issues?|problems?|trouble|difficulty|difficulties)\s+(?:about|with|regarding|on|in)\s)",
+        r"^" + _SUBJECT + r"\s+(?:complaints?|complies|complain)\s+(?:about|on|of|regarding|that)\s+",
+        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+)?(?:requesting|requested|requests)\s+(?:for\s+|to\s+|that\s+)?",
+        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+|seems\s+|felt\s+|feels\s+)?(?:very\s+|really\s+|not\s+)?"
+        r"(?:disappointed|unhappy|upset|frustrated|annoyed|angry|dissatisfied)\s+"
+        r"(?:with|about|that|by|at|over)\s+",
         r"^(?:is|are)\s+there\s+(?:a|an|any)?\s*",
         r"^(?:help|assist)\s+me\s+(?:to\s+|with\s+)?",
         r"^(?:tell me|show me|let me|give me)\s+(?:some\s+)?",

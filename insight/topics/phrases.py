@@ -54,7 +54,7 @@ _FILLER_LEMMAS = {
     "customer", "cust", "cx", "caller", "client", "agent", "member", "parent", "person", "someone", "somebody",
     "want", "need", "would", "like", "ask", "say", "tell", "advise", "inform", "mention", "explain", "know",
     "please", "help", "thank", "thanks", "hi", "hello", "hey", "ok", "okay", "yes", "yeah", "try", "get",
-    "go", "let", "think", "complain", "report", "suggest", "wonder", "seem", "make", "do",
+    "go", "let", "think", "complain", "report", "suggest", "wonder", "seem", "make", "do", "inquire", "enquire",
     "be", "have", "able", "possible", "way", "thing", "something", "anything", "lot", "bit", "today",
     "min", "minute", "am", "pm", "week", "day", "month", "year", "hour", "again", "frustrated", "annoyed",
     "upset", "happy", "elderly", "owner",
@@ -223,10 +223,51 @@ def _loose_preposition(span: Sequence[tuple]) -> bool:
     return any(r == "ADP" and t.head.i not in inside for t, r in span)
 
 
+# Who handles the call: what they did ("Agent requested to DM", "the advisor updated the booking") is the
+# handling, not the customer's need, and never names a topic.
+_AGENT_SUBJECTS = {"agent", "advisor", "adviser", "rep", "representative", "staff", "operator"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def done_by_agent(verb) -> bool:
+    """Whether ``verb``'s subject — or that of the verb it is joined to ("apologised and asked…") — is the agent
+    (needs a dependency parse)."""
+    while verb is not None:
+        if any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in _AGENT_SUBJECTS for c in verb.children):
+            return True
+        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+    return False
+
+
+def agent_sentence(sentence) -> bool:
+    """Whether a parsed sentence tells what the agent did ("Agent requested the booking reference", "Agent
+    request to DM"): its main verb's subject is the agent, or, with no verb, its head noun is the agent's."""
+    root = sentence.root
+    if root.pos_ in ("VERB", "AUX") and done_by_agent(root):
+        return True
+    # "Agent requests to DM…" is often parsed with "Agent" as a compound of the verb: read the opening word
+    opening = next((t for t in sentence if t.pos_ not in ("DET", "PUNCT", "SPACE")), None)
+    return (
+        opening is not None
+        and opening.lemma_.lower() in _AGENT_SUBJECTS
+        and opening.dep_ in ("nsubj", "nsubjpass", "compound", "ROOT")
+    )
+
+
 def phrases_in(doc) -> list[Phrase]:
-    """Every well-formed phrase of one tagged note (spaCy ``Doc``), each key once, first occurrence kept."""
-    segments: list[list] = [[]]
+    """Every well-formed phrase of one tagged note (spaCy ``Doc``), each key once, first occurrence kept.
+
+    With a dependency parse, a sentence about what the agent did gives none (:func:`agent_sentence`)."""
     parsed = doc.has_annotation("DEP")
+    found: dict[tuple[str, ...], Phrase] = {}
+    for part in [s for s in doc.sents if not agent_sentence(s)] if parsed else [doc]:
+        _collect_phrases(part, parsed, found)
+    return list(found.values())
+
+
+def _collect_phrases(doc, parsed: bool, found: dict[tuple[str, ...], Phrase]) -> None:
+    """Add the well-formed phrases of ``doc`` (a ``Doc`` or a sentence ``Span``) to ``found``."""
+    segments: list[list] = [[]]
     tokens = words_of(doc)
     for i, token in enumerate(tokens):
         role = "COP" if _copula(tokens, i) else _role(token)
@@ -235,7 +276,6 @@ def phrases_in(doc) -> list[Phrase]:
                 segments.append([])
         elif role != "skip":
             segments[-1].append((token, role))
-    found: dict[tuple[str, ...], Phrase] = {}
     for segment in segments:
         for start in range(len(segment)):
             for end in range(start + 1, min(start + MAX_WORDS, len(segment)) + 1):
@@ -253,7 +293,6 @@ def phrases_in(doc) -> list[Phrase]:
                 if len(set(key)) < len(key) or key in found:
                     continue
                 found[key] = Phrase(key, tuple(_surface(t) for t, _ in span))
-    return list(found.values())
 
 
 def extract_phrases(texts: Iterable[str], batch_size: int = 256) -> list[list[Phrase]]:
