@@ -36,7 +36,7 @@ from benchmarks.emerging import SIZES, WARMUP_WEEKS  # noqa: E402
 from benchmarks.stream import SOURCES, Stream, TextPool, generate_stream, load_pool, note_vector  # noqa: E402
 from insight.settings import Settings, load_settings  # noqa: E402
 from insight.trends.detectors import PoissonGammaDetector  # noqa: E402
-from insight.trends.pocket_signals import confirm_pockets, region_history  # noqa: E402
+from insight.trends.pocket_signals import _rise, confirm_pockets, region_history  # noqa: E402
 from insight.trends.pockets import PocketInput, balanced_centre, benjamini_hochberg, radii, screen_tests  # noqa: E402
 from insight.trends.signals import history_weeks  # noqa: E402
 
@@ -146,19 +146,55 @@ def _explain_confirm(data, truth, label, weeks, totals, detector, settings) -> l
     return out
 
 
-def _explain_knn(data, truth, label, weeks, totals, detector, settings, explain=True) -> list[str]:
-    """What the neighbour-share screen saw among the riser's notes, and the candidates holding them."""
+def _why_not(history, detector, settings) -> str:
+    """Which guard of the emerging test stops a region's history, in its most telling window."""
+    tries = max(1, settings.emerging_window_weeks)
+    windows = [w for w in (detector._window(history, n) for n in range(1, tries + 1)) if w is not None]
+    if not windows:
+        return "no judgeable window"
+    w = min(windows, key=lambda x: x.p_up)
+    s = settings
+    checks = (
+        (f"baseline {w.base.mean:.1f} > {s.emerging_max_baseline:g}", w.base.mean > s.emerging_max_baseline),
+        (f"{w.agents} agents", w.agents < s.emerging_min_agents),
+        (f"{w.corroborated} corroborated < {s.emerging_min_count}", w.corroborated < s.emerging_min_count),
+        (f"p {w.p_up:.0e} ×{tries} > {s.trend_max_p:g}", w.p_up * tries > s.trend_max_p),
+    )
+    failed = [name for name, bad in checks if bad]
+    return f"w{w.weeks}: " + (", ".join(failed) or "passes in this window (another stops it)")
+
+
+def _explain_knn(data, truth, label, weeks, totals, detector, settings, found) -> tuple[list[str], str]:
+    """What the neighbour-share screen and the confirmation did with the riser's notes, and the stage lost at.
+
+    Stages: flagged; flagged under another need (a pocket holds its notes, but mostly another need's);
+    fewer than 3 notes; the screen made no group of at least 2 of its notes; its best group did not beat
+    the shuffles; the group's territory this week is mostly other needs' notes; a guard of the emerging
+    test stopped the territory's history (which one, in its most telling window); or dropped in favour of a
+    stronger, overlapping pocket.
+    """
     from scipy.stats import binom
 
-    from insight.trends.pocket_knn import KNN_FLOOR, knn_screen, neighbourhoods
+    from insight.trends.pocket_knn import KNN_FLOOR, knn_groups, neighbourhoods, territory
 
     k = settings.pocket_neighbours
+    hubness = "csls" if settings.pocket_hub_discount else "none"
+    last = data.n_weeks - 1
+    now = np.flatnonzero((truth == label) & (data.week_index == last))
+    share_of = [(f, (truth[np.isin(data.note_ids, f[4])] == label)) for f in found]
+    if any(m.mean() > 0.5 for _, m in share_of):
+        stage = "flagged"
+    elif any(m.sum() >= 2 for _, m in share_of):
+        stage = "flagged under another need"
+    elif len(now) < 3:
+        return [f"{len(now)} notes this week"], "fewer than 3 notes"
+    else:
+        stage = ""
     centres, hoods = neighbourhoods(
-        data, baseline_weeks=settings.baseline_weeks, window_weeks=settings.emerging_window_weeks, k=k, floor=KNN_FLOOR
-    )
+        data, baseline_weeks=settings.baseline_weeks, window_weeks=settings.emerging_window_weeks, k=k,
+        floor=KNN_FLOOR, hubness=hubness,
+    )  # fmt: skip
     mine = np.flatnonzero(truth[centres] == label)
-    if not hoods or len(mine) == 0:
-        return ["screen: none of its notes this week"]
     out = []
     for hood in hoods:
         seen = (hood.in_window[hood.neighbours[mine]] & hood.counts[mine]).sum(axis=1)
@@ -169,29 +205,37 @@ def _explain_knn(data, truth, label, weeks, totals, detector, settings, explain=
             f"{sorted(seen.tolist(), reverse=True)}, its own {sorted(own.tolist(), reverse=True)}; "
             f"hot {int((tail <= 0.05).sum())}/{len(mine)}"
         )
-    cands = knn_screen(
+    groups = knn_groups(
         data, baseline_weeks=settings.baseline_weeks, window_weeks=settings.emerging_window_weeks, k=k,
-        floor=KNN_FLOOR, fdr=settings.pocket_fdr, min_members=max(2, settings.emerging_min_agents),
+        floor=KNN_FLOOR, hubness=hubness,
     )  # fmt: skip
-    held = [c for c in cands if (truth[c.members] == label).mean() > 0.3]
+    held = [g for g in groups if (truth[g.rows] == label).sum() >= 2]
     if not held:
-        out.append(f"no group passed the shuffled-weeks calibration with mostly its notes ({len(cands)} did)")
-    last = data.n_weeks - 1
-    for c in held[:2] if explain else []:
-        history, _ = region_history(data, c.region, weeks, totals)
-        ws = [detector._window(history, w) for w in range(1, settings.emerging_window_weeks + 1)]
-        described = "; ".join(
-            f"w{w.weeks}: {w.count} ({w.corroborated} corr, {w.agents} ag) vs base {w.base.mean:.1f} p {w.p_up:.0e}"
-            for w in ws
-            if w is not None
-        )
-        region_now = c.region[data.week_index[c.region] == last]
-        purity = (truth[region_now] == label).mean() if len(region_now) else 0
-        out.append(
-            f"group p {c.screen_q:.3f}: {len(c.members)} notes this week, window {c.window_weeks}; region counts "
-            f"{history.counts} ({purity:.0%} its own this week) | {described}"
-        )
-    return out
+        return [*out, f"no group holds 2 or more of its notes ({len(groups)} groups)"], stage or "screen: no group"
+    best = max(held, key=lambda g: g.score)
+    own = int((truth[best.rows] == label).sum())
+    out.append(
+        f"best group: window {best.window_weeks}, {len(best.rows)} notes ({own} its own), score {best.score:.1f}, "
+        f"p {best.p:.3f} (needs ≤ {settings.pocket_fdr:g})"
+    )
+    if best.p > settings.pocket_fdr:
+        return out, stage or "screen: group not significant"
+    region, _, _ = territory(data, best.rows, best.window_weeks, k)
+    history, _ = region_history(data, region, weeks, totals)
+    region_now = region[data.week_index[region] == last]
+    purity = float((truth[region_now] == label).mean()) if len(region_now) else 0.0
+    held_now = int((truth[region_now] == label).sum())
+    out.append(
+        f"territory: counts {history.counts}, {held_now} of its {len(now)} notes this week, "
+        f"{purity:.0%} its own; {_why_not(history, detector, settings)}"
+    )
+    if stage:
+        return out, stage
+    if purity <= 0.5:
+        return out, "region: mostly other needs"
+    if _rise(detector.detect(history)) is None:
+        return out, "confirm: a guard stops it"
+    return out, "dropped for a stronger overlapping pocket"
 
 
 def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool = True) -> dict[str, float]:
@@ -199,6 +243,7 @@ def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool =
     detector = PoissonGammaDetector(settings)
     rising, twins = stream.rising(), {p.twin_of: p.label for p in stream.plans if p.twin_of}
     flags: list[tuple[int, str]] = []
+    stages: dict[tuple[str, int], str] = {}  # (riser, weeks after onset) → where it was lost, or "flagged"
     for target in range(WARMUP_WEEKS, len(stream.weeks)):
         data, truth, weeks, totals = week_input(stream, pool, settings, target)
         found = confirm_pockets(data, weeks, totals, detector, settings)
@@ -212,21 +257,26 @@ def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool =
                 print(f"    wk {target + 1}: pocket = {need} (counts {f[1].counts}, p {d.p_value:.1e}, "
                       f"window {d.window_weeks}, r {f[3].radius:.2f})")  # fmt: skip
         for label, onset in rising.items():
-            if not verbose or target not in (onset, onset + 1):
+            if target not in (onset, onset + 1):
                 continue
             now = (truth == label) & (data.week_index == last)
             agents = len({data.agents[r] for r in np.flatnonzero(now)})
             twin = twins.get(label)
             twin_now = int(((truth == twin) & (data.week_index == last)).sum()) if twin else 0
             hit = [f for f in found if (truth[np.isin(data.note_ids, f[4])] == label).mean() > 0.5]
-            print(
-                f"  {label} wk {target + 1} (onset+{target - onset}): {int(now.sum())} notes, {agents} agents"
-                + (f"; twin {twin} {twin_now}" if twin else "; no twin")
-                + (" → FLAGGED" if hit else " → missed")
-            )
+            if verbose:
+                print(
+                    f"  {label} wk {target + 1} (onset+{target - onset}): {int(now.sum())} notes, {agents} agents"
+                    + (f"; twin {twin} {twin_now}" if twin else "; no twin")
+                    + (" → FLAGGED" if hit else " → missed")
+                )
             if settings.pocket_neighbours > 0:
-                for line in _explain_knn(data, truth, label, weeks, totals, detector, settings, explain=not hit):
+                lines, stage = _explain_knn(data, truth, label, weeks, totals, detector, settings, found)
+                stages[label, target - onset] = stage
+                for line in [*lines, f"stage: {stage}"] if verbose else []:
                     print(f"      {line}")
+                continue
+            if not verbose:
                 continue
             print(f"      {_explain_screen(data, truth, label, settings)}")
             if not hit:
@@ -245,6 +295,11 @@ def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool =
         "flag_precision": len(good) / len(flags) if flags else 1.0,
         "flags": len(flags),
         "false": [f"{lbl} wk {w + 1}" for w, lbl in flags if (w, lbl) not in good],
+        "stages": stages,
+        # per riser: flagged in time, else the stage it was lost at the week after onset
+        "outcome": {
+            lbl: "flagged in time" if lbl in in_time else stages.get((lbl, 1), "no week after onset") for lbl in rising
+        },
     }
 
 
@@ -285,6 +340,13 @@ def main() -> int:
     for key in ("recall", "label_precision", "flag_precision"):
         values = [r[key] for _, r in results]
         print(f"  {key}: mean {statistics.mean(values):.2f} [{min(values):.2f}–{max(values):.2f}]")
+    if settings.pocket_neighbours > 0:
+        print("\nwhere each riser is lost (all streams): at onset / the week after / riser (flagged ≤ 1 week, else")
+        print("the stage the week after onset)")
+        at = [Counter(v for _, r in results for (_, off), v in r["stages"].items() if off == o) for o in (0, 1)]
+        riser = Counter(v for _, r in results for v in r["outcome"].values())
+        for stage in sorted(set(at[0]) | set(at[1]) | set(riser), key=lambda x: -riser.get(x, 0)):
+            print(f"  {stage:<42} {at[0].get(stage, 0):>3} / {at[1].get(stage, 0):>3} / {riser.get(stage, 0):>3}")
     return 0
 
 

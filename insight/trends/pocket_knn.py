@@ -35,15 +35,20 @@ neighbours stay, so this costs a few counts), and each time the best group's sco
 kept. A group counts when its score beats all but ``fdr`` of those maxima — a family-wise correction over
 every note, group and window, that knows how correlated neighbouring notes' tests are.
 
-**Region.** A group's region — what its weekly counts are counted from, in every week — is a ball around
-its centre holding all but :data:`REGION_QUANTILE` of the group's notes, the centre moved by mean shift over
-the window's and the baseline's notes weighted to equal volume (:func:`insight.trends.pockets.balanced_centre`).
-Its size follows the spread of the group's notes, not how tightly this week's notes crowd (a ball as tight
-as the nearest neighbours holds this week's crowd and little else, and a busy intent's ordinary swing then
-reads as a rise from nothing). Its members are this week's notes in it. The region's history is then judged
-by the same detector and guards as a topic (:mod:`insight.trends.pocket_signals`): volume-adjusted baseline,
-window correction, distinct agents, no agent counting for more than the third most active — a one-agent
-burst is dense and recent too, and is stopped there.
+**Region.** A group's region — what its weekly counts are counted from, in every week — is its
+*territory* (:func:`territory`): the notes, of any week, at least half of whose ``k`` nearest notes of the
+window are the need's, grown from the group. A new need has no notes before, so it shows among the
+window's notes: its notes' nearest window notes are its own, while a note of its flat twin, of any week,
+has the twin's window notes as its nearest and stays out. A ball around the group sized by its notes'
+spread (the region before) took in the twin whenever MiniLM spreads the need's paraphrases — a spike over
+a busy base, not a rise from nothing: on the benchmark streams it lost about half of the risers whose
+group the screen had found. The vote is the same for every week's notes (a baseline note of the need counts, so a
+busy intent's chance clump of this week's notes does not read as a rise from nothing) and the region is
+read over every week of the history, not only the window's pool. Its members are this week's notes in
+it. The region's history is then judged by the same detector and guards as a topic
+(:mod:`insight.trends.pocket_signals`): volume-adjusted baseline, window correction, distinct agents, no
+agent counting for more than the third most active — a one-agent burst is dense and recent too, and is
+stopped there.
 """
 
 from __future__ import annotations
@@ -57,7 +62,9 @@ from insight.trends.pockets import MAX_CENTRES, PocketCandidate, PocketInput, ju
 CHUNK = 256  # this week's notes compared at once (bounds memory at large corpora)
 KNN_FLOOR = 0.3  # a neighbour less similar than this is not a neighbourhood (scattered, out-of-scope notes)
 PERMUTATIONS = 200  # week-label shuffles the group scores are calibrated on (fixed seed)
-REGION_QUANTILE = 0.25  # a group's region is the ball around its centre holding all but this share of its notes
+TERRITORY_MAJORITY = 0.5  # share of a note's nearest window notes that puts it in a group's territory
+TERRITORY_REACH = 0.15  # cosine below the group's least central note that a territory may still reach
+BIRTH_QUANTILE = 0.25  # the ball a refit carves out holds all but this share of the pocket's notes of the week
 HOT = 0.05  # a note's share is high when its binomial tail is at most this
 
 
@@ -181,21 +188,110 @@ def _groups(
     return group, np.bincount(component, weights=score[hot], minlength=n)
 
 
-def _region(data: PocketInput, seeds: np.ndarray, window: int, baseline_weeks: int) -> tuple[np.ndarray, float]:
-    """A group's region: a ball whose size follows the spread of its notes, centred by balanced mean shift.
+def territory(data: PocketInput, seeds: np.ndarray, window: int, k: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """A group's region: the notes (any week) at least half of whose ``k`` nearest window notes are the need's.
 
-    The radius holds all but :data:`REGION_QUANTILE` of the group's notes (a ball drawn as tight as the
-    notes' nearest neighbours would hold this week's crowd and little else — a busy intent's ordinary
-    swing would then look like a rise from nothing); the centre is moved over the window's and the
-    baseline's notes weighted to equal volume, so it follows where the notes are, not this week's.
+    Grown from the group (``seeds``, row positions of this week's notes): a window note joins when at
+    least :data:`TERRITORY_MAJORITY` of its ``k`` nearest window notes (itself left out) are in, until
+    nothing changes; every note of every week is then in the region by the same vote. A new need has no
+    baseline notes, so the window's notes are where it shows: its notes' nearest window notes are its
+    own, where a ball around the group (sized by the notes' spread) also takes in a flat twin's notes of
+    every week and reads a spike over a busy base, not a rise from nothing. A note of the twin, of any
+    week, has the twin's window notes as its nearest and stays out; a baseline note of the same need (it
+    existed before after all) has the need's window notes as its nearest and is counted. Only notes
+    within :data:`TERRITORY_REACH` of the group's spread are read (the cost stays one product of them
+    with the window notes near the group). Returns (region rows, centre, radius): the centre is the
+    region's mean direction, the radius the ball holding three quarters of its notes of this week (what a
+    later refit carves out with the notes, :mod:`insight.topics.pocket_births`).
     """
-    from insight.trends.pockets import balanced_centre
-
+    last = data.n_weeks - 1
     mean = data.vectors[seeds].sum(axis=0)
     mean = (mean / (np.linalg.norm(mean) + 1e-12)).astype(np.float32)
-    radius = float(np.quantile(data.vectors[seeds] @ mean, REGION_QUANTILE))
-    centre = balanced_centre(data, mean, radius, window, baseline_weeks)
-    return centre, float(np.quantile(data.vectors[seeds] @ centre, REGION_QUANTILE))
+    closeness = data.vectors @ mean
+    floor = float(closeness[seeds].min()) - TERRITORY_REACH
+    window_rows = np.flatnonzero((data.week_index > last - window) & (closeness >= floor - TERRITORY_REACH))
+    rows = np.flatnonzero(closeness >= floor)
+    kk = min(k, len(window_rows) - 1)
+    if kk < 1:
+        return seeds, mean, float(closeness[seeds].min())
+    need = int(np.ceil(TERRITORY_MAJORITY * kk - 1e-9))
+    nearest = np.zeros((len(rows), kk), dtype=np.int64)  # positions in window_rows
+    for start in range(0, len(rows), CHUNK):
+        block = rows[start : start + CHUNK]
+        sims = data.vectors[block] @ data.vectors[window_rows].T
+        sims[block[:, None] == window_rows[None, :]] = -np.inf  # a note is not its own neighbour
+        nearest[start : start + CHUNK] = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+    position = np.searchsorted(window_rows, rows)
+    is_window = (position < len(window_rows)) & (window_rows[np.minimum(position, len(window_rows) - 1)] == rows)
+    seed_in = np.isin(window_rows, seeds)
+    inside = seed_in.copy()
+    for _ in range(50):
+        votes = inside[nearest].sum(axis=1) >= need
+        grown = seed_in.copy()
+        grown[position[is_window & votes]] = True
+        if np.array_equal(grown, inside):
+            break
+        inside = grown
+    region = rows[inside[nearest].sum(axis=1) >= need]
+    if len(region) == 0:
+        return region, mean, 1.0
+    centre = data.vectors[region].sum(axis=0)
+    centre = (centre / (np.linalg.norm(centre) + 1e-12)).astype(np.float32)
+    now = region[data.week_index[region] == last]
+    radius = float(np.quantile(data.vectors[now] @ centre, BIRTH_QUANTILE)) if len(now) else 1.0
+    return region, centre, radius
+
+
+@dataclass(frozen=True)
+class KnnGroup:
+    """One group of this week's hot notes: its rows, the window it was found in, its score and calibrated p."""
+
+    rows: np.ndarray  # row positions in the input (this week's notes)
+    window_weeks: int
+    score: float
+    p: float  # share of week-shuffled runs whose best group scored at least as high (with the +1 correction)
+
+
+def knn_groups(
+    data: PocketInput,
+    *,
+    baseline_weeks: int,
+    window_weeks: int,
+    k: int,
+    floor: float,
+    max_centres: int = MAX_CENTRES,
+    permutations: int = PERMUTATIONS,
+    hubness: str = "none",
+) -> list[KnnGroup]:
+    """Every group of hot notes over every window, each with its p from the week-label shuffles."""
+    from scipy.stats import binom
+
+    centres, hoods = neighbourhoods(
+        data,
+        baseline_weeks=baseline_weeks,
+        window_weeks=window_weeks,
+        k=k,
+        floor=floor,
+        max_centres=max_centres,
+        hubness=hubness,
+    )
+    found: list[tuple[float, Neighbourhoods, np.ndarray]] = []
+    null_max = np.zeros(permutations)
+    rng = np.random.default_rng(0)
+    for hood in hoods:
+        tail = binom.sf(np.arange(k + 1) - 1, k, hood.share)  # P(at least s of k from the window)
+        surprise = np.where(tail <= HOT, -np.log10(np.maximum(tail, 1e-300)), 0.0)
+        centre_at = np.full(len(hood.pool), -1, dtype=np.int64)
+        centre_at[np.searchsorted(hood.pool, centres)] = np.arange(len(centres))
+        group, scores = _groups(hood, hood.in_window, centre_at, surprise)
+        found += [(float(s), hood, np.flatnonzero(group == g)) for g, s in enumerate(scores)]
+        for b in range(permutations):
+            _, shuffled = _groups(hood, rng.permutation(hood.in_window), centre_at, surprise)
+            null_max[b] = max(null_max[b], shuffled.max(initial=0.0))
+    return [
+        KnnGroup(centres[group], hood.weeks, score, float((1 + np.sum(null_max >= score)) / (1 + permutations)))
+        for score, hood, group in found
+    ]
 
 
 def knn_screen(
@@ -211,42 +307,27 @@ def knn_screen(
     permutations: int = PERMUTATIONS,
     hubness: str = "none",
 ) -> list[PocketCandidate]:
-    """Candidate pockets of the target week by the neighbour-share test (module docstring), largest first."""
-    from scipy.stats import binom
+    """Candidate pockets of the target week by the neighbour-share test (module docstring), strongest first.
 
-    centres, hoods = neighbourhoods(
+    Each group that beats all but ``fdr`` of the shuffled runs is given its :func:`territory`, whose notes
+    of every week the confirmation counts.
+    """
+    groups = knn_groups(
         data,
         baseline_weeks=baseline_weeks,
         window_weeks=window_weeks,
         k=k,
         floor=floor,
         max_centres=max_centres,
+        permutations=permutations,
         hubness=hubness,
     )
-    if not hoods:
-        return []
     last = data.n_weeks - 1
-    found: list[tuple[float, Neighbourhoods, np.ndarray]] = []
-    null_max = np.zeros(permutations)
-    rng = np.random.default_rng(0)
-    for hood in hoods:
-        tail = binom.sf(np.arange(k + 1) - 1, k, hood.share)  # P(at least s of k from the window)
-        surprise = np.where(tail <= HOT, -np.log10(np.maximum(tail, 1e-300)), 0.0)
-        centre_at = np.full(len(hood.pool), -1, dtype=np.int64)
-        centre_at[np.searchsorted(hood.pool, centres)] = np.arange(len(centres))
-        group, scores = _groups(hood, hood.in_window, centre_at, surprise)
-        found += [(float(s), hood, np.flatnonzero(group == g)) for g, s in enumerate(scores)]
-        for b in range(permutations):
-            _, shuffled = _groups(hood, rng.permutation(hood.in_window), centre_at, surprise)
-            null_max[b] = max(null_max[b], shuffled.max(initial=0.0))
     out = []
-    for score, hood, group in found:
-        p = (1 + np.sum(null_max >= score)) / (1 + permutations)
-        if p > fdr:
+    for group in groups:
+        if group.p > fdr:
             continue
-        seeds = centres[group]
-        centre, radius = _region(data, seeds, hood.weeks, baseline_weeks)
-        region = np.flatnonzero(data.vectors @ centre >= radius)
+        region, centre, radius = territory(data, group.rows, group.window_weeks, k)
         members = region[data.week_index[region] == last]
         if len(members) < min_members:
             continue
@@ -256,9 +337,9 @@ def knn_screen(
                 centroid=centre,
                 radius=radius,
                 region=region,
-                screen_q=float(p),
-                window_weeks=hood.weeks,
-                seed=int(seeds[0]),
+                screen_q=group.p,
+                window_weeks=group.window_weeks,
+                seed=int(group.rows[0]),
             )
         )
     out.sort(key=lambda c: (c.screen_q, -len(c.members)))
