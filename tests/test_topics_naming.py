@@ -356,6 +356,7 @@ def test_a_customer_s_request_for_help_is_a_frame_and_an_order_number_names_noth
     assert note_as_name("Want help cancelling purchase") == "cancelling purchase"
     assert note_as_name("Could you assist me with my invoice") == "my invoice"
     assert note_as_name("Support via WhatsApp") == "Support via WhatsApp"  # "support" is the need here
+    assert note_as_name("Need to speak to a live agent") == "speak to a live agent"  # its subject left out
     notes = ["Want help cancelling purchase 73220134", "Remove an item from order1135426177359", "Cancel my order"]
     assert short_note(notes) == "Cancel my order"  # a number names one case, not the need
     assert short_note(["Assistance finding the invoice #12588"]) is None

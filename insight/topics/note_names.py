@@ -43,6 +43,7 @@ _FRAMES = tuple(
         r"(?:with|about|that|by|at|over)\s+",
         r"^(?:is|are)\s+there\s+(?:a|an|any)?\s*",
         r"^(?:help|assist)\s+me\s+(?:to\s+|with\s+)?",
+        r"^(?:need|needs|want|wants|wanna|would like|'d like)\s+to\s+",  # a message's "Need to speak to an agent"
         r"^(?:tell me|show me|let me|give me)\s+(?:some\s+)?",
         # A customer's own message asks for help before it says what with ("I need assistance to cancel my
         # order", "Want help cancelling purchase"): the asking frames the need.
