@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from insight.topics.phrases import PLACEHOLDER, Phrase, agent_sentence, common_surface, done_by_agent
+from insight.topics.phrases import PLACEHOLDER, Phrase, agent_sentence, cannot, common_surface, done_by_agent
 
 PIPELINE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")  # the parser, no NER
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -41,12 +41,13 @@ _FRAME_VERBS = {
     "want", "need", "like", "love", "have", "be", "do", "help", "let", "try", "thank", "please", "wonder",
     "ask", "say", "tell", "know", "think", "mean", "hope", "wish", "seem", "would", "could", "can",
     "appreciate", "mind", "go", "call", "inform", "advise", "mention", "explain", "complain", "report",
+    "face", "experience", "encounter", "undergo",  # "is facing an internet outage": what was met is the need
 }  # fmt: skip
 _WEAK_NOUNS = {
     "customer", "cust", "caller", "client", "agent", "member", "person", "someone", "something", "anything",
     "thing", "way", "lot", "bit", "time", "today", "tomorrow", "tonight", "minute", "min", "hour", "day",
     "week", "month", "year", "question", "problem", "issue", "info", "information", "help", "please",
-    "thanks", "sir", "madam", "hi", "hello", "reason", "one", "kind", "sort", "type", "number",
+    "thanks", "sir", "madam", "hi", "hello", "reason", "one", "kind", "sort", "type", "number", "complaint",
 }  # fmt: skip
 _STATE_VERBS = {
     "fail", "crash", "freeze", "arrive", "drop", "decline", "bounce", "expire", "work", "load", "disappear",
@@ -103,6 +104,7 @@ def _noun_group(noun) -> list:
             or (c.i == noun.i - 2 and _hyphened(c, noun))  # "add" of "add-on", "wi" of "wi-fi"
         )
         and c.is_alpha
+        and len(c.text) > 1  # "G" of "2G network", split from its digit: a lone letter says nothing
         and c.i < noun.i
     ]
     return [*sorted(parts, key=lambda t: t.i), noun]
@@ -162,7 +164,7 @@ def _verb_pieces(verb) -> list[Phrase]:
             if p:
                 out.append(_thanked(verb, p))
     if out:
-        return out
+        return [_unable(verb, p) for p in out]
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and _ok_noun(c)]
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objects = [c for c in prep.children if c.dep_ == "pobj" and _ok_noun(c)]
@@ -176,9 +178,14 @@ def _verb_pieces(verb) -> list[Phrase]:
             ]
             key = tuple(w.lower() for w in words)
             if len(set(key)) == len(key):
-                out.append(Phrase(key, tuple(words)))
+                out.append(_unable(verb, Phrase(key, tuple(words))) if not subjects else Phrase(key, tuple(words)))
             break
     return out
+
+
+def _unable(verb, piece: Phrase) -> Phrase:
+    """A piece of what the customer cannot do, said so ("is unable to use the app" → "can't use app")."""
+    return Phrase(("can", "not", *piece.key), ("can't", *piece.words)) if cannot(verb) else piece
 
 
 def _state_pieces(verb) -> list[Phrase]:

@@ -45,6 +45,7 @@ MIN_SUPPORT = 2  # a phrase must be in at least this many of a group's central n
 SHORT_NOTE_WORDS = 8
 MIN_CLAUSE_WORDS = 3
 CLAUSE_ABOUT = 3  # a clause names a group only if it holds one of its best this-many phrases
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=[a-z][.!?])(?=[A-Z])")  # "…of flight.So he…" has no space
 _CLAUSE = re.compile(r"[.,;:!?()]+\s|\s[-–—]\s|[.!?]+$")  # where a note's clauses end
 # A note or clause that tells what the agent did ("Agent asked them to DM", "Advisor updated the booking")
 # is the handling, not the customer's need: it never names a topic.
@@ -179,7 +180,10 @@ def short_note(texts: Sequence[str], limit: int = SHORT_NOTE_WORDS, about: Seque
     if not about:
         return None
     for text in texts:
-        for clause in _CLAUSE.split(text):
+        # a clause of the agent's sentence is the handling ("Agent requests to try resetting the router, power
+        # cycle and the gaming console"), however it starts
+        said = " ".join(s for s in _SENTENCE.split(text) if not _AGENT_SIDE.match(s.strip()))
+        for clause in _CLAUSE.split(said):
             words = clause.split()
             if _AGENT_SPEAKS.search(clause):
                 continue  # "half my calls today were the same outage": the agent's remark, not the customer's need

@@ -31,8 +31,12 @@ _FRAMES = tuple(
         r"|inquiring|enquired|inquired|enquires|inquires|asking|reporting|reports|reported|says|said|states"
         r"|stated|mentions|mentioned|explained|explains|placing\s+a\s+complaint?)"
         r"(?:\s+(?:that|about|of|regarding|on|for|if|whether))?\s+",
-        # …and so does who had the trouble: "Customer had a complaint about…", "is having an issue with…" keep
-        # the trouble ("Issue with paying bill", "Problem with the website"); "complaints about…" (a verb
+        # A complaint "had" or "made" about something is the report, whole ("Customer had complaint about
+        # watching only live tv"): unlike an issue or a problem, a complaint says nothing is wrong with it.
+        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+)?(?:has|had|having|made|makes|making|raised|raises|lodged|filed)\s+"
+        r"(?:an?\s+|some\s+)?complaints?\s+(?:about|with|regarding|on|of|over|that)\s+",
+        # …and so does who had the trouble: "is having an issue with…", "has a problem with…" keep the trouble
+        # ("Issue with paying bill", "Problem with the website"); "complaints about…" (a verb
         # written as a noun) and "is requesting (for)…" go whole.
         r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+)?(?:has|had|having|facing|faces|faced)\s+(?:an?\s+|some\s+)?"
         r"(?=(?:complaints?|issues?|problems?|trouble|difficulty|difficulties)\s+(?:about|with|regarding|on|in)\s)",

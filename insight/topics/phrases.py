@@ -17,7 +17,11 @@ tags (the packaged English pipeline, see :mod:`insight.nlp`):
   between two words ("pause plan while abroad" is two phrases, "move to eSIM" one) and, when the note is
   parsed, only where it belongs to a word of the phrase ("people about local faults" is cut from "told people
   about local faults": "about" belongs to "told"). A lone verb or
-  adjective is never a phrase: that is what "dangling" names like "engineer went" were made of.
+  adjective is never a phrase: that is what "dangling" names like "engineer went" were made of;
+* a past-form verb takes no "of" ("delayed of flight" is a noun written as a participle); verbs that only
+  say trouble was met ("is facing an internet outage issue") and "complaint" name nothing, like "issue";
+* with a parse, what the customer *cannot* do is said so ("is unable to use the app" → "can't use app"):
+  without it the phrase names the opposite need.
 
 Each phrase has a key (its lemmas, lower-case), so "cards arrived" and "card arrives" count as one, and
 keeps the surface words it was written with, so the name reads as the agents wrote it.
@@ -29,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 MAX_WORDS = 6  # long enough for "refund not showing up on statement"; a phrase must recur to count
 PLACEHOLDER = re.compile(r"<[A-Z_]+>")  # redaction placeholders (<PERSON>, <EMAIL>…) are never a name
@@ -60,7 +65,11 @@ _FILLER_LEMMAS = {
     "upset", "happy", "elderly", "owner",
     "polite", "sort", "take", "fyi", "escalate", "lead", "team", "product", "see", "look", "find",
     "question", "problem", "issue", "info", "information", "detail", "keep", "can", "will",
+    "complaint",  # like "issue": that the customer complains, never what about ("Complaints")
 }  # fmt: skip
+# Verbs that only say the customer met some trouble, as "have" does ("is facing internet outage issue"): what
+# they met is the phrase, never the verb ("facing internet"). Verbs only: "bad experience" is a need.
+_TROUBLE_VERBS = {"face", "experience", "encounter", "undergo"}
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,8 @@ def _role(token) -> str | None:
         return "NOUN"  # "1Gb", "2FA", "S25": a plan, a code or a model says what the note is about
     if not token.is_alpha or len(lower) < 2 or lemma in _FILLER_LEMMAS:
         return None
+    if token.pos_ == "VERB" and lemma in _TROUBLE_VERBS:
+        return None
     if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         return token.pos_
     if (token.pos_ == "ADP" and token.tag_ == "IN") or (token.tag_ == "TO" and token.pos_ == "ADP"):
@@ -221,6 +232,30 @@ def _loose_preposition(span: Sequence[tuple]) -> bool:
     "about" hangs on "told", so "people about local faults" is no phrase (needs a parsed doc)."""
     inside = {t.i for t, _ in span if not isinstance(t, _Hyphenated)}
     return any(r == "ADP" and t.head.i not in inside for t, r in span)
+
+
+def _participle_of(span: Sequence[tuple]) -> bool:
+    """Whether a past-form verb is followed by "of" ("delayed of flight"): a noun written as a participle.
+    English gives a participle an "of" only in a few fixed verbs ("made of", "accused of"), and as a name
+    the noun reads right ("delay of flight", which the composed pieces give, or "flight delay")."""
+    return any(
+        r == "VERB" and getattr(t, "tag_", "") in ("VBN", "VBD") and nxt.text.lower() == "of"
+        for (t, r), (nxt, _) in pairwise(span)
+    )
+
+
+def cannot(verb) -> bool:
+    """Whether a parsed verb is what the customer *cannot* do ("is unable to use the app", "can't play songs",
+    "is not able to log in"): said without it, "use app" names the opposite need (needs a dependency parse)."""
+    if isinstance(verb, _Hyphenated) or not hasattr(verb, "head"):
+        return False
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() == "unable":
+        return True
+    if verb.dep_ == "xcomp" and head.lemma_.lower() == "able":  # "is not able to", "am I not able to"
+        return any(c.dep_ == "neg" for c in (*head.children, *head.head.children))
+    modal = any(c.dep_ == "aux" and c.lower_ in ("can", "ca", "could", "cannot") for c in verb.children)
+    return modal and any(c.dep_ == "neg" or c.lower_ == "cannot" for c in verb.children)
 
 
 # Who handles the call: what they did ("Agent requested to DM", "the advisor updated the booking") is the
@@ -287,12 +322,18 @@ def _collect_phrases(doc, parsed: bool, found: dict[tuple[str, ...], Phrase]) ->
                     continue
                 if roles[-1] == "VERB" and not _verb_can_end(span[-1][0], "NEG" in roles):
                     continue
+                if _participle_of(span):
+                    continue
                 if parsed and _loose_preposition(span):
                     continue
                 key = tuple("not" if r == "NEG" else t.lemma_.lower() for t, r in span)
-                if len(set(key)) < len(key) or key in found:
+                if len(set(key)) < len(key):
                     continue
-                found[key] = Phrase(key, tuple(_surface(t) for t, _ in span))
+                words = tuple(_surface(t) for t, _ in span)
+                if parsed and roles[0] == "VERB" and cannot(span[0][0]):
+                    key, words = ("can", "not", *key), ("can't", *words)
+                if key not in found:
+                    found[key] = Phrase(key, words)
 
 
 def extract_phrases(texts: Iterable[str], batch_size: int = 256) -> list[list[Phrase]]:

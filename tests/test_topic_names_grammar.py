@@ -1,0 +1,90 @@
+"""Names read as English a PM would write, from notes written in an agent's own grammar (real spaCy parser).
+
+Found by reading the names of an imported export of another make (TweetSumm call summaries): "Delayed of
+flight", "Complaints", "Use app" for notes that say the customer *cannot* use the app, a theme "Facing
+internet", a topic named by a clause of the agent's sentence ("Power cycle and the gaming console").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from insight.topics.composed import parse_notes, pieces_in
+from insight.topics.naming import name_groups, sample_phrases, short_note
+from insight.topics.note_names import note_as_name
+from insight.topics.phrases import phrases_in
+
+
+def _phrases(text: str) -> list[str]:
+    (doc,) = parse_notes([text])
+    return [p.text for p in phrases_in(doc)]
+
+
+def _pieces(text: str) -> list[str]:
+    (doc,) = parse_notes([text])
+    return [p.text for p in pieces_in(doc)]
+
+
+def test_a_participle_written_for_its_noun_takes_no_of():
+    note = "Customer is complaining about delayed of flight.So he missing another flight."
+    assert not any(" of " in p for p in _phrases(note)), _phrases(note)
+    assert "delay of flight" in _pieces(note)  # the noun, as the composed piece reads it
+    assert "cancellation of flight" in _phrases("Customer wants a cancellation of flight 22")  # a noun may
+
+
+def test_meeting_trouble_is_a_frame_but_an_experience_is_a_need():
+    phrases = _phrases("The customer is complaining that he is facing internet outage issue.")
+    assert "internet outage" in phrases
+    assert not any(p.startswith("facing") for p in phrases), phrases
+    assert not any(p.startswith(("face", "experience")) for p in _pieces("Customer is experiencing a wifi outage"))
+    assert "bad experience" in _phrases("Customer had a bad experience with the engineer")
+
+
+def test_a_complaint_says_that_the_customer_complains_not_what_about():
+    assert _phrases("Customer complaints of losing seats.") == ["losing seats", "seats"]
+    assert "complaints" not in _phrases("The customer has complaints about the staff at the store")
+    assert note_as_name("Customer had complaint about watching only live tv") == "watching only live tv"
+    assert note_as_name("Customer made a complaint about the late delivery") == "late delivery"
+    # an issue or a problem still says that something is wrong with it
+    assert note_as_name("Customer having an issue with paying bill.") == "issue with paying bill"
+
+
+def test_what_the_customer_cannot_do_is_said_so():
+    assert "can't use app" in _phrases("Customer is unable to use an app. Agent informed customer to contact tech.")
+    assert "can't use app" in _pieces("Customer is unable to use an app.")
+    assert "can't verify identity" in _phrases("I cannot verify my identity")
+    assert "can't top up card" in _pieces("I can't top up my card")
+    assert "can't log in" in _phrases("why am I not able to log in to the app")
+    # without the negation the need is the task itself
+    howto = _phrases("How do I use the app")
+    assert "use app" in howto and not any("can't" in p for p in howto)
+    assert "not receive card" not in _phrases("I did not receive my card")  # only "cannot" is read, not any "not"
+
+
+def test_a_topic_of_what_customers_cannot_do_is_named_so():
+    cannot = [
+        "Customer is unable to use the app since Monday.",
+        "Customer can't use the app at all.",
+        "Customer cannot use the app on his phone.",
+    ]
+    howto = ["How do I use the app to pay", "how to use the app abroad", "Explain how to use the app"]
+    texts = cannot + howto
+    labels = np.array([0, 0, 0, 1, 1, 1])
+    sample = sample_phrases(texts, labels, np.linspace(1.0, 0.5, len(texts)))
+    names = name_groups(sample, labels[sample.rows], [3, 3], "Topic")
+    assert names[0] == "Can't use app", names
+    assert "can't" not in names[1].lower(), names
+
+
+def test_a_clause_of_the_agent_s_sentence_never_names_a_topic():
+    note = (
+        "Customer is complaining that download and install a game on Xbox one even after reinstalling. "
+        "Agent requests to try by resetting the router/modem, power cycle and the gaming console."
+    )
+    assert short_note([note], about=["gaming console"]) is None
+    glued = "Customer is complaining about the seat.Agent will look into the upgrade, seat upgrade pending today"
+    assert short_note([glued], about=["seat upgrade"]) is None  # a sentence glued to the last is still the agent's
+
+
+def test_a_lone_letter_split_from_its_digit_is_no_part_of_a_name():
+    assert not any(p.lower().startswith("g ") for p in _pieces("Customer says the 4g network is down again"))
