@@ -43,6 +43,8 @@ def test_meeting_trouble_is_a_frame_but_an_experience_is_a_need():
 def test_a_complaint_says_that_the_customer_complains_not_what_about():
     assert _phrases("Customer complaints of losing seats.") == ["losing seats", "seats"]
     assert "complaints" not in _phrases("The customer has complaints about the staff at the store")
+    assert "complaint" not in _phrases("Customer is aggressive and complaint registered")
+    assert "old complaint" in _phrases("Called about an old complaint, already resolved")
     assert note_as_name("Customer had complaint about watching only live tv") == "watching only live tv"
     assert note_as_name("Customer made a complaint about the late delivery") == "late delivery"
     # an issue or a problem still says that something is wrong with it

@@ -19,7 +19,8 @@ tags (the packaged English pipeline, see :mod:`insight.nlp`):
   about local faults": "about" belongs to "told"). A lone verb or
   adjective is never a phrase: that is what "dangling" names like "engineer went" were made of;
 * a past-form verb takes no "of" ("delayed of flight" is a noun written as a participle); verbs that only
-  say trouble was met ("is facing an internet outage issue") and "complaint" name nothing, like "issue";
+  say trouble was met ("is facing an internet outage issue") name nothing, nor does a "complaint" followed
+  by what it is about ("complaints of losing seats"; "called about an old complaint" keeps it);
 * with a parse, what the customer *cannot* do is said so ("is unable to use the app" → "can't use app"):
   without it the phrase names the opposite need.
 
@@ -65,11 +66,11 @@ _FILLER_LEMMAS = {
     "upset", "happy", "elderly", "owner",
     "polite", "sort", "take", "fyi", "escalate", "lead", "team", "product", "see", "look", "find",
     "question", "problem", "issue", "info", "information", "detail", "keep", "can", "will",
-    "complaint",  # like "issue": that the customer complains, never what about ("Complaints")
 }  # fmt: skip
 # Verbs that only say the customer met some trouble, as "have" does ("is facing internet outage issue"): what
 # they met is the phrase, never the verb ("facing internet"). Verbs only: "bad experience" is a need.
 _TROUBLE_VERBS = {"face", "experience", "encounter", "undergo"}
+_SAYS_WHAT = {"prep", "acl", "relcl", "ccomp"}  # a complaint followed by what it is about is a frame
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,8 @@ def _role(token) -> str | None:
         return None
     if token.pos_ == "VERB" and lemma in _TROUBLE_VERBS:
         return None
+    if lemma == "complaint" and any(c.dep_ in _SAYS_WHAT for c in getattr(token, "children", ())):
+        return None  # "complaints about the staff": that the customer complains, not what about; "old complaint" stays
     if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         return token.pos_
     if (token.pos_ == "ADP" and token.tag_ == "IN") or (token.tag_ == "TO" and token.pos_ == "ADP"):
@@ -330,6 +333,8 @@ def _collect_phrases(doc, parsed: bool, found: dict[tuple[str, ...], Phrase]) ->
                 if len(set(key)) < len(key):
                     continue
                 words = tuple(_surface(t) for t, _ in span)
+                if key == ("complaint",):
+                    continue  # alone, it says only that someone complained ("Complaints"); "old complaint" says which
                 if parsed and roles[0] == "VERB" and cannot(span[0][0]):
                     key, words = ("can", "not", *key), ("can't", *words)
                 if key not in found:
