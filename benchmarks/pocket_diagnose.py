@@ -168,10 +168,12 @@ def _explain_knn(data, truth, label, weeks, totals, detector, settings, found) -
     """What the neighbour-share screen and the confirmation did with the riser's notes, and the stage lost at.
 
     Stages: flagged; flagged under another need (a pocket holds its notes, but mostly another need's);
-    fewer than 3 notes; the screen made no group of at least 2 of its notes; its best group did not beat
-    the shuffles; the group's territory this week is mostly other needs' notes; a guard of the emerging
-    test stopped the territory's history (which one, in its most telling window); or dropped in favour of a
-    stronger, overlapping pocket.
+    fewer than 3 notes; the screen made no group of at least 2 of its notes; the group's territory holds no
+    note this week (empty) or is mostly other needs' notes; a guard of the emerging test stopped the
+    territory's history (which one, in its most telling window); or dropped in favour of a stronger,
+    overlapping pocket. A best group that did not beat the shuffles is followed on: "not significant; then
+    region: empty" says the screen was not the only step to lose it, "not significant; territory would
+    pass" that it was.
     """
     from scipy.stats import binom
 
@@ -218,8 +220,6 @@ def _explain_knn(data, truth, label, weeks, totals, detector, settings, found) -
         f"best group: window {best.window_weeks}, {len(best.rows)} notes ({own} its own), score {best.score:.1f}, "
         f"p {best.p:.3f} (needs ≤ {settings.pocket_fdr:g})"
     )
-    if best.p > settings.pocket_fdr:
-        return out, stage or "screen: group not significant"
     region, _, _ = territory(data, best.rows, best.window_weeks, k)
     history, _ = region_history(data, region, weeks, totals)
     region_now = region[data.week_index[region] == last]
@@ -231,11 +231,21 @@ def _explain_knn(data, truth, label, weeks, totals, detector, settings, found) -
     )
     if stage:
         return out, stage
-    if purity <= 0.5:
-        return out, "region: mostly other needs"
-    if _rise(detector.detect(history)) is None:
-        return out, "confirm: a guard stops it"
-    return out, "dropped for a stronger overlapping pocket"
+    # A group that did not beat the shuffles is still followed to its territory, so the stage says whether
+    # the screen alone lost it or a later step would have too. An empty territory is its own stage: a group of
+    # fewer than about six notes cannot seed a majority of any note's nearest window notes.
+    later = (
+        "region: empty"
+        if len(region_now) == 0
+        else "region: mostly other needs"
+        if purity <= 0.5
+        else "confirm: a guard stops it"
+        if _rise(detector.detect(history)) is None
+        else ""
+    )
+    if best.p > settings.pocket_fdr:
+        return out, "not significant; " + (f"then {later}" if later else "territory would pass")
+    return out, later or "dropped for a stronger overlapping pocket"
 
 
 def diagnose(stream: Stream, pool: TextPool, settings: Settings, verbose: bool = True) -> dict[str, float]:
