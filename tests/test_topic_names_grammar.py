@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from insight.topics.composed import parse_notes, pieces_in
+from insight.topics.meaning import MARGIN_WEIGHT, ONE_WORD_PENALTY, RIVAL_WEIGHT, rank_by_meaning
 from insight.topics.naming import name_groups, sample_phrases, short_note
 from insight.topics.note_names import note_as_name
 from insight.topics.phrases import phrases_in
@@ -90,3 +91,28 @@ def test_a_clause_of_the_agent_s_sentence_never_names_a_topic():
 
 def test_a_lone_letter_split_from_its_digit_is_no_part_of_a_name():
     assert not any(p.lower().startswith("g ") for p in _pieces("Customer says the 4g network is down again"))
+
+
+def test_a_name_that_means_another_group_more_than_its_own_comes_last():
+    # a theme of service complaints beside a theme of deliveries: "Failed delivery" scores higher on its own
+    # centroid than "Service" does, but it is nearer the deliveries' centroid than its own
+    vectors = {
+        "failed delivery": [0.6, 0.8, 0.0],
+        "service": [0.45, 0.35, 0.82],
+        "late parcel": [0.0, 1.0, 0.0],
+    }
+
+    def embed(texts):
+        rows = np.array([vectors[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+    centroids = np.eye(3, dtype=np.float32)[:2]
+    (service, delivery) = rank_by_meaning([["failed delivery", "service"], ["late parcel"]], centroids, embed)
+    assert service == ["service", "failed delivery"]
+    assert delivery == ["late parcel"]
+    # without the rule, the score alone would have put "failed delivery" first
+    v = embed(["failed delivery", "service"])
+    own, nearest = v @ centroids[0], v @ centroids[1]
+    rival = v @ embed(["late parcel"])[0]
+    score = own + MARGIN_WEIGHT * (own - nearest) - RIVAL_WEIGHT * rival - ONE_WORD_PENALTY * np.array([0, 1])
+    assert score[0] > score[1]
