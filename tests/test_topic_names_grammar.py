@@ -93,7 +93,7 @@ def test_a_lone_letter_split_from_its_digit_is_no_part_of_a_name():
     assert not any(p.lower().startswith("g ") for p in _pieces("Customer says the 4g network is down again"))
 
 
-def test_a_name_that_means_another_group_more_than_its_own_comes_last():
+def test_a_theme_name_that_means_another_theme_more_than_its_own_comes_last():
     # a theme of service complaints beside a theme of deliveries: "Failed delivery" scores higher on its own
     # centroid than "Service" does, but it is nearer the deliveries' centroid than its own
     vectors = {
@@ -107,9 +107,12 @@ def test_a_name_that_means_another_group_more_than_its_own_comes_last():
         return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
     centroids = np.eye(3, dtype=np.float32)[:2]
-    (service, delivery) = rank_by_meaning([["failed delivery", "service"], ["late parcel"]], centroids, embed)
+    pools = [["failed delivery", "service"], ["late parcel"]]
+    (service, delivery) = rank_by_meaning(pools, centroids, embed, point_home=True)
     assert service == ["service", "failed delivery"]
     assert delivery == ["late parcel"]
+    # topics do not point home: a topic's nearest sibling is often its near-twin
+    assert rank_by_meaning(pools, centroids, embed)[0] == ["failed delivery", "service"]
     # without the rule, the score alone would have put "failed delivery" first
     v = embed(["failed delivery", "service"])
     own, nearest = v @ centroids[0], v @ centroids[1]

@@ -16,10 +16,11 @@ scored against the centroids of *all* groups:
   benchmark sets this term lifted the worst member (HWU64, top-1 0.61 → 0.65, see the README).
 
 ``score = own + MARGIN_WEIGHT × margin − RIVAL_WEIGHT × rival``; a one-word candidate pays
-``ONE_WORD_PENALTY`` (a single word — "Top", "Life", "Boss" — rarely says what the need is). A candidate
-with a negative margin comes after every candidate with a positive one, whatever its score: it means
-another group more than its own (a theme of service complaints beside a theme of deliveries was named
-"Failed delivery"; it is now "Service"). On the three benchmark sets no topic or theme name changed. The
+``ONE_WORD_PENALTY`` (a single word — "Top", "Life", "Boss" — rarely says what the need is). For themes, a
+candidate with a negative margin comes after every candidate with a positive one, whatever its score: it
+means another theme more than its own (a theme of service complaints beside a theme of deliveries was
+named "Failed delivery"; it is now "Service"). Not for topics: a topic's nearest sibling is often its
+near-twin, and on an imported export the rule turned "Update app" into "Ios". The
 candidates are the group's best phrases, its composed pieces (:mod:`insight.topics.composed`: "Set alarm",
 "Pause subscription", "Questions about alarms"), its
 top keywords and its best phrases extended by a keyword — each of these only as its notes wrote it (a
@@ -131,6 +132,7 @@ def rank_by_meaning(
     shorts: Sequence[str | None] | None = None,
     written: Sequence[Mapping[frozenset[str], str]] | None = None,
     extra: Sequence[Sequence[str]] | None = None,
+    point_home: bool = False,
 ) -> list[list[str]]:
     """Each group's candidates best first by meaning (see the module notes); unjudged options follow.
 
@@ -144,6 +146,8 @@ def rank_by_meaning(
         written: optional, per group the phrases its notes contain (see :func:`candidate_pool`).
         extra: optional, per group more candidates judged like its phrases (composed pieces,
             :mod:`insight.topics.composed`).
+        point_home: whether a candidate nearer another group's centroid than its own comes after every one
+            that is not (themes; see the module notes).
     """
 
     def pool_of(g: int, short: str | None) -> list[str]:
@@ -181,7 +185,7 @@ def rank_by_meaning(
         )
         # A name nearer another group's centroid than its own names that group ("Failed delivery" for a theme of
         # service complaints, beside a theme of delayed deliveries): it comes after every name that points home.
-        away = own < nearest
+        away = (own < nearest) if point_home else np.zeros(len(pool), dtype=bool)
         ranked = [pool[i] for i in np.lexsort((-score, away))]
         out.append(ranked + [o for o in opts if o not in ranked])
     return out

@@ -306,7 +306,8 @@ def ranked_candidates(
                 extra = [[o for o in opts if not has_code(o)] for opts in extra]
             if shared is not None:
                 extra = [[o for o in opts if shared(g, o)] for g, opts in enumerate(extra)]
-        options = rank_by_meaning(options, centroids, embed, keywords, shorts, written, extra)
+        point_home = parts is not None  # a theme's name must mean it more than another theme
+        options = rank_by_meaning(options, centroids, embed, keywords, shorts, written, extra, point_home)
     return options, fallbacks
 
 
