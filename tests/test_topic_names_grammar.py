@@ -119,3 +119,12 @@ def test_a_theme_name_that_means_another_theme_more_than_its_own_comes_last():
     rival = v @ embed(["late parcel"])[0]
     score = own + MARGIN_WEIGHT * (own - nearest) - RIVAL_WEIGHT * rival - ONE_WORD_PENALTY * np.array([0, 1])
     assert score[0] > score[1]
+
+
+def test_another_system_s_masks_are_placeholders_never_names():
+    # a public complaints export masks what it redacted as "XXXX" (and dates as "XX/XX/2023")
+    note = "XXXX XXXX client service and XXXX creditor contact"
+    assert short_note([note, "Late payment on my car loan"]) == "Late payment on my car loan"
+    assert not any("XX" in p for p in _phrases("I paid XXXX on XX/XX/2023 to the XXXX collection agency"))
+    assert "collection agency" in _phrases("I paid XXXX on XX/XX/2023 to the XXXX collection agency")
+    assert not any("XX" in p for p in _pieces("The XXXX agency reported my XXXX loan late"))

@@ -10,7 +10,6 @@ computation — no database — and imports BERTopic lazily, inside :func:`fit_t
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from insight.topics.cluster import GraphKMeans, effective_min_size, relabel_by_s
 from insight.topics.labels import keywords, make_vectorizer, rank_phrases, vocabulary_text
 from insight.topics.merging import merge_labels
 from insight.topics.naming import name_groups, sample_phrases
+from insight.topics.phrases import PLACEHOLDER as _PLACEHOLDER  # placeholders and masks are not topics
 from insight.topics.records import FittedTopic, TopicFit, TopicParams
 from insight.topics.reduce import GraphUMAP
 from insight.topics.startup import import_bertopic
@@ -31,7 +31,6 @@ log = logging.getLogger(__name__)
 
 REPRESENTATIVES = 5
 TOP_TERMS = 30
-_PLACEHOLDER = re.compile(r"<[A-Z_]+>")  # redaction placeholders (<EMAIL>, <PERSON>…) are not topics
 
 
 def _clean(text: str) -> str:

@@ -37,7 +37,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 MAX_WORDS = 6  # long enough for "refund not showing up on statement"; a phrase must recur to count
-PLACEHOLDER = re.compile(r"<[A-Z_]+>")  # redaction placeholders (<PERSON>, <EMAIL>…) are never a name
+# Redaction placeholders are never a name: Earshot's own (<PERSON>, <EMAIL>…) and another system's masks, as
+# a public complaints export writes them ("XXXX XXXX client service", "on XX/XX/2023").
+PLACEHOLDER = re.compile(r"<[A-Z_]+>|\bX{2,}\b")
 PIPELINE = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer")  # no parser or NER: tags are enough
 
 _SKIP_POS = {"DET", "PRON", "AUX"}
