@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from trend_fixtures import (
@@ -16,6 +16,7 @@ from trend_fixtures import (
 )
 
 from insight.settings import load_settings
+from insight.store import profiles as profiles_sql
 from insight.trends import (
     VolumeFilters,
     Week,
@@ -27,6 +28,7 @@ from insight.trends import (
     weekly_topic_volume,
     weekly_totals,
 )
+from tests import store_fixtures as fixtures
 
 SETTINGS = load_settings(environ={})
 
@@ -126,6 +128,31 @@ def test_new_topic_needs_a_run_made_that_week(world):
     # The run was made in W10: topic 8 is new there, and not in W09.
     assert BRIEF_RUN_AT.isocalendar().week == 10
     assert not [s for s in detect_signals(world, SETTINGS, "2025-W09") if s.kind == "new"]
+
+
+def test_new_topic_is_dated_by_the_data_its_refit_saw(tmp_path):
+    # A user imports history week by week today, refitting after each week: a topic born by the refit made
+    # after W09's import is new in W09 (the data it saw), not in the week the import happened to run.
+    store = new_store(tmp_path)
+    notes = series_notes(1, "2025-W03", [10] * 8) + series_notes(7, "2025-W03", [0] * 6 + [6, 6])
+    notes += week_notes(8, "2025-W10", 7, agents=("a1", "a2", "a3"))
+    imported, refit = datetime(2026, 6, 1, 10), datetime(2026, 6, 1, 11)
+    first = populate(store, notes, {1: "steady", 7: "seven", 8: "eight"}, refit, born=(7,))
+    with store.transaction() as con:
+        con.execute("UPDATE notes SET ingested_at = ? WHERE created_at < ?", [imported, Week.parse("2025-W10").start])
+        con.execute(
+            "UPDATE notes SET ingested_at = ? WHERE created_at >= ?",
+            [refit + timedelta(hours=1), Week.parse("2025-W10").start],
+        )
+        second = fixtures.record_topic_run(
+            con, refit + timedelta(hours=2), [(1, "steady", ["steady"], 80), (8, "eight", ["eight"], 7)]
+        )
+        fixtures.record_lineage_event(con, second, "birth", 8)
+        born_w09 = profiles_sql.topics_born_between(con, Week.parse("2025-W09").start, Week.parse("2025-W09").end)
+        born_w10 = profiles_sql.topics_born_between(con, Week.parse("2025-W10").start, Week.parse("2025-W10").end)
+        born_today = profiles_sql.topics_born_between(con, Week.containing(refit).start, Week.containing(refit).end)
+    assert first != second and (born_w09, born_w10, born_today) == ({7}, {8}, set())
+    assert [s.topic_id for s in detect_signals(store, SETTINGS, "2025-W10") if s.kind == "new"] == [8]
 
 
 def test_filters_restrict_signals(world):

@@ -70,15 +70,31 @@ def profile_texts(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str | None,
 
 
 def topics_born_between(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> set[int]:
-    """Topics whose first birth (profile ``born_run_id`` or a lineage ``birth``) is a run made in ``[start, end)``."""
+    """Topics first born (profile ``born_run_id`` or lineage ``birth``) by a run whose data ends in ``[start, end)``.
+
+    A run's moment is the data it saw — the newest ``created_at`` among the notes stored before it was made —
+    not the wall clock of the refit: a user importing a year of history week by week, refitting after each
+    week, gets each week's births in that week, not all of them in the week they happened to import in. A
+    run made before any of its notes were stored (a hand-built run) falls back to its own ``created_at``.
+    """
     sql = """
         WITH births AS (
-            SELECT p.topic_id, r.created_at FROM topic_profiles p JOIN topic_runs r ON r.run_id = p.born_run_id
+            SELECT p.topic_id, r.run_id, r.created_at
+            FROM topic_profiles p JOIN topic_runs r ON r.run_id = p.born_run_id
             UNION ALL
-            SELECT l.topic_id, r.created_at FROM topic_lineage l JOIN topic_runs r ON r.run_id = l.run_id
+            SELECT l.topic_id, r.run_id, r.created_at FROM topic_lineage l JOIN topic_runs r ON r.run_id = l.run_id
             WHERE l.event = 'birth'
+        ),
+        first_birth AS (SELECT topic_id, arg_min(run_id, created_at) AS run_id FROM births GROUP BY topic_id),
+        seen AS (  -- the newest note stored by each moment of ingestion
+            SELECT ingested_at, max(created_at) OVER (ORDER BY ingested_at) AS data_until FROM notes
+        ),
+        run_time AS (
+            SELECT r.run_id, coalesce(s.data_until, r.created_at) AS at
+            FROM (SELECT * FROM topic_runs WHERE run_id IN (SELECT run_id FROM first_birth)) r
+            ASOF LEFT JOIN seen s ON r.created_at >= s.ingested_at
         )
-        SELECT topic_id FROM births GROUP BY topic_id HAVING min(created_at) >= ? AND min(created_at) < ?
+        SELECT f.topic_id FROM first_birth f JOIN run_time t ON t.run_id = f.run_id WHERE t.at >= ? AND t.at < ?
     """
     return {r[0] for r in con.execute(sql, [start, end]).fetchall()}
 
