@@ -29,6 +29,8 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -40,11 +42,12 @@ from insight.trends.detectors import PoissonGammaDetector  # noqa: E402
 from insight.trends.records import TopicHistory  # noqa: E402
 
 
-def record(stream, pool, workdir: Path) -> dict:
+def record(stream, pool, workdir: Path, vectors_dir: Path | None = None) -> dict:
     """Operate the stream; return per judged week the histories, label composition and signals."""
     from insight.store import Store
     from insight.store import notes as notes_sql
     from insight.store import profiles as profiles_sql
+    from insight.store import runs as runs_sql
     from insight.store import weekly as weekly_sql
     from insight.trends.pocket_signals import load_pocket_input
     from insight.trends.signals import build_histories, history_weeks
@@ -77,12 +80,30 @@ def record(stream, pool, workdir: Path) -> dict:
                 totals = {ws: int(n) for ws, n, _, _ in weekly_sql.weekly_totals(con, weeks[0].start, week.end, None)}
                 first, _ = notes_sql.note_time_range(con, until=week.end)
                 born = profiles_sql.topics_born_between(con, week.start, week.end)
+                run_id = runs_sql.current_run_id(con)
+                events = con.execute(
+                    "SELECT event, topic_id, related_topic_ids, overlap FROM topic_lineage WHERE run_id = ?", [run_id]
+                ).fetchall()
+                sizes = con.execute(
+                    "SELECT run_id, topic_id, size FROM topics WHERE run_id IN "
+                    "(SELECT run_id FROM topic_runs ORDER BY run_id DESC LIMIT 2)"
+                ).fetchall()
             first_week = Week.containing(first) if first is not None else None
             histories = build_histories(weeks, agent_rows, totals, first_week, set(born))
             loaded = load_pocket_input(store, weeks, first_week)
             comp: dict[int, list[Counter]] = {}
             if loaded is not None:
                 data, _ = loaded
+                if vectors_dir is not None:  # the notes as the pocket search read them, for offline variants
+                    np.savez_compressed(
+                        vectors_dir / f"w{w:02d}.npz",
+                        note_ids=data.note_ids,
+                        week_index=data.week_index,
+                        topic_ids=data.topic_ids,
+                        vectors=data.vectors.astype(np.float16),
+                        labels=np.array([truth.get(int(i), "?") for i in data.note_ids]),
+                        agents=np.array([a or "" for a in data.agents]),
+                    )
                 for nid, wi, t in zip(data.note_ids, data.week_index, data.topic_ids, strict=True):
                     if int(t) not in comp:
                         comp[int(t)] = [Counter() for _ in weeks]
@@ -96,6 +117,9 @@ def record(stream, pool, workdir: Path) -> dict:
                     "index": w,
                     "label": week.label,
                     "signals": signals,
+                    "run_id": run_id,
+                    "lineage": [[e, int(t), [int(x) for x in (rel or [])], ov] for e, t, rel, ov in events],
+                    "sizes": [[int(r), int(t), int(n)] for r, t, n in sizes],
                     "histories": [
                         {
                             "topic_id": h.topic_id,
@@ -204,6 +228,7 @@ def main() -> int:
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings for replay")
     parser.add_argument("--without", nargs="*", default=[], choices=("ongoing",), help="replay without a rise check")
     parser.add_argument("-v", action="store_true", help="print every false topic flag")
+    parser.add_argument("--vectors", action="store_true", help="record: also save each judged week's note vectors")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
     if args.step == "record":
@@ -214,9 +239,12 @@ def main() -> int:
             for seed in args.seeds or seeds:
                 stream = generate_stream(pool, seed, n_weeks, scale)
                 t0 = time.perf_counter()
-                with tempfile.TemporaryDirectory() as tmp:
-                    rec = record(stream, pool, Path(tmp))
                 path = Path(args.dir) / f"{stream.name.replace('/', '_')}.json"
+                vectors_dir = path.with_suffix("") if args.vectors else None
+                if vectors_dir is not None:
+                    vectors_dir.mkdir(exist_ok=True)
+                with tempfile.TemporaryDirectory() as tmp:
+                    rec = record(stream, pool, Path(tmp), vectors_dir)
                 path.write_text(json.dumps(rec, default=str))
                 print(f"{stream.name}: {time.perf_counter() - t0:.0f} s → {path}", flush=True)
         return 0
