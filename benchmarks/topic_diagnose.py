@@ -252,9 +252,8 @@ def main() -> int:
 
     if "ongoing" in args.without:  # a rise over weeks need not show in its last week
         detectors.ONGOING_P = 1.0
-    detector = PoissonGammaDetector(
-        load_settings(environ={f"EARSHOT_{k.upper()}": v for k, v in (s.split("=", 1) for s in args.set)})
-    )
+    settings = load_settings(environ={f"EARSHOT_{k.upper()}": v for k, v in (s.split("=", 1) for s in args.set)})
+    detector = PoissonGammaDetector(settings, overdispersion=settings.fading_overdispersion)  # as trends' topics
     rows = []
     for path in sorted(Path(args.dir).glob("*.json")):
         rec = json.loads(path.read_text())

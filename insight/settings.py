@@ -142,6 +142,11 @@ class Settings:
     )
     fading_weeks: int = _setting(2, "Recent weeks that must all be low before a topic counts as fading.")
     fading_min_baseline: float = _setting(5.0, "Only topics with at least this weekly baseline mean can fade.")
+    fading_overdispersion: float = _setting(
+        0.05,
+        "How much a steady topic's weekly count swings beyond chance (squared coefficient of variation; 0.05 is "
+        "about ±22 %), allowed for before a topic is called fading (0 = plain Poisson).",
+    )
     trend_max_p: float = _setting(
         0.001, "Largest chance, under the baseline rate, a rise (emerging) or fall (fading) may have to be flagged."
     )
@@ -190,9 +195,7 @@ class Settings:
     api_host: str = _setting("127.0.0.1", "Address the HTTP API listens on (0.0.0.0 to accept other machines).")
     api_port: int = _setting(8502, "Port the HTTP API listens on (python -m insight serve-api, ./earshot run).")
     api_max_batch: int = _setting(1000, "Most notes one POST /api/v1/notes may carry.")
-    api_max_body_bytes: int = _setting(
-        8_000_000, "Largest request body the API accepts, in bytes (larger gets 413)."
-    )
+    api_max_body_bytes: int = _setting(8_000_000, "Largest request body the API accepts, in bytes (larger gets 413).")
     api_rate_limit_per_minute: int = _setting(
         1200, "Requests a minute one token (or one webhook sender) may make before getting 429 (0 turns it off)."
     )
@@ -219,7 +222,8 @@ class Settings:
         "", "Slack incoming-webhook URL (https://hooks.slack.com/services/…); empty: no Slack.", secret=True
     )
     delivery_teams_webhook: str = _setting(
-        "", "Microsoft Teams Workflows webhook URL (…/workflows/…/triggers/manual/paths/invoke?…); empty: no Teams.",
+        "",
+        "Microsoft Teams Workflows webhook URL (…/workflows/…/triggers/manual/paths/invoke?…); empty: no Teams.",
         secret=True,
     )
     alert_regrowth: float = _setting(

@@ -142,3 +142,27 @@ def test_thresholds_are_settings():
 )
 def test_corroborated_count(agent_counts, total, min_agents, expected):
     assert corroborated_count(agent_counts, total, min_agents) == expected
+
+
+@pytest.mark.parametrize(
+    ("counts", "plain", "widened"),
+    [
+        # A steady need at ~9 a week with a busy week before two quiet ones: a swing, not a fade, once the
+        # week-to-week swing of a steady need is allowed for (the benchmark's false fades looked like this).
+        ([7, 9, 9, 9, 12, 1, 2], {"fading"}, set()),
+        ([9, 9, 12, 10, 1, 2], {"fading"}, set()),
+        # Real fades stay fades.
+        ([20, 22, 19, 21, 3, 2], {"fading"}, {"fading"}),
+        ([10, 11, 9, 10, 1, 0], {"fading"}, {"fading"}),
+        ([8, 10, 9, 8, 1, 0], {"fading"}, {"fading"}),
+    ],
+)
+def test_fading_allows_for_a_steady_topics_swing(counts, plain, widened):
+    kinds = lambda d: {x.kind for x in d.detect(history(counts))} & {"fading"}  # noqa: E731
+    assert kinds(PoissonGammaDetector(SETTINGS)) == plain
+    assert kinds(PoissonGammaDetector(SETTINGS, overdispersion=SETTINGS.fading_overdispersion)) == widened
+    # The swing widens only the fading test: a rise from nothing reads the same.
+    rise = history([0, 0, 0, 0, 2, 12])
+    assert [d.p_value for d in PoissonGammaDetector(SETTINGS, overdispersion=0.05).detect(rise)] == [
+        d.p_value for d in PoissonGammaDetector(SETTINGS).detect(rise)
+    ]

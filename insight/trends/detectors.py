@@ -13,13 +13,19 @@ last week alone (:data:`ONGOING_P` against the same baseline): otherwise a backg
 two weeks ago carries a three-week window to "emerging" while this week is ordinary. One agent repeating
 themselves is not a trend: the count tested is the *corroborated* count, where no agent counts for more
 than the ``emerging_min_agents``-th most active agent in the window.
+
+A fall may be judged with ``overdispersion``: a steady need's weekly count swings more than chance alone
+would make it (the week's mix, campaigns, how a refit draws the topic's border), so two quiet weeks of a
+need at 8 a week are less surprising than a Poisson rate says. The predictive is then widened — its
+Gamma shape ``α`` becomes ``1 / (1/α + overdispersion)``, the same mean with more spread — which matters
+for a topic with a long, busy baseline (large ``α``) and hardly at all for one with little history.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from scipy.stats import nbinom
@@ -101,8 +107,9 @@ class PoissonGammaDetector:
         settings: thresholds from the trends section of :class:`~insight.settings.Settings`.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, overdispersion: float = 0.0) -> None:
         self.s = settings
+        self.overdispersion = max(0.0, overdispersion)  # used by the fading test (see the module docstring)
 
     def _baseline(self, history: TopicHistory, window: slice) -> _Baseline | None:
         rows = zip(history.counts[window], history.totals[window], history.observed[window], strict=True)
@@ -232,6 +239,8 @@ class PoissonGammaDetector:
         w = self._window(history, max(1, s.fading_weeks))
         if w is None or w.base.mean < s.fading_min_baseline:
             return None
+        if self.overdispersion > 0:
+            w = replace(w, p_down=self._widened_p_down(w))
         if w.count > s.fading_max_ratio * w.expected or w.p_down > s.trend_max_p:
             return None
         reason = (
@@ -239,6 +248,13 @@ class PoissonGammaDetector:
             f"(expected {w.expected:.1f} in those weeks; {_fmt_p(w.p_down)})"
         )
         return self._detection("fading", w.p_down, history, w, reason)
+
+    def _widened_p_down(self, w: _Window) -> float:
+        """The chance of at most ``w.count`` when the rate also swings from week to week (``overdispersion``)."""
+        alpha = 1.0 / (1.0 / w.base.alpha + self.overdispersion)
+        beta = w.base.beta * alpha / w.base.alpha  # the same expected rate
+        exposure = w.expected * w.base.beta / w.base.alpha
+        return float(nbinom.cdf(w.count, alpha, beta / (beta + exposure)))
 
     def _new(self, history: TopicHistory, w: _Window | None) -> Detection:
         if w is None:  # nothing observed before this week

@@ -194,7 +194,10 @@ def compute_signals(
 ) -> tuple[list[TrendSignal], list[PocketFinding]]:
     """:func:`detect_signals`, also returning the confirmed pockets behind its pocket signals."""
     target = as_week(week)
-    detector = detector or PoissonGammaDetector(settings)
+    # A topic's count test is its only evidence, so its fall must also beat the week-to-week swing of a steady
+    # need; a pocket's groups are already calibrated on shuffled weeks and its region test only confirms.
+    pocket_detector = detector or PoissonGammaDetector(settings)
+    detector = detector or PoissonGammaDetector(settings, overdispersion=settings.fading_overdispersion)
     weeks = history_weeks(settings, target)
     with store.read() as con:
         agent_rows = weekly_sql.weekly_topic_agent_counts(con, weeks[0].start, target.end, filters)
@@ -225,13 +228,13 @@ def compute_signals(
     pockets: list[PocketFinding] = []
     if filters is None and settings.pocket_search:  # pockets are about the whole stream, not a slice of it
         loaded = load_pocket_input(store, weeks, first_week)
-        pockets = find_pockets(store, settings, weeks, totals, first_week, detector, per_topic, loaded)
+        pockets = find_pockets(store, settings, weeks, totals, first_week, pocket_detector, per_topic, loaded)
         counts = {h.topic_id: h.counts[-1] for h in histories}
         signals = merge_pockets(signals, [_pocket_signal(target, f, catalogue) for f in pockets], counts)
         kept = {s.note_ids for s in signals if s.scope == "pocket"}
         pockets = [f for f in pockets if f.note_ids in kept]
         week_totals = tuple(totals.get(w.monday, 0) for w in weeks)
-        fades = find_fades(store, settings, loaded, tuple(w.label for w in weeks), week_totals, detector)
+        fades = find_fades(store, settings, loaded, tuple(w.label for w in weeks), week_totals, pocket_detector)
         signals += fade_signals(target, fades, signals, catalogue)
     return sorted(signals, key=_sort_key), pockets
 
