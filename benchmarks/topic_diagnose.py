@@ -11,6 +11,10 @@ A diagnostic beside ``benchmarks/emerging.py``, in two steps:
   recall (≤ 1 week), label and flag precision, fading recall and precision, and the false flags split into
   topic-level and pocket ones (``-v`` prints each false topic flag's counts and true labels per week).
 
+``record --vectors`` also saves, per judged week, the notes the pocket search read (ids, week, topic, true label,
+agent, vector as float16) beside each stream's JSON, so below-topic variants (the fading pockets, neighbour
+statistics of a flagged topic's notes) can be replayed offline with the product's own functions.
+
 Run: ``OMP_NUM_THREADS=1 nice -n 10 .venv/bin/python benchmarks/topic_diagnose.py record --size full --seeds 1 2
 --out /tmp/topics12`` then ``.venv/bin/python benchmarks/topic_diagnose.py replay --dir /tmp/topics12 -v``.
 A topic-level change replays exactly; what it would change in the pockets (through ``merge_pockets``) does not.
