@@ -74,8 +74,11 @@ def topics_born_between(con: duckdb.DuckDBPyConnection, start: datetime, end: da
 
     A run's moment is the data it saw — the newest ``created_at`` among the notes stored before it was made —
     not the wall clock of the refit: a user importing a year of history week by week, refitting after each
-    week, gets each week's births in that week, not all of them in the week they happened to import in. A
-    run made before any of its notes were stored (a hand-built run) falls back to its own ``created_at``.
+    week, gets each week's births in that week, not all of them in the week they happened to import in. That
+    newest note is in ``[start, end)`` exactly when the run was made after the first note created on or after
+    ``start`` was stored and before the first created on or after ``end`` was: two indexed minima, whatever
+    the corpus size. A run made before any note was stored (a hand-built run) falls back to its own
+    ``created_at``.
     """
     sql = """
         WITH births AS (
@@ -85,18 +88,18 @@ def topics_born_between(con: duckdb.DuckDBPyConnection, start: datetime, end: da
             SELECT l.topic_id, r.run_id, r.created_at FROM topic_lineage l JOIN topic_runs r ON r.run_id = l.run_id
             WHERE l.event = 'birth'
         ),
-        first_birth AS (SELECT topic_id, arg_min(run_id, created_at) AS run_id FROM births GROUP BY topic_id),
-        seen AS (  -- the newest note stored by each moment of ingestion
-            SELECT ingested_at, max(created_at) OVER (ORDER BY ingested_at) AS data_until FROM notes
-        ),
-        run_time AS (
-            SELECT r.run_id, coalesce(s.data_until, r.created_at) AS at
-            FROM (SELECT * FROM topic_runs WHERE run_id IN (SELECT run_id FROM first_birth)) r
-            ASOF LEFT JOIN seen s ON r.created_at >= s.ingested_at
+        first_birth AS (SELECT topic_id, min(created_at) AS made FROM births GROUP BY topic_id),
+        bounds AS (
+            SELECT (SELECT min(ingested_at) FROM notes WHERE created_at >= $start) AS reached_start,
+                   (SELECT min(ingested_at) FROM notes WHERE created_at >= $end) AS reached_end,
+                   (SELECT min(ingested_at) FROM notes) AS first_stored
         )
-        SELECT f.topic_id FROM first_birth f JOIN run_time t ON t.run_id = f.run_id WHERE t.at >= ? AND t.at < ?
+        SELECT f.topic_id FROM first_birth f, bounds b
+        WHERE CASE WHEN b.first_stored IS NULL OR f.made < b.first_stored
+                   THEN f.made >= $start AND f.made < $end
+                   ELSE f.made >= b.reached_start AND (b.reached_end IS NULL OR f.made < b.reached_end) END
     """
-    return {r[0] for r in con.execute(sql, [start, end]).fetchall()}
+    return {r[0] for r in con.execute(sql, {"start": start, "end": end}).fetchall()}
 
 
 def _events(rows: list[tuple]) -> list[LineageEvent]:
