@@ -143,9 +143,9 @@ class Settings:
     fading_weeks: int = _setting(2, "Recent weeks that must all be low before a topic counts as fading.")
     fading_min_baseline: float = _setting(5.0, "Only topics with at least this weekly baseline mean can fade.")
     fading_overdispersion: float = _setting(
-        0.05,
-        "How much a steady topic's weekly count swings beyond chance (squared coefficient of variation; 0.05 is "
-        "about ±22 %), allowed for before a topic is called fading (0 = plain Poisson).",
+        0.0,
+        "How much a steady topic's weekly count may swing beyond chance (squared coefficient of variation; 0.05 is "
+        "about ±22 %) before a topic is called fading; 0 = plain Poisson (off: it also cost real fades).",
     )
     trend_max_p: float = _setting(
         0.001, "Largest chance, under the baseline rate, a rise (emerging) or fall (fading) may have to be flagged."

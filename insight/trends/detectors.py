@@ -14,11 +14,12 @@ two weeks ago carries a three-week window to "emerging" while this week is ordin
 themselves is not a trend: the count tested is the *corroborated* count, where no agent counts for more
 than the ``emerging_min_agents``-th most active agent in the window.
 
-A fall may be judged with ``overdispersion``: a steady need's weekly count swings more than chance alone
-would make it (the week's mix, campaigns, how a refit draws the topic's border), so two quiet weeks of a
-need at 8 a week are less surprising than a Poisson rate says. The predictive is then widened — its
-Gamma shape ``α`` becomes ``1 / (1/α + overdispersion)``, the same mean with more spread — which matters
-for a topic with a long, busy baseline (large ``α``) and hardly at all for one with little history.
+A fall may be judged with ``overdispersion`` (``fading_overdispersion``, off by default): a steady need's
+weekly count swings more than chance alone would make it (the week's mix, campaigns, how a refit draws the
+topic's border), so two quiet weeks of a need at 8 a week are less surprising than a Poisson rate says. The
+predictive is then widened — its Gamma shape ``α`` becomes ``1 / (1/α + overdispersion)``, the same mean with
+more spread — which matters for a topic with a long, busy baseline (large ``α``) and hardly at all for one
+with little history.
 """
 
 from __future__ import annotations

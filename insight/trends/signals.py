@@ -194,8 +194,8 @@ def compute_signals(
 ) -> tuple[list[TrendSignal], list[PocketFinding]]:
     """:func:`detect_signals`, also returning the confirmed pockets behind its pocket signals."""
     target = as_week(week)
-    # A topic's count test is its only evidence, so its fall must also beat the week-to-week swing of a steady
-    # need; a pocket's groups are already calibrated on shuffled weeks and its region test only confirms.
+    # A topic's count test is its only evidence, so its fall may be asked to beat a steady need's week-to-week
+    # swing too (off by default); a pocket's groups are already calibrated on shuffled weeks.
     pocket_detector = detector or PoissonGammaDetector(settings)
     detector = detector or PoissonGammaDetector(settings, overdispersion=settings.fading_overdispersion)
     weeks = history_weeks(settings, target)
