@@ -13,7 +13,7 @@ scored against the centroids of *all* groups:
 * **rival** — the cosine to the nearest candidate of any *other* group (1.0 when another group has the
   same candidate). Names are read beside other names: "Alarms" could name the topic of setting alarms as
   well as the one of asking about them, "Questions about alarms" only the second. Measured on the three
-  benchmark sets this term lifted the worst member (HWU64, top-1 0.61 → 0.65, see the README).
+  benchmark sets this term lifted the worst member (HWU64, top-1 0.61 → 0.65, see benchmarks/RESULTS.md).
 
 ``score = own + MARGIN_WEIGHT × margin − RIVAL_WEIGHT × rival``; a one-word candidate pays
 ``ONE_WORD_PENALTY`` (a single word — "Top", "Life", "Boss" — rarely says what the need is). For themes, a
