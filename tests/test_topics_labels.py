@@ -44,6 +44,24 @@ def test_phrases_are_ranked_by_coverage_and_distinctiveness():
     assert ranked[1][0][0] == "monthly fee"
 
 
+def test_a_phrase_never_runs_across_the_end_of_a_clause():
+    # c-TF-IDF joins "arrives. Elderly … log in" into "arrives elderly log" once punctuation and stop words are
+    # gone; counted clause by clause it is in no note, while a phrase said whole in two notes stays.
+    texts = [
+        "The code never arrives. Elderly customers can't log in to the app",
+        "Code never arrives, elderly log in fails",
+        "The code never arrives - elderly mum can't log in",
+        "Verification code never arrives at all",
+    ]
+    groups = np.zeros(len(texts), dtype=np.int64)
+    ranked = [
+        term for term, _ in rank_phrases(texts, groups, [["arrives elderly log", "code arrives", "elderly log"]])[0]
+    ]
+    assert "arrives elderly log" not in ranked
+    assert ranked[0] == "code arrives"
+    assert "elderly log" in ranked
+
+
 def test_small_topics_are_dissolved_into_the_most_similar_topic():
     vectors = np.array([[1, 0], [1, 0.1], [0.9, 0.2], [0, 1], [0.1, 1], [0.95, 0.1]], dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)

@@ -18,7 +18,7 @@ import numpy as np
 
 from insight.records import ProgressCallback
 from insight.topics.cluster import GraphKMeans, effective_min_size, relabel_by_size, unit_centroids
-from insight.topics.labels import keywords, make_vectorizer, rank_phrases, vocabulary_text
+from insight.topics.labels import keywords, make_vectorizer, rank_phrases
 from insight.topics.merging import merge_labels
 from insight.topics.naming import name_groups, sample_phrases
 from insight.topics.phrases import PLACEHOLDER as _PLACEHOLDER  # placeholders and masks are not topics
@@ -130,7 +130,7 @@ def _describe(
     sizes = np.bincount(labels[labels >= 0], minlength=k)
     sample_groups = labels[sample.rows]
     # Keywords stay keywords: c-TF-IDF's top phrases (of every raw topic a merged topic came from), re-ranked.
-    cleaned = [vocabulary_text(_clean(t)) for t in texts]  # "<PERSON>" is no keyword either
+    cleaned = [_clean(t) for t in texts]  # "<PERSON>" is no keyword either; punctuation marks the clauses
     new_of_raw = {int(r): int(n) for r, n in zip(raw[raw >= 0], labels[raw >= 0], strict=True)}
     candidates: list[list[str]] = [[] for _ in range(k)]
     for r in range(k_raw):

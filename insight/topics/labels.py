@@ -11,6 +11,9 @@ BERTopic's own names look like ``0_card_the_my``. Here:
   topic's notes that contain the phrase, times the share of all notes containing it that are in the
   topic — with a bonus per extra word. "charged twice" (29 % of its topic, 100 % of its uses there)
   beats "charged" (57 %, but 18 %).
+* A phrase counts only inside one clause of a note. c-TF-IDF forms its n-grams after punctuation and stop words
+  are gone, so "the code never arrives. Elderly customers can't log in" offers "arrives elderly log"; counted
+  clause by clause, such a phrase is found in no note and is never shown.
 * The keywords are the best phrases, a word already shown inside a phrase left out. They are shown as
   keywords, never as the topic's name.
 """
@@ -49,6 +52,8 @@ _CONTENT_WORDS = {
 }  # fmt: skip
 STOP_WORDS = frozenset((ENGLISH_STOP_WORDS - _CONTENT_WORDS) | _CONTRACTIONS | _FILLER)
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"  # words of two or more letters (numbers and ids are not topics)
+# Where a clause ends: a phrase never runs across one ("arrives. Elderly", "took 20 min, log in").
+CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"\n\t\u2026\u2013\u2014]+|\s-+\s")
 
 
 def make_vectorizer(ngram_range: tuple[int, int] = (1, 3), **kwargs) -> CountVectorizer:
@@ -78,7 +83,7 @@ def rank_phrases(
     """Re-rank each group's candidate phrases by coverage × distinctiveness over individual notes.
 
     Args:
-        texts: one (preprocessed) text per note.
+        texts: one text per note, punctuation kept (a phrase is counted within one clause of it).
         groups: group (topic or theme) index per note, -1 for none.
         candidates: for each group ``0..g-1``, its candidate phrases (e.g. c-TF-IDF's top terms).
 
@@ -91,7 +96,13 @@ def rank_phrases(
     if not vocabulary or g == 0:
         return [[] for _ in range(g)]
     index = {term: i for i, term in enumerate(vocabulary)}
-    counts = make_vectorizer(vocabulary=vocabulary, binary=True, dtype=np.float32).transform(texts)
+    words = make_vectorizer().build_analyzer()
+
+    def clause_phrases(text: str) -> list[str]:
+        return [p for clause in CLAUSE_BREAK.split(text) for p in words(vocabulary_text(clause))]
+
+    counts = CountVectorizer(vocabulary=vocabulary, analyzer=clause_phrases, binary=True, dtype=np.float32)
+    counts = counts.transform(texts)
     placed = np.flatnonzero(groups >= 0)
     indicator = sparse.csr_matrix((np.ones(len(placed)), (groups[placed], placed)), shape=(g, len(texts)))
     in_group = np.asarray((indicator @ counts).todense())
