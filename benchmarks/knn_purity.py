@@ -16,7 +16,9 @@ of the weeks a ``trends`` run reads — never the labels):
 * ``mp``: mutual proximity (Gaussian) — the chance that ``y`` is closer to ``x`` than a random note is
   *and* ``x`` closer to ``y`` than a random note is;
 * ``tfidf-a``: ``a · cos + (1 − a) · cos_tfidf`` over word uni/bigrams fitted on the pool's texts;
-* combinations (``abtt-D+csls``).
+* ``char-a``: ``a · cos + (1 − a) · cos_char``, TF-IDF over character 3–5-grams within words (stems and
+  spellings: "louder"/"loud", "dim"/"dimmer"), fitted on the week's and baseline's texts;
+* combinations (``abtt-D+csls``, ``csls+tfidf-a``, ``csls+char-a``).
 
 Printed per stream, worst first: the mean number of own-intent notes among a riser note's ``k = 10``
 nearest (onset / onset+1), the same as a share of what the pool holds (a note cannot have more own-intent
@@ -100,6 +102,14 @@ def tfidf_sims(texts: list[str]) -> np.ndarray:
     return (m @ m.T).toarray().astype(np.float32)
 
 
+def char_sims(texts: list[str]) -> np.ndarray:
+    """Cosine of TF-IDF over character 3–5-grams inside word boundaries (spelling and stems, not word lists)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    m = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2).fit_transform(texts)
+    return (m @ m.T).toarray().astype(np.float32)
+
+
 VARIANTS: dict[str, Similarity] = {
     "raw": _cos,
     "abtt-1": lambda v, t: _cos(abtt(v, 1), t),
@@ -113,6 +123,12 @@ VARIANTS: dict[str, Similarity] = {
     "tfidf-.7": lambda v, t: 0.7 * _cos(v, t) + 0.3 * tfidf_sims(t),
     "tfidf-.5": lambda v, t: 0.5 * _cos(v, t) + 0.5 * tfidf_sims(t),
     "abtt-3+csls+tfidf-.7": lambda v, t: csls(0.7 * _cos(abtt(v, 3), t) + 0.3 * tfidf_sims(t)),
+    "tfidf-.85": lambda v, t: 0.85 * _cos(v, t) + 0.15 * tfidf_sims(t),
+    "char-.85": lambda v, t: 0.85 * _cos(v, t) + 0.15 * char_sims(t),
+    "char-.7": lambda v, t: 0.7 * _cos(v, t) + 0.3 * char_sims(t),
+    "char-.5": lambda v, t: 0.5 * _cos(v, t) + 0.5 * char_sims(t),
+    "csls+tfidf-.85": lambda v, t: csls(0.85 * _cos(v, t) + 0.15 * tfidf_sims(t)),
+    "csls+char-.7": lambda v, t: csls(0.7 * _cos(v, t) + 0.3 * char_sims(t)),
 }
 
 
