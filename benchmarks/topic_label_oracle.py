@@ -6,12 +6,16 @@ Fits topics as ``benchmarks/topic_labels.py`` does (the fit is cached in ``.cach
 and parameters; ``--refit`` redoes it), then collects every topic's candidate names by **source** — the
 phrases of its central notes, its keywords (as the notes wrote them), its most central short note read as
 a name, and the composed pieces of :mod:`insight.topics.composed` (verb + object, subject + state, noun
-compounds, "Questions about …") — and asks the benchmark's judge about *each* candidate: is the topic's
-majority intent the intent name nearest it (top-1), or among the 3 nearest?
+compounds, "Questions about …"); and candidates that generalise over the notes, which the namer does not
+use (``benchmarks/label_sources.py``: co-occurring lemma ``pairs`` and ``triples``, the pairs rendered as
+the notes' own phrases, ``cores``, and every c-TF-IDF ``keyphrases`` as it is) — and asks the benchmark's
+judge about *each* candidate: is the topic's majority intent the intent name nearest it (top-1), or among
+the 3 nearest?
 
 The **oracle** of a source is the size-weighted share of topics for which at least one candidate of that
 source would score — what a perfect ranking could reach with those candidates (``all``: every source;
-``all-old``: the phrases, keywords and short note only, the sources before composed pieces). It uses the
+``all-old``: the phrases, keywords and short note only, the sources before composed pieces; ``all+cores``,
+``all+new``: today's with the generalising ones; ``new``: those alone). It uses the
 intent names, so it is a diagnostic, never a namer: it says whether a new kind of candidate raises the
 ceiling before it is wired in. Printed beside it: ``chosen``, the score of the names the namer now chooses on
 the same fit (``fitted``: the names given when the fit was cached), and, for ``--show`` missed topics, the
@@ -20,7 +24,9 @@ chosen name, the best candidate of each source (its judge rank, 0 = top-1) and t
 How much of the oracle is within reach of a ranking is printed too: the oracle over only the namer's own best
 m candidates, beside the expected score of a *random* pick among those m. When the random pick among the top m
 falls well below the top-1 score while the top-m oracle rises, the extra hits are candidates the judge happens to
-place first, not candidates anything but the intent names could pick out.
+place first, not candidates anything but the intent names could pick out. And ``first+…``: the candidate the
+namer's own ranking puts first when a generalising source joins its pool (``first``: without; both before
+names are made unique) — does the ranking find the new candidates the oracle says would score?
 """
 
 from __future__ import annotations
@@ -38,7 +44,14 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks._data import CACHE_DIR, load_dataset  # noqa: E402
+from benchmarks.label_sources import generalised_sources  # noqa: E402
 from benchmarks.topic_labels import SKIP_INTENTS, majority  # noqa: E402
+
+CURRENT = ("phrase", "keyword", "note", "composed", "question")  # what the namer chooses from today
+NEW = ("pairs", "triples", "cores", "keyphrases")  # generalising candidates (benchmarks/label_sources.py)
+SUMMARY = ("chosen", "first", "first+pairs", "first+cores", "first+keyphr", "pairs", "cores", "keyphrases", "new")
+SUMMARY += ("all", "all+cores", "all+new")
+JOINED = {"first": (), "first+pairs": ("pairs",), "first+cores": ("cores",), "first+keyphr": ("keyphrases",)}
 
 
 def cached_fit(dataset: str, seed: int, texts, embeddings, embed, refit: bool) -> dict:
@@ -65,8 +78,8 @@ def cached_fit(dataset: str, seed: int, texts, embeddings, embed, refit: bool) -
 def candidates_by_source(texts, embeddings, fit: dict, embed) -> tuple[dict[str, list[list[str]]], np.ndarray]:
     """Per source, per topic, its candidate names (see the module notes); and the topic centroids."""
     from insight.topics.cluster import unit_centroids
-    from insight.topics.composed import composed_options, question_options
-    from insight.topics.meaning import candidate_pool
+    from insight.topics.composed import composed_options, parse_notes, question_options
+    from insight.topics.meaning import candidate_pool, rank_by_meaning
     from insight.topics.naming import group_options, name_groups, ranked_candidates, sample_phrases, written_phrases
     from insight.topics.note_names import first_clause, note_as_name
 
@@ -90,10 +103,18 @@ def candidates_by_source(texts, embeddings, fit: dict, embed) -> tuple[dict[str,
     composed = composed_options(sample, groups, sizes)
     questions = question_options(sample, groups, sizes)
     sources = {"phrase": phrase, "keyword": keyword, "note": note, "composed": composed, "question": questions}
+    sources.update(generalised_sources(parse_notes(sample.texts), groups, sizes, fit["keywords"]))
     names = name_groups(sample, groups, sizes, "Topic", centroids=centroids, embed=embed, keywords=fit["keywords"])
     sources["chosen"] = [[n] for n in names]
     ranked, _ = ranked_candidates(sample, groups, sizes, centroids=centroids, embed=embed, keywords=fit["keywords"])
     sources["ranked"] = [list(r) for r in ranked]
+    # The namer's own ranking (insight.topics.meaning) with a generalising source joining the pool: its first
+    # candidate, before names are made unique ("first" is the same without any new source, for comparison).
+    shorts = [note_as_name(f) if f else None for f in fallbacks]
+    for label, added in JOINED.items():
+        extra = [[*questions[g], *composed[g], *(c for s in added for c in sources[s][g])] for g in range(k)]
+        ranked = rank_by_meaning(options, centroids, embed, fit["keywords"], shorts, written, extra)
+        sources[label] = [r[:1] for r in ranked]
     return sources, centroids
 
 
@@ -110,18 +131,30 @@ def main() -> None:
 
     embed = SentenceTransformerEmbedder().embed
     dumped: list[dict] = []
+    scores: dict[str, list[dict[str, tuple[float, float]]]] = {}
     for dataset in args.datasets:
         ds = load_dataset(dataset)
         intents = sorted(set(ds.labels.tolist()) - SKIP_INTENTS)
         for seed in args.seeds:
-            dumped.append(report(dataset, seed, ds, intents, embed, args))
+            scored, dump = report(dataset, seed, ds, intents, embed, args)
+            scores.setdefault(dataset, []).append(scored)
+            dumped.append(dump)
+
+    print("\nWorst seed per data set, top-1 / top-3 (oracle for candidate sources, the score for chosen and first…)")
+    print(f"{'':<13}" + "".join(f"{d:>14}" for d in scores))
+    for source in SUMMARY:
+        cells = [
+            f"{min(s[source][0] for s in rows):.2f} / {min(s[source][1] for s in rows):.2f}" for rows in scores.values()
+        ]
+        print(f"{source:<13}" + "".join(f"{c:>14}" for c in cells))
 
     if args.dump:
         args.dump.write_bytes(pickle.dumps([d for d in dumped if d]))
 
 
-def report(dataset: str, seed: int, ds, intents: list[str], embed, args) -> dict:
-    """Print one fit's oracle per source and its missed topics; return its candidates for ``--dump``."""
+def report(dataset: str, seed: int, ds, intents: list[str], embed, args) -> tuple[dict, dict]:
+    """Print one fit's oracle per source and its missed topics; return each source's (top-1, top-3) and, for
+    ``--dump``, its candidates."""
     intent_vecs = embed([i.replace("_", " ") for i in intents])
     index = {name: i for i, name in enumerate(intents)}
     fit = cached_fit(dataset, seed, ds.texts, ds.embeddings, embed, args.refit)
@@ -139,20 +172,28 @@ def report(dataset: str, seed: int, ds, intents: list[str], embed, args) -> dict
 
     print(f"\n{dataset} seed {seed}: {len(topics)} topics — oracle top-1 / top-3 per source")
     best: dict[str, list[tuple[int, str]]] = {}
-    pooled = [
-        [c for s in sources if s not in ("chosen", "fitted", "ranked") for c in sources[s][t]]
-        for t in range(len(fit["names"]))
-    ]
-    older = [[c for s in ("phrase", "keyword", "note") for c in sources[s][t]] for t in range(len(fit["names"]))]
+    scored: dict[str, tuple[float, float]] = {}
+
+    def pooled(names) -> list[list[str]]:
+        return [[c for s in names for c in sources[s][t]] for t in range(len(fit["names"]))]
+
+    combined = {
+        "all": pooled(CURRENT),
+        "all-old": pooled(("phrase", "keyword", "note")),
+        "all+cores": pooled((*CURRENT, "cores")),
+        "all+new": pooled((*CURRENT, *NEW)),
+        "new": pooled(NEW),
+    }
     ranked = sources.pop("ranked")
-    for source, pools in {**sources, "all": pooled, "all-old": older}.items():
+    for source, pools in {**sources, **combined}.items():
         picks = [min(((rank(c, t), c) for c in pools[t]), default=(999, "")) for t in topics]
         best[source] = picks
         r = np.array([p[0] for p in picks])
         top1 = float(((r < 1) * weights).sum() / weights.sum())
         top3 = float(((r < 3) * weights).sum() / weights.sum())
         mean_n = np.mean([len(pools[t]) for t in topics])
-        print(f"  {source:<9} {top1:.2f} / {top3:.2f}   ({mean_n:.1f} candidates a topic)")
+        print(f"  {source:<12} {top1:.2f} / {top3:.2f}   ({mean_n:.1f} candidates a topic)")
+        scored[source] = (top1, top3)
     print("  within the namer's own top m: oracle / a random pick among them (how much of the oracle is luck)")
     for m in (1, 2, 3, 5, 10, None):
         ranks = [[rank(c, t) for c in ranked[t][:m]] or [999] for t in topics]
@@ -165,10 +206,10 @@ def report(dataset: str, seed: int, ds, intents: list[str], embed, args) -> dict
         t = topics[i]
         parts = " | ".join(
             f"{s}: {best[s][i][1][:30]} ({best[s][i][0]})"
-            for s in ("phrase", "keyword", "note", "composed", "question")
+            for s in ("phrase", "keyword", "note", "composed", "cores", "pairs")
         )
         print(f"  [{owners[t][0]} {owners[t][1]}] {best['chosen'][i][1][:34]!r} → {parts}")
-    return dump_rows(dataset, seed, sources, topics, weights, centroids, vec, rank) if args.dump else {}
+    return scored, dump_rows(dataset, seed, sources, topics, weights, centroids, vec, rank) if args.dump else {}
 
 
 def dump_rows(dataset, seed, sources, topics, weights, centroids, vec, rank) -> dict:
