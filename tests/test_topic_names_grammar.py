@@ -128,3 +128,26 @@ def test_another_system_s_masks_are_placeholders_never_names():
     assert not any("XX" in p for p in _phrases("I paid XXXX on XX/XX/2023 to the XXXX collection agency"))
     assert "collection agency" in _phrases("I paid XXXX on XX/XX/2023 to the XXXX collection agency")
     assert not any("XX" in p for p in _pieces("The XXXX agency reported my XXXX loan late"))
+
+
+def test_a_state_is_said_as_a_name_says_it_not_as_the_auxiliary_left_it():
+    # "does not work" leaves the bare verb: "Card not work" is no name a PM writes
+    assert "card not working" in _phrases("My card does not work")
+    assert "card not work" not in _phrases("My card does not work")
+    assert "deposit not showing up" in _phrases("Cash deposit did not show up")  # a particle may follow
+    assert "refund not appearing" in _phrases("The refund did not appear")
+    assert "transfer failed" in _phrases("Why did my transfer fail")
+    # a participle or a present the note wrote stays as written
+    assert "card not arrived" in _phrases("My card has not arrived")
+    assert "app crashes" in _phrases("The app crashes")
+    # a verb that starts the phrase is the customer's task, not a state: "can't use app" keeps its verb
+    assert "can't use app" in _phrases("Customer is unable to use the app")
+    assert "card not working" in _pieces("My card does not work")
+
+
+def test_a_topic_of_a_bare_state_is_named_with_its_participle():
+    notes = ["My card does not work", "my card doesn't work", "Why does my card not work", "card does not work"]
+    other = ["I want to change my PIN", "How do I change my PIN", "change PIN please", "can I change my pin"]
+    sample = sample_phrases(notes + other, np.array([0] * 4 + [1] * 4), np.ones(8))
+    names = name_groups(sample, np.array([0] * 4 + [1] * 4)[sample.rows], [4, 4])
+    assert names[0] == "Card not working"

@@ -9,7 +9,9 @@ lemmatised pieces:
   set an alarm for 7am" → "set alarm"; "I'd like to top up my card" → "top up card"; "it" read as the
   noun it stands for: "would keep the subscription if they could pause it" → "pause subscription"), or,
   without an object, with the noun of its first preposition ("move to eSIM");
-* **subject + state** — a noun subject with its verb when the verb states a fault ("card not work");
+* **subject + state** — a noun subject with its verb when the verb states a fault, said as a name says it
+  ("my card does not work" → "card not working", "why did my transfer fail" → "transfer failed",
+  :func:`insight.topics.inflect.state_form`);
 * **quality** — a subject with a predicate adjective ("the engineer was brilliant" → "brilliant engineer");
 * **noun compounds and "X of Y"** — a compound noun ("exchange rate"), and "Y X" for "the X of Y"
   ("balance of my savings account" → "savings account balance");
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from insight.topics.inflect import state_form
 from insight.topics.phrases import PLACEHOLDER, Phrase, agent_sentence, cannot, common_surface, done_by_agent
 
 PIPELINE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")  # the parser, no NER
@@ -196,8 +199,9 @@ def _state_pieces(verb) -> list[Phrase]:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS and _ok_noun(child):
             p = _phrase([*_noun_group(child), verb], negated)
-            if p:
-                out.append(p)
+            if p:  # "card not working", "transfer failed": the state said as a name says it, not the lemma
+                said = state_form(verb.lemma_.lower(), verb.tag_, verb.text, negated)
+                out.append(Phrase(p.key, (*p.words[:-1], said)))
     return out
 
 

@@ -13,11 +13,12 @@ tags (the packaged English pipeline, see :mod:`insight.nlp`):
 * a copula before what it describes is kept ("the chat was the quickest support" → "chat was quickest
   support", not "chat quickest support", which glues a subject to its praise);
 * a phrase is 1–6 words; it starts with a noun, adjective or verb and ends with a noun — or with a verb
-  whose subject it holds ("transfer failed"), or a verb's particle ("top up"); a preposition sits only
-  between two words ("pause plan while abroad" is two phrases, "move to eSIM" one) and, when the note is
-  parsed, only where it belongs to a word of the phrase ("people about local faults" is cut from "told people
-  about local faults": "about" belongs to "told"). A lone verb or
-  adjective is never a phrase: that is what "dangling" names like "engineer went" were made of;
+  whose subject it holds ("transfer failed", said so even when the note's auxiliary left it bare: "my card
+  does not work" → "card not working", :mod:`insight.topics.inflect`), or a verb's particle ("top up"); a
+  preposition sits only between two words ("pause plan while abroad" is two phrases, "move to eSIM" one)
+  and, when the note is parsed, only where it belongs to a word of the phrase ("people about local faults"
+  is cut from "told people about local faults": "about" belongs to "told"). A lone verb or adjective is
+  never a phrase: that is what "dangling" names like "engineer went" were made of;
 * a past-form verb takes no "of" ("delayed of flight" is a noun written as a participle); verbs that only
   say trouble was met ("is facing an internet outage issue") name nothing, nor does a "complaint" followed
   by what it is about ("complaints of losing seats"; "called about an old complaint" keeps it);
@@ -35,6 +36,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+
+from insight.topics.inflect import state_form
 
 MAX_WORDS = 6  # long enough for "refund not showing up on statement"; a phrase must recur to count
 # Redaction placeholders are never a name: Earshot's own (<PERSON>, <EMAIL>…) and another system's masks, as
@@ -334,13 +337,31 @@ def _collect_phrases(doc, parsed: bool, found: dict[tuple[str, ...], Phrase]) ->
                 key = tuple("not" if r == "NEG" else t.lemma_.lower() for t, r in span)
                 if len(set(key)) < len(key):
                     continue
-                words = tuple(_surface(t) for t, _ in span)
+                words = _stated(span)
                 if key == ("complaint",):
                     continue  # alone, it says only that someone complained ("Complaints"); "old complaint" says which
                 if parsed and roles[0] == "VERB" and cannot(span[0][0]):
                     key, words = ("can", "not", *key), ("can't", *words)
                 if key not in found:
                     found[key] = Phrase(key, words)
+
+
+def _stated(span: Sequence[tuple]) -> tuple[str, ...]:
+    """The span's words as written, but a bare verb ending it after its subject said as a state ("card does not
+    work" → "card not working", "did my transfer fail" → "transfer failed"; a particle may follow: "deposit
+    did not show up" → "deposit not showing up"), see :func:`insight.topics.inflect.state_form`."""
+    words = [_surface(t) for t, _ in span]
+    roles = [r for _, r in span]
+    end = len(roles) - 1
+    while end > 0 and roles[end] == "PRT":
+        end -= 1
+    token = span[end][0]
+    if roles[end] == "VERB" and end > 0 and not isinstance(token, _Hyphenated):
+        negated = roles[end - 1] == "NEG"
+        subject = roles[end - 2] if negated and end > 1 else roles[end - 1]
+        if subject in _CONTENT:
+            words[end] = state_form(token.lemma_.lower(), token.tag_, token.text, negated)
+    return tuple(words)
 
 
 def extract_phrases(texts: Iterable[str], batch_size: int = 256) -> list[list[Phrase]]:
