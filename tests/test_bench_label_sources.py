@@ -62,7 +62,7 @@ def test_cores_render_a_pair_as_the_notes_own_phrase():
 
 
 def test_a_pair_no_phrase_holds_has_no_core():
-    docs, groups, sizes = _fit([FEES])
+    docs, groups, _ = _fit([FEES])
     cores = rendered_cores([["fee nonsense"]], docs, groups)
     assert cores == [[]]
 
