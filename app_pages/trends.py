@@ -51,6 +51,8 @@ def pocket_card(pocket: PocketTrend, kind: str, key: str, relation: str, link_he
 
 
 GROWTH_HELP = "Last 2 weeks vs the 2 before; from under a note a week, the two counts ('1 → 9')"
+# Bars, not a line: a PM reads weekly counts, and a smoothed line draws a rise between two weeks that had none.
+WEEKLY_HELP = "Notes each week, one bar a week, oldest first (the weeks in the column title)"
 
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
@@ -130,7 +132,7 @@ if group == "Themes":  # None (nothing picked) shows topics
         theme_display,
         hide_index=True,
         column_config={
-            weekly_column: st.column_config.LineChartColumn(width="medium", y_min=0),
+            weekly_column: st.column_config.BarChartColumn(width="medium", y_min=0, help=WEEKLY_HELP),
             "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
             "Signals": st.column_config.NumberColumn(help="Topics in the theme that are emerging, new or spiking"),
             "Largest topics": st.column_config.TextColumn(width="large"),
@@ -168,7 +170,7 @@ table = st.dataframe(
     column_order=[c for c in frame.columns if c != "id"],
     column_config={
         # Names are short phrases of up to ~40 characters: the topic gets the room, the sparkline less.
-        weekly_column: st.column_config.LineChartColumn(width=120, y_min=0),
+        weekly_column: st.column_config.BarChartColumn(width=120, y_min=0, help=WEEKLY_HELP),
         "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
         "Topic": st.column_config.TextColumn(width=250),
         "Signal": st.column_config.TextColumn(width=95),

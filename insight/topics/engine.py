@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from insight.records import ProgressCallback
+from insight.topics.casing import as_written, written_forms
 from insight.topics.cluster import GraphKMeans, effective_min_size, relabel_by_size, unit_centroids
 from insight.topics.labels import keywords, make_vectorizer, rank_phrases
 from insight.topics.merging import merge_labels
@@ -25,6 +26,8 @@ from insight.topics.phrases import PLACEHOLDER as _PLACEHOLDER  # placeholders a
 from insight.topics.records import FittedTopic, TopicFit, TopicParams
 from insight.topics.reduce import GraphUMAP
 from insight.topics.startup import import_bertopic
+from insight.topics.template import template_words, without_template
+from insight.topics.theme_names import covering_theme_names
 from insight.topics.themes import group_themes
 
 log = logging.getLogger(__name__)
@@ -136,11 +139,17 @@ def _describe(
     for r in range(k_raw):
         if r in new_of_raw:
             candidates[new_of_raw[r]] += [term for term, _ in model.topic_representations_.get(r, [])]
+    template = template_words(cleaned, labels)  # "complaining", "agent": the export's template, not keywords
+    if template:
+        log.info("template words left out of keywords: %s", ", ".join(sorted(template)))
+        candidates = [without_template(c, template) for c in candidates]
     ranked = rank_phrases(cleaned, labels, candidates)
     topic_keywords = [keywords(ranked[t]) for t in range(k)]
     topic_names = name_groups(
         sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed, keywords=topic_keywords
     )
+    forms = written_forms(sample.texts)  # names in sentence case, each word as the notes write it ("Live TV")
+    topic_names = [as_written(name, forms) for name in topic_names]
     themes = group_themes(centroids, params.theme_min_topics, sizes) if k else None
     names: list[str] = []
     if themes is not None:
@@ -161,6 +170,10 @@ def _describe(
             codes_name=False,
             parts=sample_groups,
         )
+        names = covering_theme_names(
+            sample, sample_groups, themes, sizes.tolist(), names, template, centroids=centroids, embed=embed
+        )
+        names = [as_written(name, forms) for name in names]
     topics = []
     for t in range(k):
         members = np.flatnonzero(labels == t)

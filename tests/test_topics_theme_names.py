@@ -1,0 +1,217 @@
+"""What a PM reads on an import of another make: theme names that cover their topics, keywords without the
+export's template, names cased as the notes write them (real spaCy tagger, texts after TweetSumm and CFPB)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from insight.topics.casing import as_written, written_forms
+from insight.topics.labels import vocabulary_text
+from insight.topics.naming import sample_phrases
+from insight.topics.template import template_words, without_template
+from insight.topics.theme_names import covering_theme_names
+
+# --- casing -------------------------------------------------------------------------------------------
+
+
+def test_a_name_takes_each_word_as_the_notes_write_it_mid_sentence():
+    notes = [
+        "Customer is complaining about watching only live TV on the app.",
+        "The customer cannot stream live tv since the update.",
+        "Customer says live TV keeps buffering on his iOS device.",
+        "The iOS app crashes when the customer opens Spotify.",
+        "Customer cannot log in to spotify on the new phone.",
+        "Customer complains that Spotify skips songs.",
+        "I am writing about a Debt Collection agency.",
+        "The debt collection agency keeps calling me at work.",
+        "A debt collection company reported a debt I do not owe.",
+    ]
+    forms = written_forms(notes)
+    assert as_written("Live tv", forms) == "Live TV"  # an acronym stays one where half the notes write it so
+    assert as_written("Debt Collection", forms) == "Debt collection"  # one writer's capitals are not a name
+    assert as_written("Ios update", forms) == "iOS update"  # inner capitals keep the first letter small
+    assert as_written("issue with spotify app", forms) == "Issue with Spotify app"  # a proper name, sentence case
+
+
+def test_a_word_at_the_start_of_a_sentence_is_no_evidence_of_its_case():
+    notes = ["Billing was wrong again. Billing team did not call back.", "Wrong billing address on the account."]
+    forms = written_forms(notes)
+    assert "Billing" not in forms.get("billing", {})  # sentence starts are capitalised whatever the word is
+    assert as_written("Billing address", forms) == "Billing address"
+    assert as_written("Wrong Billing address", forms) == "Wrong billing address"
+    assert as_written("Word never seen", forms) == "Word never seen"
+
+
+# --- template words -------------------------------------------------------------------------------------
+
+
+def _tweetsumm_like():
+    subjects = [
+        ["the flight was delayed by {n} hours", "the flight was cancelled", "the flight left late again"],
+        ["the internet connection keeps dropping", "the router has no internet", "slow internet speed at home"],
+        ["the debit card was declined at the shop", "the card was charged twice", "the card payment failed"],
+    ]
+    closers = ["Agent asked to DM the details.", "Agent updated that the team will check.", "Agent apologised."]
+    texts, labels = [], []
+    for topic, lines in enumerate(subjects):
+        for i in range(12):
+            line = lines[i % 3].format(n=i + 2)
+            texts.append(f"Customer is complaining that {line}. {closers[i % 3]}")
+            labels.append(topic)
+    return texts, np.array(labels)
+
+
+def test_words_every_topic_shares_are_the_template_and_a_domain_word_is_not():
+    texts, labels = _tweetsumm_like()
+    cleaned = [vocabulary_text(t) for t in texts]
+    template = template_words(cleaned, labels)
+    assert {"complaining", "agent"} <= template  # in every note of every topic
+    assert "card" not in template and "flight" not in template  # frequent (33 %), but in one topic only
+    # a long-narrative corpus where "credit" is frequent but concentrated keeps it
+    narratives = ["my credit report is wrong"] * 10 + ["my credit card was charged"] * 5 + ["the loan is late"] * 10
+    assert "credit" not in template_words(narratives, np.array([0] * 10 + [1] * 5 + [2] * 10))
+    assert template_words(narratives, np.full(25, -1)) == frozenset()  # no topics, no evidence
+
+
+def test_template_words_come_off_a_keyword_s_ends_and_a_phrase_with_one_inside_is_dropped():
+    template = frozenset({"complaining", "agent", "updated"})
+    kept = without_template(
+        ["complaining delayed delivery", "flight agent updated", "delay agent flight", "agent", "flights", "flights"],
+        template,
+    )
+    assert kept == ["delayed delivery", "flight", "flights"]
+
+
+# --- theme names that cover what they hold ------------------------------------------------------------------
+
+FLIGHT_TOPICS = [
+    [
+        "Customer is complaining that the flight is delayed by three hours.",
+        "The flight was delayed again and the customer missed a connection.",
+        "Customer's flight delayed at the gate with no update.",
+        "Flight delay of five hours on the way home.",
+    ],
+    [
+        "Customer wants to cancel the flight ticket and get a refund.",
+        "Ticket cancellation for the flight to Boston.",
+        "Customer asks about ticket cancellation fees for the flight.",
+        "Cancellation of a ticket after the flight was moved.",
+    ],
+    [
+        "Baggage lost on the flight from Rome.",
+        "Customer's baggage did not arrive after the flight.",
+        "Damaged baggage after the flight, wants compensation.",
+        "Lost baggage claim after a flight.",
+    ],
+    [
+        "Customer wants a window seat on the flight.",
+        "Seat change on the flight was not saved.",
+        "Customer paid for a seat but the flight gave it away.",
+        "Reserved seat missing on the flight.",
+    ],
+]
+OTHER_TOPICS = [
+    [
+        "Game console will not start the game.",
+        "Customer can't play the game after the patch.",
+        "Game freezes on the console.",
+        "The game disc is not read.",
+    ],
+    [
+        "Laptop software crashes at launch.",
+        "Windows update broke the laptop.",
+        "The laptop restarts during an update.",
+        "Software licence on the laptop expired.",
+    ],
+]
+
+
+def _themed_sample(topics):
+    texts = [t for notes in topics for t in notes]
+    labels = np.concatenate([np.full(len(notes), i) for i, notes in enumerate(topics)])
+    sample = sample_phrases(texts, labels, np.linspace(1.0, 0.5, len(texts)))
+    return sample, labels[sample.rows]
+
+
+def test_a_theme_named_by_one_of_its_topics_is_renamed_by_what_they_all_share():
+    sample, topic_of_row = _themed_sample(FLIGHT_TOPICS + OTHER_TOPICS)
+    themes = np.array([0, 0, 0, 0, 1, 1])
+    sizes = [82, 41, 30, 27, 50, 47]
+    names = covering_theme_names(sample, topic_of_row, themes, sizes, ["Ticket cancellation", "Game"])
+    assert names[0].lower() == "flight"  # "ticket cancellation" is one of its four topics; every one says flight
+    # games and laptops share no word: the theme keeps its name rather than take a word of one topic
+    assert names[1] == "Game"
+
+
+def test_a_theme_name_that_covers_its_topics_is_kept_and_a_word_every_theme_uses_never_names_one():
+    everywhere = [[f"{note} There is an issue." for note in notes] for notes in FLIGHT_TOPICS + OTHER_TOPICS]
+    sample, topic_of_row = _themed_sample(everywhere)
+    themes = np.array([0, 0, 0, 0, 1, 1])
+    sizes = [82, 41, 30, 27, 50, 47]
+    kept = covering_theme_names(sample, topic_of_row, themes, sizes, ["Flights", "Game"])
+    assert kept == ["Flights", "Game"]  # "flight" is in every topic's notes: the name covers its theme
+    renamed = covering_theme_names(sample, topic_of_row, themes, sizes, ["Seat", "Game"])
+    assert renamed[0].lower() == "flight" and renamed[1] == "Game"  # "issue" covers both themes, names neither
+    template = frozenset({"flight"})  # a word of the export's template never names a theme
+    assert covering_theme_names(sample, topic_of_row, themes, sizes, ["Seat", "Game"], template)[0] != "Flight"
+
+
+TRAVEL_TOPICS = [
+    [
+        "Book a train ticket to Leeds for Friday.",
+        "Customer wants to book a train ticket for tomorrow.",
+        "Book the early train ticket to London.",
+        "Book two train tickets for the weekend.",
+    ],
+    [
+        "Book a taxi to the station at six.",
+        "Customer wants to book a taxi home.",
+        "Book a taxi for the airport run.",
+        "Book me a taxi to the office.",
+    ],
+]
+BOOKS_TOPIC = [  # HWU64's "Resume audiobook": what "book" means, outside the transport theme
+    "Resume the audiobook where I stopped.",
+    "Read the next chapter of my audiobook.",
+    "Continue the novel I was listening to.",
+    "Play my audiobook from the last chapter.",
+]
+
+
+def _centroids(real_embedder, topics):
+    vectors = [real_embedder.embed(notes).mean(axis=0) for notes in topics]
+    return np.stack([v / np.linalg.norm(v) for v in vectors])
+
+
+def test_a_covering_phrase_must_mean_its_own_topics_more_than_any_outside_the_theme(real_embedder):
+    topics = FLIGHT_TOPICS + OTHER_TOPICS
+    sample, topic_of_row = _themed_sample(topics)
+    themes = np.array([0, 0, 0, 0, 1, 1])
+    sizes = [82, 41, 30, 27, 50, 47]
+    centroids = _centroids(real_embedder, topics)
+    names = covering_theme_names(
+        sample,
+        topic_of_row,
+        themes,
+        sizes,
+        ["Ticket cancellation", "Game"],
+        centroids=centroids,
+        embed=real_embedder.embed,
+    )
+    assert names[0].lower() == "flight"  # "flight" means delays, cancellations, bags and seats alike
+    # a word every topic of a theme uses that means something else more: the name stays
+    travel = [*TRAVEL_TOPICS, BOOKS_TOPIC]
+    sample, topic_of_row = _themed_sample(travel)
+    themes = np.array([0, 0, -1])
+    plain = covering_theme_names(sample, topic_of_row, themes, [40, 30, 30], ["Train ticket"])
+    judged = covering_theme_names(
+        sample,
+        topic_of_row,
+        themes,
+        [40, 30, 30],
+        ["Train ticket"],
+        centroids=_centroids(real_embedder, travel),
+        embed=real_embedder.embed,
+    )
+    assert plain == ["Book"]  # by words alone: both topics say "book", the theme's name does not cover it
+    assert judged == ["Train ticket"]  # but "Book" means the audiobooks more than trains and taxis
