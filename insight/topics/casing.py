@@ -28,6 +28,9 @@ def written_forms(texts: Iterable[str]) -> dict[str, Counter[str]]:
     """Per word (lower-case), how often each written form occurs where case is a choice (mid-sentence)."""
     forms: dict[str, Counter[str]] = {}
     for text in texts:
+        letters = [c for c in text if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+            continue  # a note written in capitals says nothing about any word's case
         for match in _WORD.finditer(text):
             if _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
                 continue  # the first word of a note or a sentence is capitalised whatever it is

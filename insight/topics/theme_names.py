@@ -24,6 +24,7 @@ has no word in common and keeps "Can't play game".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -36,6 +37,8 @@ MOST = 0.5
 WORD_BONUS = 0.5
 MAX_WORDS = 3
 MEANING_POOL = 8  # covering phrases judged by meaning
+# A theme is a category: "My mortgage payments" (as first-person narratives write it) is "Mortgage payments".
+_LEADING = re.compile(r"^(?:my|your|his|her|their|our|its|the|a|an)\s+", re.IGNORECASE)
 
 
 def _by_meaning(texts: list[str], members: np.ndarray, sizes: np.ndarray, centroids: np.ndarray, embed) -> list[str]:
@@ -103,7 +106,7 @@ def covering_theme_names(
         if topic < 0 or themes[topic] < 0:
             continue
         for phrase in sample.phrases[row]:
-            text = surface[phrase.key]
+            text = _LEADING.sub("", surface[phrase.key])
             stems = name_key(text)
             if 0 < len(phrase.key) <= MAX_WORDS and stems and not stems & template_stems and not has_code(text):
                 candidates[themes[topic]].setdefault(stems, text)
