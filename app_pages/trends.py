@@ -132,10 +132,11 @@ if group == "Themes":  # None (nothing picked) shows topics
         theme_display,
         hide_index=True,
         column_config={
-            weekly_column: st.column_config.BarChartColumn(width="medium", y_min=0, help=WEEKLY_HELP),
+            # 140 px holds 12 weekly bars and leaves "Largest topics" its room at 1280 px
+            weekly_column: st.column_config.BarChartColumn(width=140, y_min=0, help=WEEKLY_HELP),
             "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
             "Signals": st.column_config.NumberColumn(help="Topics in the theme that are emerging, new or spiking"),
-            "Largest topics": st.column_config.TextColumn(width="large"),
+            "Largest topics": st.column_config.TextColumn(),
         },
         on_select="rerun",
         selection_mode="single-row",
