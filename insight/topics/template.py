@@ -25,7 +25,7 @@ def template_words(texts: Sequence[str], labels: np.ndarray) -> frozenset[str]:
     """The words of the notes' template (lower-case), judged over all notes and their topics.
 
     Args:
-        texts: every note's vocabulary text (:func:`insight.topics.labels.vocabulary_text`).
+        texts: every note's text (read by the keyword vocabulary: lower-cased, words of two letters or more).
         labels: the topic of each note, -1 for none.
 
     Returns:
