@@ -17,7 +17,8 @@ questions, each printed as a table:
   nominal chance is the streams' count swing; the gap between the topics and fixed pieces of the needs is membership.
 * ``guards`` — the membership checks tried on that finding, replayed as the benchmark scores them: a flagged topic
   must rise also when every week is counted by the same nearest-centroid rule; when its centroid is drawn without
-  the window's notes; under the run fitted before this week (its placements of past weeks, this week's notes on its
+  the window's notes (for every flagged topic, or only one with at least as many notes before its window as in
+  it); under the run fitted before this week (its placements of past weeks, this week's notes on its
   centroids, as they were placed on arrival); or must have been from a low base before this refit redrew it.
 
 Run: ``.venv/bin/python benchmarks/topic_membership.py --dirs /tmp/rec12 /tmp/rec34 /tmp/rec56`` (each made by
@@ -233,6 +234,10 @@ def guarded(recs: list[tuple[Path, dict]], judge: Judge, guard: str) -> list[tup
                     member = nearest(notes)
                 elif guard == "no-window":
                     member = without_window(notes, topic, d.window_weeks)
+                elif guard == "no-window-established":  # only a topic mostly older than its window
+                    inside = sum(h["counts"][-d.window_weeks :])
+                    if sum(h["counts"][: -d.window_weeks]) >= inside:
+                        member = without_window(notes, topic, d.window_weeks)
                 elif guard.startswith("previous"):
                     previous = previous or notes_of(path, wk["index"] - 1)
                     if previous is not None:
@@ -287,7 +292,7 @@ def main() -> int:
             cells = "; ".join(f"{k} {n}/{m} = {1000 * n / max(m, 1):.1f}" for k, (n, m) in c.items())
             print(f"  {Path(d).name}: {cells}")
     if "guards" in args.steps:
-        for guard in ("none", "nearest", "no-window", "previous-run", "previous-low-base"):
+        for guard in ("none", "nearest", "no-window", "no-window-established", "previous-run", "previous-low-base"):
             print(f"guard {guard}")
             for d in args.dirs:
                 recs = recordings([d])
