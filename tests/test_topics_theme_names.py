@@ -237,3 +237,36 @@ def test_a_theme_name_drops_a_leading_possessive_the_notes_wrote():
     names = covering_theme_names(sample, np.array([0, 0, 1, 1]), np.array([0, 0]), [10, 10], ["Escrow"])
     assert names == ["MORTGAGE PAYMENTS"]  # cased later, by the notes (insight.topics.casing)
     assert as_written(names[0], written_forms(texts)) == "Mortgage payments"
+
+
+BUNDLE_TOPICS = [  # a telecom's family-bundle theme: both topics say "phone", as every theme of a telecom does
+    [
+        "Shared data across the family, each phone gets a slice.",
+        "Customer wants shared data for three phones.",
+        "Shared data bundle for the kids' phones.",
+        "Can the shared data cover my wife's phone?",
+    ],
+    [
+        "Multi-line deal for four phones.",
+        "Customer asks for a multi-line deal on two phones.",
+        "Multi-line deal cheaper than single phones?",
+        "Multi-line deal, adding a phone for the son.",
+    ],
+]
+PHONE_ELSEWHERE = [
+    ["New phone will not take the eSIM.", "eSIM on the new phone fails.", "eSIM phone setup.", "Phone eSIM error."],
+    ["Lost SIM, needs a new one.", "SIM card not delivered.", "Replacement SIM still missing.", "SIM delivery late."],
+]
+
+
+def test_one_word_names_a_theme_only_when_it_is_said_nearly_only_there():
+    sample, topic_of_row = _themed_sample(BUNDLE_TOPICS + PHONE_ELSEWHERE)
+    themes = np.array([0, 0, 1, 1])
+    sizes = [30, 30, 30, 30]
+    # "phone" is in every topic of the bundle theme, but a third of its uses are in the eSIM/SIM theme: no name
+    names = covering_theme_names(sample, topic_of_row, themes, sizes, ["Family bundle", "eSIM"])
+    assert names[0] == "Family bundle"
+    # where the eSIM/SIM topics are not there, "phone" is the bundle theme's alone and may name it
+    sample, topic_of_row = _themed_sample(BUNDLE_TOPICS)
+    alone = covering_theme_names(sample, topic_of_row, np.array([0, 0]), [30, 30], ["Family bundle"])
+    assert alone[0].lower() in {"phone", "phones"}

@@ -13,7 +13,8 @@ larger holds most notes alone, and a name only it uses names only it).
 A name that does not cover its theme gives way to a phrase of the theme's notes that does. Covering
 phrases are ranked by ``coverage × distinctiveness × length bonus`` as topic names are — distinctiveness,
 the share of the phrase's (size-weighted) uses that fall in this theme, must itself be over ``MOST``, so
-"issue" or "tomorrow", which every theme says, never names one — and the template's words
+"issue" or "tomorrow", which every theme says, never names one, and a single word must have ``ONE_WORD_MOST``
+of its uses there ("Phone" in a telecom's family-bundle theme had 68 %) — and the template's words
 (:mod:`insight.topics.template`) never name. With the embedder at hand, the best ``MEANING_POOL`` of them
 are then judged by meaning: a phrase must mean its own topics more than any topic outside the theme
 ("Book", from "book a train" and "book a taxi", meant a booking topic elsewhere more than the transport
@@ -37,6 +38,9 @@ MOST = 0.5
 WORD_BONUS = 0.5
 MAX_WORDS = 3
 MEANING_POOL = 8  # covering phrases judged by meaning
+# One word names a theme only when nearly all its uses are there: "Flight" for flight delays, cancellations and
+# baggage, never "Phone" for a family-bundle theme of a telecom whose every theme mentions phones.
+ONE_WORD_MOST = 0.8
 # A theme is a category: "My mortgage payments" (as first-person narratives write it) is "Mortgage payments".
 _LEADING = re.compile(r"^(?:my|your|his|her|their|our|its|the|a|an)\s+", re.IGNORECASE)
 
@@ -141,7 +145,7 @@ def covering_theme_names(
             if cover <= MOST:
                 continue
             own = distinct(theme, stems)
-            if own <= MOST:
+            if own <= (MOST if len(stems) > 1 else ONE_WORD_MOST):
                 continue
             scored.append((cover * own * (1.0 + WORD_BONUS * (len(stems) - 1)), text))
         scored.sort(key=lambda s: (-s[0], s[1]))
