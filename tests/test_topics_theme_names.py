@@ -46,6 +46,20 @@ def test_a_word_at_the_start_of_a_sentence_is_no_evidence_of_its_case():
     assert as_written("Word never seen", forms) == "Word never seen"
 
 
+def test_a_clause_an_agent_opens_after_a_colon_a_dash_or_an_aside_is_a_sentence_start():
+    notes = [  # the demo's agents: the need follows a lead-in, capitalised as a sentence is
+        "FYI Engineer went above and beyond, customer wants to thank him by name.",
+        "Another one - Engineer went above and beyond.",
+        "3rd this week: Engineer went above and beyond.",
+        "Caller called just to say the engineer was brilliant, tidy and on time.",
+        "Parent called to say the engineer was brilliant.",
+        "Customer says live TV keeps buffering since the update.",
+    ]
+    forms = written_forms(notes)
+    assert as_written("Brilliant Engineer", forms) == "Brilliant engineer"
+    assert as_written("Live tv", forms) == "Live TV"  # a capital mid-sentence is still evidence
+
+
 # --- template words -------------------------------------------------------------------------------------
 
 

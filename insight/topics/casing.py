@@ -21,7 +21,11 @@ from collections.abc import Iterable, Mapping
 
 CAPITALISED_SHARE = 0.4
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:'[a-z]+)?")
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$|^\s*$")  # what comes before a word whose case is not a choice
+# What comes before a word whose case is not a choice: a note's or a sentence's start, and a clause an agent
+# opens after a colon or a dash ("3rd this week: Engineer went…", "Another one - Engineer went…").
+_SENTENCE_END = re.compile(r"(?:[.!?:;\u2013\u2014]|\s-+)\s*$|^\s*$")
+# A note that opens with a capitalised aside ("FYI", "NB", "PS") starts its sentence at the next word.
+_LEAD_IN = re.compile(r"\s*[A-Z]{2,4}[.:,]?\s+")
 
 
 def written_forms(texts: Iterable[str]) -> dict[str, Counter[str]]:
@@ -32,7 +36,8 @@ def written_forms(texts: Iterable[str]) -> dict[str, Counter[str]]:
         if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
             continue  # a note written in capitals says nothing about any word's case
         for match in _WORD.finditer(text):
-            if _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
+            before = text[: match.start()]
+            if _SENTENCE_END.search(before[-4:]) or _LEAD_IN.fullmatch(before):
                 continue  # the first word of a note or a sentence is capitalised whatever it is
             word = match.group(0)
             forms.setdefault(word.lower(), Counter())[word] += 1
