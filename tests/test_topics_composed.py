@@ -7,8 +7,8 @@ import pytest
 
 from insight.topics import meaning
 from insight.topics.composed import asked_nouns, composed_options, is_asking, parse_notes, pieces_in, question_options
-from insight.topics.naming import sample_phrases
 from insight.topics.phrases import phrases_in
+from tests.topics_corpus import sampled_groups
 
 
 def _pieces(text: str) -> list[str]:
@@ -103,15 +103,8 @@ SETTING = [
 ]
 
 
-def _sample(groups):
-    texts = [t for g in groups for t in g]
-    labels = np.concatenate([np.full(len(g), i) for i, g in enumerate(groups)])
-    sample = sample_phrases(texts, labels, np.linspace(1.0, 0.5, len(texts)))
-    return sample, labels[sample.rows]
-
-
 def test_near_twins_get_the_candidate_that_tells_them_apart():
-    sample, groups = _sample([ASKING, SETTING])
+    sample, groups = sampled_groups([ASKING, SETTING])
     asked = question_options(sample, groups, [5, 5])
     composed = composed_options(sample, groups, [5, 5])
     assert asked[0] and asked[0][0] == "Questions about alarms"

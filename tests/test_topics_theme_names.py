@@ -7,9 +7,9 @@ import numpy as np
 
 from insight.topics.casing import as_written, written_forms
 from insight.topics.labels import vocabulary_text
-from insight.topics.naming import sample_phrases
 from insight.topics.template import template_words, without_template
 from insight.topics.theme_names import covering_theme_names
+from tests.topics_corpus import sampled_groups
 
 # --- casing -------------------------------------------------------------------------------------------
 
@@ -144,15 +144,8 @@ OTHER_TOPICS = [
 ]
 
 
-def _themed_sample(topics):
-    texts = [t for notes in topics for t in notes]
-    labels = np.concatenate([np.full(len(notes), i) for i, notes in enumerate(topics)])
-    sample = sample_phrases(texts, labels, np.linspace(1.0, 0.5, len(texts)))
-    return sample, labels[sample.rows]
-
-
 def test_a_theme_named_by_one_of_its_topics_is_renamed_by_what_they_all_share():
-    sample, topic_of_row = _themed_sample(FLIGHT_TOPICS + OTHER_TOPICS)
+    sample, topic_of_row = sampled_groups(FLIGHT_TOPICS + OTHER_TOPICS)
     themes = np.array([0, 0, 0, 0, 1, 1])
     sizes = [82, 41, 30, 27, 50, 47]
     names = covering_theme_names(sample, topic_of_row, themes, sizes, ["Ticket cancellation", "Game"])
@@ -163,7 +156,7 @@ def test_a_theme_named_by_one_of_its_topics_is_renamed_by_what_they_all_share():
 
 def test_a_theme_name_that_covers_its_topics_is_kept_and_a_word_every_theme_uses_never_names_one():
     everywhere = [[f"{note} There is an issue." for note in notes] for notes in FLIGHT_TOPICS + OTHER_TOPICS]
-    sample, topic_of_row = _themed_sample(everywhere)
+    sample, topic_of_row = sampled_groups(everywhere)
     themes = np.array([0, 0, 0, 0, 1, 1])
     sizes = [82, 41, 30, 27, 50, 47]
     kept = covering_theme_names(sample, topic_of_row, themes, sizes, ["Flights", "Game"])
@@ -203,7 +196,7 @@ def _centroids(real_embedder, topics):
 
 def test_a_covering_phrase_must_mean_its_own_topics_more_than_any_outside_the_theme(real_embedder):
     topics = FLIGHT_TOPICS + OTHER_TOPICS
-    sample, topic_of_row = _themed_sample(topics)
+    sample, topic_of_row = sampled_groups(topics)
     themes = np.array([0, 0, 0, 0, 1, 1])
     sizes = [82, 41, 30, 27, 50, 47]
     centroids = _centroids(real_embedder, topics)
@@ -219,7 +212,7 @@ def test_a_covering_phrase_must_mean_its_own_topics_more_than_any_outside_the_th
     assert names[0].lower() == "flight"  # "flight" means delays, cancellations, bags and seats alike
     # a word every topic of a theme uses that means something else more: the name stays
     travel = [*TRAVEL_TOPICS, BOOKS_TOPIC]
-    sample, topic_of_row = _themed_sample(travel)
+    sample, topic_of_row = sampled_groups(travel)
     themes = np.array([0, 0, -1])
     plain = covering_theme_names(sample, topic_of_row, themes, [40, 30, 30], ["Train ticket"])
     judged = covering_theme_names(
@@ -274,13 +267,13 @@ PHONE_ELSEWHERE = [
 
 
 def test_one_word_names_a_theme_only_when_it_is_said_nearly_only_there():
-    sample, topic_of_row = _themed_sample(BUNDLE_TOPICS + PHONE_ELSEWHERE)
+    sample, topic_of_row = sampled_groups(BUNDLE_TOPICS + PHONE_ELSEWHERE)
     themes = np.array([0, 0, 1, 1])
     sizes = [30, 30, 30, 30]
     # "phone" is in every topic of the bundle theme, but a third of its uses are in the eSIM/SIM theme: no name
     names = covering_theme_names(sample, topic_of_row, themes, sizes, ["Family bundle", "eSIM"])
     assert names[0] == "Family bundle"
     # where the eSIM/SIM topics are not there, "phone" is the bundle theme's alone and may name it
-    sample, topic_of_row = _themed_sample(BUNDLE_TOPICS)
+    sample, topic_of_row = sampled_groups(BUNDLE_TOPICS)
     alone = covering_theme_names(sample, topic_of_row, np.array([0, 0]), [30, 30], ["Family bundle"])
     assert alone[0].lower() in {"phone", "phones"}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from insight.records import NoteDraft
 
 OPENERS = ("", "Customer says ", "Caller reports ", "Cx mentioned ", "Member complained that ", "Client told me ")
@@ -136,3 +138,13 @@ def embedded_corpus(real_embedder) -> dict:
         "model_id": real_embedder.model_id,
     }
     return _EMBEDDED[real_embedder.model_id]
+
+
+def sampled_groups(groups):
+    """The namer's phrase sample of notes given as lists per group, and the group of each sampled row."""
+    from insight.topics.naming import sample_phrases
+
+    texts = [t for notes in groups for t in notes]
+    labels = np.concatenate([np.full(len(notes), i) for i, notes in enumerate(groups)])
+    sample = sample_phrases(texts, labels, np.linspace(1.0, 0.5, len(texts)))
+    return sample, labels[sample.rows]
