@@ -101,8 +101,8 @@ def rank_phrases(
     def clause_phrases(text: str) -> list[str]:
         return [p for clause in CLAUSE_BREAK.split(text) for p in words(vocabulary_text(clause))]
 
-    counts = CountVectorizer(vocabulary=vocabulary, analyzer=clause_phrases, binary=True, dtype=np.float32)
-    counts = counts.transform(texts)
+    counter = CountVectorizer(vocabulary=vocabulary, analyzer=clause_phrases, binary=True, dtype=np.float32)
+    counts = counter.transform(texts)
     placed = np.flatnonzero(groups >= 0)
     indicator = sparse.csr_matrix((np.ones(len(placed)), (groups[placed], placed)), shape=(g, len(texts)))
     in_group = np.asarray((indicator @ counts).todense())
