@@ -49,7 +49,7 @@ if summary.status_note:
 overview, quotes_tab, manage = st.tabs(["Overview", "Quotes", "Manage"])
 with overview:
     left, right = st.columns([3, 2])
-    left.plotly_chart(charts.volume_line(activity.weeks, activity.counts), config={"displayModeBar": False})
+    left.plotly_chart(charts.weekly_bars(activity.weeks, activity.counts), config={"displayModeBar": False})
     with right:
         if summary.theme_label:
             st.write(f"**Theme: {render.escape_markdown(summary.theme_label)}**")

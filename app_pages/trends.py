@@ -52,7 +52,6 @@ def pocket_card(pocket: PocketTrend, kind: str, key: str, relation: str, link_he
 
 GROWTH_HELP = "Last 2 weeks vs the 2 before; from under a note a week, the two counts ('1 → 9')"
 # Bars, not a line: a PM reads weekly counts, and a smoothed line draws a rise between two weeks that had none.
-WEEKLY_HELP = "Notes each week, one bar a week, oldest first (the weeks in the column title)"
 
 chart_col, signal_col = st.columns([3, 2])
 with chart_col:
@@ -101,7 +100,10 @@ with signal_col:
     for i, pocket in enumerate(overview.fading_pockets[:3]):
         pocket_card(pocket, "fading", f"fading-parent-{i}", "was inside", "Open a topic this need was filed under")
 
+# The export keeps the weeks in the column's name; on screen the header is one word (a 120–140 px column cuts
+# "Weekly (2026-W37 → 2026-W48)") and the weeks are in its help.
 weekly_column = f"Weekly ({overview.weeks[0]} → {overview.weeks[-1]})"
+WEEKLY_HELP = f"Notes each week, one bar a week, oldest first: {overview.weeks[0]} to {overview.weeks[-1]}"
 themes = theme_trends(overview)
 controls = st.columns([2, 3])
 group = "Topics"
@@ -133,7 +135,7 @@ if group == "Themes":  # None (nothing picked) shows topics
         hide_index=True,
         column_config={
             # 140 px holds 12 weekly bars and leaves "Largest topics" its room at 1280 px
-            weekly_column: st.column_config.BarChartColumn(width=140, y_min=0, help=WEEKLY_HELP),
+            weekly_column: st.column_config.BarChartColumn("Weekly", width=140, y_min=0, help=WEEKLY_HELP),
             "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
             "Signals": st.column_config.NumberColumn(help="Topics in the theme that are emerging, new or spiking"),
             "Largest topics": st.column_config.TextColumn(),
@@ -171,7 +173,7 @@ table = st.dataframe(
     column_order=[c for c in frame.columns if c != "id"],
     column_config={
         # Names are short phrases of up to ~40 characters: the topic gets the room, the sparkline less.
-        weekly_column: st.column_config.BarChartColumn(width=120, y_min=0, help=WEEKLY_HELP),
+        weekly_column: st.column_config.BarChartColumn("Weekly", width=120, y_min=0, help=WEEKLY_HELP),
         "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
         "Topic": st.column_config.TextColumn(width=250),
         "Signal": st.column_config.TextColumn(width=95),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from app_support import DIM, clean_streamlit, demo_db, demo_template, media, new_app, open_page, texts  # noqa: F401
@@ -100,6 +101,9 @@ def test_topic_page_from_deep_link(demo_db) -> None:
     at = open_page(new_app("pm", topic=str(topics["pause"])), "topic")
     assert at.title[0].value == "Pause"
     assert len(at.get("plotly_chart")) >= 2  # volume + breakdowns
+    volume = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert volume["type"] == "bar", "a week's count is a bar, not a point on a line"
+    assert sum(volume["y"]) > 0 and len(volume["x"]) == len(volume["y"])
     page = texts(at)
     assert "pause" in page.lower()  # representative quotes
     assert any("·" in b.label for b in at.button)  # similar topics

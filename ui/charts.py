@@ -36,10 +36,19 @@ def trend_bars(rows: Sequence[TopicTrend], weeks: int = 4) -> go.Figure:
     return fig
 
 
-def volume_line(weeks: Sequence[str], counts: Sequence[int], title: str = "Notes per week") -> go.Figure:
-    """One topic's weekly volume (straight segments: a smoothed curve draws counts between weeks that no week had)."""
-    fig = go.Figure(go.Scatter(x=list(weeks), y=list(counts), mode="lines+markers"))
-    fig.update_layout(**_LAYOUT, height=280, title=title, yaxis_title="notes")
+def weekly_bars(weeks: Sequence[str], counts: Sequence[int], title: str = "Notes per week") -> go.Figure:
+    """One topic's notes per week, one bar a week: a count belongs to its week, and a line would draw counts
+    between weeks that no week had."""
+    fig = go.Figure(
+        go.Bar(
+            x=list(weeks),
+            y=list(counts),
+            marker_color=SIGNAL_COLOURS[None],
+            hovertemplate="%{x}: %{y} notes<extra></extra>",
+        )
+    )
+    fig.update_layout(**_LAYOUT, height=280, title=title, yaxis_title="notes", bargap=0.25)
+    fig.update_xaxes(type="category")  # ISO week labels, in order, never read as dates
     return fig
 
 
