@@ -18,10 +18,9 @@ of its uses there ("Phone" in a telecom's family-bundle theme had 68 %) — and 
 (:mod:`insight.topics.template`) never name. With the embedder at hand, the best ``MEANING_POOL`` of them
 are then judged by meaning: a phrase must mean its own topics more than any topic outside the theme
 ("Book", from "book a train" and "book a taxi", meant a booking topic elsewhere more than the transport
-theme it was found in), and the one nearest its topics on average wins. When no one phrase covers most of the
-theme, two may: a theme of two needs is named by both, "Game and laptop" for game consoles and laptop
-software, which share no word (each phrase used by topics the other is not, together covering the theme as
-one phrase must). When nothing does, or nothing points home, today's name stays.
+theme it was found in), and the one nearest its topics on average wins. When nothing covers most of the
+theme, or nothing that does points home, today's name stays: a theme of game consoles and laptop software
+has no word in common and keeps "Can't play game".
 """
 
 from __future__ import annotations
@@ -39,10 +38,6 @@ MOST = 0.5
 WORD_BONUS = 0.5
 MAX_WORDS = 3
 MEANING_POOL = 8  # covering phrases judged by meaning
-# Each half of an "A and B" name is one word, among the words most used by the theme's topics: two-word halves
-# were mostly a verb and its object ("Alarm and set timer", "Call mom and text"), which no PM would write.
-PAIR_WORDS = 1
-PAIR_POOL = 24
 # One word names a theme only when nearly all its uses are there: "Flight" for flight delays, cancellations and
 # baggage, never "Phone" for a family-bundle theme of a telecom whose every theme mentions phones.
 ONE_WORD_MOST = 0.8
@@ -64,33 +59,6 @@ def _by_meaning(texts: list[str], members: np.ndarray, sizes: np.ndarray, centro
     outside = np.setdiff1d(np.arange(len(centroids)), members)
     rival = cosines[:, outside].max(axis=1) if len(outside) else np.full(len(texts), -1.0)
     return [texts[i] for i in np.argsort(-fit, kind="stable") if fit[i] > rival[i]]
-
-
-def _pairs(pool: list, members: Sequence[int], sizes: np.ndarray) -> list[str]:
-    """Names "A and B" for a theme of two needs, best first.
-
-    ``pool`` holds ``(weight, stems, text, using, fit)`` per phrase: the size of the topics using it, its
-    word stems, its surface text, those topics, and its fit — its share of uses in the theme times the share
-    of its topics' notes that say it ("game" in every note of a console topic beats "console" in half).
-    Two phrases make a name when each is used by a topic the other is not, they share no word, and together
-    they cover the theme as one phrase must (more than ``MOST`` of its notes, half its topics and at least
-    two): a theme of alarms and timers is "Alarm and timer", not "Set up timer".
-    """
-    total = max(float(sizes[list(members)].sum()), 1.0)
-    needed = max(2, -(-len(members) // 2))
-    scored = []
-    for i, (w1, s1, t1, u1, o1) in enumerate(pool):
-        for w2, s2, t2, u2, o2 in pool[i + 1 :]:
-            if s1 & s2 or not (u1 - u2) or not (u2 - u1):
-                continue
-            using = u1 | u2
-            cover = float(sizes[list(using)].sum()) / total
-            if len(using) < needed or cover <= MOST:
-                continue
-            first, second = (t1, t2) if (w1, o1) >= (w2, o2) else (t2, t1)  # the larger need first
-            scored.append((cover * o1 * o2, f"{first} and {second}"))
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    return [text for _, text in scored[:MEANING_POOL]]
 
 
 def _uses(keys: Sequence[frozenset[str]], stems: frozenset[str]) -> int:
@@ -166,29 +134,6 @@ def covering_theme_names(
             weighted[themes[topic] if themes[topic] >= 0 else n_themes] += sizes[topic] * share_using(topic, stems)
         return float(weighted[theme] / max(weighted.sum(), 1e-12))
 
-    def pair_names(theme: int) -> list[str]:
-        """"A and B" names for a theme no one phrase covers, best first (see :func:`_pairs`)."""
-        members = [int(t) for t in np.flatnonzero(themes == theme)]
-        if len(members) < 2:
-            return []
-        parts = []
-        for stems, text in candidates[theme].items():
-            if len(stems) > PAIR_WORDS:
-                continue
-            shares = {t: share_using(t, stems) for t in members}
-            using = frozenset(t for t, share in shares.items() if share >= USE_SHARE)
-            if using:
-                weight = float(sizes[list(using)].sum())
-                said = sum(sizes[t] * shares[t] for t in using) / weight  # how much of its topics say it
-                parts.append((weight * said, weight, stems, text, using, said))
-        parts.sort(key=lambda p: (-p[0], p[3]))
-        pool = []
-        for _, weight, stems, text, using, said in parts[:PAIR_POOL]:
-            own = distinct(theme, stems)
-            if own > (MOST if len(stems) > 1 else ONE_WORD_MOST):
-                pool.append((weight, stems, text, using, own * said))
-        return _pairs(pool, members, sizes)
-
     options: list[list[str]] = []
     for theme, name in enumerate(names):
         if coverage(theme, name_key(name) - template_stems) > MOST:
@@ -205,8 +150,6 @@ def covering_theme_names(
             scored.append((cover * own * (1.0 + WORD_BONUS * (len(stems) - 1)), text))
         scored.sort(key=lambda s: (-s[0], s[1]))
         ranked = [text for _, text in scored[:MEANING_POOL]]
-        if not ranked:
-            ranked = pair_names(theme)
         if ranked and embed is not None and centroids is not None:
             ranked = _by_meaning(ranked, np.flatnonzero(themes == theme), sizes, centroids, embed)
         options.append([*ranked, name])
