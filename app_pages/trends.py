@@ -140,6 +140,7 @@ if group == "Themes":  # None (nothing picked) shows topics
             "Signals": st.column_config.NumberColumn(help="Topics in the theme that are emerging, new or spiking"),
             "Largest topics": st.column_config.TextColumn(),
         },
+        height=min(35 * (len(theme_frame) + 1) + 3, 800),  # every theme without an inner scrollbar, up to ~22
         on_select="rerun",
         selection_mode="single-row",
         key="trends-theme-table",

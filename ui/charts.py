@@ -48,8 +48,19 @@ def weekly_bars(weeks: Sequence[str], counts: Sequence[int], title: str = "Notes
         )
     )
     fig.update_layout(**_LAYOUT, height=280, title=title, yaxis_title="notes", bargap=0.25)
-    fig.update_xaxes(type="category")  # ISO week labels, in order, never read as dates
+    # ISO week labels, in order, never read as dates; the year only where it starts ("2026-W01", "W02", …)
+    fig.update_xaxes(type="category", tickvals=list(weeks), ticktext=week_ticks(weeks), tickangle=0)
     return fig
+
+
+def week_ticks(weeks: Sequence[str]) -> list[str]:
+    """Short tick labels for ISO weeks: "2026-W45", "W46", "W47", … with the year again where it changes."""
+    ticks, year = [], None
+    for week in weeks:
+        head, sep, tail = week.partition("-")
+        ticks.append(tail if sep and head == year else week)
+        year = head if sep else None
+    return ticks
 
 
 def breakdown_bars(values: dict[str, int], title: str) -> go.Figure:
