@@ -59,7 +59,22 @@ def test_a_phrase_never_runs_across_the_end_of_a_clause():
     ]
     assert "arrives elderly log" not in ranked
     assert ranked[0] == "code arrives"
-    assert "elderly log" in ranked
+
+
+def test_a_phrase_never_runs_across_a_conjunction_or_the_notes_frame():
+    # No punctuation between the clauses here: "so" opens the second, and "customer" is who, not what.
+    texts = [
+        "Verification code by SMS never arrives so elderly customer can't log in to the app",
+        "Verification code never arrives so elderly customer cannot log in",
+        "SMS code never arrives, customer said parent log in fails",
+        "Verification code by SMS never arrives at all",
+    ]
+    groups = np.zeros(len(texts), dtype=np.int64)
+    candidates = [["arrives elderly log", "elderly log", "said parent log", "verification code", "sms arrives"]]
+    ranked = [term for term, _ in rank_phrases(texts, groups, candidates)[0]]
+    assert ranked[0] == "verification code"
+    assert "arrives elderly log" not in ranked and "elderly log" not in ranked and "said parent log" not in ranked
+    assert "sms arrives" in ranked  # "SMS never arrives": one clause, said in three notes
 
 
 def test_small_topics_are_dissolved_into_the_most_similar_topic():

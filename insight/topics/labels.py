@@ -13,7 +13,8 @@ BERTopic's own names look like ``0_card_the_my``. Here:
   beats "charged" (57 %, but 18 %).
 * A phrase counts only inside one clause of a note. c-TF-IDF forms its n-grams after punctuation and stop words
   are gone, so "the code never arrives. Elderly customers can't log in" offers "arrives elderly log"; counted
-  clause by clause, such a phrase is found in no note and is never shown.
+  clause by clause, such a phrase is found in no note and is never shown. A clause also ends at a conjunction
+  that opens a new one ("so", "but", "because") and at the words of the note's frame ("customer", "said").
 * The keywords are the best phrases, a word already shown inside a phrase left out. They are shown as
   keywords, never as the topic's name.
 """
@@ -54,6 +55,14 @@ STOP_WORDS = frozenset((ENGLISH_STOP_WORDS - _CONTENT_WORDS) | _CONTRACTIONS | _
 TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"  # words of two or more letters (numbers and ids are not topics)
 # Where a clause ends: a phrase never runs across one ("arrives. Elderly", "took 20 min, log in").
 CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"\n\t\u2026\u2013\u2014]+|\s-+\s")
+# Words a phrase never runs across either, though no punctuation marks them: a conjunction that opens a new
+# clause, and the words of the note's frame (who said what). Without them "code never arrives so elderly
+# customer can't log in" offers "arrives elderly log" — a word of each clause and the persona between.
+WORD_BREAK = re.compile(
+    r"\b(?:so|but|because|since|although|though|while|whereas|until|unless|customers?|cust|cx|callers?|clients?"
+    r"|said|says|asked|asks|advised|informed|mentioned|explained|told|complained|complains|member)\b",
+    re.IGNORECASE,
+)
 
 
 def make_vectorizer(ngram_range: tuple[int, int] = (1, 3), **kwargs) -> CountVectorizer:
@@ -99,7 +108,8 @@ def rank_phrases(
     words = make_vectorizer().build_analyzer()
 
     def clause_phrases(text: str) -> list[str]:
-        return [p for clause in CLAUSE_BREAK.split(text) for p in words(vocabulary_text(clause))]
+        clauses = (part for clause in CLAUSE_BREAK.split(text) for part in WORD_BREAK.split(clause))
+        return [p for clause in clauses for p in words(vocabulary_text(clause))]
 
     counter = CountVectorizer(vocabulary=vocabulary, analyzer=clause_phrases, binary=True, dtype=np.float32)
     counts = counter.transform(texts)
