@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from ui.charts import week_ticks, weekly_bars
+from ui.charts import week_ticks, week_years, weekly_bars
 
 
-def test_week_ticks_show_the_year_only_where_it_starts():
-    assert week_ticks(["2025-W51", "2025-W52", "2026-W01", "2026-W02"]) == ["2025-W51", "W52", "2026-W01", "W02"]
-    assert week_ticks(["2026-W10"]) == ["2026-W10"]
-    assert week_ticks([]) == []
+def test_week_ticks_are_short_and_the_years_go_under_the_axis():
+    weeks = ["2025-W51", "2025-W52", "2026-W01", "2026-W02"]
+    assert week_ticks(weeks) == ["W51", "W52", "W01", "W02"]
+    assert week_years(weeks) == "2025–2026"
+    assert week_years(weeks[2:]) == "2026"
+    assert week_ticks([]) == [] and week_years([]) == ""
 
 
 def test_weekly_bars_draw_one_bar_a_week_in_order():
@@ -17,5 +19,6 @@ def test_weekly_bars_draw_one_bar_a_week_in_order():
     (bars,) = figure.data
     assert bars.type == "bar"
     assert list(bars.x) == weeks and list(bars.y) == [0, 4, 9]
-    assert list(figure.layout.xaxis.ticktext) == ["2026-W45", "W46", "W47"]
+    assert list(figure.layout.xaxis.ticktext) == ["W45", "W46", "W47"]
+    assert figure.layout.xaxis.title.text == "2026"
     assert figure.layout.xaxis.type == "category"  # never read as dates

@@ -48,19 +48,22 @@ def weekly_bars(weeks: Sequence[str], counts: Sequence[int], title: str = "Notes
         )
     )
     fig.update_layout(**_LAYOUT, height=280, title=title, yaxis_title="notes", bargap=0.25)
-    # ISO week labels, in order, never read as dates; the year only where it starts ("2026-W01", "W02", …)
+    # ISO week labels, in order, never read as dates: "W46" under each bar, the year(s) under the axis (a
+    # "2026-W35" tick is wider than a bar and runs into the next one)
     fig.update_xaxes(type="category", tickvals=list(weeks), ticktext=week_ticks(weeks), tickangle=0)
+    fig.update_xaxes(title_text=week_years(weeks))
     return fig
 
 
 def week_ticks(weeks: Sequence[str]) -> list[str]:
-    """Short tick labels for ISO weeks: "2026-W45", "W46", "W47", … with the year again where it changes."""
-    ticks, year = [], None
-    for week in weeks:
-        head, sep, tail = week.partition("-")
-        ticks.append(tail if sep and head == year else week)
-        year = head if sep else None
-    return ticks
+    """Short tick labels for ISO weeks: "2026-W45" → "W45" (a label that is no ISO week is kept whole)."""
+    return [week.partition("-")[2] or week for week in weeks]
+
+
+def week_years(weeks: Sequence[str]) -> str:
+    """The year(s) the weeks fall in, for the axis title: "2026", or "2025–2026" across a new year."""
+    years = sorted({week.partition("-")[0] for week in weeks if week.partition("-")[2]})
+    return years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}" if years else ""
 
 
 def breakdown_bars(values: dict[str, int], title: str) -> go.Figure:
