@@ -138,6 +138,7 @@ if group == "Themes":  # None (nothing picked) shows topics
             weekly_column: st.column_config.BarChartColumn("Weekly", width=140, y_min=0, help=WEEKLY_HELP),
             "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
             "Signals": st.column_config.NumberColumn(help="Topics in the theme that are emerging, new or spiking"),
+            "Theme": st.column_config.TextColumn(width=210),  # names run to ~30 characters; the topics get the rest
             "Largest topics": st.column_config.TextColumn(),
         },
         height=min(35 * (len(theme_frame) + 1) + 3, 800),  # every theme without an inner scrollbar, up to ~22
