@@ -159,3 +159,27 @@ def test_filters_restrict_signals(world):
     only_cards = detect_signals(world, SETTINGS, "2025-W10", filters=VolumeFilters(products=("Cards",)))
     assert {s.topic_id for s in only_cards if s.kind == "emerging"} == {4}
     assert all(s.topic_id != 2 for s in only_cards)  # the app spike is not in Cards
+
+
+def test_the_first_refits_topics_are_new_only_where_their_notes_start(tmp_path):
+    # A user imports last quarter's export and refits once: every topic is born by that run, whose data ends
+    # in the export's last week. Only a topic whose notes start that week is news there; the rest are the
+    # catalogue the user starts from.
+    store = new_store(tmp_path)
+    notes = series_notes(1, "2025-W03", [10] * 8) + series_notes(2, "2025-W03", [6] * 8)
+    notes += week_notes(3, "2025-W10", 7, agents=("a1", "a2", "a3"))
+    run_at = datetime(2026, 6, 1, 11)
+    first = populate(store, notes, {1: "steady", 2: "also steady", 3: "three"}, run_at, born=(1, 2, 3))
+    with store.transaction() as con:  # imported an hour before the refit
+        con.execute("UPDATE notes SET ingested_at = ?", [run_at - timedelta(hours=1)])
+    assert [s.topic_id for s in detect_signals(store, SETTINGS, "2025-W10") if s.kind == "new"] == [3]
+    # a later run's births stay news by the lineage, history or not (a refit split a need in two): only the
+    # first run's births are read against the data
+    with store.transaction() as con:
+        second = fixtures.record_topic_run(
+            con, run_at + timedelta(hours=1), [(1, "steady", ["steady"], 80), (2, "also steady", ["also"], 48)]
+        )
+        fixtures.record_lineage_event(con, second, "birth", 2)
+        fixtures.record_lineage_event(con, second, "birth", 4)
+        assert profiles_sql.topics_born_at_first_run(con) == {1, 2, 3}  # 4 was first born by the second run
+    assert first != second

@@ -102,6 +102,24 @@ def topics_born_between(con: duckdb.DuckDBPyConnection, start: datetime, end: da
     return {r[0] for r in con.execute(sql, {"start": start, "end": end}).fetchall()}
 
 
+def topics_born_at_first_run(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """Topics first born (profile ``born_run_id`` or lineage ``birth``) by the database's first topic run.
+
+    That run made the catalogue a user starts from; its births are news only where the data says so (see
+    :func:`insight.trends.signals.detect_signals`).
+    """
+    sql = """
+        WITH births AS (
+            SELECT topic_id, born_run_id AS run_id FROM topic_profiles WHERE born_run_id IS NOT NULL
+            UNION ALL
+            SELECT topic_id, run_id FROM topic_lineage WHERE event = 'birth'
+        ),
+        first_birth AS (SELECT topic_id, min(run_id) AS run_id FROM births GROUP BY topic_id)
+        SELECT topic_id FROM first_birth WHERE run_id = (SELECT min(run_id) FROM topic_runs)
+    """
+    return {r[0] for r in con.execute(sql).fetchall()}
+
+
 def _events(rows: list[tuple]) -> list[LineageEvent]:
     return [LineageEvent(e, int(t), tuple(int(x) for x in (rel or ())), ov, run, at) for e, t, rel, ov, run, at in rows]
 

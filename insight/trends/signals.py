@@ -204,6 +204,12 @@ def compute_signals(
         totals = {ws: int(n) for ws, n, _, _ in weekly_sql.weekly_totals(con, weeks[0].start, target.end, filters)}
         first, _ = notes_sql.note_time_range(con, until=target.end)
         born = profiles_sql.topics_born_between(con, target.start, target.end)
+        # The first refit's topics are the catalogue a user starts from, not news: one of them is new only when
+        # its notes start this week. (An export of last quarter, imported and refitted once, made every topic
+        # "new" in the export's last week.)
+        born -= {
+            row[1] for row in agent_rows if row[0] < target.monday and row[3] > 0
+        } & profiles_sql.topics_born_at_first_run(con)
         continued = signals_sql.pocket_topics(con)  # topic -> the pocket it was born from: the same need
     catalogue = topic_catalogue(store)
     # A topic merged away is not new on its own: its notes already count under the target.
