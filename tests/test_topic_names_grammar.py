@@ -151,3 +151,18 @@ def test_a_topic_of_a_bare_state_is_named_with_its_participle():
     sample = sample_phrases(notes + other, np.array([0] * 4 + [1] * 4), np.ones(8))
     names = name_groups(sample, np.array([0] * 4 + [1] * 4)[sample.rows], [4, 4])
     assert names[0] == "Card not working"
+
+
+def test_a_report_of_trouble_keeps_the_trouble_and_customer_service_is_a_compound():
+    # TweetSumm's summaries: "customer service" is what was complained about, not who complained
+    assert note_as_name("Customer is complaining about the customer service") == "customer service"
+    assert note_as_name("Customer is complaining about the customer support team") == "customer support team"
+    assert note_as_name("Customer service was great today") == "Customer service was great today"
+    # whatever trouble the customer "is facing" or "having" is the name, not "is facing service issue"
+    assert note_as_name("Customer is facing service issue") == "service issue"
+    assert note_as_name("Customer is having trouble logging in") == "trouble logging in"
+    assert note_as_name("Customer stuck in login loop on the app") == "stuck in login loop on the app"
+    # a report's verb as the notes spell it
+    assert note_as_name("Customer enquirers about change flight booked date") == "change flight booked date"
+    assert note_as_name("Customer enquire about the refund status") == "refund status"
+

@@ -27,8 +27,9 @@ _FRAMES = tuple(
         r"|asked if|asks if|asked|asks|wants to know|wanted to know)\s+(?:to\s+)?",
         # A summary's report of what was said ("Customer is complaining that…", "Cust enquired about…",
         # "Caller says…") frames the need as much as "customer wants to" frames a request.
-        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:complaining|complains|complained|enquiring"
-        r"|inquiring|enquired|inquired|enquires|inquires|asking|reporting|reports|reported|says|said|states"
+        # ("enquir…" as the notes spell it: "enquires", "enquired", and the summaries' own "enquirers")
+        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+|has\s+been\s+)?(?:complaining|complains|complained"
+        r"|(?:en|in)quir(?:e|es|ed|ing|ers?)|asking|reporting|reports|reported|says|said|states"
         r"|stated|mentions|mentioned|explained|explains|placing\s+a\s+complaint?)"
         r"(?:\s+(?:that|about|of|regarding|on|for|if|whether))?\s+",
         # A complaint "had" or "made" about something is the report, whole ("Customer had complaint about
@@ -40,6 +41,9 @@ _FRAMES = tuple(
         # written as a noun) and "is requesting (for)…" go whole.
         r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+)?(?:has|had|having|facing|faces|faced)\s+(?:an?\s+|some\s+)?"
         r"(?=(?:complaints?|issues?|problems?|trouble|difficulty|difficulties)\s+(?:about|with|regarding|on|in)\s)",
+        # Any other trouble the customer "is facing" or "having" is the trouble itself ("Customer is facing
+        # service issue" → "service issue").
+        r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+)?(?:facing|faced|having|experiencing|experienced)\s+(?:an?\s+|some\s+)?",
         r"^" + _SUBJECT + r"\s+(?:complaints?|complies|complain)\s+(?:about|on|of|regarding|that)\s+",
         r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+)?(?:requesting|requested|requests)\s+(?:for\s+|to\s+|that\s+)?",
         r"^" + _SUBJECT + r"\s+(?:is\s+|was\s+|seems\s+|felt\s+|feels\s+)?(?:very\s+|really\s+|not\s+)?"
@@ -56,7 +60,12 @@ _FRAMES = tuple(
     )
 )
 _CLAUSE_END = re.compile(r",\s|;\s|\s[-–—]\s")
-_WHO = re.compile(r"^(?:the\s+)?(?:customer|cust|caller|client|member)(?:\s+in\s+store)?\s+", re.IGNORECASE)
+# Who is speaking, but not the first word of a compound it starts ("customer service", "member account").
+_WHO = re.compile(
+    r"^(?:the\s+)?(?:customer|cust|caller|client|member)(?:\s+in\s+store)?\s+"
+    r"(?!(?:service|services|support|care|experience|satisfaction|team|relations|portal|account|number|id)\b)",
+    re.IGNORECASE,
+)
 _POLITE_END = re.compile(
     r"[,\s]+(?:please|pls|for me|thanks|thank you|again|for (?:the |this |our )?(?:customer|cust|caller|client))$",
     re.IGNORECASE,
