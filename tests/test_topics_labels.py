@@ -44,19 +44,21 @@ def test_phrases_are_ranked_by_coverage_and_distinctiveness():
     assert ranked[1][0][0] == "monthly fee"
 
 
+def _one_topic_ranking(texts: list[str], candidates: list[str]) -> list[str]:
+    """The candidates :func:`rank_phrases` keeps for one topic holding every text, best first."""
+    return [term for term, _ in rank_phrases(texts, np.zeros(len(texts), dtype=np.int64), [candidates])[0]]
+
+
 def test_a_phrase_never_runs_across_the_end_of_a_clause():
     # c-TF-IDF joins "arrives. Elderly … log in" into "arrives elderly log" once punctuation and stop words are
-    # gone; counted clause by clause it is in no note, while a phrase said whole in two notes stays.
+    # gone; counted clause by clause it is in no note, while "code arrives", said in every note, leads.
     texts = [
         "The code never arrives. Elderly customers can't log in to the app",
         "Code never arrives, elderly log in fails",
         "The code never arrives - elderly mum can't log in",
         "Verification code never arrives at all",
     ]
-    groups = np.zeros(len(texts), dtype=np.int64)
-    ranked = [
-        term for term, _ in rank_phrases(texts, groups, [["arrives elderly log", "code arrives", "elderly log"]])[0]
-    ]
+    ranked = _one_topic_ranking(texts, ["arrives elderly log", "code arrives", "elderly log"])
     assert "arrives elderly log" not in ranked
     assert ranked[0] == "code arrives"
 
@@ -69,9 +71,8 @@ def test_a_phrase_never_runs_across_a_conjunction_or_the_notes_frame():
         "SMS code never arrives, customer said parent log in fails",
         "Verification code by SMS never arrives at all",
     ]
-    groups = np.zeros(len(texts), dtype=np.int64)
-    candidates = [["arrives elderly log", "elderly log", "said parent log", "verification code", "sms arrives"]]
-    ranked = [term for term, _ in rank_phrases(texts, groups, candidates)[0]]
+    candidates = ["arrives elderly log", "elderly log", "said parent log", "verification code", "sms arrives"]
+    ranked = _one_topic_ranking(texts, candidates)
     assert ranked[0] == "verification code"
     assert "arrives elderly log" not in ranked and "elderly log" not in ranked and "said parent log" not in ranked
     assert "sms arrives" in ranked  # "SMS never arrives": one clause, said in three notes
