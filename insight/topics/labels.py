@@ -38,15 +38,19 @@ _CONTRACTIONS = {
     "isnt", "wasnt", "wouldnt", "couldnt", "shouldnt", "whats", "hows", "thats", "youre", "theres", "wheres",
     "whos", "lets", "youve", "weve", "theyre",
 }  # fmt: skip
+# The words of a note's frame — who said what — never part of a keyword, nor bridged by one (WORD_BREAK).
+_FRAME_WORDS = {
+    "customer", "customers", "cust", "cx", "caller", "client", "said", "says", "asked", "asks", "advised",
+    "informed", "mentioned", "explained", "told", "complained", "complains", "member",
+}  # fmt: skip
 _FILLER = {
     "hi", "hello", "hey", "thanks", "thank", "please", "pls", "help", "want", "wanted", "wants", "wanting",
     "need", "needs", "needed", "know", "like", "just", "ok", "okay", "yes", "yeah", "does", "did", "doing",
     "able", "way", "going", "got", "get", "gets", "getting", "tell", "let", "really", "sure", "think",
-    "trying", "tried", "try", "customer", "customers", "cust", "cx", "caller", "client", "said", "says",
-    "say", "asked", "asking", "asks", "ask", "advised", "informed", "mentioned", "explained", "possible",
-    "today", "currently", "instead", "would", "could", "should", "also", "one", "something", "complained",
-    "complains", "reports", "told", "suggests", "suggested", "member", "frustrated", "polite", "called", "calling",
-}  # fmt: skip
+    "trying", "tried", "try", "say", "asking", "ask", "possible", "today", "currently", "instead", "would",
+    "could", "should", "also", "one", "something", "reports", "suggests", "suggested", "frustrated", "polite",
+    "called", "calling",
+} | _FRAME_WORDS  # fmt: skip
 _CONTENT_WORDS = {
     "amount", "back", "bill", "bottom", "call", "detail", "empty", "fire", "front", "full", "interest", "move",
     "name", "system", "top",
@@ -58,11 +62,8 @@ CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"\n\t\u2026\u2013\u2014]+|\s-+\s")
 # Words a phrase never runs across either, though no punctuation marks them: a conjunction that opens a new
 # clause, and the words of the note's frame (who said what). Without them "code never arrives so elderly
 # customer can't log in" offers "arrives elderly log" — a word of each clause and the persona between.
-WORD_BREAK = re.compile(
-    r"\b(?:so|but|because|since|although|though|while|whereas|until|unless|customers?|cust|cx|callers?|clients?"
-    r"|said|says|asked|asks|advised|informed|mentioned|explained|told|complained|complains|member)\b",
-    re.IGNORECASE,
-)
+_CONJUNCTIONS = ("so", "but", "because", "since", "although", "though", "while", "whereas", "until", "unless")
+WORD_BREAK = re.compile(r"\b(?:" + "|".join(sorted({*_CONJUNCTIONS, *_FRAME_WORDS})) + r")\b", re.IGNORECASE)
 
 
 def make_vectorizer(ngram_range: tuple[int, int] = (1, 3), **kwargs) -> CountVectorizer:
