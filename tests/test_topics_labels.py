@@ -138,3 +138,16 @@ def test_a_template_every_note_shares_does_not_make_every_topic_one_theme():
     per_subject = [set(themes[i : i + 3]) for i in (0, 3, 6)]
     assert all(len(s) == 1 and NO_THEME not in s for s in per_subject), themes  # each subject is one theme
     assert len(set().union(*per_subject)) == 3, themes  # and the three subjects are three themes
+
+
+def test_what_the_agent_did_offers_no_keyword():
+    # Call summaries end with the agent's response; "dm full name" is how agents reply to every need.
+    texts = [
+        "Customer says the parcel never arrived. Agent asks to DM full name and order number.",
+        "Customer complains the parcel never arrived. The agent requested a DM with full name.",
+        "Parcel never arrived, customer is upset. Agent asked for a DM with the full name.",
+        "Customer reports the parcel never arrived at all.",
+    ]
+    ranked = _one_topic_ranking(texts, ["parcel arrived", "dm full name", "full name"])
+    assert ranked[0] == "parcel arrived"
+    assert "dm full name" not in ranked and "full name" not in ranked

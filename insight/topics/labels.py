@@ -14,7 +14,8 @@ BERTopic's own names look like ``0_card_the_my``. Here:
 * A phrase counts only inside one clause of a note. c-TF-IDF forms its n-grams after punctuation and stop words
   are gone, so "the code never arrives. Elderly customers can't log in" offers "arrives elderly log"; counted
   clause by clause, such a phrase is found in no note and is never shown. A clause also ends at a conjunction
-  that opens a new one ("so", "but", "because") and at the words of the note's frame ("customer", "said").
+  that opens a new one ("so", "but", "because") and at the words of the note's frame ("customer", "said"); a
+  sentence telling what the agent did ("Agent is asking to move to DM") offers none.
 * The keywords are the best phrases, a word already shown inside a phrase left out. They are shown as
   keywords, never as the topic's name.
 """
@@ -27,6 +28,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+from insight.topics.phrases import AGENT_SUBJECTS
 
 KEYWORDS_SHOWN = 8
 MAX_LABEL_WORDS = 3
@@ -64,6 +67,14 @@ CLAUSE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"\n\t\u2026\u2013\u2014]+|\s-+\s")
 # customer can't log in" offers "arrives elderly log" — a word of each clause and the persona between.
 _CONJUNCTIONS = ("so", "but", "because", "since", "although", "though", "while", "whereas", "until", "unless")
 WORD_BREAK = re.compile(r"\b(?:" + "|".join(sorted({*_CONJUNCTIONS, *_FRAME_WORDS})) + r")\b", re.IGNORECASE)
+# A sentence that tells what the agent did ("Agent is asking to move to DM and look into it", as call summaries
+# end) is the response, not the need: its phrases are no keyword ("dm full name", "relevant department
+# investigation"). The names' rule, by the parse, is ``insight.topics.phrases.agent_sentence``; keywords read
+# every note, so here it is the sentence's opening word.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+AGENT_OPENING = re.compile(
+    r"^\W*(?:(?:the|an?|our|this)\s+)?(?:" + "|".join(sorted(AGENT_SUBJECTS)) + r")s?\b", re.IGNORECASE
+)
 
 
 def make_vectorizer(ngram_range: tuple[int, int] = (1, 3), **kwargs) -> CountVectorizer:
@@ -109,7 +120,8 @@ def rank_phrases(
     words = make_vectorizer().build_analyzer()
 
     def clause_phrases(text: str) -> list[str]:
-        clauses = (part for clause in CLAUSE_BREAK.split(text) for part in WORD_BREAK.split(clause))
+        said = " ".join(s for s in SENTENCE_END.split(text) if not AGENT_OPENING.match(s))
+        clauses = (part for clause in CLAUSE_BREAK.split(said) for part in WORD_BREAK.split(clause))
         return [p for clause in clauses for p in words(vocabulary_text(clause))]
 
     counter = CountVectorizer(vocabulary=vocabulary, analyzer=clause_phrases, binary=True, dtype=np.float32)

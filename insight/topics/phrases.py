@@ -268,7 +268,7 @@ def cannot(verb) -> bool:
 
 # Who handles the call: what they did ("Agent requested to DM", "the advisor updated the booking") is the
 # handling, not the customer's need, and never names a topic.
-_AGENT_SUBJECTS = {"agent", "advisor", "adviser", "rep", "representative", "staff", "operator"}
+AGENT_SUBJECTS = {"agent", "advisor", "adviser", "rep", "representative", "staff", "operator"}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -276,7 +276,7 @@ def done_by_agent(verb) -> bool:
     """Whether ``verb``'s subject — or that of the verb it is joined to ("apologised and asked…") — is the agent
     (needs a dependency parse)."""
     while verb is not None:
-        if any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in _AGENT_SUBJECTS for c in verb.children):
+        if any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in AGENT_SUBJECTS for c in verb.children):
             return True
         verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
     return False
@@ -292,7 +292,7 @@ def agent_sentence(sentence) -> bool:
     opening = next((t for t in sentence if t.pos_ not in ("DET", "PUNCT", "SPACE")), None)
     return (
         opening is not None
-        and opening.lemma_.lower() in _AGENT_SUBJECTS
+        and opening.lemma_.lower() in AGENT_SUBJECTS
         and opening.dep_ in ("nsubj", "nsubjpass", "compound", "ROOT")
     )
 
