@@ -166,3 +166,10 @@ def test_a_report_of_trouble_keeps_the_trouble_and_customer_service_is_a_compoun
     assert note_as_name("Customer enquirers about change flight booked date") == "change flight booked date"
     assert note_as_name("Customer enquire about the refund status") == "refund status"
 
+
+
+def test_a_phrase_opening_on_a_verb_never_ends_on_one():
+    # "change flight booked date": "flight" is what is changed, so "booked" has no subject to end on
+    phrases = _phrases("Customer enquires to change flight booked date.")
+    assert "change flight" in phrases and "change flight booked" not in phrases
+    assert "transfer failed" in _phrases("My transfer failed")  # a noun subject still ends on its verb

@@ -220,8 +220,10 @@ def _well_formed(roles: Sequence[str]) -> bool:
             return False
     if last in _CONTENT:
         return True
-    if last == "VERB":  # "transfer failed": a verb ends a phrase only after its subject
-        return any(r in _CONTENT for r in roles[:-1]) and "ADP" not in roles
+    if last == "VERB":  # "transfer failed": a verb ends a phrase only after its subject…
+        # …and a phrase opening on a verb has its object there, not a subject: "change flight booked" (from
+        # "change flight booked date") ends on a participle of nothing
+        return first != "VERB" and any(r in _CONTENT for r in roles[:-1]) and "ADP" not in roles
     if last in ("PRT", "ADV"):
         return n >= 2 and roles[-2] in ("VERB", "PRT")
     return False
