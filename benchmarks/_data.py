@@ -84,8 +84,10 @@ FRAMES = {
 
 def _embed_cached(name: str, texts: list[str]) -> tuple[np.ndarray, str]:
     from insight.embedder import SentenceTransformerEmbedder
+    from insight.settings import load_settings
 
-    embedder = SentenceTransformerEmbedder()
+    # EARSHOT_EMBEDDING_MODEL measures another model; its vectors are cached under its own name.
+    embedder = SentenceTransformerEmbedder(load_settings().embedding_model)
     digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
     path = CACHE_DIR / f"{name}-{embedder.model_id}-{digest}.npy"
     if path.exists():

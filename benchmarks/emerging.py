@@ -67,7 +67,7 @@ SIZES = {  # weeks, scale, sources, seeds
 
 
 class CachedEmbedder:
-    """all-MiniLM-L6-v2 vectors looked up from the benchmark cache; the real model runs on a miss."""
+    """The configured model's vectors looked up from the benchmark cache; the real model runs on a miss."""
 
     def __init__(self, pool: TextPool) -> None:
         self.model_id = pool.model_id
@@ -82,8 +82,9 @@ class CachedEmbedder:
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing:
             from insight.embedder import SentenceTransformerEmbedder
+            from insight.settings import load_settings
 
-            self._model = self._model or SentenceTransformerEmbedder()
+            self._model = self._model or SentenceTransformerEmbedder(load_settings().embedding_model)
             self.misses += len(missing)
             self._vectors.update(zip(missing, self._model.embed(missing), strict=True))
         if not texts:

