@@ -167,6 +167,16 @@ def test_a_report_of_trouble_keeps_the_trouble_and_customer_service_is_a_compoun
     assert note_as_name("Customer enquire about the refund status") == "refund status"
 
 
+def test_the_customers_copula_goes_with_the_customer():
+    # "Customer is aggressive about billing" named a TweetSumm topic "Is aggressive about billing"
+    assert note_as_name("Customer is aggressive about billing.") == "aggressive about billing"
+    assert note_as_name("Customer is unable to log in") == "unable to log in"
+    assert note_as_name("The customer was charged twice") == "charged twice"
+    assert note_as_name("Customer has been waiting for a refund") == "waiting for a refund"
+    assert note_as_name("Customer service is slow") == "Customer service is slow"  # a compound keeps its verb
+    assert note_as_name("Customer is angry") == "Customer is angry"  # one word left is no name
+
+
 
 def test_a_phrase_opening_on_a_verb_never_ends_on_one():
     # "change flight booked date": "flight" is what is changed, so "booked" has no subject to end on

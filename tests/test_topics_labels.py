@@ -151,3 +151,17 @@ def test_what_the_agent_did_offers_no_keyword():
     ranked = _one_topic_ranking(texts, ["parcel arrived", "dm full name", "full name"])
     assert ranked[0] == "parcel arrived"
     assert "dm full name" not in ranked and "full name" not in ranked
+
+
+def test_a_summarys_report_verb_is_no_keyword():
+    # TweetSumm: "Customer enquires about cancellation of tickets" offered "enquires cancellation tickets".
+    texts = [
+        "Customer enquires about cancellation of tickets.",
+        "Customer enquired about cancellation of tickets booked last week.",
+        "Customer is inquiring about cancellation of tickets for the flight.",
+        "Customer wants cancellation of tickets.",
+    ]
+    ranked = _one_topic_ranking(texts, ["enquires cancellation tickets", "cancellation tickets"])
+    assert ranked[0] == "cancellation tickets"
+    assert "enquires cancellation tickets" not in ranked
+    assert {"enquires", "enquired", "inquiring"} <= STOP_WORDS

@@ -44,7 +44,9 @@ _CONTRACTIONS = {
 # The words of a note's frame — who said what — never part of a keyword, nor bridged by one (WORD_BREAK).
 _FRAME_WORDS = {
     "customer", "customers", "cust", "cx", "caller", "client", "said", "says", "asked", "asks", "advised",
-    "informed", "mentioned", "explained", "told", "complained", "complains", "member",
+    "informed", "mentioned", "explained", "told", "complained", "complains", "complaining", "member",
+    # a call summary's report verb as its notes spell it ("Customer enquires cancellation tickets")
+    "enquire", "enquires", "enquired", "enquiring", "inquires", "inquired", "inquiring",
 }  # fmt: skip
 _FILLER = {
     "hi", "hello", "hey", "thanks", "thank", "please", "pls", "help", "want", "wanted", "wants", "wanting",

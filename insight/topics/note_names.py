@@ -60,10 +60,12 @@ _FRAMES = tuple(
     )
 )
 _CLAUSE_END = re.compile(r",\s|;\s|\s[-–—]\s")
-# Who is speaking, but not the first word of a compound it starts ("customer service", "member account").
+# Who is speaking, but not the first word of a compound it starts ("customer service", "member account"),
+# and the copula after it: "Customer is unable to log in" names "unable to log in", never "is unable to…".
 _WHO = re.compile(
     r"^(?:the\s+)?(?:customer|cust|caller|client|member)(?:\s+in\s+store)?\s+"
-    r"(?!(?:service|services|support|care|experience|satisfaction|team|relations|portal|account|number|id)\b)",
+    r"(?!(?:service|services|support|care|experience|satisfaction|team|relations|portal|account|number|id)\b)"
+    r"(?:(?:is|was|has\s+been|had\s+been)\s+)?",
     re.IGNORECASE,
 )
 _POLITE_END = re.compile(
