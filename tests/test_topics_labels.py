@@ -164,4 +164,5 @@ def test_a_summarys_report_verb_is_no_keyword():
     ranked = _one_topic_ranking(texts, ["enquires cancellation tickets", "cancellation tickets"])
     assert ranked[0] == "cancellation tickets"
     assert "enquires cancellation tickets" not in ranked
-    assert {"enquires", "enquired", "inquiring"} <= STOP_WORDS
+    assert {"enquires", "enquired", "inquiring", "complaints"} <= STOP_WORDS
+    assert "complaint" not in STOP_WORDS  # "file a complaint" is a need (Bitext's complaint intent)

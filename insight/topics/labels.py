@@ -45,8 +45,9 @@ _CONTRACTIONS = {
 _FRAME_WORDS = {
     "customer", "customers", "cust", "cx", "caller", "client", "said", "says", "asked", "asks", "advised",
     "informed", "mentioned", "explained", "told", "complained", "complains", "complaining", "member",
-    # a call summary's report verb as its notes spell it ("Customer enquires cancellation tickets")
-    "enquire", "enquires", "enquired", "enquiring", "inquires", "inquired", "inquiring",
+    # a call summary's report verb as its notes spell it ("Customer enquires cancellation tickets", "Customer
+    # complaints about delay flight"); "complaint" stays, a need of its own ("file a complaint")
+    "enquire", "enquires", "enquired", "enquiring", "inquires", "inquired", "inquiring", "complaints",
 }  # fmt: skip
 _FILLER = {
     "hi", "hello", "hey", "thanks", "thank", "please", "pls", "help", "want", "wanted", "wants", "wanting",
