@@ -36,6 +36,7 @@ from insight.topics.cluster import unit_centroids
 from insight.topics.llm_labels import TopicLabeller, apply_labeller, labeller_from_settings
 from insight.topics.lock import refit_lock, refit_running
 from insight.topics.matching import TopicMatch, match_topics
+from insight.topics.pm_merges import MergedTopic, keep_pm_merges
 from insight.topics.pocket_births import PocketSeed, as_births, carve_pockets
 from insight.topics.records import RefitResult, TopicFit, TopicParams
 from insight.topics.sampling import centroid_scores, fit_corpus, sample_rows
@@ -243,6 +244,11 @@ def refit(
                 vectors = vectors_sql.vectors_of(con, embedder_model_id, note_ids)
                 texts = notes_sql.texts_of(con, note_ids if rows is None else note_ids[rows])
             sticky = set(profiles_sql.merged_map(con).values())
+            pm_merged = [
+                MergedTopic(row.topic_id, row.generated_label, row.keywords, old_notes[old_topics == row.topic_id])
+                for row in topics_sql.topic_rows(con)
+                if row.topic_id in sticky
+            ]
             next_id = topics_sql.next_topic_id(con)
             old_themes, next_theme = topics_sql.theme_membership(con)
             old_centroids = topics_sql.run_centroids(con, current.run_id) if current is not None else None
@@ -282,6 +288,8 @@ def refit(
         fitted_texts = texts if rows is None else dict(zip(rows.tolist(), texts, strict=True))
         del texts
         fit, summaries = apply_labeller(fit, fitted_texts, labeller or labeller_from_settings(settings))
+        # A PM's merge holds even where the new fit gave each part back to a neighbour.
+        fit = keep_pm_merges(fit, note_ids, vectors, pm_merged)
         # Confirmed emerging pockets get their own cluster, so the matcher gives them a topic (a birth).
         fit, pocket_clusters = carve_pockets(fit, note_ids, vectors, seeds, params.min_topic_size)
         report("matching topics to the previous run")
