@@ -11,15 +11,14 @@ ones like the topic to it later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
-from insight.topics.cluster import unit_centroids
-from insight.topics.records import FittedTopic, TopicFit
+from insight.topics.carving import CarvedCluster, holding_cluster, with_carved
+from insight.topics.records import TopicFit
 
 OWN_CLUSTER = 0.5  # a cluster holding more than this of the topic's notes, and made this much of them, keeps it
-REPRESENTATIVES = 5
 
 
 @dataclass(frozen=True)
@@ -45,10 +44,9 @@ def keep_pm_merges(fit: TopicFit, note_ids: np.ndarray, vectors: np.ndarray, mer
         region = np.isin(note_ids, topic.note_ids)
         if region.sum() < 2:
             continue
-        placed = labels[region][labels[region] >= 0]
-        if len(placed):
-            values, counts = np.unique(placed, return_counts=True)
-            host, shared = int(values[counts.argmax()]), int(counts.max())
+        held = holding_cluster(labels, region)
+        if held is not None:
+            host, shared = held
             if shared > OWN_CLUSTER * region.sum() and shared > OWN_CLUSTER * (labels == host).sum():
                 continue
         labels[region] = next_index
@@ -56,25 +54,5 @@ def keep_pm_merges(fit: TopicFit, note_ids: np.ndarray, vectors: np.ndarray, mer
         next_index += 1
     if not added:
         return fit
-    centroids = unit_centroids(vectors, labels, next_index)
-    sizes = np.bincount(labels[labels >= 0], minlength=next_index)
-    scores = np.where(labels >= 0, np.einsum("ij,ij->i", vectors, centroids[np.maximum(labels, 0)]), fit.scores)
-    topics = [
-        replace(t, size=int(sizes[t.index]), centroid=centroids[t.index]) for t in fit.topics if sizes[t.index] > 0
-    ]
-    for index, topic in added:
-        rows = np.flatnonzero(labels == index)
-        best = rows[np.argsort(-scores[rows], kind="stable")[:REPRESENTATIVES]]
-        topics.append(
-            FittedTopic(
-                index=index,
-                size=int(sizes[index]),
-                label=topic.label,
-                keywords=topic.keywords,
-                centroid=centroids[index],
-                representatives=tuple(int(i) for i in best),
-            )
-        )
-    unclear = float(np.mean(labels < 0)) if len(labels) else 0.0
-    quality = {**fit.quality, "unclear_share": unclear, "pm_merges_kept": float(len(added))}
-    return TopicFit(labels, scores.astype(np.float32), tuple(topics), fit.threshold, quality, unmerged=fit.unmerged)
+    clusters = [CarvedCluster(index, topic.label, topic.keywords) for index, topic in added]
+    return with_carved(fit, labels, vectors, clusters, {"pm_merges_kept": float(len(added))})

@@ -16,11 +16,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from insight.records import LineageEvent
-from insight.topics.cluster import unit_centroids
-from insight.topics.records import FittedTopic, TopicFit
+from insight.topics.carving import CarvedCluster, holding_cluster, with_carved
+from insight.topics.records import TopicFit
 
 OWN_TOPIC = 0.6  # a cluster that is this much pocket, holding this much of the pocket, is its topic already
-REPRESENTATIVES = 5
 
 
 @dataclass(frozen=True)
@@ -52,11 +51,9 @@ def carve_pockets(
         region = (vectors @ centroid >= seed.radius) | np.isin(note_ids, np.asarray(seed.note_ids, dtype=np.int64))
         if region.sum() < min_size:
             continue
-        inside = labels[region]
-        placed = inside[inside >= 0]
-        if len(placed):
-            values, counts = np.unique(placed, return_counts=True)
-            host, shared = int(values[counts.argmax()]), int(counts.max())
+        held = holding_cluster(labels, region)
+        if held is not None:
+            host, shared = held
             if shared >= OWN_TOPIC * region.sum() and shared >= OWN_TOPIC * (labels == host).sum():
                 carved.setdefault(host, seed.pocket_id)
                 continue
@@ -66,33 +63,14 @@ def carve_pockets(
         next_index += 1
     if not added:
         return fit, carved
-    k = next_index
-    centroids = unit_centroids(vectors, labels, k)
-    sizes = np.bincount(labels[labels >= 0], minlength=k)
-    scores = np.where(labels >= 0, np.einsum("ij,ij->i", vectors, centroids[np.maximum(labels, 0)]), fit.scores)
-    topics = [
-        replace(t, size=int(sizes[t.index]), centroid=centroids[t.index]) for t in fit.topics if sizes[t.index] > 0
-    ]
+    clusters = []
     for index, seed, region in added:
-        rows = np.flatnonzero(labels == index)
-        best = rows[np.argsort(-scores[rows], kind="stable")[:REPRESENTATIVES]]
         host_theme = _host_theme(fit, fit.labels[region])
-        topics.append(
-            FittedTopic(
-                index=index,
-                size=int(sizes[index]),
-                label=seed.label,
-                keywords=seed.keywords,
-                centroid=centroids[index],
-                representatives=tuple(int(i) for i in best),
-                theme=host_theme[0] if host_theme else None,
-                theme_label=host_theme[1] if host_theme else None,
-            )
-        )
-    carved = {i: p for i, p in carved.items() if sizes[i] > 0}
-    unclear = float(np.mean(labels < 0)) if len(labels) else 0.0
-    quality = {**fit.quality, "unclear_share": unclear, "pockets_carved": float(len(added))}
-    return TopicFit(labels, scores.astype(np.float32), tuple(topics), fit.threshold, quality), carved
+        theme, theme_label = host_theme if host_theme else (None, None)
+        clusters.append(CarvedCluster(index, seed.label, seed.keywords, theme, theme_label))
+    carved_fit = with_carved(fit, labels, vectors, clusters, {"pockets_carved": float(len(added))})
+    sizes = {t.index: t.size for t in carved_fit.topics}
+    return carved_fit, {i: p for i, p in carved.items() if sizes.get(i, 0) > 0}
 
 
 def _host_theme(fit: TopicFit, host_labels: np.ndarray) -> tuple[int, str | None] | None:
