@@ -74,7 +74,7 @@ def _tweetsumm_like():
     for topic, lines in enumerate(subjects):
         for i in range(12):
             line = lines[i % 3].format(n=i + 2)
-            texts.append(f"Customer is complaining that {line}. {closers[i % 3]}")
+            texts.append(f"Customer is upset that {line}. {closers[i % 3]}")
             labels.append(topic)
     return texts, np.array(labels)
 
@@ -83,7 +83,7 @@ def test_words_every_topic_shares_are_the_template_and_a_domain_word_is_not():
     texts, labels = _tweetsumm_like()
     cleaned = [vocabulary_text(t) for t in texts]
     template = template_words(cleaned, labels)
-    assert {"complaining", "agent"} <= template  # in every note of every topic
+    assert {"upset", "agent"} <= template  # in every note of every topic ("complaining" is a frame word now)
     assert "card" not in template and "flight" not in template  # frequent (33 %), but in one topic only
     # a long-narrative corpus where "credit" is frequent but concentrated keeps it
     narratives = ["my credit report is wrong"] * 10 + ["my credit card was charged"] * 5 + ["the loan is late"] * 10
