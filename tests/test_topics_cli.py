@@ -62,6 +62,9 @@ def test_refit_topics_and_export(filled_db, tmp_path, capsysbinary, monkeypatch)
     assert main(["topics"]) == 0
     table = out()
     assert topics[0]["label"][:32] in table and "keywords" in table.splitlines()[0]
+    theme_cells = [line[54:74].strip() for line in table.splitlines()[1:] if not line.split()[0].startswith("-")]
+    expected = [(t["theme_label"] or "Other topics")[:20] for t in topics if t["topic_id"] >= 0]
+    assert theme_cells == expected and all(theme_cells)  # a topic outside any theme says so, never a blank cell
 
     xlsx = tmp_path / "notes.xlsx"
     assert main(["export", "-o", str(xlsx)]) == 0

@@ -101,10 +101,14 @@ def run_topics(args: argparse.Namespace) -> int:
     if not topics:
         emit("No topics yet: run `python -m insight refit` once notes are in.\n")
         return 0
+    from insight.theme_view import NO_THEME
+
     lines = [f"{'id':>5} {'size':>6} {'share':>6}  {'label':<32} {'theme':<20} keywords"]
     for t in topics:
+        # A topic like no other is in no theme; say so as the dashboard does (not a blank cell). Unclear has none.
+        theme = t.theme_label or ("" if t.topic_id < 0 else NO_THEME)
         lines.append(
-            f"{t.topic_id:>5} {t.size:>6} {t.share:>6.1%}  {t.label[:32]:<32} {(t.theme_label or '')[:20]:<20} "
+            f"{t.topic_id:>5} {t.size:>6} {t.share:>6.1%}  {t.label[:32]:<32} {theme[:20]:<20} "
             + ", ".join(t.keywords[:4])
         )
     emit("\n".join(lines) + "\n")
