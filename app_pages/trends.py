@@ -121,7 +121,7 @@ if group == "Themes":  # None (nothing picked) shows topics
             weekly_column: list(t.weekly),
             "This week": t.last_week,
             "Total": t.total,
-            "Growth": 100.0 * (t.growth - 1.0) if t.growth is not None else None,
+            "Growth": round(100.0 * (t.growth - 1.0)) if t.growth is not None else None,  # as for topics
             "Largest topics": " · ".join(r.label for r in t.topics[:3]),
         }
         for t in themes

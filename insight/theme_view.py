@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from insight.trend_view import TopicTrend, TrendOverview
+from insight.trend_view import TopicTrend, TrendOverview, window_growth
 
 NO_THEME = "Other topics"
 
@@ -26,7 +26,8 @@ class ThemeTrend:
 def theme_trends(overview: TrendOverview, *, window: int = 2) -> list[ThemeTrend]:
     """Group an overview's topics by theme (topics without one under :data:`NO_THEME`), largest theme first.
 
-    Growth compares the last ``window`` weeks with the ``window`` before them, +1 smoothed, as for topics.
+    Growth compares the last ``window`` weeks with the ``window`` before them exactly as for topics: a theme
+    that had under one note a week before has none (its table cell reads "0 → 184", not "+18400%").
     """
     groups: dict[str, list[TopicTrend]] = {}
     for row in overview.topics:
@@ -34,14 +35,13 @@ def theme_trends(overview: TrendOverview, *, window: int = 2) -> list[ThemeTrend
     out = []
     for theme, rows in groups.items():
         weekly = tuple(sum(r.weekly[i] for r in rows) for i in range(len(overview.weeks)))
-        recent, before = sum(weekly[-window:]), sum(weekly[-2 * window : -window])
         out.append(
             ThemeTrend(
                 theme=theme,
                 weekly=weekly,
                 total=sum(weekly),
                 last_week=weekly[-1] if weekly else 0,
-                growth=None if recent == 0 and before == 0 else (recent + 1) / (before + 1),
+                growth=window_growth(weekly, window),
                 topics=tuple(sorted(rows, key=lambda r: (-r.total, r.topic_id))),
                 signals=sum(1 for r in rows if r.signal in ("emerging", "new", "spike")),
             )

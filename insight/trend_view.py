@@ -80,7 +80,7 @@ def _rise(weekly: Sequence[int], window: int) -> int:
     return sum(weekly[-window:]) - sum(weekly[-2 * window : -window])
 
 
-def _growth(weekly: list[int], window: int) -> float | None:
+def window_growth(weekly: Sequence[int], window: int) -> float | None:
     """Recent weeks over the weeks before (+1 smoothed), rounded to a whole percent.
 
     ``None`` when the weeks before averaged under one note a week: a ratio from (almost) nothing reads
@@ -175,7 +175,7 @@ def topic_overview(
                 weekly=tuple(weekly),
                 total=sum(weekly),
                 last_week=weekly[-1],
-                growth=_growth(weekly, window),
+                growth=window_growth(weekly, window),
                 signal=signal.kind if signal else None,
                 signal_reason=signal.reason if signal else None,
                 theme=info.theme if info else None,

@@ -6,6 +6,7 @@ from insight.theme_view import NO_THEME, theme_members, theme_trends
 from insight.topic_map import TopicPoint
 from insight.trend_view import TopicTrend, TrendOverview
 from ui.charts import readable_labels, topic_scatter
+from ui.render import growth_cell
 
 
 def _trend(topic_id: int, weekly: tuple[int, ...], theme: str | None, signal: str | None = None) -> TopicTrend:
@@ -21,14 +22,20 @@ def test_theme_trends_add_up_their_topics_and_count_signals():
             _trend(2, (2, 2, 2, 2), "eSIM"),
             _trend(3, (9, 9, 9, 9), "Billing"),
             _trend(4, (0, 0, 1, 0), None),
+            _trend(5, (0, 0, 3, 4), "Roaming", "new"),
+            _trend(6, (0, 1, 2, 3), "Roaming", "new"),
         ),
     )
     themes = theme_trends(overview)
-    assert [t.theme for t in themes] == ["Billing", "eSIM", NO_THEME]  # largest first, no-theme last
+    assert [t.theme for t in themes] == ["Billing", "eSIM", "Roaming", NO_THEME]  # largest first, no-theme last
     esim = themes[1]
     assert esim.weekly == (3, 3, 7, 11) and esim.total == 24 and esim.last_week == 11
     assert esim.signals == 1 and [r.topic_id for r in esim.topics] == [1, 2]
-    assert esim.growth == (18 + 1) / (6 + 1)
+    assert esim.growth == round((18 + 1) / (6 + 1), 2)  # rounded as a topic's is
+    # From (almost) nothing a theme has no ratio, as a topic has none: the page shows "1 → 12", not "+1200%"
+    roaming = themes[2]
+    assert roaming.growth is None and growth_cell(roaming.growth, roaming.weekly) == "1 → 12"
+    assert growth_cell(None if esim.growth is None else 100 * (esim.growth - 1), esim.weekly) == "+171%"
     assert [r.topic_id for r in theme_members(overview.topics, NO_THEME)] == [4]
 
 
