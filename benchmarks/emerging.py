@@ -170,8 +170,14 @@ def evidence_weeks(signal: dict, week: int, baseline_weeks: int = 4) -> list[int
     return [k for k in range(week - window - baseline_weeks + 1, week - window + 1) if k >= 0]
 
 
-def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
-    """Operate Earshot over ``stream`` week by week with the three commands; collect what it flagged."""
+def simulate(stream: Stream, pool: TextPool, workdir: Path, topics: str = "earshot") -> Run:
+    """Operate Earshot over ``stream`` week by week with the three commands; collect what it flagged.
+
+    ``topics="oracle"`` replaces ``python -m insight refit`` with the planted intents as topics (a perfect topic
+    model, see :class:`benchmarks.topic_engines.OracleTopics`): what the detectors could do if the notes were
+    grouped exactly by need. It is a ceiling for reading the figures, not what a user gets.
+    """
+    from benchmarks.topic_engines import OracleTopics
     from insight.store import Store
     from insight.trends import VolumeFilters, notes_behind
     from tests import store_fixtures as fixtures
@@ -180,6 +186,7 @@ def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
     label_of = {n.external_id: n.label for n in stream.notes}
     truth: dict[int, str] = {}
     run = Run()
+    oracle = OracleTopics() if topics == "oracle" else None
     with cached_embeddings(pool) as embedder:
         for w, week in enumerate(stream.weeks):
             batch = [n for n in stream.notes if week.start <= n.created_at < week.end]
@@ -189,16 +196,22 @@ def simulate(stream: Stream, pool: TextPool, workdir: Path) -> Run:
             status, _ = _cli("ingest", [str(csv_path), "--db", str(db), "--source", "bench", "--no-progress"])
             assert status == 0, f"ingest failed for {week.label}"
             t1 = time.perf_counter()
-            _cli("insight", ["refit", "--db", str(db), "--no-progress"])  # too few notes in week 1: exit 2, fine
+            store = Store(db)
+            with store.read() as con:
+                ids = fixtures.note_ids_by_external_id(con, [n.external_id for n in batch])
+            truth.update({i: label_of[e] for e, i in ids.items()})
+            if oracle is not None:
+                oracle.update(store, week, {i: lbl for i, lbl in truth.items() if lbl != "noise"})  # noise: outliers
+                store.release()
+            else:
+                store.release()
+                _cli("insight", ["refit", "--db", str(db), "--no-progress"])  # too few notes in week 1: exit 2, fine
             t2 = time.perf_counter()
             status, out = _cli("insight", ["trends", "--week", week.label, "--json", "--db", str(db)])
             t3 = time.perf_counter()
             assert status == 0, f"trends failed for {week.label}"
             run.seconds.append({"ingest": t1 - t0, "refit": t2 - t1, "trends": t3 - t2})
             store = Store(db)
-            with store.read() as con:
-                ids = fixtures.note_ids_by_external_id(con, [n.external_id for n in batch])
-            truth.update({i: label_of[e] for e, i in ids.items()})
             if w < WARMUP_WEEKS:
                 store.release()
                 continue
@@ -395,6 +408,12 @@ def main() -> int:
     parser.add_argument("--noise-from", nargs="+", choices=SOURCES, default=SOURCES, help="sources of the noise")
     parser.add_argument("--trends-at", type=int, default=0, metavar="N", help="only time trends at ~N notes")
     parser.add_argument("--scale-check", type=int, default=0, metavar="N", help="also time a cycle at ~N notes")
+    parser.add_argument(
+        "--topics",
+        choices=("earshot", "oracle"),
+        default="earshot",
+        help="earshot: refit as a user would (the benchmark); oracle: the planted intents as topics (a ceiling)",
+    )
     parser.add_argument("--set", nargs="*", default=[], metavar="NAME=VALUE", help="settings, e.g. pocket_fdr=0.05")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
@@ -412,6 +431,7 @@ def main() -> int:
     print(
         f"size {args.size}: {n_weeks} weeks, scale {scale}, sources {', '.join(sources)}, seeds {seeds}"
         + (f"; settings changed: {args.set}" if args.set else "")
+        + ("; topics: the planted intents (oracle)" if args.topics == "oracle" else "")
     )
     started = time.perf_counter()
     scores: list[Score] = []
@@ -436,7 +456,7 @@ def main() -> int:
                 flush=True,
             )
             with tempfile.TemporaryDirectory() as tmp:
-                run = simulate(stream, pools[source], Path(tmp))
+                run = simulate(stream, pools[source], Path(tmp), args.topics)
             s = score(stream, run)
             scores.append(s)
             for line in run.examples:
