@@ -28,6 +28,10 @@ Scores per stream, worst stream first:
   or a fade flagged before it began, is a false flag);
 * seconds per weekly cycle (ingest + refit + trends).
 
+``--topics oracle`` runs step 2 differently: the planted intents become the topics (out-of-scope notes stay
+outliers), so the same detectors are scored on a perfect topic model — a ceiling that says which part of a miss
+is the clustering's and which the test's, never a figure for what a user gets.
+
 ``--scale-check N`` also times one weekly cycle on a database of about N notes. Run (dev size, one stream,
 a few minutes): ``.venv/bin/python benchmarks/emerging.py --size dev``; the full family:
 ``nice -n 10 .venv/bin/python benchmarks/emerging.py --size full --scale-check 50000``.
