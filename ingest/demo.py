@@ -8,13 +8,17 @@ firmware), plus praise, churn-risk and upsell notes. A few notes carry a phone n
 address so the redactor has work to show. Everything is seeded: the same call gives the same notes.
 
 :func:`seed_demo` pushes the notes through the normal ingest service (redaction, embedding,
-duplicate check) and then refits topics when the topics engine is installed.
+duplicate check), refits topics, and then records what product managers decided about a few of the
+needs (:data:`DEMO_DECISIONS`: fixed, planned, being looked into, declined), through the same services
+the Topic page uses — so an agent's *My notes* shows notes that were heard and acted on, and the brief's
+"What was decided" has something in it. Needs still to be picked up (eSIM, the login loop) stay "new".
 """
 
 from __future__ import annotations
 
 import logging
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -39,6 +43,56 @@ from insight.records import IngestReport, NoteDraft, ProgressCallback
 log = logging.getLogger(__name__)
 
 DEMO_SOURCE = "demo"
+
+
+@dataclass(frozen=True)
+class DemoDecision:
+    """What a product manager decided about one planted theme: status, owning team and the note agents read."""
+
+    theme: str
+    status: str
+    owner: str
+    note: str
+
+
+DEMO_DECISIONS: tuple[DemoDecision, ...] = (
+    DemoDecision(
+        "sports-channel",
+        "done",
+        "product",
+        "The sports pack is back on every TV box since the last box update. If it is still missing, ask the "
+        "customer to restart the box.",
+    ),
+    DemoDecision(
+        "sim-delay",
+        "done",
+        "service",
+        "Replacement SIMs now go out by next-day courier. Customers can expect theirs the next working day.",
+    ),
+    DemoDecision(
+        "debit-date",
+        "planned",
+        "product",
+        "Customers will choose their direct debit date in the app from the next billing release. Until then, "
+        "raise a ticket as today.",
+    ),
+    DemoDecision(
+        "roaming-bill",
+        "investigating",
+        "product",
+        "Billing is checking why the roaming spend text arrives after the charge instead of before it.",
+    ),
+    DemoDecision(
+        "pause",
+        "declined",
+        "strategy",
+        "Pausing a package is not on offer this year; it is part of the 2027 plan review. Offer the cheaper "
+        "package instead of cancelling.",
+    ),
+)
+# A decision goes on every topic whose demo notes are mostly its theme's and that holds at least this many
+# of them: a theme the topic engine split in two is decided on in both, as a PM would.
+_DECIDED_TOPIC_MIN_NOTES = 10
 
 
 def _profile(kind: str, week: int, weeks: int) -> float:
@@ -190,4 +244,44 @@ def seed_demo(
             refit(store, settings, embedder.model_id, progress=progress, embedder=embedder)
         except EarshotError:  # the demo is still useful without topics; the admin page can refit later
             log.exception("topic refit after seeding the demo failed")
+        else:
+            record_demo_decisions(store, redactor=redactor)
     return report
+
+
+def decided_topics(store: Any) -> dict[str, list[int]]:
+    """Theme key → the topics a decision about it goes on (mostly that theme's notes, at least a few of them)."""
+    from insight.store import placements as placements_sql
+
+    with store.read() as con:
+        rows = placements_sql.topics_by_extra(con, "demo_theme", DEMO_SOURCE)
+    per_topic: dict[int, int] = {}
+    for _, topic_id, notes in rows:
+        per_topic[topic_id] = per_topic.get(topic_id, 0) + notes
+    out: dict[str, list[int]] = {}
+    for theme, topic_id, notes in rows:
+        if notes >= _DECIDED_TOPIC_MIN_NOTES and 2 * notes > per_topic[topic_id]:
+            out.setdefault(theme, []).append(topic_id)
+    return out
+
+
+def record_demo_decisions(store: Any, *, redactor: Any) -> int:
+    """Record :data:`DEMO_DECISIONS` on the demo's topics; return how many topics got one.
+
+    Goes through the Topic page's services (the note passes the redaction gate). A theme the topics do not
+    hold clearly is skipped, and a failure is logged, never raised: the demo is useful without decisions.
+    """
+    from insight.topics.manage import set_topic_owner, set_topic_status
+
+    try:
+        topics = decided_topics(store)
+        done = 0
+        for decision in DEMO_DECISIONS:
+            for topic_id in topics.get(decision.theme, []):
+                set_topic_status(store, topic_id, decision.status, decision.note, redactor=redactor)
+                set_topic_owner(store, topic_id, decision.owner)
+                done += 1
+        return done
+    except EarshotError:
+        log.exception("recording the demo's decisions failed")
+        return 0

@@ -37,6 +37,20 @@ def placed_counts(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     return {int(t): int(n) for t, n in con.execute("SELECT topic_id, count(*) FROM note_topics GROUP BY 1").fetchall()}
 
 
+def topics_by_extra(con: duckdb.DuckDBPyConnection, key: str, source: str) -> list[tuple[str, int, int]]:
+    """(value of the notes' ``extra[key]``, topic, notes) for one source's placed notes, most notes first.
+
+    E.g. the demo's answer key (``demo_theme``): which topic holds each planted theme.
+    """
+    rows = con.execute(
+        "SELECT json_extract_string(n.extra, '$.' || ?) AS value, nt.topic_id, count(*) AS notes "
+        "FROM notes n JOIN note_topics nt ON nt.note_id = n.id "
+        "WHERE n.source = ? AND value IS NOT NULL GROUP BY 1, 2 ORDER BY notes DESC, 1, 2",
+        [key, source],
+    ).fetchall()
+    return [(str(v), int(t), int(n)) for v, t, n in rows]
+
+
 def topic_notes_between(
     con: duckdb.DuckDBPyConnection, topic_id: int, start: datetime, end: datetime
 ) -> list[tuple[int, str | None]]:
