@@ -45,10 +45,11 @@ if updates:
     for items in list(updates.values())[:6]:
         first = items[0]
         with st.container(border=True):
-            owner = f" · owner: {first.topic_owner}" if first.topic_owner else ""
+            # escaped apart from its separator: escaping trims the text, and took the space before "·" with it
+            owner = f" · owner: {render.escape_markdown(first.topic_owner)}" if first.topic_owner else ""
             st.markdown(
                 f"**{render.escape_markdown(first.note.topic_label or 'Topic')}** — "
-                f"{render.status_badge(first.topic_status)}{render.escape_markdown(owner)}"
+                f"{render.status_badge(first.topic_status)}{owner}"
             )
             if first.status_note:
                 st.markdown(f"> {render.escape_markdown(first.status_note)}")

@@ -96,6 +96,7 @@ def test_my_notes_shows_topic_status_and_note(demo_db) -> None:
     assert at.metric[0].value == "1"
     page = texts(at)
     assert "Updates on what you reported" in page and "Coming in the spring release" in page
+    assert "planned · owner: product" in page  # the card's header keeps its spaces (escaping trims text)
     if importlib.util.find_spec("insight.export"):
         assert len(at.download_button) == 2
 
