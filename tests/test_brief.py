@@ -204,3 +204,33 @@ def test_emerging_topics_of_one_theme_are_one_need_on_page_one(brief):
     assert "Also rising in the same theme: **eSIM option** 9 notes from 8 agents; **Dual SIM setup**" in markdown
     html = render_html(grouped)
     assert "Also rising in the same theme: <b>eSIM option</b>" in html and html.count("<li><b>") >= 3
+
+
+def test_one_decision_set_on_a_needs_sibling_topics_is_one_line_with_its_note(brief):
+    """The demo's direct-debit need sat in three topics with one decision: the brief said it three times."""
+    from insight.brief import TopicLine
+    from insight.brief.text import decisions
+
+    note = "Customers will choose their direct debit date in the app from the next billing release."
+    topics = (
+        TopicLine(1, "Move direct debit date", "product", "planned", 4, 3, 4, note),
+        TopicLine(2, "Change payment date", "product", "planned", 3, 2, 3, note),
+        TopicLine(3, "Direct debit date change request", "product", "planned", 5, 5, 4, note),
+        TopicLine(4, "Sports pack missing", "product", "done", 1, 6, 1, "Back on every box."),
+        TopicLine(5, "Roaming alerts", "product", "investigating", 6, 6, 5, None),
+        TopicLine(6, "Roaming charges", "product", "investigating", 2, 2, 2, None),  # no note: not the same decision
+        TopicLine(7, "Login loop", None, "new", 26, 20, 15, None),
+    )
+    got = decisions(topics)
+    assert [(d.label, d.status, d.count, d.topics) for d in got] == [
+        ("Sports pack missing", "done", 1, 1),
+        ("Direct debit date change request", "planned", 12, 3),
+        ("Roaming alerts", "investigating", 6, 1),
+        ("Roaming charges", "investigating", 2, 1),
+    ]
+    page = render_markdown(replace(brief, topics=topics))
+    decided = page.split("## What was decided", 1)[1].split("##", 1)[0]
+    assert decided.count("Direct debit") == 1 and decided.count("Change payment date") == 0
+    assert "12 notes this week in 3 topics" in decided and "next billing release" in decided
+    html = render_html(replace(brief, topics=topics))
+    assert "12 notes this week in 3 topics" in html and "next billing release" in html

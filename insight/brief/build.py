@@ -239,7 +239,7 @@ def build_brief(
     emerging_items = _emerging_needs(signals, before, catalogue, summariser, settings.brief_top_n)
     up, down = _movers(now, before, catalogue, flags, {i.topic_id for i in emerging_items}, settings)
     topics = [
-        TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1])
+        TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1], info.status_note)
         for t, info in ((t, catalogue.get(t, TopicInfo(t, f"Topic {t}"))) for t in now if t != UNCLEAR_TOPIC_ID)
     ]
     return Brief(

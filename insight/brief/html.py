@@ -21,7 +21,8 @@ from insight.brief.text import (
     also_rising,
     change,
     changed_facts,
-    counted,
+    decision_counts,
+    decisions,
     delta,
     rise,
     volume,
@@ -105,15 +106,16 @@ def _changed(brief: Brief) -> str:
 
 
 def _decided(topics: tuple[TopicLine, ...]) -> str:
-    order = {"done": 0, "planned": 1, "declined": 2, "investigating": 3}
-    decided = sorted((t for t in topics if t.status in order), key=lambda t: (order[t.status or ""], -t.count))
+    decided = decisions(topics)
     if not decided:
         return "<p>No topic active this week has a decision yet (set one on its Topic page).</p>"
     lis = [
-        f"<li><b>{_e(t.label)}</b> — {_e(t.status)}"
-        + (f" · owner: {_e(t.owner)}" if t.owner else "")
-        + f' <span class="muted">· {counted(t.count, "note")} this week</span></li>'
-        for t in decided[:PAGE_ONE_DECISIONS]
+        f"<li><b>{_e(d.label)}</b> — {_e(d.status)}"
+        + (f" · owner: {_e(d.owner)}" if d.owner else "")
+        + f' <span class="muted">· {_e(decision_counts(d))}</span>'
+        + (f": <i>{_e(d.note)}</i>" if d.note else "")
+        + "</li>"
+        for d in decided[:PAGE_ONE_DECISIONS]
     ]
     if len(decided) > PAGE_ONE_DECISIONS:
         lis.append(f'<li class="muted">…and {len(decided) - PAGE_ONE_DECISIONS} more in the appendix.</li>')

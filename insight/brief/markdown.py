@@ -15,7 +15,8 @@ from insight.brief.text import (
     also_rising,
     change,
     changed_facts,
-    counted,
+    decision_counts,
+    decisions,
     delta,
     md_text,
     rise,
@@ -106,15 +107,15 @@ def _changed(brief: Brief) -> list[str]:
 
 
 def _decided(topics: tuple[TopicLine, ...]) -> list[str]:
-    """What was decided: this week's topics whose status moved past "new", furthest along first."""
-    order = {"done": 0, "planned": 1, "declined": 2, "investigating": 3}
-    decided = sorted((t for t in topics if t.status in order), key=lambda t: (order[t.status or ""], -t.count))
+    """What was decided: one line per decision, furthest along first, with what the PM told agents."""
+    decided = decisions(topics)
     lines = ["## What was decided", ""]
     if not decided:
         return [*lines, "No topic active this week has a decision yet (set one on its Topic page).", ""]
-    for t in decided[:PAGE_ONE_DECISIONS]:
-        owner = f" · owner: {md_text(t.owner)}" if t.owner else ""
-        lines.append(f"- **{md_text(t.label)}** — {md_text(t.status)}{owner} · {counted(t.count, 'note')} this week")
+    for d in decided[:PAGE_ONE_DECISIONS]:
+        owner = f" · owner: {md_text(d.owner)}" if d.owner else ""
+        note = f": *{md_text(d.note)}*" if d.note else ""
+        lines.append(f"- **{md_text(d.label)}** — {md_text(d.status)}{owner} · {decision_counts(d)}{note}")
     if len(decided) > PAGE_ONE_DECISIONS:
         lines.append(f"- …and {len(decided) - PAGE_ONE_DECISIONS} more in the appendix.")
     return [*lines, ""]

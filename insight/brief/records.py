@@ -107,6 +107,7 @@ class TopicLine:
     count: int
     previous: int
     distinct_agents: int
+    status_note: str | None = None  # what the PM decided, as agents read it
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from insight.brief.records import Brief, BriefItem, NeedGroup
+from insight.brief.records import Brief, BriefItem, NeedGroup, TopicLine
 from insight.brief.summarise import shorten
 
 # Inline Markdown punctuation. Note text never starts a line in the brief, so "#", "-", "+" and "1." cannot
@@ -13,6 +14,8 @@ from insight.brief.summarise import shorten
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}!|~])")
 QUOTE_CHARS = 280
 PAGE_ONE_CHANGES = 3  # topics up / down in "what changed"
+DECISION_NOTE_CHARS = 140  # page one keeps each decision to about two lines
+DECISION_ORDER = {"done": 0, "planned": 1, "declined": 2, "investigating": 3}  # furthest along first
 
 
 def change(now: int, before: int) -> str:
@@ -120,3 +123,54 @@ def also_rising(group: NeedGroup, strong: Callable[[str], str]) -> str:
         return ""
     others = "; ".join(f"{strong(i.label)} {volume(i.count, i.distinct_agents)}" for i in group.also)
     return f"Also rising in the same theme: {others}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision of "What was decided": a status with its owner and note, on one or more of this week's topics.
+
+    ``label`` is the busiest of those topics; ``count`` their notes this week; ``topics`` how many they are.
+    """
+
+    label: str
+    status: str
+    owner: str | None
+    note: str | None
+    count: int
+    topics: int
+
+
+def decisions(topics: Sequence[TopicLine]) -> list[Decision]:
+    """This week's topics whose status moved past "new", one line per decision, furthest along first.
+
+    A PM who set the same status, owner and note on the sibling topics of one need made one decision, so
+    those topics are one line (named by the busiest) — the brief does not list the same decision three times.
+    Topics without a note are never put together: nothing says they are the same decision.
+    """
+    groups: dict[tuple, list[TopicLine]] = {}
+    for t in topics:
+        if t.status in DECISION_ORDER:
+            note = (t.status_note or "").strip()
+            key = (t.status, t.owner, note) if note else (t.status, t.owner, "", t.topic_id)
+            groups.setdefault(key, []).append(t)
+    out = []
+    for members in groups.values():
+        busiest = max(members, key=lambda t: (t.count, -t.topic_id))
+        note = (busiest.status_note or "").strip() or None
+        out.append(
+            Decision(
+                busiest.label,
+                str(busiest.status),
+                busiest.owner,
+                shorten(note, DECISION_NOTE_CHARS) if note else None,
+                sum(t.count for t in members),
+                len(members),
+            )
+        )
+    return sorted(out, key=lambda d: (DECISION_ORDER[d.status], -d.count, d.label))
+
+
+def decision_counts(d: Decision) -> str:
+    """``10 notes this week`` / ``10 notes this week in 3 topics``."""
+    where = f" in {d.topics} topics" if d.topics > 1 else ""
+    return f"{counted(d.count, 'note')} this week{where}"

@@ -65,6 +65,7 @@ class TopicInfoRow:
     theme: str | None
     born_run_id: int | None
     merged_into: int | None
+    status_note: str | None = None  # what the PM told agents about it
 
 
 _TOPIC_ROWS = f"""
@@ -115,7 +116,8 @@ def topic_infos(con: duckdb.DuckDBPyConnection) -> list[TopicInfoRow]:
         ),
         ids AS (SELECT topic_id FROM topics UNION SELECT topic_id FROM topic_profiles)
         SELECT ids.topic_id, COALESCE({display_label("p", "c")}, l.label), p.owner, p.status,
-               CASE WHEN c.topic_id IS NOT NULL THEN c.theme_label ELSE l.theme END, p.born_run_id, m.target
+               CASE WHEN c.topic_id IS NOT NULL THEN c.theme_label ELSE l.theme END, p.born_run_id, m.target,
+               p.status_note
         FROM ids
         LEFT JOIN topic_profiles p ON p.topic_id = ids.topic_id
         LEFT JOIN cur c ON c.topic_id = ids.topic_id

@@ -52,6 +52,7 @@ class TopicInfo:
     status: str | None = None
     theme: str | None = None
     born_run_id: int | None = None
+    status_note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ def topic_catalogue(store: Store) -> dict[int, TopicInfo]:
     infos: dict[int, TopicInfo] = {UNCLEAR_TOPIC_ID: TopicInfo(UNCLEAR_TOPIC_ID, UNCLEAR_LABEL)}
     for r in rows:
         infos[r.topic_id] = TopicInfo(
-            r.topic_id, r.label or f"Topic {r.topic_id}", r.owner, r.status, r.theme, r.born_run_id
+            r.topic_id, r.label or f"Topic {r.topic_id}", r.owner, r.status, r.theme, r.born_run_id, r.status_note
         )
     for r in rows:  # merged_into is where the topic finally lives (chains followed by the store)
         if r.merged_into is not None and r.merged_into in infos:
