@@ -24,6 +24,14 @@ def served(demo_template, tmp_path_factory):
     folder = tmp_path_factory.mktemp("roles")
     db = folder / "demo.duckdb"
     shutil.copy(demo_template[0], db)
+    # What the real demo records after its first fit, so the leader's brief carries decisions (page one's length).
+    from ingest.demo import record_demo_decisions
+    from ingest.redaction import default_redactor
+    from insight.store import Store
+
+    store = Store(db)
+    assert record_demo_decisions(store, redactor=default_redactor()) > 0
+    store.release()
     ARTIFACTS.mkdir(exist_ok=True)
     env = {"EARSHOT_DB": str(db), "EARSHOT_EMBEDDING_MODEL": EMBEDDER}
     with streamlit_server(env, log=ARTIFACTS / "streamlit-roles.log") as url:
@@ -196,6 +204,7 @@ def test_leader_reads_the_brief_on_one_screen_and_a_half_and_prints_page_one_on_
     try:
         _open(page, f"{url}/brief?demo_role=leader")
         expect(page.get_by_role("heading", name="What was decided")).to_be_visible()
+        expect(page.get_by_text("in the app from the next billing release").first).to_be_visible()
         expect(page.get_by_text("Appendix — movers")).to_be_visible()  # the rest, one click away
         assert (
             page.get_by_role("heading", name="Topics this week").count() == 0

@@ -44,9 +44,9 @@ border-radius:8px;background:#eef2ff;color:#3730a3}svg text{font-size:10px;fill:
 footer{margin-top:24px;font-size:12px;color:#6b7280}code{background:#f3f4f6;padding:0 3px;border-radius:3px}
 .appendix{margin-top:40px}.appendix h2{font-size:15px}
 @page{size:A4;margin:14mm 14mm 16mm}
-@media print{body{font-size:10.5pt;max-width:none;margin:0;padding:0}h1{font-size:16pt}
-h2{font-size:12pt;margin:12px 0 4px}li{margin:3px 0}blockquote{margin:2px 0 2px 8px}.kpi{padding:4px 8px}
-.kpi b{font-size:14pt}
+@media print{body{font-size:9.5pt;line-height:1.35;max-width:none;margin:0;padding:0}h1{font-size:15pt}
+h2{font-size:11pt;margin:8px 0 3px}li{margin:2px 0}blockquote{margin:1px 0 1px 8px}blockquote cite{font-size:8pt}
+.kpi{padding:3px 8px}.kpi b{font-size:13pt}
 .appendix{break-before:page;margin-top:0}table,blockquote,li,svg{break-inside:avoid}a{color:inherit;text-decoration:none}}
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"

@@ -14,7 +14,7 @@ from insight.brief.summarise import shorten
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}!|~])")
 QUOTE_CHARS = 280
 PAGE_ONE_CHANGES = 3  # topics up / down in "what changed"
-DECISION_NOTE_CHARS = 140  # page one keeps each decision to about two lines
+DECISION_NOTE_CHARS = 100  # page one keeps each decision to about two lines (and one A4 page)
 DECISION_ORDER = {"done": 0, "planned": 1, "declined": 2, "investigating": 3}  # furthest along first
 
 
