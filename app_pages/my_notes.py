@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from insight.agent_notes import notes_by_agent
+from insight.agent_notes import notes_by_agent, updates_on
 from insight.filter_options import filter_options
 from ui import auth, data, render, resources, state
 
@@ -35,14 +35,11 @@ c1.metric("Notes logged", len(mine))
 c2.metric("In a topic", sum(1 for m in mine if m.note.topic_id is not None and m.note.topic_id >= 0))
 c3.metric("Planned or fixed", acted)
 
-# What is being done about what I reported: one card per topic that moved past "new".
-updates: dict[int, list] = {}
-for m in mine:
-    if m.note.topic_id is not None and m.topic_status not in (None, "new"):
-        updates.setdefault(m.note.topic_id, []).append(m)
+# What is being done about what I reported: one card per decision (the same one on sibling topics is one).
+updates = updates_on(mine)
 if updates:
     st.subheader("Updates on what you reported")
-    for items in list(updates.values())[:6]:
+    for items in updates:
         first = items[0]
         with st.container(border=True):
             # escaped apart from its separator: escaping trims the text, and took the space before "·" with it

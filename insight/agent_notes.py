@@ -29,3 +29,20 @@ def notes_by_agent(store: Store, agent_id: str, *, limit: int = 500) -> list[MyN
         *note_row, status, owner, status_note = row
         out.append(MyNote(notes_sql.row_to_note(tuple(note_row)), status, owner, status_note))
     return out
+
+
+def updates_on(mine: list[MyNote], limit: int = 6) -> list[list[MyNote]]:
+    """What is being done about what an agent reported: their notes grouped by decision, newest first.
+
+    Only notes in a topic that moved past "new" count. A PM who set the same status, owner and note on the
+    sibling topics of one need made one decision, so the agent reads it once; topics without a note are one
+    group each. Each group keeps the agent's notes in the order given (newest first).
+    """
+    groups: dict[tuple, list[MyNote]] = {}
+    for m in mine:
+        if m.note.topic_id is None or m.topic_status in (None, "new"):
+            continue
+        note = (m.status_note or "").strip()
+        key = (m.topic_status, m.topic_owner, note) if note else ("topic", m.note.topic_id)
+        groups.setdefault(key, []).append(m)
+    return list(groups.values())[:limit]
