@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from insight.records import Note
+from insight.records import Note, decision_key
 from insight.store import Store
 from insight.store import note_views as views_sql
 from insight.store import notes as notes_sql
@@ -42,7 +42,6 @@ def updates_on(mine: list[MyNote], limit: int = 6) -> list[list[MyNote]]:
     for m in mine:
         if m.note.topic_id is None or m.topic_status in (None, "new"):
             continue
-        note = (m.status_note or "").strip()
-        key = (m.topic_status, m.topic_owner, note) if note else ("topic", m.note.topic_id)
+        key = decision_key(m.topic_status, m.topic_owner, m.status_note, m.note.topic_id)
         groups.setdefault(key, []).append(m)
     return list(groups.values())[:limit]

@@ -13,6 +13,18 @@ TOPIC_STATUSES: tuple[str, ...] = ("new", "investigating", "planned", "done", "d
 OWNER_TEAMS: tuple[str, ...] = ("product", "marketing", "strategy", "service")
 UNCLEAR_TOPIC_ID = -1
 UNCLEAR_LABEL = "Unclear"
+
+
+def decision_key(status: str | None, owner: str | None, note: str | None, topic_id: int | None) -> tuple:
+    """Which decision a topic's status belongs to, for listing each decision once.
+
+    A PM who set the same status, owner and note on the sibling topics of one need made one decision; a status
+    without a note is its topic's own (nothing says two of them are the same decision).
+    """
+    text = (note or "").strip()
+    return (status, owner, text) if text else (status, owner, "", topic_id)
+
+
 # A long job's progress as (stage, done, total), the shape the app's background jobs show; total 0 when unknown.
 ProgressCallback = Callable[[str, int, int], None]
 # Progress through one batch of items as (done, total): embedding, bulk jobs, re-embedding.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from insight.brief.records import Brief, BriefItem, NeedGroup, TopicLine
 from insight.brief.summarise import shorten
+from insight.records import decision_key
 
 # Inline Markdown punctuation. Note text never starts a line in the brief, so "#", "-", "+" and "1." cannot
 # start a heading or a list and are left alone for readability.
@@ -150,9 +151,7 @@ def decisions(topics: Sequence[TopicLine]) -> list[Decision]:
     groups: dict[tuple, list[TopicLine]] = {}
     for t in topics:
         if t.status in DECISION_ORDER:
-            note = (t.status_note or "").strip()
-            key = (t.status, t.owner, note) if note else (t.status, t.owner, "", t.topic_id)
-            groups.setdefault(key, []).append(t)
+            groups.setdefault(decision_key(t.status, t.owner, t.status_note, t.topic_id), []).append(t)
     out = []
     for members in groups.values():
         busiest = max(members, key=lambda t: (t.count, -t.topic_id))
