@@ -16,6 +16,7 @@ from ingest.demo import (
     record_demo_decisions,
     seed_demo,
 )
+from ingest.redaction import default_redactor
 from insight.demo_data import demo_note_count
 from insight.embedder import HashingEmbedder
 from insight.records import CHANNELS, KINDS
@@ -101,17 +102,29 @@ def test_seed_demo_goes_through_ingest(tmp_path) -> None:
     assert set(topics) == {t.key for t in THEMES}
 
 
-def test_the_demo_records_what_pms_decided_on_the_topics_holding_each_theme(tmp_path) -> None:
-    """Agents' "My notes" and the brief's "What was decided" need decisions; the demo records a few."""
-    from ingest.redaction import default_redactor
-    from insight.store import profiles
-
+def _demo_with_answer_key_topics(tmp_path) -> tuple[Store, dict[str, int]]:
+    """A third of the demo's volume (every decided need still holds dozens of notes) in its answer-key topics."""
     path = tmp_path / "demo.duckdb"
     store = Store(path)
     embedder = HashingEmbedder(128)
     settings = load_settings({}, db=path)
-    seed_demo(store, embedder=embedder, redactor=default_redactor(), settings=settings, now=NOW, refit_topics=False)
-    topics = write_answer_key_topics(store, embedder.model_id)
+    seed_demo(
+        store,
+        embedder=embedder,
+        redactor=default_redactor(),
+        settings=settings,
+        notes_per_week=100,
+        now=NOW,
+        refit_topics=False,
+    )
+    return store, write_answer_key_topics(store, embedder.model_id)
+
+
+def test_the_demo_records_what_pms_decided_on_the_topics_holding_each_theme(tmp_path) -> None:
+    """Agents' "My notes" and the brief's "What was decided" need decisions; the demo records a few."""
+    from insight.store import profiles
+
+    store, topics = _demo_with_answer_key_topics(tmp_path)
     assert record_demo_decisions(store, redactor=default_redactor()) == len(DEMO_DECISIONS)
     with store.read() as con:
         for decision in DEMO_DECISIONS:
@@ -123,14 +136,7 @@ def test_the_demo_records_what_pms_decided_on_the_topics_holding_each_theme(tmp_
 
 
 def test_a_decision_is_not_put_on_a_topic_that_mostly_holds_another_need(tmp_path) -> None:
-    from ingest.redaction import default_redactor
-
-    path = tmp_path / "demo.duckdb"
-    store = Store(path)
-    embedder = HashingEmbedder(128)
-    settings = load_settings({}, db=path)
-    seed_demo(store, embedder=embedder, redactor=default_redactor(), settings=settings, now=NOW, refit_topics=False)
-    topics = write_answer_key_topics(store, embedder.model_id)
+    store, topics = _demo_with_answer_key_topics(tmp_path)
     with store.transaction() as con:  # a PM merge moved the SIM notes into the larger price-rise topic
         con.execute(
             "UPDATE note_topics SET topic_id = ? WHERE topic_id = ?", [topics["price-rise"], topics["sim-delay"]]
