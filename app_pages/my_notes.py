@@ -59,14 +59,15 @@ frame = render.notes_frame(
         "Note": m.note.text,
         "Topic": m.note.topic_label or ("Unclear" if m.note.topic_id == -1 else "—"),
         "Status": m.topic_status or ("new" if m.note.topic_id is not None else ""),
+        "What's happening": m.status_note or "",
+        "Owner": m.topic_owner or "",
         "Kind": m.note.kind or "",
         "Product": m.note.product or "",
-        "Owner": m.topic_owner or "",
-        "What's happening": m.status_note or "",
     }
     for m in mine
 )
-# Short columns first and a medium-width note: with a "large" note column, Kind and Product sat off-screen.
+# What an agent opens this page for comes first: their note, its topic, and what was decided about it. At
+# 1280 px "Owner" and "What's happening" sat behind the table's horizontal scroll after Kind and Product.
 st.dataframe(
     render.with_badges(frame),
     hide_index=True,
@@ -75,6 +76,9 @@ st.dataframe(
         "Note": st.column_config.TextColumn(width="medium"),
         "Topic": st.column_config.TextColumn(width="medium"),
         "What's happening": st.column_config.TextColumn(width="medium"),
+        "Owner": st.column_config.TextColumn(width="small"),
+        "Kind": st.column_config.TextColumn(width="small"),
+        "Product": st.column_config.TextColumn(width="small"),
     },
 )
 render.export_buttons(frame, f"my-notes-{agent_id}", key="my-notes")

@@ -93,6 +93,8 @@ def test_my_notes_shows_topic_status_and_note(demo_db) -> None:
     assert "planned" in first["Status"]
     assert first["Owner"] == "product"
     assert first["What's happening"] == "Coming in the spring release"
+    # what was decided sits beside the topic, ahead of Kind and Product (at 1280 px those scroll off)
+    assert list(frame.columns)[:6] == ["When", "Note", "Topic", "Status", "What's happening", "Owner"]
     assert at.metric[0].value == "1"
     page = texts(at)
     assert "Updates on what you reported" in page and "Coming in the spring release" in page
