@@ -54,8 +54,9 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, "Not found" if exc.status_code == 404 else "Request refused",
-                              str(exc.detail))
+        return error_response(
+            exc.status_code, "Not found" if exc.status_code == 404 else "Request refused", str(exc.detail)
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

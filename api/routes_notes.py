@@ -51,7 +51,7 @@ def _items(body: bytes, max_batch: int) -> tuple[list[Any], bool]:
     single = isinstance(payload, dict) and "notes" not in payload
     items = [payload] if single else payload.get("notes") if isinstance(payload, dict) else payload
     if not isinstance(items, list):
-        raise ApiError(422, "Bad request", "Send one note object, a list of notes, or {\"notes\": [...]}.")
+        raise ApiError(422, "Bad request", 'Send one note object, a list of notes, or {"notes": [...]}.')
     if not items:
         raise ApiError(422, "Bad request", "The batch is empty.")
     if len(items) > max_batch:
@@ -87,14 +87,27 @@ async def store_batch(ctx: ApiContext, items: list[Any], *, kind: str, name: str
             "content": {
                 "application/json": {
                     "schema": {"oneOf": [NoteIn.model_json_schema(), NotesIn.model_json_schema()]},
-                    "example": {"notes": [{"text": "Wants to pause the plan while abroad", "agent_id": "ana",
-                                           "channel": "phone", "kind": "need", "external_id": "crm-1"}]},
+                    "example": {
+                        "notes": [
+                            {
+                                "text": "Wants to pause the plan while abroad",
+                                "agent_id": "ana",
+                                "channel": "phone",
+                                "kind": "need",
+                                "external_id": "crm-1",
+                            }
+                        ]
+                    },
                 }
             },
         }
     },
-    responses={200: {"description": "One result per note: created, duplicate (with the stored note_id) or "
-                     "rejected (with its problems). 207-style: the good notes are stored even if some fail."}},
+    responses={
+        200: {
+            "description": "One result per note: created, duplicate (with the stored note_id) or "
+            "rejected (with its problems). 207-style: the good notes are stored even if some fail."
+        }
+    },
 )
 async def post_notes(request: Request, token: ApiToken = Depends(require("ingest"))) -> JSONResponse:
     """Validate, redact, dedupe and store notes exactly as a file import or the form would."""

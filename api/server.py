@@ -44,8 +44,9 @@ def listen(host: str, port: int) -> socket.socket:
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except socket.gaierror as exc:
-        raise EarshotError(f"'{host}' is not an address this machine can listen on ({exc.strerror}).",
-                           title="Cannot start the API") from exc
+        raise EarshotError(
+            f"'{host}' is not an address this machine can listen on ({exc.strerror}).", title="Cannot start the API"
+        ) from exc
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart need not wait out TIME_WAIT
     try:
@@ -53,8 +54,10 @@ def listen(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         if exc.errno == errno.EADDRINUSE:
-            message = (f"Port {port} on {host} is already in use — is another Earshot API running? Stop it, or "
-                       "pick another port with --port or EARSHOT_API_PORT (--port 0 lets the system choose).")
+            message = (
+                f"Port {port} on {host} is already in use — is another Earshot API running? Stop it, or "
+                "pick another port with --port or EARSHOT_API_PORT (--port 0 lets the system choose)."
+            )
         elif exc.errno == errno.EACCES:
             message = f"Not allowed to listen on port {port} (ports below 1024 need an administrator); use --port."
         else:

@@ -77,8 +77,10 @@ if overview.runs:
     st.caption("Scheduled runs: " + " · ".join(runs))
 
 st.subheader("API tokens")
-st.caption("Create with `python -m insight tokens create --name NAME --scope ingest|read`; revoke with "
-           "`python -m insight tokens revoke NAME`. Secrets are shown once, at creation, and never stored.")
+st.caption(
+    "Create with `python -m insight tokens create --name NAME --scope ingest|read`; revoke with "
+    "`python -m insight tokens revoke NAME`. Secrets are shown once, at creation, and never stored."
+)
 if not overview.tokens:
     render.empty("No API tokens yet.")
 else:

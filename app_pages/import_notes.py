@@ -148,12 +148,19 @@ else:
         hide_index=True,
         key="import-ledger",
     )
-    undoable = {f"#{r.import_id} — {r.name} ({r.imported:,} notes)": r.import_id for r in imports
-                if r.status == "complete" or r.interrupted}
+    undoable = {
+        f"#{r.import_id} — {r.name} ({r.imported:,} notes)": r.import_id
+        for r in imports
+        if r.status == "complete" or r.interrupted
+    }
     if undoable:
         with st.form("undo-import"):
-            choice = st.selectbox("Undo an import", list(undoable), key="undo-choice",
-                                  help="Removes the notes it stored, with their vectors and topic placements.")
+            choice = st.selectbox(
+                "Undo an import",
+                list(undoable),
+                key="undo-choice",
+                help="Removes the notes it stored, with their vectors and topic placements.",
+            )
             sure = st.checkbox("Yes, remove these notes", key="undo-sure")
             undo_go = st.form_submit_button("Undo import", icon=":material/undo:")
         if undo_go:

@@ -66,14 +66,20 @@ def calls(db: Path, embedding_model: str) -> list[tuple[str, str, Callable[[], o
         ("topic", "topic_activity (largest)", lambda: topic_activity(store, biggest)),
         ("topic", "similar_topics", lambda: similar_topics(store, biggest)),
         ("explore", "search_notes (50, no filter)", lambda: search_notes(store, query, embedder=embedder, limit=50)),
-        ("explore", "search_notes (50, last 12 weeks)",
-         lambda: search_notes(store, query, embedder=embedder, filters=twelve, limit=50)),
+        (
+            "explore",
+            "search_notes (50, last 12 weeks)",
+            lambda: search_notes(store, query, embedder=embedder, filters=twelve, limit=50),
+        ),
         ("explore", "topic_map", lambda: topic_map(store)),
         ("brief", "resolve_week", lambda: resolve_week(store)),
         ("brief", "build_brief (latest week)", lambda: build_brief(store, settings, resolve_week(store), wait=False)),
         ("my_notes", "notes_by_agent", lambda: notes_by_agent(store, agent)),
-        ("log_note", "similar_this_week (after a save)",
-         lambda: similar_this_week(store, embedder=embedder, note_id=last_note, agent_id=agent)),
+        (
+            "log_note",
+            "similar_this_week (after a save)",
+            lambda: similar_this_week(store, embedder=embedder, note_id=last_note, agent_id=agent),
+        ),
         ("topics_admin", "list_runs", lambda: list_runs(store)),
     ]
 

@@ -70,9 +70,18 @@ def make_notes(texts: list[str], prefix: str) -> list[dict]:
     notes = []
     for i, text in enumerate(texts):
         created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now - (i * 7919) % (84 * 86400) - 3600))
-        notes.append({"text": text, "external_id": f"{prefix}-{i}", "source": "bench", "created_at": created,
-                      "agent_id": f"agent-{i % 40:02d}", "team": f"team-{i % 5}", "channel": channels[i % 4],
-                      "kind": "need"})
+        notes.append(
+            {
+                "text": text,
+                "external_id": f"{prefix}-{i}",
+                "source": "bench",
+                "created_at": created,
+                "agent_id": f"agent-{i % 40:02d}",
+                "team": f"team-{i % 5}",
+                "channel": channels[i % 4],
+                "kind": "need",
+            }
+        )
     return notes
 
 
@@ -86,9 +95,14 @@ def start_server(db: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "insight", "serve-api", "--port", str(port), "--db", str(db),
-                             "--no-schedule"], cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "insight", "serve-api", "--port", str(port), "--db", str(db), "--no-schedule"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 900  # a loaded shared machine takes minutes to load the model
     while time.monotonic() < deadline:
@@ -115,9 +129,27 @@ def stop(proc: subprocess.Popen) -> None:
 def make_tokens(db: Path, env: dict[str, str], n: int) -> list[str]:
     tokens = []
     for i in range(n):
-        out = subprocess.run([sys.executable, "-m", "insight", "tokens", "create", "--name", f"client-{i}",
-                              "--scope", "ingest", "--json", "--db", str(db)], cwd=ROOT, env=env, check=True,
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "insight",
+                "tokens",
+                "create",
+                "--name",
+                f"client-{i}",
+                "--scope",
+                "ingest",
+                "--json",
+                "--db",
+                str(db),
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         tokens.append(json.loads(out.stdout)["token"])
     return tokens
 
@@ -173,8 +205,9 @@ def run_clients(url: str, tokens: list[str], work: list[list[tuple[list[dict], b
                     log.record(-1, notes, None, None)
                     print(f"client error: {exc!r}", file=sys.stderr)
 
-    threads = [threading.Thread(target=client_loop, args=(tokens[i % len(tokens)], items))
-               for i, items in enumerate(work)]
+    threads = [
+        threading.Thread(target=client_loop, args=(tokens[i % len(tokens)], items)) for i, items in enumerate(work)
+    ]
     started = time.perf_counter()
     for t in threads:
         t.start()
@@ -209,8 +242,9 @@ def dashboard_worker(db: str, stop_file: str, out_file: str) -> None:
             if not ok:
                 failures[page] += 1
                 print(f"dashboard {page} exceptions: {[e.message for e in at.exception][:2]}", file=sys.stderr)
-    Path(out_file).write_text(json.dumps({"renders": renders, "failures": failures,
-                                          "p50_s": statistics.median(seconds) if seconds else None}))
+    Path(out_file).write_text(
+        json.dumps({"renders": renders, "failures": failures, "p50_s": statistics.median(seconds) if seconds else None})
+    )
 
 
 def stress_work(notes: list[dict], clients: int, batch: int, single_share: float, seed: int = 11):
@@ -220,7 +254,7 @@ def stress_work(notes: list[dict], clients: int, batch: int, single_share: float
     singles, batched = notes[:n_single], notes[n_single:]
     requests: list[tuple[list[dict], bool]] = [([n], True) for n in singles]
     for i in range(0, len(batched), batch):
-        chunk = list(batched[i:i + batch])
+        chunk = list(batched[i : i + batch])
         if rng.random() < 0.2:  # a batch that carries one of its notes twice
             chunk.append(dict(chunk[0]))
         if rng.random() < 0.2:  # and one invalid note
@@ -278,15 +312,16 @@ def main() -> int:
 
     texts = load_texts(args.throughput_notes + args.notes + args.singles)
     tp_notes = make_notes(texts[: args.throughput_notes], "tp")
-    stress_notes = make_notes(texts[args.throughput_notes: args.throughput_notes + args.notes], "st")
-    idle_notes = make_notes(texts[-args.singles:], "idle")
+    stress_notes = make_notes(texts[args.throughput_notes : args.throughput_notes + args.notes], "st")
+    idle_notes = make_notes(texts[-args.singles :], "idle")
     tmp = Path(tempfile.mkdtemp(prefix="earshot-api-bench-"))
     print(f"work folder {tmp}", file=sys.stderr, flush=True)
 
     # The machine is shared: load drifts by minutes. So the file import and the API take turns on equal
     # rounds of notes (and form saves alternate with single posts), and each side sums its own rounds.
-    settings_file = load_settings(environ={k: v for k, v in env.items() if k.startswith("EARSHOT_")},
-                                  db=tmp / "file.duckdb")
+    settings_file = load_settings(
+        environ={k: v for k, v in env.items() if k.startswith("EARSHOT_")}, db=tmp / "file.duckdb"
+    )
     embedder = embedder_for(settings_file)
     redactor = default_redactor()
     if hasattr(embedder, "warm_up"):
@@ -304,7 +339,7 @@ def main() -> int:
         file_imported = 0
         log_tp = Log()
         for r in range(rounds):
-            part = tp_notes[r * size:(r + 1) * size]
+            part = tp_notes[r * size : (r + 1) * size]
             file_part = [{**n, "external_id": "file-" + n["external_id"]} for n in part]
             csv_path = tmp / f"notes-{r}.csv"
             with csv_path.open("w", newline="", encoding="utf-8") as f:
@@ -312,24 +347,34 @@ def main() -> int:
                 writer.writeheader()
                 writer.writerows(file_part)
             started = time.perf_counter()
-            report = import_file(csv_path, file_store, embedder=embedder, redactor=redactor, settings=settings_file,
-                                 rejected_path=tmp / "rejected.csv")
+            report = import_file(
+                csv_path,
+                file_store,
+                embedder=embedder,
+                redactor=redactor,
+                settings=settings_file,
+                rejected_path=tmp / "rejected.csv",
+            )
             file_s += time.perf_counter() - started
             file_imported += report.imported
             file_store.release()  # as a CLI import would: the file is not held between imports
-            chunks = [part[i:i + args.batch] for i in range(0, len(part), args.batch)]
+            chunks = [part[i : i + args.batch] for i in range(0, len(part), args.batch)]
             api_s += run_clients(url, tokens, [[(c, False) for c in chunks[k::4]] for k in range(4)], log_tp)
             posted = len(tp_notes[: (r + 1) * size])
-            print(f"round {r + 1}/{rounds}: file {file_imported / file_s:.0f}/s, API {posted / api_s:.0f}/s",
-                  file=sys.stderr, flush=True)
+            print(
+                f"round {r + 1}/{rounds}: file {file_imported / file_s:.0f}/s, API {posted / api_s:.0f}/s",
+                file=sys.stderr,
+                flush=True,
+            )
         file_rate = file_imported / file_s
         api_rate = len(tp_notes) / api_s
 
         # -- 3. single-note posts alternating with the form's save -----------------------------------------
         log_idle = Log()
         form_ms = []
-        with __import__("httpx").Client(base_url=url, headers={"Authorization": f"Bearer {tokens[0]}"},
-                                        timeout=300) as client:
+        with __import__("httpx").Client(
+            base_url=url, headers={"Authorization": f"Bearer {tokens[0]}"}, timeout=300
+        ) as client:
             for note in idle_notes:
                 post(client, [note], log_idle, True)
                 fields = {k: v for k, v in note.items() if k not in ("external_id", "source")}
@@ -342,13 +387,19 @@ def main() -> int:
         # 1. the stress run: dashboard loop + refit + 50 clients
         stop_file, dash_out = tmp / "stop", tmp / "dashboard.json"
         dash_env = {**env, "EARSHOT_DB": str(db)}
-        dashboard = subprocess.Popen([sys.executable, __file__, "--dashboard-worker", str(db), str(stop_file),
-                                      str(dash_out)], cwd=ROOT, env=dash_env, stderr=subprocess.PIPE, text=True)
+        dashboard = subprocess.Popen(
+            [sys.executable, __file__, "--dashboard-worker", str(db), str(stop_file), str(dash_out)],
+            cwd=ROOT,
+            env=dash_env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         refit_cmd = [sys.executable, "-m", "insight", "refit", "--db", str(db), "--no-progress", "--force"]
         if args.no_refit:
             refit_cmd = [sys.executable, "-c", "print('skipped (--no-refit)')"]
-        refit = subprocess.Popen(refit_cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True)
+        refit = subprocess.Popen(
+            refit_cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         work, n_resent = stress_work(stress_notes, args.clients, args.batch, args.single_share)
         log = Log()
         stress_s = run_clients(url, tokens, work, log)
@@ -376,31 +427,43 @@ def main() -> int:
     dup_answers = sum(1 for outs in log.outcomes.values() for s, _ in outs if s == "duplicate")
 
     single_ratio = statistics.median(log_idle.single_ms) / statistics.median(form_ms)
-    print(f"API benchmark — {args.notes:,} notes from {args.clients} clients (batches of {args.batch}, "
-          f"{args.single_share:.0%} singly, {n_resent:,} re-posted), embedder "
-          f"{args.embedder or 'all-MiniLM-L6-v2'}; dashboard + refit running")
+    print(
+        f"API benchmark — {args.notes:,} notes from {args.clients} clients (batches of {args.batch}, "
+        f"{args.single_share:.0%} singly, {n_resent:,} re-posted), embedder "
+        f"{args.embedder or 'all-MiniLM-L6-v2'}; dashboard + refit running"
+    )
     print()
     print("| measure | value | target |")
     print("|---|---|---|")
-    print(f"| notes lost (expected but not stored) | {lost} (of {len(expected):,}; acknowledged-but-missing "
-          f"{lost_acknowledged}) | 0 {'✓' if lost == 0 else '✗ MISSED'} |")
-    print(f"| notes stored twice | {duplicated} (+{len(created_ids) - len(set(created_ids))} repeated ids) | "
-          f"0 {'✓' if duplicated == 0 else '✗ MISSED'} |")
+    print(
+        f"| notes lost (expected but not stored) | {lost} (of {len(expected):,}; acknowledged-but-missing "
+        f"{lost_acknowledged}) | 0 {'✓' if lost == 0 else '✗ MISSED'} |"
+    )
+    print(
+        f"| notes stored twice | {duplicated} (+{len(created_ids) - len(set(created_ids))} repeated ids) | "
+        f"0 {'✓' if duplicated == 0 else '✗ MISSED'} |"
+    )
     print(f"| 5xx answers / transport errors | {five_xx} / {transport_errors} | 0 {'✓' if five_xx == 0 else '✗'} |")
     print(f"| planted re-posts answered duplicate | {dup_answers:,} answers | ≥ {n_resent:,} |")
     print(f"| planted invalid notes rejected / stored | {rejected} / {bad_stored} | all / 0 |")
     print(f"| 429 answers (clients waited and retried) | {log.retries_429 + log_tp.retries_429} | |")
     print(f"| stress run wall time | {stress_s:.0f} s ({args.notes / stress_s:.0f} notes/s) | |")
-    print(f"| batched API throughput, idle server | {api_rate:.0f} notes/s ({len(tp_notes):,} notes, 4 clients, "
-          f"{args.rounds} rounds) | |")
+    print(
+        f"| batched API throughput, idle server | {api_rate:.0f} notes/s ({len(tp_notes):,} notes, 4 clients, "
+        f"{args.rounds} rounds) | |"
+    )
     print(f"| file import throughput (import_file, the same notes, rounds alternating) | {file_rate:.0f} notes/s | |")
     ratio = api_rate / file_rate
     print(f"| batched API / file import | {ratio:.2f}× | ≥ 0.90× {'✓' if ratio >= 0.9 else '✗ MISSED'} |")
     idle_p50 = statistics.median(log_idle.single_ms)
-    print(f"| single-note post p50 / p95, idle (alternating with form saves) | {idle_p50:.1f} / "
-          f"{_pct(log_idle.single_ms, 0.95):.1f} ms | |")
-    print(f"| single-note post p50 / p95, during the stress run | {statistics.median(log.single_ms):.0f} / "
-          f"{_pct(log.single_ms, 0.95):.0f} ms | |")
+    print(
+        f"| single-note post p50 / p95, idle (alternating with form saves) | {idle_p50:.1f} / "
+        f"{_pct(log_idle.single_ms, 0.95):.1f} ms | |"
+    )
+    print(
+        f"| single-note post p50 / p95, during the stress run | {statistics.median(log.single_ms):.0f} / "
+        f"{_pct(log.single_ms, 0.95):.0f} ms | |"
+    )
     print(f"| form save (save_note) p50 / p95 | {statistics.median(form_ms):.1f} / {_pct(form_ms, 0.95):.1f} ms | |")
     print(f"| single post / form save (p50, idle) | {single_ratio:.2f}× | |")
     renders, failed = sum(dash["renders"].values()), sum(dash["failures"].values())
@@ -408,8 +471,9 @@ def main() -> int:
     print(f"| refit during the run | {(refit_out or refit_err).strip().splitlines()[-1][:90]} | |")
     print(f"| notes in the database | {total:,} | |")
     if dash_err.strip():
-        print("\ndashboard worker stderr (last lines):\n" + "\n".join(dash_err.strip().splitlines()[-5:]),
-              file=sys.stderr)
+        print(
+            "\ndashboard worker stderr (last lines):\n" + "\n".join(dash_err.strip().splitlines()[-5:]), file=sys.stderr
+        )
     return 0 if lost == 0 and duplicated == 0 and five_xx == 0 else 1
 
 

@@ -33,7 +33,11 @@ def run(path: Path, db: Path, **env_extra: str) -> tuple[int, str, float, float]
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", WRAPPER, sys.executable, "-m", "ingest", str(path), "--no-progress"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     *lines, peak = done.stderr.rstrip("\n").split("\n")
     first = next((line for line in lines if line.startswith("error:")), lines[0] if lines else "")
@@ -45,8 +49,11 @@ def main() -> None:
     print("building the corpus…", file=sys.stderr)
     cases = [
         ("xlsx expanding to 1.5 GiB (default limit)", corpus.workbook_expanding(folder / "x.xlsx", 1536 << 20), {}),
-        ("same, limit lifted to 4 GiB, rows limit 20k", folder / "x.xlsx",
-         {"EARSHOT_IMPORT_MAX_EXPANDED_MB": "4096", "EARSHOT_IMPORT_MAX_ROWS": "20000"}),
+        (
+            "same, limit lifted to 4 GiB, rows limit 20k",
+            folder / "x.xlsx",
+            {"EARSHOT_IMPORT_MAX_EXPANDED_MB": "4096", "EARSHOT_IMPORT_MAX_ROWS": "20000"},
+        ),
         ("xlsx entity bomb (billion laughs)", corpus.workbook_entity_bomb(folder / "bomb.xlsx"), {}),
         ("xlsx malformed workbook.xml", corpus.workbook_malformed(folder / "bad.xlsx"), {}),
         ("xlsx ZIP directory understates sizes", corpus.workbook_lying_sizes(folder / "lie.xlsx"), {}),

@@ -130,8 +130,9 @@ def save_notes(
         try:
             clean, kinds = redact_draft(draft, redactor, ColumnPolicy.from_settings(settings))
         except EarshotError as exc:  # the redactor gave up on this note: it is rejected, the others go on
-            results[i] = ItemResult(i, "rejected", external_id=draft.external_id,
-                                    problems=(Problem(None, "text", exc.message),))
+            results[i] = ItemResult(
+                i, "rejected", external_id=draft.external_id, problems=(Problem(None, "text", exc.message),)
+            )
             continue
         prepared.append(_Prepared(clean, dedupe_key(clean), kinds))
         where.append(i)
@@ -171,13 +172,27 @@ def import_notes(
 
     record = start_import(store, kind=kind, name=name, source=default_source, redactor=redactor)
     try:
-        result = save_notes(store, items, embedder=embedder, redactor=redactor, settings=settings,
-                            default_source=default_source, now=now, import_id=record.import_id)
+        result = save_notes(
+            store,
+            items,
+            embedder=embedder,
+            redactor=redactor,
+            settings=settings,
+            default_source=default_source,
+            now=now,
+            import_id=record.import_id,
+        )
     except BaseException as exc:
         fail_import(store, record.import_id, None, f"{type(exc).__name__}: {exc}"[:500], redactor=redactor)
         raise
-    report = IngestReport(source_name=name, rows_read=len(items), imported=result.count("created"),
-                          duplicates=result.count("duplicate"), rejected=result.count("rejected"),
-                          seconds=result.seconds, import_id=record.import_id)
+    report = IngestReport(
+        source_name=name,
+        rows_read=len(items),
+        imported=result.count("created"),
+        duplicates=result.count("duplicate"),
+        rejected=result.count("rejected"),
+        seconds=result.seconds,
+        import_id=record.import_id,
+    )
     finish_import(store, record.import_id, report, redactor=redactor)
     return result, record.import_id

@@ -195,9 +195,12 @@ def _records(handle: io.TextIOBase, delimiter: str, limits: ReadLimits) -> Itera
             # A quoted field ran over lines and the record has the wrong width: the quote most likely
             # swallowed the rows below it. Report this row; read the swallowed lines as rows again.
             lines.push_back(taken[1:])
-            yield number, (
-                f"has a double quote that runs over {len(taken)} lines and leaves {len(cells)} cells where the header "
-                f"has {width}; check its quotes (the lines after it were read as rows of their own)"
+            yield (
+                number,
+                (
+                    f"has a double quote that runs over {len(taken)} lines and leaves {len(cells)} cells where the "
+                    f"header has {width}; check its quotes (the lines after it were read as rows of their own)"
+                ),
             )
             continue
         yield number, cells

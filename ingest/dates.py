@@ -122,11 +122,14 @@ def decide(evidence: DateEvidence, configured: str | None, file_name: str) -> Da
             title="Dates in two formats",
         )
     if day > month:
-        return DateDecision(DAY_FIRST, f"read day-first (dd/mm/yyyy): {day:,} of {evidence.total:,} slash dates "
-                            "have a day above 12")
+        return DateDecision(
+            DAY_FIRST, f"read day-first (dd/mm/yyyy): {day:,} of {evidence.total:,} slash dates have a day above 12"
+        )
     if month > day:
-        return DateDecision(MONTH_FIRST, f"read month-first (mm/dd/yyyy): {month:,} of {evidence.total:,} slash "
-                            "dates have a day above 12")
+        return DateDecision(
+            MONTH_FIRST,
+            f"read month-first (mm/dd/yyyy): {month:,} of {evidence.total:,} slash dates have a day above 12",
+        )
     raise InputError(
         f"{file_name}: dates like {evidence.example} could be day-first ({_spell(evidence.example, True)}) or "
         f"month-first ({_spell(evidence.example, False)}), and none of its {evidence.total:,} dates decides it. "
@@ -136,8 +139,20 @@ def decide(evidence: DateEvidence, configured: str | None, file_name: str) -> Da
     )
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _spell(example: str | None, day_first: bool) -> str:

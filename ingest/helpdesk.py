@@ -30,14 +30,33 @@ INTERCOM_NOTE_TOPIC = "conversation.admin.noted"
 
 # Helpdesk channel names → Earshot channels; anything else is "other".
 ZENDESK_CHANNELS = {
-    "voice": "phone", "phone": "phone", "email": "email", "mail": "email", "chat": "chat",
-    "native_messaging": "chat", "messaging": "chat", "sms": "chat", "whatsapp": "chat", "line": "chat",
-    "twitter": "social", "facebook": "social", "instagram": "social", "instagram_dm": "social",
+    "voice": "phone",
+    "phone": "phone",
+    "email": "email",
+    "mail": "email",
+    "chat": "chat",
+    "native_messaging": "chat",
+    "messaging": "chat",
+    "sms": "chat",
+    "whatsapp": "chat",
+    "line": "chat",
+    "twitter": "social",
+    "facebook": "social",
+    "instagram": "social",
+    "instagram_dm": "social",
     "x": "social",
 }
 INTERCOM_CHANNELS = {
-    "conversation": "chat", "chat": "chat", "email": "email", "phone_call": "phone", "phone_switch": "phone",
-    "sms": "chat", "whatsapp": "chat", "facebook": "social", "instagram": "social", "twitter": "social",
+    "conversation": "chat",
+    "chat": "chat",
+    "email": "email",
+    "phone_call": "phone",
+    "phone_switch": "phone",
+    "sms": "chat",
+    "whatsapp": "chat",
+    "facebook": "social",
+    "instagram": "social",
+    "twitter": "social",
 }
 
 

@@ -112,9 +112,7 @@ def finish_import(
         return _with_state(sql.get_import(con, import_id))  # type: ignore[arg-type]
 
 
-def fail_import(
-    store: Store, import_id: int, report: IngestReport | None, message: str, *, redactor: Redactor
-) -> int:
+def fail_import(store: Store, import_id: int, report: IngestReport | None, message: str, *, redactor: Redactor) -> int:
     """Remove every note an import stored and mark it ``failed`` with ``message`` (gated: an error may quote a
     cell); return the notes removed."""
     clean = gate_text(redactor, message)

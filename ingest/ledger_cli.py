@@ -38,14 +38,15 @@ def format_imports(records: Sequence[ImportRecord]) -> str:
     """The ledger as a plain-text table."""
     if not records:
         return "No imports yet."
-    lines = [f"{'id':>5}  {'status':<11} {'started (UTC)':<16} {'kind':<7} {'read':>7} {'stored':>7} "
-             f"{'dupes':>6} {'rejected':>8}  name"]
+    lines = [
+        f"{'id':>5}  {'status':<11} {'started (UTC)':<16} {'kind':<7} {'read':>7} {'stored':>7} "
+        f"{'dupes':>6} {'rejected':>8}  name"
+    ]
     for r in records:
         status = "interrupted" if r.interrupted else r.status
         lines.append(
             f"{r.import_id:>5}  {status:<11} {r.started_at:%Y-%m-%d %H:%M} {r.kind:<7} {r.rows_read:>7,} "
-            f"{r.imported:>7,} {r.duplicates:>6,} {r.rejected:>8,}  {r.name}"
-            + (f" [{r.source}]" if r.source else "")
+            f"{r.imported:>7,} {r.duplicates:>6,} {r.rejected:>8,}  {r.name}" + (f" [{r.source}]" if r.source else "")
         )
         if r.message and r.status in ("failed", "complete"):
             lines.append(f"{'':>7}{r.message}")

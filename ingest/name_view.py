@@ -186,7 +186,7 @@ def _same_clause(text: str, end: int, start: int) -> bool:
 
 
 def _kind(word: str, everyday: frozenset[str]) -> str:
-    """"cased" (written with its own capitals), "everyday", "acronym", "given", "surname", "unknown" or "english"."""
+    """ "cased" (written with its own capitals), "everyday", "acronym", "given", "surname", "unknown" or "english"."""
     lower = word.lower()
     if len(word) < 2 or (not word.islower() and not word.isupper()) or _MASK.match(word):
         return "cased"

@@ -95,9 +95,7 @@ def _cue_before(text: str, start: int) -> bool:
 
 
 _WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
-_SIGN_OFF = regex.compile(
-    r"(?i:thanks|thank[ ]+you|regards|cheers|best|sincerely|dear|hi|hello)[ ]*,?[ ]*\n?[ ]*$"
-)
+_SIGN_OFF = regex.compile(r"(?i:thanks|thank[ ]+you|regards|cheers|best|sincerely|dear|hi|hello)[ ]*,?[ ]*\n?[ ]*$")
 _WEAK_CUES = frozenset(
     "for with from and to by named rang phoned emailed texted called cc per including plus or husband wife son "
     "daughter mother father partner mum mom dad brother sister".split()

@@ -252,5 +252,3 @@ def _jsonl_rows(path: Path, encoding: str, columns: list[str], limits: ReadLimit
                     known.add(key)
                     columns.append(key)
         yield number, raw
-
-

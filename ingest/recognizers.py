@@ -162,8 +162,7 @@ class EmailRecognizer(SpanRecognizer):
     # " dot " and a top-level domain, or else "bought it at amazon.com" would go. The local part may be spelled
     # out too: "jane dot doe at gmail dot com".
     SPELLED = regex.compile(
-        _LOCAL_START
-        + r"(?i:(?P<local>[\p{L}0-9][\p{L}0-9._%+-]*"
+        _LOCAL_START + r"(?i:(?P<local>[\p{L}0-9][\p{L}0-9._%+-]*"
         r"(?:(?:\s+dot\s+|\s*[(\[{]\s*dot\s*[)\]}]\s*|\s+(?:underscore|dash)\s+)"
         r"[\p{L}0-9][\p{L}0-9._%+-]*){0,3})"
         r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*"

@@ -44,7 +44,6 @@ from insight.topics.assign import assign_notes
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class _Prepared:
     """A redacted draft with its dedupe key, the kinds of personal data removed and the extra columns dropped."""

@@ -137,8 +137,10 @@ def open_xlsx(path: Path, limits: ReadLimits) -> RowStream:
                 ".xlsx (or export it as CSV) and retry.",
                 row=row,
             ) from exc
-        raise InputError(f"{path.name}: {what} — nothing imported. Open it in a spreadsheet, save it again as "
-                         ".xlsx and retry.", title="Cannot read workbook") from exc
+        raise InputError(
+            f"{path.name}: {what} — nothing imported. Open it in a spreadsheet, save it again as .xlsx and retry.",
+            title="Cannot read workbook",
+        ) from exc
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # some writers record wrong sheet sizes; read until the data ends

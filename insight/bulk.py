@@ -123,20 +123,24 @@ def bulk_embed(store: Store, settings: Settings, *, progress: CountCallback | No
         # One export file reads as one block, and one block feeds one actor: split it so every worker has work
         # (read_parquet's override_num_blocks does not split a single file).
         blocks = max(1, min(workers * 4, total // settings.embed_batch_size))
-        ds = ray.data.read_parquet(str(folder)).repartition(blocks).map_batches(
-            _EmbedBatch,
-            fn_constructor_kwargs={
-                "model": settings.embedding_model,
-                "batch_size": settings.embed_batch_size,
-                "backend": settings.embedding_backend,
-                "cache_dir": str(settings.model_cache_dir),
-            },
-            batch_size=settings.embed_batch_size * 4,
-            batch_format="numpy",
-            compute=ray.data.ActorPoolStrategy(size=workers),
-            # Half a CPU each on paper (each runs one thread): with a whole one, the actors took every CPU
-            # of a small machine and the Parquet read tasks they wait for could never be scheduled.
-            num_cpus=0.5,
+        ds = (
+            ray.data.read_parquet(str(folder))
+            .repartition(blocks)
+            .map_batches(
+                _EmbedBatch,
+                fn_constructor_kwargs={
+                    "model": settings.embedding_model,
+                    "batch_size": settings.embed_batch_size,
+                    "backend": settings.embedding_backend,
+                    "cache_dir": str(settings.model_cache_dir),
+                },
+                batch_size=settings.embed_batch_size * 4,
+                batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(size=workers),
+                # Half a CPU each on paper (each runs one thread): with a whole one, the actors took every CPU
+                # of a small machine and the Parquet read tasks they wait for could never be scheduled.
+                num_cpus=0.5,
+            )
         )
         done = 0
         for batch in ds.iter_batches(batch_size=WRITE_BATCH, batch_format="numpy"):
@@ -175,11 +179,15 @@ def bulk_place(store: Store, settings: Settings, *, progress: CountCallback | No
         ray = _connect(settings)
         workers = _workers(ray)
         blocks = max(1, min(workers * 4, total // WRITE_BATCH))
-        ds = ray.data.read_parquet(str(folder)).repartition(blocks).map_batches(
-            _place_batch,
-            fn_kwargs={"centroids": centroids, "topic_ids": topic_ids, "threshold": float(threshold)},
-            batch_size=WRITE_BATCH,
-            batch_format="numpy",
+        ds = (
+            ray.data.read_parquet(str(folder))
+            .repartition(blocks)
+            .map_batches(
+                _place_batch,
+                fn_kwargs={"centroids": centroids, "topic_ids": topic_ids, "threshold": float(threshold)},
+                batch_size=WRITE_BATCH,
+                batch_format="numpy",
+            )
         )
         done = 0
         for batch in ds.iter_batches(batch_size=WRITE_BATCH, batch_format="numpy"):

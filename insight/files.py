@@ -29,8 +29,7 @@ def check_target(path: Path | str, what: str = "the output") -> Path:
     path = Path(path)
     if path.is_dir() and not path.is_symlink():
         raise EarshotError(
-            f"{path} is a folder, so {what} cannot be written there. Remove or rename the folder, or give a "
-            "file name.",
+            f"{path} is a folder, so {what} cannot be written there. Remove or rename the folder, or give a file name.",
             title="Cannot write the file",
         )
     parent = path.parent

@@ -76,8 +76,15 @@ def intercom_headers(secret: str, body: bytes) -> dict[str, str]:
     return {"Content-Type": "application/json", "X-Hub-Signature": intercom_signature(secret, body)}
 
 
-def zendesk_comment_event(comment_id: int, body: str, *, public: bool = False, when: str = "2026-11-30T08:00:00Z",
-                          author_id: int = 8447388090495, group_id: int = 360001234567) -> dict[str, Any]:
+def zendesk_comment_event(
+    comment_id: int,
+    body: str,
+    *,
+    public: bool = False,
+    when: str = "2026-11-30T08:00:00Z",
+    author_id: int = 8447388090495,
+    group_id: int = 360001234567,
+) -> dict[str, Any]:
     """A ``zen:event-type:ticket.comment_added`` webhook body, shaped as Zendesk documents it."""
     return {
         "account_id": 22129848,
@@ -119,8 +126,14 @@ def zendesk_comment_event(comment_id: int, body: str, *, public: bool = False, w
     }
 
 
-def intercom_admin_noted(part_id: str, body_html: str, created_at: int, *, admin_email: str | None = "jo@acme.test",
-                         topic: str = "conversation.admin.noted") -> dict[str, Any]:
+def intercom_admin_noted(
+    part_id: str,
+    body_html: str,
+    created_at: int,
+    *,
+    admin_email: str | None = "jo@acme.test",
+    topic: str = "conversation.admin.noted",
+) -> dict[str, Any]:
     """An Intercom ``conversation.admin.noted`` notification, shaped as Intercom documents it."""
     author = {"type": "admin", "id": "1957471", "name": "Jo Agent"}
     if admin_email:

@@ -50,7 +50,7 @@ def workbook_damaged_at(path: Path, rows: int, damaged_row: int) -> Path:
 
     def damage(xml: bytes) -> bytes:
         at = xml.index(marker)
-        return xml[:at] + b"<row r=\"x\"><c><<</broken>" + xml[at:]
+        return xml[:at] + b'<row r="x"><c><<</broken>' + xml[at:]
 
     _rewrite_part(path, SHEET, damage)
     return path
@@ -91,9 +91,11 @@ def workbook_expanding(path: Path, expanded_bytes: int) -> Path:
             if name != SHEET:
                 out.writestr(name, data)
         with out.open(SHEET, "w", force_zip64=True) as sheet:
-            sheet.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-                        b'spreadsheetml/2006/main"><dimension ref="A1:A2"/><sheetData>'
-                        b'<row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row>')
+            sheet.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                b'spreadsheetml/2006/main"><dimension ref="A1:A2"/><sheetData>'
+                b'<row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row>'
+            )
             written = 0
             while written < expanded_bytes:
                 sheet.write(block)

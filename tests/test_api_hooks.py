@@ -32,8 +32,9 @@ def _iso(moment: datetime) -> str:
 
 @pytest.fixture
 def hooks(store, db_path, fake_embedder, redactor):
-    settings = load_settings(environ={}, db=db_path, zendesk_webhook_secret=ZENDESK_SECRET,
-                             intercom_webhook_secret=INTERCOM_SECRET)
+    settings = load_settings(
+        environ={}, db=db_path, zendesk_webhook_secret=ZENDESK_SECRET, intercom_webhook_secret=INTERCOM_SECRET
+    )
     with live_api(settings, store, fake_embedder, redactor) as live:
         yield live
 
@@ -50,7 +51,9 @@ def test_zendesk_signature_is_base64_hmac_sha256_of_timestamp_then_body():
     body, ts = b'{"say": "hello"}', "2021-07-25T10:00:00Z"
     openssl = subprocess.run(
         ["openssl", "dgst", "-sha256", "-hmac", ZENDESK_SECRET, "-binary"],
-        input=ts.encode() + body, capture_output=True, check=True,
+        input=ts.encode() + body,
+        capture_output=True,
+        check=True,
     ).stdout
     import base64
 
@@ -73,14 +76,21 @@ def test_a_signed_zendesk_internal_comment_becomes_the_agents_note_once(hooks):
     (row,) = _rows(hooks.store)
     external_id, source, agent, team, channel, tags, text, extra = row
     assert (external_id, source, agent, team, channel) == (
-        "987654321", "zendesk", "zendesk:8447388090495", "zendesk-group:360001234567", "phone")
+        "987654321",
+        "zendesk",
+        "zendesk:8447388090495",
+        "zendesk-group:360001234567",
+        "phone",
+    )
     assert list(tags) == ["vip", "pause_request"]
     assert "7946" not in text and "<PHONE>" in text
     assert json.loads(extra) == {"ticket_id": "5158"}
     from ingest.ledger import list_imports
 
     assert [(r.kind, r.name, r.imported, r.duplicates) for r in list_imports(hooks.store)] == [
-        ("webhook", "Zendesk comment 987654321", 0, 1), ("webhook", "Zendesk comment 987654321", 1, 0)]
+        ("webhook", "Zendesk comment 987654321", 0, 1),
+        ("webhook", "Zendesk comment 987654321", 1, 0),
+    ]
 
 
 def test_public_replies_and_other_events_are_acknowledged_but_not_stored(hooks):
@@ -89,8 +99,11 @@ def test_public_replies_and_other_events_are_acknowledged_but_not_stored(hooks):
     other = json.dumps({**zendesk_comment_event(2, "x", when=now), "type": "zen:event-type:ticket.status_changed"})
     with hooks.client() as c:
         r1 = c.post("/api/v1/hooks/zendesk", content=public, headers=zendesk_headers(ZENDESK_SECRET, public, now))
-        r2 = c.post("/api/v1/hooks/zendesk", content=other.encode(),
-                    headers=zendesk_headers(ZENDESK_SECRET, other.encode(), now))
+        r2 = c.post(
+            "/api/v1/hooks/zendesk",
+            content=other.encode(),
+            headers=zendesk_headers(ZENDESK_SECRET, other.encode(), now),
+        )
     assert r1.json()["status"] == "ignored" and "public" in r1.json()["reason"]
     assert r2.json()["status"] == "ignored"
     assert _rows(hooks.store) == []
@@ -128,8 +141,9 @@ def test_webhooks_are_off_until_a_secret_is_set(store, settings, fake_embedder, 
 
 def test_a_signed_intercom_admin_note_becomes_a_note_and_bad_ones_are_refused(hooks):
     now = int(time.time())
-    payload = intercom_admin_noted("2826904904", "<p>Customer asks for <b>dark mode</b> in the app.</p><p>Twice.</p>",
-                                   now)
+    payload = intercom_admin_noted(
+        "2826904904", "<p>Customer asks for <b>dark mode</b> in the app.</p><p>Twice.</p>", now
+    )
     body = json.dumps(payload).encode()
     stale = json.dumps(intercom_admin_noted("1", "<p>old note text</p>", now - 3600)).encode()
     ping = json.dumps({**intercom_admin_noted("2", "<p>x</p>", now), "topic": "ping"}).encode()
@@ -147,7 +161,13 @@ def test_a_signed_intercom_admin_note_becomes_a_note_and_bad_ones_are_refused(ho
     (row,) = _rows(hooks.store)
     external_id, source, agent, team, channel, tags, text, _ = row
     assert (external_id, source, agent, team, channel, list(tags)) == (
-        "2826904904", "intercom", "jo@acme.test", "intercom-team:5017691", "chat", ["billing"])
+        "2826904904",
+        "intercom",
+        "jo@acme.test",
+        "intercom-team:5017691",
+        "chat",
+        ["billing"],
+    )
     assert text == "Customer asks for dark mode in the app.\nTwice."
 
 
@@ -165,15 +185,28 @@ def test_signed_payloads_that_are_not_notes_get_422(hooks):
 
 
 def test_trigger_webhook_body_from_the_docs_maps_agent_group_channel_and_tags():
-    mapped = map_zendesk({
-        "ticket": {"id": "88", "group": "Billing EMEA", "tags": "vip pause_request", "via": "Email"},
-        "comment": {"id": "4242", "body": "Asks to split the bill", "public": "false",
-                    "author": {"email": "Ana@Acme.test", "name": "Ana"}, "created_at": "2026-11-29T10:00:00Z"},
-    })
+    mapped = map_zendesk(
+        {
+            "ticket": {"id": "88", "group": "Billing EMEA", "tags": "vip pause_request", "via": "Email"},
+            "comment": {
+                "id": "4242",
+                "body": "Asks to split the bill",
+                "public": "false",
+                "author": {"email": "Ana@Acme.test", "name": "Ana"},
+                "created_at": "2026-11-29T10:00:00Z",
+            },
+        }
+    )
     assert mapped.fields == {
-        "text": "Asks to split the bill", "external_id": "4242", "source": "zendesk", "agent_id": "ana@acme.test",
-        "team": "Billing EMEA", "channel": "email", "tags": ["vip", "pause_request"],
-        "created_at": "2026-11-29T10:00:00Z", "extra": {"ticket_id": "88"},
+        "text": "Asks to split the bill",
+        "external_id": "4242",
+        "source": "zendesk",
+        "agent_id": "ana@acme.test",
+        "team": "Billing EMEA",
+        "channel": "email",
+        "tags": ["vip", "pause_request"],
+        "created_at": "2026-11-29T10:00:00Z",
+        "extra": {"ticket_id": "88"},
     }
     assert map_zendesk({"ticket": {}, "comment": {"id": 1, "body": "x", "public": True}}).fields is None
     assert map_intercom({"type": "notification_event", "topic": "conversation.user.replied"}).fields is None
@@ -185,17 +218,23 @@ def test_the_curl_example_from_the_docs_shows_up_on_my_notes_within_a_second(hoo
     # docs/helpdesk.md: sign with openssl, send with curl. Run it exactly as a person would.
     script = (
         "TS=$(date -u +%Y-%m-%dT%H:%M:%SZ)\n"
-        "BODY='{\"ticket\": {\"id\": \"5158\", \"group\": \"Billing\", \"tags\": \"vip\", \"via\": \"voice\"}, "
-        "\"comment\": {\"id\": \"900001\", \"body\": \"Customer wants to pause the plan while abroad\", "
-        "\"public\": false, \"author\": {\"email\": \"ana@example.com\"}}}'\n"
-        "SIG=$(printf '%s%s' \"$TS\" \"$BODY\" | openssl dgst -sha256 -hmac \"$SECRET\" -binary | base64)\n"
+        'BODY=\'{"ticket": {"id": "5158", "group": "Billing", "tags": "vip", "via": "voice"}, '
+        '"comment": {"id": "900001", "body": "Customer wants to pause the plan while abroad", '
+        '"public": false, "author": {"email": "ana@example.com"}}}\'\n'
+        'SIG=$(printf \'%s%s\' "$TS" "$BODY" | openssl dgst -sha256 -hmac "$SECRET" -binary | base64)\n'
         "curl -sS -X POST \"$URL/api/v1/hooks/zendesk\" -H 'Content-Type: application/json' "
-        "-H \"X-Zendesk-Webhook-Signature: $SIG\" -H \"X-Zendesk-Webhook-Signature-Timestamp: $TS\" "
-        "--data-binary \"$BODY\"\n"
+        '-H "X-Zendesk-Webhook-Signature: $SIG" -H "X-Zendesk-Webhook-Signature-Timestamp: $TS" '
+        '--data-binary "$BODY"\n'
     )
     started = time.monotonic()
-    out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=30, check=True,
-                         env={"PATH": "/usr/bin:/bin", "SECRET": ZENDESK_SECRET, "URL": hooks.url})
+    out = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "SECRET": ZENDESK_SECRET, "URL": hooks.url},
+    )
     mine = notes_by_agent(hooks.store, "ana@example.com")
     elapsed = time.monotonic() - started
     assert json.loads(out.stdout)["status"] == "created", out.stdout + out.stderr

@@ -1,4 +1,3 @@
-
 """End to end as an admin would run it: `python -m insight serve-api` in its own process, a Zendesk-shaped
 webhook sent by curl exactly as docs/helpdesk.md shows, and the note on the agent's My notes page."""
 
@@ -51,20 +50,36 @@ def _started_on(server: subprocess.Popen, timeout: float = 90.0) -> str:
 @pytest.mark.skipif(not (shutil.which("curl") and shutil.which("openssl")), reason="needs curl and openssl")
 def test_webhook_from_the_docs_reaches_my_notes_within_a_second(tmp_path, monkeypatch):
     db = tmp_path / "earshot.duckdb"
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")},
-           "EARSHOT_DB": str(db), "EARSHOT_EMBEDDING_MODEL": "hashing",
-           "EARSHOT_ZENDESK_WEBHOOK_SECRET": SECRET, "EARSHOT_DELIVERY_SCHEDULE": "off"}
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")},
+        "EARSHOT_DB": str(db),
+        "EARSHOT_EMBEDDING_MODEL": "hashing",
+        "EARSHOT_ZENDESK_WEBHOOK_SECRET": SECRET,
+        "EARSHOT_DELIVERY_SCHEDULE": "off",
+    }
     # Port 0: the server binds a free port itself and prints it, so no other process can take it in between.
-    server = subprocess.Popen([sys.executable, "-m", "insight", "serve-api", "--port", "0"], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "insight", "serve-api", "--port", "0"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = _started_on(server)
         assert httpx.get(url + "/api/v1/health", timeout=5).status_code == 200
         assert httpx.get(url + "/docs").status_code == 200  # the OpenAPI docs are served
 
         started = time.monotonic()
-        out = subprocess.run(["bash", "-c", _docs_curl_example()], capture_output=True, text=True, timeout=30,
-                             env={"PATH": "/usr/bin:/bin", "EARSHOT_URL": url, "SECRET": SECRET}, check=True)
+        out = subprocess.run(
+            ["bash", "-c", _docs_curl_example()],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env={"PATH": "/usr/bin:/bin", "EARSHOT_URL": url, "SECRET": SECRET},
+            check=True,
+        )
         store = Store(db)  # this test process reads the file the server process writes
         mine = notes_by_agent(store, "ana@example.com")
         elapsed = time.monotonic() - started
@@ -86,14 +101,23 @@ def test_webhook_from_the_docs_reaches_my_notes_within_a_second(tmp_path, monkey
 
 
 def test_a_port_already_taken_is_refused_in_words_before_the_model_loads(tmp_path):
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")},
-           "EARSHOT_DB": str(tmp_path / "earshot.duckdb"), "EARSHOT_DELIVERY_SCHEDULE": "off"}
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")},
+        "EARSHOT_DB": str(tmp_path / "earshot.duckdb"),
+        "EARSHOT_DELIVERY_SCHEDULE": "off",
+    }
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "insight", "serve-api", "--port", str(port)], cwd=ROOT,
-                              env=env, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "insight", "serve-api", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert done.returncode != 0
     assert f"Port {port} on 127.0.0.1 is already in use" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr and "Earshot API on" not in done.stdout

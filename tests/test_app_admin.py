@@ -152,8 +152,12 @@ def test_deliveries_page_shows_channels_deliveries_failures_and_tokens(demo_db, 
     store = Store(path)
     secret = create_token(store, "zendesk", "ingest").secret
     settings = load_settings(db=path)
-    deliver(store, settings, now=datetime(2026, 11, 30, 8, 0),
-            sender=lambda channel, title, body: SendResult(False, "SMTP said: 554 relay denied"))
+    deliver(
+        store,
+        settings,
+        now=datetime(2026, 11, 30, 8, 0),
+        sender=lambda channel, title, body: SendResult(False, "SMTP said: 554 relay denied"),
+    )
     release_all()
 
     at = open_page(new_app("admin"), "deliveries")

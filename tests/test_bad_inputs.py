@@ -80,8 +80,11 @@ def one_line(err: str, title: str) -> str:
 def db(tmp_path, capsys) -> Path:
     """A database that already holds 3 notes, so "nothing changed" is visible."""
     path = tmp_path / "earshot.duckdb"
-    seed = corpus.csv_file(tmp_path / "seed.csv", ["note_id", "text", "date"],
-                           [[f"s-{i}", f"seed note {i} about the mobile app", "2026-10-01"] for i in range(3)])
+    seed = corpus.csv_file(
+        tmp_path / "seed.csv",
+        ["note_id", "text", "date"],
+        [[f"s-{i}", f"seed note {i} about the mobile app", "2026-10-01"] for i in range(3)],
+    )
     assert ingest(capsys, seed, "--db", path)[0] == 0
     return path
 
@@ -96,8 +99,15 @@ def child_peak_mb(args: list[str], env_extra: dict[str, str] | None = None) -> t
         "import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)"
     )
-    done = subprocess.run([sys.executable, "-c", wrapper, *args], cwd=REPO, env=env, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, timeout=900)
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper, *args],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=900,
+    )
     *lines, peak_kb = done.stderr.rstrip("\n").split("\n")
     return done.returncode, "".join(line + "\n" for line in lines), int(peak_kb) / 1024
 
@@ -200,7 +210,7 @@ def test_jsonl_row_601_with_a_20_mb_attribute_is_one_rejected_row(tmp_path, db, 
     assert code == 0, err
     assert "rejected                   1" in out and "line 601 is longer than 1,600,000 characters" in out
     after = notes(db)
-    stored = {row[0] for row in after[len(before):]}
+    stored = {row[0] for row in after[len(before) :]}
     assert len(stored) == 699 and "j-601" not in stored and {"j-600", "j-602", "j-700"} <= stored
     rejected = (tmp_path / "big.jsonl.rejected.csv").read_text(encoding="utf-8")
     assert "601" in rejected and "AAAA" not in rejected
@@ -222,7 +232,7 @@ def test_csv_with_an_unclosed_quote_rejects_that_row_and_never_merges(tmp_path, 
     code, out, _ = ingest(capsys, path, "--db", db)
     assert code == 0
     assert "row 2: row 2 has a double quote that never closes" in out
-    texts = [r[0] for r in notes(db)[len(before):]]
+    texts = [r[0] for r in notes(db)[len(before) :]]
     assert texts == [
         "first note about late cards",
         "third note about the app crashing",
@@ -240,7 +250,7 @@ def test_csv_ragged_rows_and_nul_bytes_are_reported_per_row(tmp_path, db, capsys
     assert "row 3 has 5 cells but the header has 3" in out
     assert "row 4 contains a NUL byte" in out
     assert "rejected                   3" in out
-    texts = [r[0] for r in notes(db)[len(before):]]
+    texts = [r[0] for r in notes(db)[len(before) :]]
     assert len(texts) == 26 and not any("callback" in t or "crash" in t or "NUL" in t for t in texts)
 
 
@@ -259,7 +269,7 @@ def test_day_first_file_is_read_day_first_for_every_row(tmp_path, db, capsys):
     code, out, _ = ingest(capsys, path, "--db", db)
     assert code == 0 and "rejected                   0" in out
     assert "dates: read day-first (dd/mm/yyyy)" in out
-    assert [r[1] for r in notes(db)[len(before):]] == days
+    assert [r[1] for r in notes(db)[len(before) :]] == days
 
 
 def test_mixed_day_first_and_month_first_is_refused(tmp_path, db, capsys):
@@ -287,7 +297,7 @@ def test_ambiguous_dates_are_refused_naming_date_format_then_read_as_told(tmp_pa
     code, out, _ = ingest(capsys, path, "--db", db, "--date-format", "month-first")
     assert code == 0 and "read as month first" in out
     expected = [datetime(2026, 3, 4), datetime(2026, 5, 6), datetime(2026, 1, 11)]
-    assert [r[1] for r in notes(db)[len(before):]] == expected
+    assert [r[1] for r in notes(db)[len(before) :]] == expected
 
 
 def test_setting_decides_ambiguous_dates(tmp_path, db, capsys, monkeypatch):

@@ -46,10 +46,15 @@ def outside(tmp_path, monkeypatch):
     with smtp_server() as (smtp_port, mail), https_receiver(tmp_path) as (https_port, web):
         # Apprise's Slack plugin always posts to hooks.slack.com: point that host at the local receiver. The
         # payload, headers and URL path are still apprise's own.
-        monkeypatch.setattr(apprise.plugins.slack.NotifySlack, "webhook_url", f"https://127.0.0.1:{https_port}/services")
+        monkeypatch.setattr(
+            apprise.plugins.slack.NotifySlack, "webhook_url", f"https://127.0.0.1:{https_port}/services"
+        )
         env = {
-            "smtp_host": "127.0.0.1", "smtp_port": smtp_port, "smtp_security": "none",
-            "delivery_email_to": "lead@example.com, ceo@example.com", "delivery_email_from": "earshot@example.com",
+            "smtp_host": "127.0.0.1",
+            "smtp_port": smtp_port,
+            "smtp_security": "none",
+            "delivery_email_to": "lead@example.com, ceo@example.com",
+            "delivery_email_from": "earshot@example.com",
             "delivery_slack_webhook": f"https://hooks.slack.com{SLACK_PATH}?verify=no",
             "delivery_teams_webhook": (
                 f"https://127.0.0.1:{https_port}/workflows/643e69f83c8944438d68119179a10a64/triggers/manual/paths/"
@@ -107,8 +112,11 @@ def test_the_brief_and_alerts_reach_email_slack_and_teams_once(world, outside):
     # Every delivery is recorded: what, to whom, when, how.
     log = delivery_log(world)
     assert len(log) == 3 * (1 + len(emerging)) and {d.status for d in log} == {"sent"}
-    assert {d.recipient for d in log} == {"lead@example.com, ceo@example.com", "hooks.slack.com (webhook)",
-                                          "127.0.0.1 (webhook)"}
+    assert {d.recipient for d in log} == {
+        "lead@example.com, ceo@example.com",
+        "hooks.slack.com (webhook)",
+        "127.0.0.1 (webhook)",
+    }
     assert all(d.sent_at == NOW and d.attempts == 1 for d in log)
     assert all("sig=" not in d.recipient and "TIiaj" not in d.recipient for d in log)
 
@@ -170,8 +178,13 @@ def test_deliver_dry_run_prints_what_each_channel_would_receive_and_records_noth
     environ = {**os.environ, "HF_HUB_OFFLINE": "1", "EARSHOT_DB": str(world.path)}
     environ.update({f"EARSHOT_{k.upper()}": str(v) for k, v in env.items() if k != "delivery_teams_webhook"})
     world.release()
-    out = subprocess.run([sys.executable, "-m", "insight", "deliver", "--week", "2025-W10", "--dry-run"],
-                         capture_output=True, text=True, timeout=180, env=environ)
+    out = subprocess.run(
+        [sys.executable, "-m", "insight", "deliver", "--week", "2025-W10", "--dry-run"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=environ,
+    )
     assert out.returncode == 0, out.stderr
     text = out.stdout
     assert "=== email → lead@example.com, ceo@example.com · brief" in text
@@ -190,8 +203,13 @@ def test_deliver_cli_exits_1_and_names_the_failure(world, outside):
     environ.update({f"EARSHOT_{k.upper()}": str(v) for k, v in env.items() if k.startswith("smtp") or "email" in k})
     environ["EARSHOT_SMTP_PORT"] = "1"  # nothing listens there
     world.release()
-    out = subprocess.run([sys.executable, "-m", "insight", "deliver", "--week", "2025-W10"],
-                         capture_output=True, text=True, timeout=180, env=environ)
+    out = subprocess.run(
+        [sys.executable, "-m", "insight", "deliver", "--week", "2025-W10"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=environ,
+    )
     assert out.returncode == 1
     assert "FAILED    Earshot weekly brief — 2025-W10 → email" in out.stdout and "retry 2 at" in out.stdout
     assert "see the Admin → Deliveries page" in out.stderr
@@ -204,8 +222,13 @@ def test_the_schedule_runs_each_slot_once_and_retries_due_failures(world):
         sent.append((channel.name, title))
         return SendResult(True)
 
-    settings = load_settings(environ={}, db=world.path, delivery_schedule="MON 08:00", smtp_host="127.0.0.1",
-                             delivery_email_to="lead@example.com")
+    settings = load_settings(
+        environ={},
+        db=world.path,
+        delivery_schedule="MON 08:00",
+        smtp_host="127.0.0.1",
+        delivery_email_to="lead@example.com",
+    )
     monday = datetime(2025, 3, 10, 8, 5)
     nowhere = load_settings(environ={}, db=world.path, delivery_schedule="MON 08:00")
     assert run_schedule(world, nowhere, now_local=monday, now_utc=NOW, sender=recorder) is None  # no channel yet
@@ -243,10 +266,14 @@ def test_the_servers_scheduler_thread_sends_on_its_slot(world):
         sent.set()
         return SendResult(True)
 
-    settings = load_settings(environ={}, db=world.path, delivery_schedule="MON 08:00", smtp_host="127.0.0.1",
-                             delivery_email_to="lead@example.com")
-    jobs = DeliveryScheduler(world, settings, poll_s=0.05, sender=recorder,
-                             clock=lambda: datetime(2025, 3, 10, 8, 1))
+    settings = load_settings(
+        environ={},
+        db=world.path,
+        delivery_schedule="MON 08:00",
+        smtp_host="127.0.0.1",
+        delivery_email_to="lead@example.com",
+    )
+    jobs = DeliveryScheduler(world, settings, poll_s=0.05, sender=recorder, clock=lambda: datetime(2025, 3, 10, 8, 1))
     jobs.start()
     try:
         assert sent.wait(60), "the scheduler sent nothing"

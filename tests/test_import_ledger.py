@@ -52,7 +52,11 @@ def test_a_file_import_is_one_ledger_row_with_its_counts(tmp_path, store, deps):
     assert report.import_id is not None
     (record,) = ledger.list_imports(store)
     assert (record.import_id, record.kind, record.name, record.source, record.status) == (
-        report.import_id, "file", "march.csv", "zendesk", "complete"
+        report.import_id,
+        "file",
+        "march.csv",
+        "zendesk",
+        "complete",
     )
     assert (record.rows_read, record.imported, record.duplicates, record.rejected) == (13, 12, 0, 1)
     assert record.file_hash == ledger.file_sha256(path) and len(record.file_hash) == 64
@@ -127,13 +131,28 @@ def test_an_interrupted_import_is_resumed_under_the_same_id(tmp_path, store, dep
     settings = deps["settings"]
     with store.transaction() as con:
         import_id = imports_sql.create_import(
-            con, kind="file", name=CleanText("big.csv"), file_hash=ledger.file_sha256(path), source=None,
-            started_at=datetime(2025, 3, 4), pid=dead_pid, host=None,
+            con,
+            kind="file",
+            name=CleanText("big.csv"),
+            file_hash=ledger.file_sha256(path),
+            source=None,
+            started_at=datetime(2025, 3, 4),
+            pid=dead_pid,
+            host=None,
         )
-    first_four = [NoteDraft(text=f"n customer asks about refund number {i}", created_at=datetime(2025, 3, 4),
-                            agent_id=f"a{i % 3}", external_id=f"n-{i}", source="import") for i in range(4)]
-    ingest_drafts(store, first_four, embedder=deps["embedder"], redactor=deps["redactor"], settings=settings,
-                  import_id=import_id)
+    first_four = [
+        NoteDraft(
+            text=f"n customer asks about refund number {i}",
+            created_at=datetime(2025, 3, 4),
+            agent_id=f"a{i % 3}",
+            external_id=f"n-{i}",
+            source="import",
+        )
+        for i in range(4)
+    ]
+    ingest_drafts(
+        store, first_four, embedder=deps["embedder"], redactor=deps["redactor"], settings=settings, import_id=import_id
+    )
     assert ledger.list_imports(store)[0].interrupted
 
     report = import_file(path, store, **deps)

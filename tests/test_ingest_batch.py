@@ -27,7 +27,9 @@ def test_one_unredactable_note_is_rejected_and_the_rest_are_stored(store, settin
             {"text": "wants a paper invoice", "external_id": "x1"},
             {"text": "wants a paper invoice", "external_id": "x1"},
         ],
-        embedder=fake_embedder, redactor=PickyRedactor(), settings=settings,
+        embedder=fake_embedder,
+        redactor=PickyRedactor(),
+        settings=settings,
     )
     assert [r.status for r in result.items] == ["created", "rejected", "created", "duplicate"]
     assert result.items[0].redactions == ("PHONE",)

@@ -111,7 +111,7 @@ def test_empty_database(tmp_path) -> None:
 
 
 def test_nonsense_finds_nothing_close_with_the_real_model(real_embedder, redactor, tmp_path) -> None:
-    """"zzqx" used to list 50 notes at 0.25; with the model's floor it finds nothing, real queries still do."""
+    """ "zzqx" used to list 50 notes at 0.25; with the model's floor it finds nothing, real queries still do."""
     from ingest.demo import generate_demo_notes
     from ingest.service import ingest_drafts
     from insight.settings import load_settings

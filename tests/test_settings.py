@@ -13,8 +13,14 @@ def test_defaults_point_at_the_embedded_database():
 
 
 def test_environment_overrides_with_types():
-    settings = load_settings(environ={"EARSHOT_DB": "/tmp/x.duckdb", "EARSHOT_NOTE_MAX_CHARS": "100",
-                                      "EARSHOT_SPIKE_Z": "2.5", "PATH": "/bin"})
+    settings = load_settings(
+        environ={
+            "EARSHOT_DB": "/tmp/x.duckdb",
+            "EARSHOT_NOTE_MAX_CHARS": "100",
+            "EARSHOT_SPIKE_Z": "2.5",
+            "PATH": "/bin",
+        }
+    )
     assert settings.db == Path("/tmp/x.duckdb")
     assert settings.note_max_chars == 100
     assert settings.spike_z == 2.5

@@ -1,4 +1,3 @@
-
 """A file with no dates: every note is dated the import day, and every page and command still works.
 
 The case from the issue: 3,280 undated notes imported in the app, a refit made 37 topics, and then
@@ -59,7 +58,11 @@ def undated_db(tmp_path_factory) -> Path:
     env |= {"EARSHOT_DB": str(db), "EARSHOT_EMBEDDING_MODEL": EMBEDDER, "EARSHOT_MIN_NOTES_FOR_TOPICS": "50"}
     refit = subprocess.run(
         [sys.executable, "-m", "insight", "refit", "--no-progress"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=600,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert refit.returncode == 0, refit.stderr
     return db
@@ -68,8 +71,9 @@ def undated_db(tmp_path_factory) -> Path:
 def _run(db: Path, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EARSHOT_")}
     env |= {"EARSHOT_DB": str(db), "EARSHOT_EMBEDDING_MODEL": EMBEDDER}
-    return subprocess.run([sys.executable, "-m", "insight", *args], cwd=REPO, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "insight", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.mark.slow

@@ -177,7 +177,6 @@ def test_the_customers_copula_goes_with_the_customer():
     assert note_as_name("Customer is angry") == "Customer is angry"  # one word left is no name
 
 
-
 def test_a_phrase_opening_on_a_verb_never_ends_on_one():
     # "change flight booked date": "flight" is what is changed, so "booked" has no subject to end on
     phrases = _phrases("Customer enquires to change flight booked date.")

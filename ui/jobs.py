@@ -23,7 +23,6 @@ from insight.records import ProgressCallback
 log = logging.getLogger("ui.jobs")
 
 
-
 @dataclass(frozen=True)
 class JobStatus:
     """A snapshot of a job, safe to render."""

@@ -24,6 +24,7 @@ _DAMAGE_MARKERS = ("Corrupt database", "Could not read enough bytes", "checksum"
 def _damaged(exc: duckdb.Error) -> bool:
     return any(marker in str(exc) for marker in _DAMAGE_MARKERS)
 
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_PACKAGE = "insight.store.migrations"
