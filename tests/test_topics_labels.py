@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from insight.topics.cluster import dissolve_small, effective_min_size, relabel_by_size, unit_centroids
-from insight.topics.labels import STOP_WORDS, keywords, rank_phrases, readable
+from insight.topics.labels import STOP_WORDS, keywords, rank_phrases, readable, vocabulary_text, written_phrases
 from insight.topics.reduce import exact_knn
 from insight.topics.themes import NO_THEME, group_themes
 
@@ -22,6 +22,20 @@ def test_keywords_skip_words_already_shown_in_a_phrase():
         "card arrive",
         "tracking",
     )
+
+
+def test_a_phrase_is_counted_only_as_a_note_writes_it():
+    said = written_phrases(vocabulary_text("Small business owner called just to say the engineer was brilliant"))
+    assert {"business owner", "engineer brilliant", "small business owner"} <= set(said)
+    assert "business owner engineer" not in said and "owner engineer" not in said  # five stop words apart
+    assert "card arrived" in written_phrases(vocabulary_text("my card has not arrived"))  # two apart
+
+
+def test_a_longer_phrase_replaces_a_shown_one_only_when_it_speaks_for_as_many_notes():
+    assert keywords([("card", 1.0), ("card arrive", 0.8), ("tracking", 0.5)]) == ("card arrive", "tracking")
+    # the persona of one note in seven is a sub-case, not a better keyword
+    ranked = [("engineer brilliant", 1.0), ("tidy", 0.6), ("parent engineer brilliant", 0.2), ("owner engineer", 0.1)]
+    assert keywords(ranked) == ("engineer brilliant", "tidy", "owner engineer")
 
 
 def test_service_words_are_kept_and_filler_is_dropped():

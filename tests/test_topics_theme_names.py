@@ -91,6 +91,29 @@ def test_words_every_topic_shares_are_the_template_and_a_domain_word_is_not():
     assert template_words(narratives, np.full(25, -1)) == frozenset()  # no topics, no evidence
 
 
+def _agents_habits(topics: int = 10, per_topic: int = 40):
+    """Notes of ``topics`` needs; one in eight, in every topic alike, closes with an agent's habit."""
+    subjects = ["router", "invoice", "roaming", "esim", "password", "refund", "delivery", "upgrade", "pension", "alarm"]
+    texts, labels = [], []
+    for topic in range(topics):
+        subject = subjects[topic % len(subjects)]
+        for i in range(per_topic):
+            habit = " Escalated to team lead." if (i + topic) % 8 == 0 else ""
+            extra = " The voucher code expired." if topic == 0 and i < 25 else ""  # one need's
+            texts.append(vocabulary_text(f"Customer asked about the {subject} number {i}.{extra}{habit}"))
+            labels.append(topic)
+    return texts, np.array(labels)
+
+
+def test_a_rarer_habit_spread_as_evenly_as_chance_is_the_template_too():
+    texts, labels = _agents_habits()
+    template = template_words(texts, labels)
+    assert {"escalated", "lead"} <= template  # in 12 % of the notes, every topic alike
+    assert "voucher" not in template and "router" not in template  # one need's words
+    few_texts, few_labels = _agents_habits(topics=4)
+    assert "escalated" not in template_words(few_texts, few_labels)  # four topics are too few to tell
+
+
 def test_template_words_come_off_a_keyword_s_ends_and_a_phrase_with_one_inside_is_dropped():
     template = frozenset({"complaining", "agent", "updated"})
     kept = without_template(

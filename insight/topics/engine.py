@@ -145,8 +145,10 @@ def _describe(
         candidates = [without_template(c, template) for c in candidates]
     ranked = rank_phrases(cleaned, labels, candidates)
     topic_keywords = [keywords(ranked[t]) for t in range(k)]
+    # the namer weighs every specific phrase as a candidate; the keywords shown leave out a narrow sub-case
+    candidates_by_meaning = [keywords(ranked[t], subcase_share=0.0) for t in range(k)]
     topic_names = name_groups(
-        sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed, keywords=topic_keywords
+        sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed, keywords=candidates_by_meaning
     )
     forms = written_forms(sample.texts)  # names in sentence case, each word as the notes write it ("Live TV")
     topic_names = [as_written(name, forms) for name in topic_names]

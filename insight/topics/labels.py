@@ -16,6 +16,9 @@ BERTopic's own names look like ``0_card_the_my``. Here:
   clause by clause, such a phrase is found in no note and is never shown. A clause also ends at a conjunction
   that opens a new one ("so", "but", "because") and at the words of the note's frame ("customer", "said"); a
   sentence telling what the agent did ("Agent is asking to move to DM") offers none.
+* A phrase counts only as a note writes it: at most ``MAX_GAP`` stop words between two of its words. The
+  vocabulary drops stop words before it forms n-grams, so "small business owner called just to say the engineer
+  was brilliant" offers "business owner engineer", which no one wrote.
 * The keywords are the best phrases, a word already shown inside a phrase left out. They are shown as
   keywords, never as the topic's name.
 """
@@ -34,6 +37,8 @@ from insight.topics.phrases import AGENT_SUBJECTS
 KEYWORDS_SHOWN = 8
 MAX_LABEL_WORDS = 3
 WORD_BONUS = 0.5
+SUBCASE_SHARE = 0.5
+MAX_GAP = 3  # stop words a keyword phrase may skip between two of its words
 
 _CONTRACTIONS = {
     "aren", "couldn", "didn", "doesn", "don", "hadn", "hasn", "haven", "isn", "ll", "re", "ve", "wasn",
@@ -120,7 +125,7 @@ def rank_phrases(
     if not vocabulary or g == 0:
         return [[] for _ in range(g)]
     index = {term: i for i, term in enumerate(vocabulary)}
-    words = make_vectorizer().build_analyzer()
+    words = written_phrases
 
     def clause_phrases(text: str) -> list[str]:
         said = " ".join(s for s in SENTENCE_END.split(text) if not AGENT_OPENING.match(s))
@@ -149,18 +154,51 @@ def rank_phrases(
     return ranked
 
 
-def keywords(ranked: Sequence[tuple[str, float]], limit: int = KEYWORDS_SHOWN) -> tuple[str, ...]:
-    """Top phrases, skipping a word already shown inside a phrase ("card" once "card arrive" is listed)."""
-    shown: list[str] = []
-    for term, _ in ranked:
+def written_phrases(text: str, max_gap: int = MAX_GAP) -> list[str]:
+    """The vocabulary's 1–3-word phrases of one clause, as a note writes them: stop words may sit between a
+    phrase's words, but at most ``max_gap`` of them ("engineer [was] brilliant" is one; "business owner [called
+    just to say the] engineer" joins two thoughts and is none). scikit-learn's analyzer drops the stop words
+    before it forms n-grams, so it would offer both.
+
+    Args:
+        text: one clause, as :func:`vocabulary_text` leaves it.
+    """
+    tokens = re.findall(TOKEN_PATTERN, text.lower())
+    content = [(i, token) for i, token in enumerate(tokens) if token not in STOP_WORDS]
+    phrases: list[str] = []
+    for start in range(len(content)):
+        phrases.append(content[start][1])
+        for end in range(start + 1, min(start + MAX_LABEL_WORDS, len(content))):
+            if content[end][0] - content[end - 1][0] - 1 > max_gap:
+                break
+            phrases.append(" ".join(token for _, token in content[start : end + 1]))
+    return phrases
+
+
+def keywords(
+    ranked: Sequence[tuple[str, float]], limit: int = KEYWORDS_SHOWN, subcase_share: float = SUBCASE_SHARE
+) -> tuple[str, ...]:
+    """Top phrases, skipping a word already shown inside a phrase ("card" once "card arrive" is listed).
+
+    A longer phrase takes the place of a shown one it contains ("card" → "card arrive") only when it scores
+    at least ``subcase_share`` of it; below that it says the same of a few of its notes ("parent engineer
+    brilliant" beside "engineer brilliant": the persona of one note in seven) and is left out. With 0 the
+    longer phrase always wins, as the namer wants it: a specific phrase is a candidate name ("available
+    lists" beside "lists") even when few notes say it.
+    """
+    shown: list[tuple[str, float]] = []
+    for term, score in ranked:
         words = set(term.split())
-        if any(words <= set(s.split()) for s in shown):
+        if any(words <= set(s.split()) for s, _ in shown):
             continue
-        shown = [s for s in shown if not set(s.split()) <= words]
-        shown.append(term)
+        inside = [(s, v) for s, v in shown if set(s.split()) <= words]
+        if any(score < subcase_share * v for _, v in inside):
+            continue
+        shown = [(s, v) for s, v in shown if (s, v) not in inside]
+        shown.append((term, score))
         if len(shown) >= limit:
             break
-    return tuple(shown)
+    return tuple(s for s, _ in shown)
 
 
 def vocabulary_text(text: str) -> str:
