@@ -77,13 +77,23 @@ frame = render.notes_frame(
     }
     for r in runs
 )
+# A share reads as a percentage ("3.4%", not 0.0336) and a duration in tenths of a second, whatever its key.
+quality_formats = {
+    column: st.column_config.NumberColumn(format="percent" if column.endswith(" share") else "%.1f")
+    for column in frame.columns
+    if column.endswith(" share") or column.startswith("Seconds ")
+}
 st.dataframe(
     frame,
     hide_index=True,
     column_config={
+        **quality_formats,
         "When": st.column_config.DatetimeColumn(format="D MMM YYYY, HH:mm"),
         "Unclear": st.column_config.NumberColumn(format="percent", help="Share of notes in no clear topic"),
         "Fit (s)": st.column_config.NumberColumn(format="%.1f"),
+        "Mean similarity": st.column_config.NumberColumn(
+            format="%.3f", help="Mean cosine of each note to its topic's centre (higher: tighter topics)"
+        ),
     },
 )
 render.export_buttons(frame, "earshot-topic-runs", key="runs")
