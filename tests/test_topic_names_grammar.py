@@ -33,6 +33,17 @@ def test_a_participle_written_for_its_noun_takes_no_of():
     assert "cancellation of flight" in _phrases("Customer wants a cancellation of flight 22")  # a noun may
 
 
+def test_words_that_describe_the_customer_are_not_the_need():
+    # the demo's "Store bought new Galaxy S25": "in store" describes the customer, who is not the topic
+    phrases = _phrases("eSIM not available on our network, customer in store bought a new Galaxy S25 and is stuck.")
+    assert "bought new Galaxy S25" in phrases
+    assert not any(p.startswith("store") for p in phrases), phrases
+    assert _phrases("Small business owner called to say the engineer was brilliant.") == ["engineer"]
+    # a place the need happens at still counts, and so does what an issue is with
+    assert "card payment declined at store" in _phrases("My card payment was declined at the store.")
+    assert "app" in _phrases("Customer has an issue with the app.")
+
+
 def test_meeting_trouble_is_a_frame_but_an_experience_is_a_need():
     phrases = _phrases("The customer is complaining that he is facing internet outage issue.")
     assert "internet outage" in phrases

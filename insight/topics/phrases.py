@@ -72,6 +72,10 @@ _FILLER_LEMMAS = {
     "polite", "sort", "take", "fyi", "escalate", "lead", "team", "product", "see", "look", "find",
     "question", "problem", "issue", "info", "information", "detail", "keep", "can", "will",
 }  # fmt: skip
+# Who the note is about: words that describe one of them describe the person, not the need ("customer *in store*
+# bought a new Galaxy", "caller *from the care home*"): no phrase of the need takes them.
+_PERSONAS = {"customer", "cust", "cx", "caller", "client", "member", "parent", "person", "owner", "agent"}
+_DESCRIBES = {"prep", "pobj", "amod", "compound", "nmod", "poss", "det", "nummod"}
 # Verbs that only say the customer met some trouble, as "have" does ("is facing internet outage issue"): what
 # they met is the phrase, never the verb ("facing internet"). Verbs only: "bad experience" is a need.
 _TROUBLE_VERBS = {"face", "experience", "encounter", "undergo"}
@@ -178,7 +182,7 @@ def _role(token) -> str | None:
         return "skip"
     if _MODEL_CODE.match(token.text):
         return "NOUN"  # "1Gb", "2FA", "S25": a plan, a code or a model says what the note is about
-    if not token.is_alpha or len(lower) < 2 or lemma in _FILLER_LEMMAS:
+    if not token.is_alpha or len(lower) < 2 or lemma in _FILLER_LEMMAS or _describes_a_person(token):
         return None
     if token.pos_ == "VERB" and lemma in _TROUBLE_VERBS:
         return None
@@ -191,6 +195,19 @@ def _role(token) -> str | None:
     if token.pos_ == "ADV" and lower in _END_ADVERBS:
         return "ADV"
     return None
+
+
+def _describes_a_person(token) -> bool:
+    """Whether the parse hangs this token on a persona word through modifiers only ("store" in "customer in
+    store", "business" in "small business owner"); without a parse, never."""
+    head = token
+    for _ in range(4):
+        if getattr(head, "dep_", "") not in _DESCRIBES or head.head is head:
+            return False
+        head = head.head
+        if head.lemma_.lower() in _PERSONAS and head.pos_ in ("NOUN", "PROPN"):
+            return True
+    return False
 
 
 def _verb_can_end(token, negated: bool) -> bool:
