@@ -130,7 +130,7 @@ class _LoudSummariser:
 def test_summariser_is_pluggable_and_escaped(world):
     summariser = _LoudSummariser()
     brief = build_brief(world, SETTINGS, "2025-W10", summariser=summariser)
-    assert summariser.calls == [("apple pay wallet", 3)]
+    assert summariser.calls == [("apple pay wallet", 9)]  # its 9 notes this week, not only the 3 quoted
     assert "<img" not in render_html(brief) and "&lt;img src=x" in render_html(brief)
     assert "<img" not in render_markdown(brief) and r"\*model\*" in render_markdown(brief)
 
@@ -140,6 +140,21 @@ def test_extractive_summariser_picks_the_typical_note():
     assert ExtractiveSummariser().summarise("cards", texts) == "my new card has not arrived"
     assert ExtractiveSummariser().summarise("cards", []) == ""
     assert ExtractiveSummariser(limit=10).summarise("x", ["a very long note indeed"]) == "a very…"
+
+
+def test_the_summary_leaves_out_an_agents_habit():
+    texts = [
+        "3rd this week: eSIM not available on our network, customer bought a new Pixel 9 and is stuck. Escalated to "
+        "team lead.",
+        "eSIM not available on our network, customer bought a new iPhone and is stuck. Escalated to team lead.",
+        "Customer asked whether we support eSIM on the network. Took 20 min to sort out.",
+        "eSIM not available on our network, caller is stuck with a new phone.",
+    ]
+    summary = ExtractiveSummariser().summarise("esim", texts)
+    assert "eSIM not available on our network" in summary
+    assert "Escalated" not in summary and "3rd this week" not in summary
+    # a note that is all need stays whole, and so does one the others share nothing with
+    assert ExtractiveSummariser().summarise("x", ["card lost. card stolen.", "card lost", "card gone"]) == "card lost"
 
 
 def test_quiet_week_renders(world):

@@ -27,6 +27,7 @@ from insight.trends import (
 )
 from insight.trends.volume import WeekLike, as_week
 
+SUMMARY_NOTES = 12  # notes of an emerging topic's week its one-line summary is drawn from
 KIND_SECTIONS: tuple[tuple[str, str], ...] = (
     ("praise", "What customers praise"),
     ("churn-risk", "Churn risk"),
@@ -92,19 +93,27 @@ def _emerging_needs(
     catalogue: dict[int, TopicInfo],
     summariser: Summariser,
     top_n: int,
+    week_notes: dict[int, list[str]] | None = None,
 ) -> list[BriefItem]:
     """The emerging items of the first ``top_n`` needs (topics of one theme are one need, see ``NeedGroup``).
 
-    Only a need's lead is summarised: the others are shown on one line, and a summariser may be a model.
+    Only a need's lead is summarised: the others are shown on one line, and a summariser may be a model. A
+    topic's lead is summarised from ``week_notes`` (more of its notes this week) when given, a pocket's from its
+    own quotes: three notes cannot tell what they share from what two of them happen to add.
     """
     items = [_item(s, _previous(s, before), None, catalogue) for s in signals if s.kind == "emerging"]
     leads = {}
     for group in group_needs(tuple(items))[:top_n]:
         leads[id(group.lead)] = group
+    topic_scoped = {s.topic_id for s in signals if s.kind == "emerging" and s.scope == "topic"}
+
+    def texts(item: BriefItem) -> list[str]:
+        quoted = [q.text for q in item.quotes]
+        more = (week_notes or {}).get(item.topic_id, []) if item.topic_id in topic_scoped else []
+        return list(dict.fromkeys([*quoted, *more]))
+
     summaries = {
-        key: summariser.summarise(g.lead.label, [q.text for q in g.lead.quotes]) or None
-        for key, g in leads.items()
-        if g.lead.quotes
+        key: summariser.summarise(g.lead.label, texts(g.lead)) or None for key, g in leads.items() if g.lead.quotes
     }
     kept = {id(i) for g in leads.values() for i in (g.lead, *g.also)}
     return [replace(i, summary=summaries.get(id(i))) for i in items if id(i) in kept]
@@ -236,7 +245,11 @@ def build_brief(
     # A pocket's kind is not its parent topic's: only a topic's own signal flags the topic.
     flags = {s.topic_id: s.kind for s in signals if s.kind in ("spike", "fading") and s.scope == "topic"}
     by_kind = {k: [s for s in signals if s.kind == k][: settings.brief_top_n] for k in SIGNAL_KINDS}
-    emerging_items = _emerging_needs(signals, before, catalogue, summariser, settings.brief_top_n)
+    emerging_topics = [s.topic_id for s in signals if s.kind == "emerging" and s.scope == "topic"]
+    week_notes = {
+        t: [q.text for q in qs] for t, qs in topic_quotes(store, target, emerging_topics, SUMMARY_NOTES).items()
+    }
+    emerging_items = _emerging_needs(signals, before, catalogue, summariser, settings.brief_top_n, week_notes)
     up, down = _movers(now, before, catalogue, flags, {i.topic_id for i in emerging_items}, settings)
     topics = [
         TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1], info.status_note)

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 _WORD = re.compile(r"[a-z0-9']+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_LEAD = re.compile(r"^\s*([^:.!?]{1,30}):\s+")  # "3rd this week: ", "Again today: "
 
 
 class Summariser(Protocol):
@@ -29,7 +31,9 @@ def shorten(text: str, limit: int = 280) -> str:
 class ExtractiveSummariser:
     """Picks the note that shares the most words with the others (the most typical one), verbatim.
 
-    Deterministic, needs no model, and never says anything an agent did not write.
+    Deterministic, needs no model, and never says anything an agent did not write. What the note says beside
+    the topic is left out: a sentence or a lead-in that shares no word with what most of the notes say
+    ("… Escalated to team lead.", "3rd this week: …" — an agent's habit, not the need).
     """
 
     def __init__(self, limit: int = 200) -> None:
@@ -48,4 +52,36 @@ class ExtractiveSummariser:
             return sum(len(bags[i] & b) / len(bags[i] | b) for b in others) / len(others)
 
         best = max(range(len(texts)), key=lambda i: (typicality(i), -i))
-        return shorten(texts[best], self.limit)
+        return shorten(without_asides(texts[best], shared_words(bags)), self.limit)
+
+
+def shared_words(bags: Sequence[set[str]]) -> frozenset[str]:
+    """Content words in more than half of the notes (three or more of them): what the notes have in common."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    if len(bags) < 3:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for bag in bags:
+        for word in bag:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(
+        w for w, n in counts.items() if n * 2 > len(bags) and len(w) > 2 and w not in ENGLISH_STOP_WORDS
+    )
+
+
+def without_asides(text: str, shared: frozenset[str]) -> str:
+    """``text`` without its sentences and lead-in that share no word with ``shared``; whole when none does."""
+    if not shared:
+        return text
+
+    def says_it(part: str) -> bool:
+        return bool(shared & set(_WORD.findall(part.lower())))
+
+    kept = [s for s in _SENTENCE_END.split(text.strip()) if says_it(s)]
+    if not kept:
+        return text
+    lead = _LEAD.match(kept[0])
+    if lead and not says_it(lead.group(1)) and says_it(kept[0][lead.end() :]):
+        kept[0] = kept[0][lead.end() :]
+    return " ".join(kept)
