@@ -42,6 +42,9 @@ def test_words_that_describe_the_customer_are_not_the_need():
     # a place the need happens at still counts, and so does what an issue is with
     assert "card payment declined at store" in _phrases("My card payment was declined at the store.")
     assert "app" in _phrases("Customer has an issue with the app.")
+    # a family member or a travel agent is what a note is about, not who it is about
+    assert "family" in _phrases("I want to add a family member to my plan")
+    assert "travel" in _phrases("Can a travel agent book this?")
 
 
 def test_meeting_trouble_is_a_frame_but_an_experience_is_a_need():

@@ -74,7 +74,8 @@ _FILLER_LEMMAS = {
 }  # fmt: skip
 # Who the note is about: words that describe one of them describe the person, not the need ("customer *in store*
 # bought a new Galaxy", "caller *from the care home*"): no phrase of the need takes them.
-_PERSONAS = {"customer", "cust", "cx", "caller", "client", "member", "parent", "person", "owner", "agent"}
+# Not "person", "member" or "agent": a "real person", a "family member", a "travel agent" are what notes are about.
+_PERSONAS = {"customer", "cust", "cx", "caller", "client", "parent", "owner"}
 _DESCRIBES = {"prep", "pobj", "amod", "compound", "nmod", "poss", "det", "nummod"}
 # Verbs that only say the customer met some trouble, as "have" does ("is facing internet outage issue"): what
 # they met is the phrase, never the verb ("facing internet"). Verbs only: "bad experience" is a need.
