@@ -69,6 +69,13 @@ def _settings(store, env, **more):
     return load_settings(environ={}, db=store.path, **env, **more)
 
 
+def _mondays_by_email(store):
+    """The brief by e-mail every Monday at 08:00 (the SMTP server is never reached: the tests' sender records)."""
+    return _settings(
+        store, {}, delivery_schedule="MON 08:00", smtp_host="127.0.0.1", delivery_email_to="lead@example.com"
+    )
+
+
 def _by_path(web, fragment):
     return [r for r in web.requests if fragment in r["path"]]
 
@@ -222,13 +229,7 @@ def test_the_schedule_runs_each_slot_once_and_retries_due_failures(world):
         sent.append((channel.name, title))
         return SendResult(True)
 
-    settings = load_settings(
-        environ={},
-        db=world.path,
-        delivery_schedule="MON 08:00",
-        smtp_host="127.0.0.1",
-        delivery_email_to="lead@example.com",
-    )
+    settings = _mondays_by_email(world)
     monday = datetime(2025, 3, 10, 8, 5)
     nowhere = load_settings(environ={}, db=world.path, delivery_schedule="MON 08:00")
     assert run_schedule(world, nowhere, now_local=monday, now_utc=NOW, sender=recorder) is None  # no channel yet
@@ -266,13 +267,7 @@ def test_the_servers_scheduler_thread_sends_on_its_slot(world):
         sent.set()
         return SendResult(True)
 
-    settings = load_settings(
-        environ={},
-        db=world.path,
-        delivery_schedule="MON 08:00",
-        smtp_host="127.0.0.1",
-        delivery_email_to="lead@example.com",
-    )
+    settings = _mondays_by_email(world)
     jobs = DeliveryScheduler(world, settings, poll_s=0.05, sender=recorder, clock=lambda: datetime(2025, 3, 10, 8, 1))
     jobs.start()
     try:
