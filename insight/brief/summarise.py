@@ -65,9 +65,7 @@ def shared_words(bags: Sequence[set[str]]) -> frozenset[str]:
     for bag in bags:
         for word in bag:
             counts[word] = counts.get(word, 0) + 1
-    return frozenset(
-        w for w, n in counts.items() if n * 2 > len(bags) and len(w) > 2 and w not in ENGLISH_STOP_WORDS
-    )
+    return frozenset(w for w, n in counts.items() if n * 2 > len(bags) and len(w) > 2 and w not in ENGLISH_STOP_WORDS)
 
 
 def without_asides(text: str, shared: frozenset[str]) -> str:
