@@ -135,6 +135,25 @@ def test_summariser_is_pluggable_and_escaped(world):
     assert "<img" not in render_markdown(brief) and r"\*model\*" in render_markdown(brief)
 
 
+def test_a_topic_is_summarised_from_its_weeks_notes_and_a_pocket_from_its_own_quotes():
+    from insight.brief.build import _emerging_needs
+    from insight.trends.records import Quote, TrendSignal
+
+    def signal(topic_id: int, scope: str, text: str) -> TrendSignal:
+        quote = Quote(topic_id * 10, text, datetime(2025, 3, 5), "a1", "chat", None, None)
+        return TrendSignal(
+            topic_id, text, "emerging", 5.0, "2025-W10", 9, 1.0, 5, 0.99, 1e-5, 9.0, 9, 1.0, "", quotes=(quote,),
+            scope=scope,
+        )  # fmt: skip
+
+    summariser = _LoudSummariser()
+    week_notes = {1: ["topic note a", "topic note b"]}
+    signals = [signal(1, "topic", "topic quote"), signal(1, "pocket", "pocket quote")]  # a pocket inside topic 1
+    _emerging_needs(signals, {}, {}, summariser, top_n=5, week_notes=week_notes)
+    # the topic's quote and its week's notes; the pocket its own quote only, not its parent topic's notes
+    assert sorted(summariser.calls) == [("pocket quote", 1), ("topic quote", 3)]
+
+
 def test_extractive_summariser_picks_the_typical_note():
     texts = ["card never arrived", "my new card has not arrived", "the card has not arrived yet", "weather is nice"]
     assert ExtractiveSummariser().summarise("cards", texts) == "my new card has not arrived"

@@ -101,15 +101,16 @@ def _emerging_needs(
     topic's lead is summarised from ``week_notes`` (more of its notes this week) when given, a pocket's from its
     own quotes: three notes cannot tell what they share from what two of them happen to add.
     """
-    items = [_item(s, _previous(s, before), None, catalogue) for s in signals if s.kind == "emerging"]
+    emerging = [s for s in signals if s.kind == "emerging"]
+    items = [_item(s, _previous(s, before), None, catalogue) for s in emerging]
+    scope = {id(i): s.scope for s, i in zip(emerging, items, strict=True)}  # a pocket's topic_id is its parent's
     leads = {}
     for group in group_needs(tuple(items))[:top_n]:
         leads[id(group.lead)] = group
-    topic_scoped = {s.topic_id for s in signals if s.kind == "emerging" and s.scope == "topic"}
 
     def texts(item: BriefItem) -> list[str]:
         quoted = [q.text for q in item.quotes]
-        more = (week_notes or {}).get(item.topic_id, []) if item.topic_id in topic_scoped else []
+        more = (week_notes or {}).get(item.topic_id, []) if scope[id(item)] == "topic" else []
         return list(dict.fromkeys([*quoted, *more]))
 
     summaries = {
