@@ -56,11 +56,11 @@ class ExtractiveSummariser:
 
 
 def shared_words(bags: Sequence[set[str]]) -> frozenset[str]:
-    """Content words in more than half of the notes (three or more of them): what the notes have in common."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+    """Content words in more than half of the notes (none below three notes): what the notes have in common."""
     if len(bags) < 3:
         return frozenset()
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
     counts: dict[str, int] = {}
     for bag in bags:
         for word in bag:
