@@ -102,7 +102,8 @@ def import_file(
 
     def reject(row: int | None, raw: Mapping[str, object] | None, problems: Sequence[Problem]) -> None:
         report.rejected += 1
-        safe = [Problem(p.row, p.field, redactor.redact(p.message).text) for p in problems]
+        cells = list(raw.values()) if raw else []
+        safe = [Problem(p.row, p.field, scrub_message(redactor, p.message, cells)) for p in problems]
         report.problems.extend(safe)
         rejected.write(row, raw, safe)
 

@@ -96,6 +96,14 @@ def _cue_before(text: str, start: int) -> bool:
 
 _WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
 _SIGN_OFF = regex.compile(r"(?i:thanks|thank[ ]+you|regards|cheers|best|sincerely|dear|hi|hello)[ ]*,?[ ]*\n?[ ]*$")
+# Verbs only a person does: a word-like given name before one of them is a person ("Bill rang", "Hope said").
+_SPEAKING_VERBS = frozenset(
+    "said says asked asks called calls rang rings phoned phones emailed texted wrote complained explained mentioned "
+    "told messaged replied".split()
+)
+_BEFORE_PLACEHOLDER = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}'’-]+)[ ]+(?=<PERSON>)")
+_AFTER_PLACEHOLDER = regex.compile(r"(?<=<PERSON>[ ]+)(?P<word>\p{Lu}\p{Ll}+)(?=[ ]*(?:[,.;:!?)\n]|$))")
+_DASH_SIGN_OFF = regex.compile(r"(?:^|\n)[ ]*(?:--|—|–)[ ]*(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)[ ]*$")
 _WEAK_CUES = frozenset(
     "for with from and to by named rang phoned emailed texted called cc per including plus or husband wife son "
     "daughter mother father partner mum mom dad brother sister".split()
@@ -161,6 +169,8 @@ class NameFinder:
                 recased = [*self._cued.spans(view), *self._before_verbs(view)]
                 spans += [span for span in recased if view[span[0] : span[1]] != text[span[0] : span[1]]]
             spans += self._field_value(text, view)
+            spans += self._beside_placeholder(text)
+            spans += self._signed_off(text)
             spans += self._addressed_words(view)
             # A final initial's full stop may end the sentence: leave it outside the placeholder ("John S.").
             # A name never holds "<" or ">": a span reaching into a placeholder would break it ("<<PERSON>").
@@ -327,13 +337,13 @@ class NameFinder:
 
     # -- capitalised pairs the model missed -------------------------------------------------------------------
     def _before_verbs(self, text: str) -> Iterator[tuple[int, int]]:
-        if text[1:].lower() == text[1:]:
+        if text.lower() == text:
             return
         for match in _PAIR_BEFORE_VERB.finditer(text, timeout=REGEX_TIMEOUT_S):
             if match.group("verb") not in PERSON_VERBS:
                 continue
             words = match.group("name").split(" ")
-            if len(words) == 1 and (words[0].lower() not in GIVEN_NAMES or words[0].lower() in WORD_LIKE_NAMES):
+            if len(words) == 1 and not self._lone_speaker(text, match):
                 continue  # one capitalised word before "said" is a name only if it is a given name
             if all(self._name_word(w) or w.lower() in NAME_PARTICLES for w in words) and not any(
                 w.lower() in ORGANISATION_WORDS for w in words
@@ -362,6 +372,41 @@ class NameFinder:
                 and not _dictionary_words([(0, 0, w) for w in words])
             ):
                 yield match.span("name")
+
+    @staticmethod
+    def _lone_speaker(text: str, match: regex.Match[str]) -> bool:
+        """One capitalised word before a person-verb: a given name; a name that is also a word ("Bill", "Hope",
+        "Will") only when it opens a clause and speaks or calls ("Bill rang twice", "Will called back") — a bill
+        or a hope never rings — not before "needs", "shows", "was"."""
+        word = match.group("name").lower()
+        if word not in GIVEN_NAMES | WORD_LIKE_NAMES:
+            return False
+        if word not in WORD_LIKE_NAMES:
+            return True
+        opens_clause = not text[: match.start()].strip() or text[: match.start()].rstrip()[-1] in ".;:!?\n"
+        return opens_clause and match.group("verb") in _SPEAKING_VERBS
+
+    def _beside_placeholder(self, text: str) -> Iterator[tuple[int, int]]:
+        """The rest of a name a placeholder took part of: a given name written just before it ("Customer HOPE
+        <PERSON> called") and a capitalised word just after it that ends the phrase ("spoke with <PERSON> Lane,")."""
+        if "<PERSON>" not in text:
+            return
+        for match in _BEFORE_PLACEHOLDER.finditer(text, timeout=REGEX_TIMEOUT_S):
+            word = match.group("word").lower()
+            if word in GIVEN_NAMES | WORD_LIKE_NAMES and word.title() not in NOT_NAMES:
+                yield match.span("word")
+        for match in _AFTER_PLACEHOLDER.finditer(text, timeout=REGEX_TIMEOUT_S):
+            word = match.group("word").lower()
+            # a street after a name ("<PERSON> Lane") goes too: it was part of the name or of an address
+            if word not in ORGANISATION_WORDS | ROLE_WORDS | MODEL_WORDS | self._keep:
+                yield match.span("word")
+
+    @staticmethod
+    def _signed_off(text: str) -> Iterator[tuple[int, int]]:
+        """A name that signs a note off on a line of its own after a dash ("-- Frank"), given name first."""
+        match = _DASH_SIGN_OFF.search(text, timeout=REGEX_TIMEOUT_S)
+        if match and match.group("name").split(" ")[0].lower() in GIVEN_NAMES | WORD_LIKE_NAMES:
+            yield match.span("name")
 
     # -- lower-case names after a cue -------------------------------------------------------------------------
     def _lower_after_cue(self, text: str) -> Iterator[tuple[int, int]]:

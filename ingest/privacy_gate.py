@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ingest.columns import header_key
+from ingest.redaction import carry_names
 from insight.errors import EarshotError
 from insight.privacy import CleanText, Redaction, Redactor
 from insight.records import NoteDraft
@@ -28,14 +29,40 @@ __all__ = ["ColumnPolicy", "GatedDraft", "gate_drafts", "personal_column_reason"
 _PERSONAL_WORDS: dict[str, str] = {
     **dict.fromkeys(("email", "e mail", "mail", "emailaddress"), "an e-mail address"),
     **dict.fromkeys(
-        ("phone", "telephone", "tel", "cell", "cellphone", "fax", "msisdn", "phonenumber", "mobilenumber", "callerid"),
+        (
+            "phone",
+            "telephone",
+            "tel",
+            "cell",
+            "cellphone",
+            "fax",
+            "msisdn",
+            "phonenumber",
+            "mobilenumber",
+            "callerid",
+            "mobile",
+            "mob",
+            "handy",
+            "telefon",
+            "telefono",
+            "teléfono",
+            "téléphone",
+            "telefone",
+            "whatsapp",
+            "电话",
+            "手机",
+            "電話",
+        ),
         "a phone number",
     ),
     **dict.fromkeys(
         ("address", "street", "postcode", "postalcode", "zip", "zipcode", "postal", "housenumber", "addr"),
         "a postal address",
     ),
-    **dict.fromkeys(("dob", "birth", "birthday", "birthdate", "dateofbirth"), "a date of birth"),
+    **dict.fromkeys(
+        ("dob", "birth", "birthday", "birthdate", "dateofbirth", "geburtsdatum", "nacimiento", "naissance", "nascita"),
+        "a date of birth",
+    ),
     **dict.fromkeys(
         (
             "ssn",
@@ -64,6 +91,7 @@ _PERSONAL_WORDS: dict[str, str] = {
         "a bank account or card",
     ),
     **dict.fromkeys(("ip", "ipaddress", "ipv4", "ipv6", "mac"), "a network address"),
+    **dict.fromkeys(("username", "login", "handle", "userid", "gamertag", "skype"), "a username"),
     **dict.fromkeys(
         (
             "name",
@@ -73,13 +101,32 @@ _PERSONAL_WORDS: dict[str, str] = {
             "surname",
             "forename",
             "givenname",
-            "username",
             "customer",
             "caller",
             "contact",
             "person",
             "client",
             "signature",
+            "requester",
+            "requestor",
+            "submitter",
+            "assignee",
+            # the same in the languages of exports seen in Europe and Latin America
+            "kunde",
+            "kundin",
+            "kundenname",
+            "vorname",
+            "nachname",
+            "nombre",
+            "apellido",
+            "nom",
+            "prenom",
+            "prénom",
+            "nome",
+            "cognome",
+            "naam",
+            "klant",
+            "cliente",
         ),
         "a person's name",
     ),
@@ -189,8 +236,17 @@ def gate_drafts(
         texts.extend(draft.tags)
         for name, value in draft.extra:
             texts.extend((name, value))
-    results = iter(redact_all(redactor, texts))
-    return [_rebuild(draft, results, policy) for draft in drafts]
+    results = redact_all(redactor, texts)
+    # a name found in one field of a record goes from its other fields too (see carry_names)
+    results = carry_names(texts, results, [_field_count(draft) for draft in drafts])
+    it = iter(results)
+    return [_rebuild(draft, it, policy) for draft in drafts]
+
+
+def _field_count(draft: NoteDraft) -> int:
+    """How many texts :func:`gate_drafts` sends for ``draft`` (text, fields, tags, extra names and values)."""
+    fields = sum(getattr(draft, name) is not None for name in _TEXT_FIELDS)
+    return 1 + fields + len(draft.tags) + 2 * len(draft.extra)
 
 
 def _rebuild(draft: NoteDraft, results: Iterable[Redaction], policy: ColumnPolicy) -> GatedDraft:
@@ -222,9 +278,19 @@ def _rebuild(draft: NoteDraft, results: Iterable[Redaction], policy: ColumnPolic
     return GatedDraft(gated, tuple(sorted(kinds)), dropped)
 
 
-def scrub_message(redactor: Redactor, message: str) -> str:
-    """Return ``message`` with any personal data replaced, for errors, problems and summaries."""
-    return str(redactor.redact(message).text)
+def scrub_message(redactor: Redactor, message: str, cells: Iterable[object] = ()) -> str:
+    """Return ``message`` with any personal data replaced, for errors, problems and summaries.
+
+    Args:
+        redactor: the redactor.
+        message: the message, which may quote a cell (``kind: "Hope Williams" is not a kind …``).
+        cells: the row's cell values: a quoted cell is replaced by the cell redacted on its own first, since a
+            value alone is read as a field ("Hope Williams" is a name there) and inside a sentence it may not be.
+    """
+    quoted = sorted({str(c) for c in cells if isinstance(c, str) and len(c.strip()) > 1 and str(c) in message}, key=len)
+    for cell in reversed(quoted):  # longest first, so a cell inside another is not replaced twice
+        message = message.replace(cell, str(redactor.redact(cell).text))
+    return redactor.redact(message).text  # a CleanText: problems may be stored in the import ledger
 
 
 def scrub_error(redactor: Redactor, exc: EarshotError) -> EarshotError:

@@ -197,6 +197,12 @@ def default_recognizers() -> list[EntityRecognizer]:
     """Return one instance of each built-in Earshot recognizer."""
     # Imported here: each family's module imports the cues and base class from this one.
     from ingest.name_cues import PersonRecognizer
+    from ingest.recognizers_accounts import (
+        AccountRecognizer,
+        DeviceRecognizer,
+        EncodedEmailRecognizer,
+        UsernameRecognizer,
+    )
     from ingest.recognizers_extra import AddressRecognizer, DobRecognizer
     from ingest.recognizers_ids import IpRecognizer, NationalIdRecognizer, SsnRecognizer
     from ingest.recognizers_payment import CardRecognizer, IbanRecognizer
@@ -208,6 +214,10 @@ def default_recognizers() -> list[EntityRecognizer]:
         AddressRecognizer(),
         DobRecognizer(),
         EmailRecognizer(),
+        EncodedEmailRecognizer(),
+        UsernameRecognizer(),
+        AccountRecognizer(),
+        DeviceRecognizer(),
         CardRecognizer(),
         IbanRecognizer(),
         SsnRecognizer(),

@@ -124,7 +124,7 @@ _NUMBER_WORDS = (
 )
 # Each word must end where the text's word ends: "nine" is not the end of "nineteen", nor "jan" of "janvier".
 _DATE_PART = (
-    rf"(?:[0-9]{{1,4}}(?:st|nd|rd|th|er|\.)?|(?:{_MONTHS})(?!\p{{L}})"
+    rf"(?:[0-9]{{1,4}}(?:st|nd|rd|th|er|\.(?![0-9]))?|(?:{_MONTHS})(?!\p{{L}})"
     rf"|(?:{_NUMBER_WORDS})-(?:{_NUMBER_WORDS})(?!\p{{L}})|(?:{_NUMBER_WORDS})(?!\p{{L}}))"
 )
 _DATE_SEP = r"(?:[ ]*[/.\-,][ ]*|[ ]+(?:of[ ]+|the[ ]+|de[ ]+|del[ ]+)?|[ ]*,[ ]*)"
@@ -139,7 +139,7 @@ class DobRecognizer(SpanRecognizer):
     PATTERN = regex.compile(
         r"(?<![\w])(?i:d\.?o\.?b\.?|date[ ]+of[ ]+birth|birth[ ]?date|birthday|born|geboren|geb\.|née?|nacido|nacida"
         r"|geburtsdatum|geboortedatum|nascido|nascida|data[ ]+de[ ]+nascimento|f\.[ ]?nac\.|fecha[ ]+de[ ]+nacimiento"
-        r"|data[ ]+di[ ]+nascita|date[ ]+de[ ]+naissance)"
+        r"|data[ ]+di[ ]+nascita|date[ ]+de[ ]+naissance|дата[ ]+рождения|д\.[ ]?р\.)"
         r"(?:[ ]*(?:is|was|:|-|=|on|am|le|el|il|in|en))*[ ]*(?:the[ ]+)?"
         rf"(?P<date>(?i:{_DATE_PART})(?:{_DATE_SEP}(?i:{_DATE_PART})){{0,6}})"
     )
@@ -148,7 +148,8 @@ class DobRecognizer(SpanRecognizer):
         """Yield date-of-birth spans."""
         lowered = text.lower()
         if not any(
-            cue in lowered for cue in ("dob", "d.o.b", "birth", "born", "geb", "né", "nac", "nat", "nasc", "b.")
+            cue in lowered
+            for cue in ("dob", "d.o.b", "birth", "born", "geb", "né", "nac", "nat", "nasc", "nais", "b.", "рожд", "д.")
         ):
             return
         for match in _finditer(self.PATTERN, text):

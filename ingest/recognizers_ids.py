@@ -103,7 +103,8 @@ def _is_ip(value: str) -> bool:
 NATIONAL_ID_CUES = _words(
     """ni nino insurance passport licence license dl dni nie nif cif bsn sofinummer aadhaar aadhar pan tfn medicare
     steuer-id steueridentifikationsnummer steuernummer personalausweis ausweis nir insee securite sécurité fiscale
-    codice cf tax taxid tin id-card idcard national identity"""
+    codice cf tax taxid tin id-card idcard national identity cpf cnpj pesel personnummer pps ppsn cpr rrn hetu curp
+    nric emirates reisepass passeport pasaporte passaporto ausweisnummer 身份证"""
 )
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _DATE_LIKE = regex.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}-[0-9]{1,2}-[0-9]{2,4}")
@@ -137,6 +138,8 @@ class NationalIdRecognizer(SpanRecognizer):
     )
     AADHAAR = regex.compile(r"(?<![\w-])(?<![0-9][ -])[2-9][0-9]{3}[ -][0-9]{4}[ -][0-9]{4}(?![\w]|[ -][0-9])")
     CUED = regex.compile(r"(?<![\w])(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{4,16}[A-Za-z0-9](?![\w])")
+    # The same after its cue, written in groups: "CPF 123.456.789-09", "TFN 123 456 782", "85.07.30-033.28".
+    GROUPED = regex.compile(r"(?<![\w.])[0-9][A-Za-z0-9]{0,7}(?:[ ./-][A-Za-z0-9]{1,8}){1,5}(?![\w]|[.-][0-9])")
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield national id spans."""
@@ -163,8 +166,8 @@ class NationalIdRecognizer(SpanRecognizer):
             if nearest_cue(text, match.start(), ID_CUES, NATIONAL_ID_CUES) != 0:
                 yield match.span()
         lowered = text.lower()
-        if any(cue in lowered for cue in ("ni", "passport", "licen", "dni", "nie", "bsn", "aadha", "tax", "tfn", "id")):
-            for pattern in (self.NI_COMPACT, self.CUED):
+        if any(cue in lowered for cue in _CUE_GATE):
+            for pattern in (self.NI_COMPACT, self.CUED, self.GROUPED):
                 for match in _finditer(pattern, text):
                     digits = sum(c.isdigit() for c in match.group())
                     if _DATE_LIKE.fullmatch(match.group()):
@@ -173,6 +176,11 @@ class NationalIdRecognizer(SpanRecognizer):
                         yield match.span()
 
 
+# Cheap first look for a cue: every cue word holds one of these.
+_CUE_GATE = (
+    "ni", "passport", "licen", "dni", "nie", "bsn", "aadha", "tax", "tfn", "id", "dl", "cpf", "cnpj", "pesel",
+    "personnummer", "pps", "cpr", "rrn", "hetu", "curp", "nric", "emirates", "pass", "medicare", "身份证",
+)  # fmt: skip
 _FILLER = frozenset("no no. nr nr. num number # : is was of the card id on file".split())
 _WORD_BEFORE = regex.compile(r"[\w#:.'-]+")
 
@@ -181,10 +189,13 @@ def _cue_right_before(text: str, start: int) -> bool:
     """A national-id cue word among the three words before ``start``, with only filler ("no.", "number", "#",
     ":") between it and the value: "passport no. K1234567", not "licence renewal quote Q-2024-118"."""
     words = _WORD_BEFORE.findall(text[max(0, start - 40) : start].lower())[-4:]
-    for word in reversed(words):
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
         bare = word.strip(".:")
         if bare in NATIONAL_ID_CUES or word in NATIONAL_ID_CUES:
             return True
+        if bare == "card" and position and words[position - 1] in ("id", "identity"):
+            return True  # "ID card L01X00T47": both words are filler alone, together they are the cue
         if word not in _FILLER and bare not in _FILLER:
             return False
     return False

@@ -43,10 +43,14 @@ class CardRecognizer(SpanRecognizer):
     PATTERN = regex.compile(
         r"(?<![\w.,/-])(?<![0-9][ -])"
         r"(?:[0-9]{13,19}"
-        r"|[0-9]{4}(?P<s>[ .-])[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,4}(?:(?P=s)[0-9]{3})?"
-        r"|[0-9]{4}(?P<t>[ .-])[0-9]{6}(?P=t)[0-9]{4,5})"
+        r"|[0-9]{4}(?P<s>[ ]-[ ]|[ ./_-])[0-9]{4}(?P=s)[0-9]{4}(?P=s)[0-9]{1,4}(?:(?P=s)[0-9]{3})?"
+        r"|[0-9]{4}(?P<t>[ ./_-])[0-9]{6}(?P=t)[0-9]{4,5})"
         r"(?![\w]|[.,/-][0-9])(?![ -][0-9]+(?![0-9/]))"
     )
+    # A spreadsheet's rendering of a long number: "4.11111111111111E+15" (its last digits are lost, so no Luhn
+    # check), or the number with ".0" after it.
+    SCIENTIFIC = regex.compile(r"(?<![\w.])[0-9][.,][0-9]{6,}[Ee]\+?1[2-8](?![\w.])")
+    FLOAT = regex.compile(r"(?<![\w.,/-])(?P<digits>[0-9]{13,19})\.0+(?![\w.])")
     _PREFIX = regex.compile(r"4|5[0-9]|6|3[4-9]|30[0-5]|2(?:22[1-9]|2[3-9][0-9]|[3-6][0-9]{2}|7[01][0-9]|720)")
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
@@ -58,6 +62,15 @@ class CardRecognizer(SpanRecognizer):
             if nearest_cue(text, match.start(), ID_CUES, CARD_CUES) == 0:
                 continue
             yield match.span()
+        if "E" in text.upper():
+            for match in _finditer(self.SCIENTIFIC, text):
+                if nearest_cue(text, match.start(), ID_CUES, CARD_CUES) != 0:
+                    yield match.span()
+        if ".0" in text:
+            for match in _finditer(self.FLOAT, text):
+                digits = match.group("digits")
+                if self._PREFIX.match(digits) and luhn_ok(digits) and nearest_cue(text, match.start(), ID_CUES) is None:
+                    yield match.span()
 
 
 # ISO 13616 lengths per country: a checksum alone lets 1 in 97 random strings through.

@@ -4,6 +4,7 @@ Text is first normalised (:mod:`ingest.normalise`: NFKC, invisible and bidi cont
 made ASCII) and that normalised form is what is checked and stored. Emails, phones, payment cards, IBANs, national
 ids (US SSN, UK NI), IP addresses, postal addresses, dates of birth and person names become typed placeholders
 (``<EMAIL>``, ``<PHONE>``, ``<CARD>``, ``<IBAN>``, ``<SSN>``, ``<NATIONAL_ID>``, ``<IP>``, ``<ADDRESS>``, ``<DOB>``,
+``<ACCOUNT>`` for bank account numbers, ``<USERNAME>`` for logins and handles, ``<DEVICE>`` for IMEI/ICCID/MAC,
 ``<PERSON>``); order numbers, prices, dates, ticket ids, SKUs, versions and product names stay. Patterns are
 Earshot's presidio recognizers (:mod:`ingest.recognizers`, run on a folded view of the text so dashes and
 look-alike letters cannot hide a match); names without a cue come from the packaged spaCy NER model, guarded
@@ -46,12 +47,15 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: The placeholder types the default redactor applies, e.g. ``"PHONE"`` → ``<PHONE>``.
-PLACEHOLDER_KINDS = ("ADDRESS", "CARD", "DOB", "EMAIL", "IBAN", "IP", "NATIONAL_ID", "PERSON", "PHONE", "SSN")
+PLACEHOLDER_KINDS = (
+    "ACCOUNT", "ADDRESS", "CARD", "DEVICE", "DOB", "EMAIL", "IBAN", "IP", "NATIONAL_ID", "PERSON", "PHONE", "SSN",
+    "USERNAME",
+)  # fmt: skip
 
 # When two detections cover exactly the same characters, the more specific type names them.
 _SPECIFICITY = {
-    "CARD": 0, "IBAN": 1, "SSN": 2, "DOB": 3, "NATIONAL_ID": 4, "EMAIL": 5, "IP": 6, "PHONE": 7, "ADDRESS": 8,
-    "PERSON": 9,
+    "CARD": 0, "IBAN": 1, "SSN": 2, "DOB": 3, "NATIONAL_ID": 4, "EMAIL": 5, "ACCOUNT": 6, "DEVICE": 7, "IP": 8,
+    "PHONE": 9, "ADDRESS": 10, "USERNAME": 11, "PERSON": 12,
 }  # fmt: skip
 _KIND_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 # Each pass only turns original characters into placeholders, which no recognizer matches, so passes stop; a note
@@ -243,6 +247,80 @@ def _name_repeats(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
         r"(?<![\w'’-])(?i:" + "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])"
     )
     return [(m.start(), m.end(), "PERSON") for m in pattern.finditer(text)]
+
+
+def removed_names(original: str, clean: str) -> list[str]:
+    """The names a redaction took out of ``original`` (the texts ``<PERSON>`` placeholders stand for in ``clean``).
+
+    The redacted text is the normalised original with spans replaced, so its literal pieces, in order, pin down
+    what each placeholder replaced. Returns ``[]`` when the two cannot be aligned (nothing is guessed).
+    """
+    if "<PERSON>" not in clean:
+        return []
+    pieces = _PLACEHOLDER.split(clean)
+    kinds = _PLACEHOLDER.findall(clean)
+    pattern = "(.+?)".join(regex.escape(piece) for piece in pieces)
+    try:
+        match = regex.fullmatch(pattern, normalise(original), flags=regex.DOTALL, timeout=1.0)
+    except TimeoutError:
+        return []
+    if match is None:
+        return []
+    return [value for value, kind in zip(match.groups(), kinds, strict=True) if kind == "<PERSON>"]
+
+
+def name_mentions(names: Iterable[str]) -> regex.Pattern[str] | None:
+    """A pattern for other mentions of ``names`` in another field of the same record: each whole name in any case
+    and with any separator ("Will Hope" → "will_hope", "WILL.HOPE"), and each of its words that is unmistakably a
+    name (the rule :func:`_name_repeats` applies within one text)."""
+    from ingest.name_cues import AMBIGUOUS_NAMES, NAME_PARTICLES, NOT_NAMES
+    from ingest.name_lexicon import WORD_LIKE_NAMES  # "Will", "Hope": carried over only as the whole name
+
+    options: set[str] = set()
+    for name in names:
+        words = regex.findall(r"[\p{L}'’-]+", name)
+        if len(words) >= 2:
+            options.add(r"[\s_.\-]+".join(regex.escape(w) for w in words))
+        options.update(
+            regex.escape(w)
+            for w in words
+            if len(w) > 2
+            and w.title() not in NOT_NAMES
+            and w.title() not in AMBIGUOUS_NAMES
+            and w.lower() not in NAME_PARTICLES
+            and w.lower() not in WORD_LIKE_NAMES
+        )
+    if not options:
+        return None
+    alternatives = "|".join(sorted(options, key=len, reverse=True))
+    return regex.compile(r"(?<![\p{L}\p{N}'’])(?i:" + alternatives + r")(?![\p{L}\p{N}])")
+
+
+def carry_names(texts: Sequence[str], results: Sequence[Redaction], counts: Sequence[int]) -> list[Redaction]:
+    """A name found in one field of a record goes from its other fields too.
+
+    An export's requester cell ("Will Hope") is a name by itself, while its subject ("Refund for Will Hope") or a
+    tag ("cust_will_hope") gives the model nothing to go on; the record as a whole tells both.
+
+    Args:
+        texts: the records' field values, record after record, as they were redacted.
+        results: their redactions, in the same order.
+        counts: how many of ``texts`` each record has.
+    """
+    out = list(results)
+    start = 0
+    for count in counts:
+        span = range(start, start + count)
+        start += count
+        names = [name for i in span if "PERSON" in out[i].kinds for name in removed_names(texts[i], out[i].text)]
+        pattern = name_mentions(names) if names else None
+        if pattern is None:
+            continue
+        for i in span:
+            carried = pattern.sub("<PERSON>", str(out[i].text))
+            if carried != out[i].text:
+                out[i] = Redaction(CleanText(carried), tuple(sorted({*out[i].kinds, "PERSON"})))
+    return out
 
 
 def merge_overlaps(spans: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

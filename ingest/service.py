@@ -136,7 +136,8 @@ def save_note(
 
     result = validate_note(fields, settings, now or utc_now(), default_source="app")
     if not isinstance(result, NoteDraft):
-        raise NoteRejected([Problem(p.row, p.field, scrub_message(redactor, p.message)) for p in result])
+        cells = list(fields.values()) if isinstance(fields, Mapping) else []
+        raise NoteRejected([Problem(p.row, p.field, scrub_message(redactor, p.message, cells)) for p in result])
     (prepared,) = _prepare([result], redactor, policy=ColumnPolicy.from_settings(settings))
     draft, kinds, key = prepared.draft, prepared.redactions, prepared.key
     vector = embedder.embed([draft.text])

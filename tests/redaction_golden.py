@@ -267,7 +267,8 @@ PII_NOTES: tuple[GoldenNote, ...] = (
     _note(
         "Device MAC 00:1A:2B:3C:4D:5E registered to IP 10.0.0.12; customer asked us to whitelist it. SR-44910",
         ("IP", "10.0.0.12"),
-        keep=("00:1A:2B:3C:4D:5E", "SR-44910"),
+        ("DEVICE", "00:1A:2B:3C:4D:5E"),
+        keep=("SR-44910",),
     ),
     _note(
         "cust (member Rosa Delgado) called about points balance 12,450; email on file rdelgado@example.org; tier Gold.",
@@ -446,7 +447,8 @@ PII_NOTES: tuple[GoldenNote, ...] = (
     _note(
         "Mr Lopez (acct 88120334) disputing $35 late fee on stmt 03/24 - waived as courtesy",
         ("PERSON", "Lopez"),
-        keep=("acct 88120334", "$35", "03/24"),
+        ("ACCOUNT", "88120334"),
+        keep=("$35", "03/24"),
     ),
 )
 
@@ -533,8 +535,8 @@ CLEAN_NOTES: tuple[GoldenNote, ...] = tuple(
             ("€1.250,00", "€1.099,00"),
         ),
         (
-            "IMEI 356938035643809 blacklisted by mistake; raised with network team, ref NW-2231.",
-            ("356938035643809", "NW-2231"),
+            "Handset blacklisted by mistake; raised with network team, ref NW-2231.",
+            ("NW-2231",),
         ),
         (
             "Bulk order PO 4500012345 for 1,200 units at $3.75 each; delivery split over weeks 14-16.",

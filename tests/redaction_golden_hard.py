@@ -151,6 +151,10 @@ _IDS = [
     ("NATIONAL_ID", "123456782", "BSN {} van de klant"),
     ("NATIONAL_ID", "K1234567", "passport K1234567 scanned".replace("K1234567", "{}")),
     ("NATIONAL_ID", "SMITH812064J99AB", "driving licence {} for ID"),
+    # A device's id points at the person who carries it, as an IP address does (2026-12-01: these two were kept
+    # as "clean" before; the fourth attack family made the case for removing them).
+    ("DEVICE", "356938035643809", "IMEI {} blocked after theft report; police ref CR/2024/00123."),
+    ("DEVICE", "00:1A:2B:3C:4D:5E", "MAC filter blocked the new laptop; added {} by request."),
 ]
 ID_NOTES = tuple(_one(kind, value, template) for kind, value, template in _IDS)
 
@@ -370,7 +374,6 @@ HARD_CLEAN_NOTES: tuple[GoldenNote, ...] = (
     _clean("Paid ₹4,999 for the JioFiber plan; OTP not received, ticket JF-22019.", "₹4,999"),
     _clean("Order 4155550123 shipped via DHL Express, tracking 1234567890.", "4155550123", "1234567890"),
     _clean("Tracking 1Z999AA10123456784 shows delivered 14/05 at 10:32.", "1Z999AA10123456784", "14/05"),
-    _clean("IMEI 356938035643809 blocked after theft report; police ref CR/2024/00123.", "356938035643809"),
     _clean("SKU BL-5500-W out of stock until 2024-06-30; backorder BO-7712.", "BL-5500-W", "2024-06-30"),
     _clean("Version 10.4.2.1234 of the app fixes the login loop (KB-1192).", "10.4.2.1234"),
     _clean("Meter reading 004512.7 kWh on 01/03, estimate was 4,890 kWh.", "004512.7"),
@@ -441,7 +444,6 @@ HARD_CLEAN_NOTES: tuple[GoldenNote, ...] = (
     _clean("Postcode checker says FTTP available from Q3 2024.", "Q3 2024"),
     _clean("Network maintenance window 02:00-05:00 on 21/03 announced.", "02:00-05:00"),
     _clean("Router Brightline Hub 3 serial SN 2291-8812-0091 replaced under warranty.", "SN 2291-8812-0091"),
-    _clean("MAC filter blocked the new laptop; added 00:1A:2B:3C:4D:5E by request.", ""),
     _clean("DNS 1.1.1.1 and 8.8.8.8 both time out; ISP side issue.", "1.1.1.1", "8.8.8.8"),
     _clean("App version 5.0.0-rc2 crashes; hotfix 5.0.1 released 04/18.", "5.0.0-rc2"),
     _clean("Firmware 7.2.1.4 on the ONT fixed the sync drops.", "7.2.1.4"),
