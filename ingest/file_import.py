@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.privacy_gate import ColumnPolicy, scrub_error, scrub_message
-from ingest.redaction import Redactor
+from ingest.redaction import Redactor, redact_file_name
 from ingest.service import ingest_drafts
 from insight.clock import utc_now
 from insight.embedder import Embedder
@@ -84,7 +84,7 @@ def import_file(
     mapping = plan.mapping
     policy = ColumnPolicy.from_settings(settings)
     report = IngestReport(
-        source_name=path.name,
+        source_name=redact_file_name(redactor, path.name).text,
         dry_run=dry_run,
         unknown_columns=[scrub_message(redactor, c) for c in mapping.unknown if policy.reason(c) is None],
         column_mapping={name: scrub_message(redactor, c) for name, c in mapping.fields.items()},

@@ -17,6 +17,7 @@ import os
 import socket
 from dataclasses import dataclass, replace
 
+from ingest.redaction import redact_file_name
 from insight.clock import utc_now
 from insight.errors import EarshotError
 from insight.privacy import Redactor, gate_text
@@ -81,7 +82,7 @@ def start_import(
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}")
     pid, host = os.getpid(), socket.gethostname()
-    name, source = gate_text(redactor, name), gate_text(redactor, source)
+    name, source = redact_file_name(redactor, name).text, gate_text(redactor, source)
     with store.transaction() as con:
         if file_hash is not None:
             for earlier in sql.unfinished_imports(con, kind, file_hash, source):

@@ -104,6 +104,42 @@ _SPEAKING_VERBS = frozenset(
 _BEFORE_PLACEHOLDER = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}'’-]+)[ ]+(?=<PERSON>)")
 _AFTER_PLACEHOLDER = regex.compile(r"(?<=<PERSON>[ ]+)(?P<word>\p{Lu}\p{Ll}+)(?=[ ]*(?:[,.;:!?)\n]|$))")
 _DASH_SIGN_OFF = regex.compile(r"(?:^|\n)[ ]*(?:--|—|–)[ ]*(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)[ ]*$")
+_AFTER_RELATION = regex.compile(
+    r"(?<![\w])(?i:partner|wife|husband|son|daughter|mum|mom|mother|dad|father|brother|sister|girlfriend|boyfriend"
+    r"|fiancée?|grandson|granddaughter|carer)[ ]+(?P<name>\p{Lu}\p{Ll}+)(?![\w'’-])"
+)
+# A person cue and then a name written in another script. Cyrillic and Greek write names with a capital, so after a
+# cue in any language the capitalised words are the name ("Клиент Иван Петров", not "Клиент хочет тариф"); scripts
+# without case (Arabic, Hebrew, Devanagari, Thai, Hangul, Han) can only be told after an English cue, where the
+# rest of the note is English: "customer محمد الحسن", "customer 김민준", "customer 田中太郎".
+_ENGLISH_CUE = r"(?i:customer|cust|caller|client|spoke[ ]+(?:to|with)|mr|mrs|ms)"
+_CASED_CUE = r"(?i:клиент|клиентка|клиента|позвонил[аи]?|звонил[аи]?|πελάτης|πελάτισσα|πελάτη)"
+_CASED_WORD = r"[\p{Cyrillic}\p{Greek}]*\p{Lu}[\p{Cyrillic}\p{Greek}]*"
+_UNCASED_WORD = r"[\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Hangul}]+"
+_OTHER_SCRIPT_NAME = regex.compile(
+    rf"(?<![\w])(?:{_ENGLISH_CUE}|{_CASED_CUE})[ ]+(?P<name>{_CASED_WORD}(?:[ ]{_CASED_WORD})?)(?![\w])"
+    rf"|(?<![\w]){_ENGLISH_CUE}[ ]+(?P<name>{_UNCASED_WORD}(?:[ ]{_UNCASED_WORD})?|\p{{Han}}{{2,4}})(?![\w])"
+)
+# Japanese names before their honorific: "佐藤花子さん", "田中様".
+_HONORIFIC_NAME = regex.compile(r"(?P<name>\p{Han}{2,4})(?=さん|様|さま|氏)")
+# Latin-script names after a person word in another European language: "Kundin Sabine Schröder", "Müşteri Ayşe
+# Kaya", "Khách hàng Trần Văn Nam".
+_LOCAL_CUE_NAME = regex.compile(
+    r"(?<![\w])(?i:kunde|kundin|cliente|klant|klient|asiakas|müşteri|khách[ ]hàng|pelanggan|kupac|zákazník)[ ]+"
+    r"(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+){0,2})"
+)
+
+
+def _other_scripts(text: str) -> Iterator[tuple[int, int]]:
+    """Names the English model cannot read: in another script after a person cue, before a Japanese honorific, or
+    after a person word of another language."""
+    if text.isascii():
+        return
+    for pattern in (_OTHER_SCRIPT_NAME, _HONORIFIC_NAME, _LOCAL_CUE_NAME):
+        for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
+            yield match.span("name")
+
+
 _WEAK_CUES = frozenset(
     "for with from and to by named rang phoned emailed texted called cc per including plus or husband wife son "
     "daughter mother father partner mum mom dad brother sister".split()
@@ -171,6 +207,8 @@ class NameFinder:
             spans += self._field_value(text, view)
             spans += self._beside_placeholder(text)
             spans += self._signed_off(text)
+            spans += self._after_relation(text)
+            spans += _other_scripts(text)
             spans += self._addressed_words(view)
             # A final initial's full stop may end the sentence: leave it outside the placeholder ("John S.").
             # A name never holds "<" or ">": a span reaching into a placeholder would break it ("<<PERSON>").
@@ -400,6 +438,13 @@ class NameFinder:
             # a street after a name ("<PERSON> Lane") goes too: it was part of the name or of an address
             if word not in ORGANISATION_WORDS | ROLE_WORDS | MODEL_WORDS | self._keep:
                 yield match.span("word")
+
+    @staticmethod
+    def _after_relation(text: str) -> Iterator[tuple[int, int]]:
+        """A given name right after a family word — "his partner Rose", "her son Will" — even one that is a word."""
+        for match in _AFTER_RELATION.finditer(text, timeout=REGEX_TIMEOUT_S):
+            if match.group("name").lower() in GIVEN_NAMES | WORD_LIKE_NAMES:
+                yield match.span("name")
 
     @staticmethod
     def _signed_off(text: str) -> Iterator[tuple[int, int]]:

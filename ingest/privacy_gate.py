@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ingest.columns import header_key
-from ingest.redaction import carry_names
+from ingest.redaction import carry_names, redact_json, redact_tag
 from insight.errors import EarshotError
 from insight.privacy import CleanText, Redaction, Redactor
 from insight.records import NoteDraft
@@ -230,13 +230,24 @@ def gate_drafts(
     """
     policy = policy or ColumnPolicy()
     texts: list[str] = []
+    tags: list[int] = []  # where each tag sits in texts
+    nested: dict[int, Redaction] = {}  # extra values that are JSON objects or lists, redacted leaf by leaf
     for draft in drafts:
         texts.append(draft.text)
         texts.extend(v for v in (getattr(draft, name) for name in _TEXT_FIELDS) if v is not None)
+        tags.extend(range(len(texts), len(texts) + len(draft.tags)))
         texts.extend(draft.tags)
         for name, value in draft.extra:
-            texts.extend((name, value))
-    results = redact_all(redactor, texts)
+            texts.append(name)
+            json_value = redact_json(redactor, value, lambda key: policy.reason(key) is not None)
+            if json_value is not None:
+                nested[len(texts)] = json_value
+            texts.append(value)
+    plain = [i for i in range(len(texts)) if i not in nested]
+    results = dict(zip(plain, redact_all(redactor, [texts[i] for i in plain]), strict=True)) | nested
+    for i in tags:
+        results[i] = redact_tag(redactor, texts[i], results[i])
+    results = [results[i] for i in range(len(texts))]
     # a name found in one field of a record goes from its other fields too (see carry_names)
     results = carry_names(texts, results, [_field_count(draft) for draft in drafts])
     it = iter(results)

@@ -204,6 +204,12 @@ def default_recognizers() -> list[EntityRecognizer]:
         UsernameRecognizer,
     )
     from ingest.recognizers_extra import AddressRecognizer, DobRecognizer
+    from ingest.recognizers_forms import (
+        AddressTailRecognizer,
+        CuedCardRecognizer,
+        SpokenCardRecognizer,
+        SpokenPhoneRecognizer,
+    )
     from ingest.recognizers_ids import IpRecognizer, NationalIdRecognizer, SsnRecognizer
     from ingest.recognizers_payment import CardRecognizer, IbanRecognizer
     from ingest.recognizers_phone import NationalPhoneRecognizer, PhoneRecognizer
@@ -219,6 +225,10 @@ def default_recognizers() -> list[EntityRecognizer]:
         AccountRecognizer(),
         DeviceRecognizer(),
         CardRecognizer(),
+        CuedCardRecognizer(),
+        SpokenPhoneRecognizer(),
+        SpokenCardRecognizer(),
+        AddressTailRecognizer(),
         IbanRecognizer(),
         SsnRecognizer(),
         IpRecognizer(),

@@ -87,7 +87,8 @@ class UsernameRecognizer(SpanRecognizer):
     )
     CUED = regex.compile(
         r"(?<![\w])(?i:log[ -]?in|user[ ]?name|user[ ]?id|user|handle|gamertag|gamer[ ]tag|psn|xbox[ ]live|skype"
-        r"|discord|telegram|snapchat|snap|twitter|instagram|insta|ig|tiktok|account)"
+        r"|discord|telegram|snapchat|snap|twitter|instagram|insta|ig|tiktok|account|gmail|hotmail|yahoo|outlook"
+        r"|icloud)"
         r"(?:[ ]*(?::|=|is|name|id)[ ]*)*[ ]+(?P<value>(?:live:)?[\w][\w.#-]{2,38}[\w])(?![\w@])"
     )
     _SHAPE = regex.compile(r"[0-9_#]|[\p{L}][.][\p{L}]|live:")

@@ -67,6 +67,9 @@ class IpRecognizer(SpanRecognizer):
         rf"|(?:{_H}:){{6}}(?:[0-9]{{1,3}}\.){{3}}[0-9]{{1,3}})(?:%[0-9A-Za-z]+)?(?:/[0-9]{{1,3}})?(?![\w:]|\.[0-9])"
     )
 
+    # After an IP cue, the octets as people pad or space them: "192.168.001.010", "81 . 2 . 69 . 161".
+    CUED_V4 = regex.compile(r"(?<![\w.])[0-9]{1,3}(?:[ ]?\.[ ]?[0-9]{1,3}){3}(?![\w]|\.[0-9])")
+
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield IP spans.
 
@@ -78,6 +81,10 @@ class IpRecognizer(SpanRecognizer):
                 if match.group() in PUBLIC_RESOLVERS:
                     continue  # 8.8.8.8 is Google's DNS, not anybody's address
                 if nearest_cue(text, match.start(), VERSION_CUES, IP_CUES) != 0 and _is_ip(match.group()):
+                    yield match.span()
+            for match in _finditer(self.CUED_V4, text):
+                octets = [int(o) for o in regex.findall(r"[0-9]+", match.group())]
+                if all(o <= 255 for o in octets) and nearest_cue(text, match.start(), VERSION_CUES, IP_CUES) == 1:
                     yield match.span()
         if "::" in text or text.count(":") >= 7:
             for match in _finditer(self.V6, text):
@@ -138,12 +145,14 @@ class NationalIdRecognizer(SpanRecognizer):
     )
     AADHAAR = regex.compile(r"(?<![\w-])(?<![0-9][ -])[2-9][0-9]{3}[ -][0-9]{4}[ -][0-9]{4}(?![\w]|[ -][0-9])")
     CUED = regex.compile(r"(?<![\w])(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9][A-Za-z0-9-]{4,16}[A-Za-z0-9](?![\w])")
+    # India's PAN: five letters, four digits, a letter ("ABCPE1234F"), after its cue.
+    PAN = regex.compile(r"(?<![\w])[A-Z]{5}[0-9]{4}[A-Z](?![\w])")
     # The same after its cue, written in groups: "CPF 123.456.789-09", "TFN 123 456 782", "85.07.30-033.28".
     GROUPED = regex.compile(r"(?<![\w.])[0-9][A-Za-z0-9]{0,7}(?:[ ./-][A-Za-z0-9]{1,8}){1,5}(?![\w]|[.-][0-9])")
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield national id spans."""
-        if count_digits(text) < 6:
+        if count_digits(text) < 4:  # India's PAN holds four
             return
         for pattern in (self.NI_GROUPED, self.CODICE_FISCALE, self.NIR):
             for match in _finditer(pattern, text):
@@ -167,19 +176,21 @@ class NationalIdRecognizer(SpanRecognizer):
                 yield match.span()
         lowered = text.lower()
         if any(cue in lowered for cue in _CUE_GATE):
-            for pattern in (self.NI_COMPACT, self.CUED, self.GROUPED):
+            for pattern in (self.NI_COMPACT, self.CUED, self.GROUPED, self.PAN):
                 for match in _finditer(pattern, text):
                     digits = sum(c.isdigit() for c in match.group())
                     if _DATE_LIKE.fullmatch(match.group()):
                         continue  # a date after "ID checked," is a date, left to the date-of-birth recognizer
-                    if (pattern is self.NI_COMPACT or digits >= 5) and _cue_right_before(text, match.start()):
+                    shaped = pattern is self.NI_COMPACT or pattern is self.PAN
+                    if (shaped or digits >= 5) and _cue_right_before(text, match.start()):
                         yield match.span()
 
 
 # Cheap first look for a cue: every cue word holds one of these.
 _CUE_GATE = (
     "ni", "passport", "licen", "dni", "nie", "bsn", "aadha", "tax", "tfn", "id", "dl", "cpf", "cnpj", "pesel",
-    "personnummer", "pps", "cpr", "rrn", "hetu", "curp", "nric", "emirates", "pass", "medicare", "身份证",
+    "personnummer", "pps", "cpr", "rrn", "hetu", "curp", "nric", "emirates", "pass", "medicare", "身份证", "national",
+    "pan",
 )  # fmt: skip
 _FILLER = frozenset("no no. nr nr. num number # : is was of the card id on file".split())
 _WORD_BEFORE = regex.compile(r"[\w#:.'-]+")

@@ -20,7 +20,7 @@ import functools
 import logging
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import regex
@@ -259,9 +259,10 @@ def removed_names(original: str, clean: str) -> list[str]:
         return []
     pieces = _PLACEHOLDER.split(clean)
     kinds = _PLACEHOLDER.findall(clean)
-    pattern = "(.+?)".join(regex.escape(piece) for piece in pieces)
+    # One pattern per text: kept out of the regex module's cache, which would otherwise hold the last 500 of them.
+    pattern = regex.compile("(.+?)".join(regex.escape(p) for p in pieces), regex.DOTALL, cache_pattern=False)
     try:
-        match = regex.fullmatch(pattern, normalise(original), flags=regex.DOTALL, timeout=1.0)
+        match = pattern.fullmatch(normalise(original), timeout=1.0)
     except TimeoutError:
         return []
     if match is None:
@@ -293,7 +294,80 @@ def name_mentions(names: Iterable[str]) -> regex.Pattern[str] | None:
     if not options:
         return None
     alternatives = "|".join(sorted(options, key=len, reverse=True))
-    return regex.compile(r"(?<![\p{L}\p{N}'’])(?i:" + alternatives + r")(?![\p{L}\p{N}])")
+    return regex.compile(r"(?<![\p{L}\p{N}'’])(?i:" + alternatives + r")(?![\p{L}\p{N}])", cache_pattern=False)
+
+
+def redact_json(redactor: Redactor, value: str, drop_key: Callable[[str], bool]) -> Redaction | None:
+    """Redact a JSON object or list held in one field (a helpdesk's ``custom_fields``, a CRM's ``meta``) leaf by leaf.
+
+    Each string is redacted on its own, as a field value (so a lone "Penny Lane" or "07700 900 702" reads as one),
+    keys whose name says personal data (``drop_key``: "dob", "owner", "phone") are left out with their values, and
+    the rest is written back as JSON. Returns ``None`` when ``value`` is not a JSON object or list.
+    """
+    import json
+
+    stripped = value.strip()
+    if stripped[:1] not in ("{", "[") or stripped[-1:] not in ("}", "]"):
+        return None
+    try:
+        data = json.loads(stripped)
+    except ValueError:
+        return None
+    if not isinstance(data, (dict, list)):
+        return None
+    leaves: list[str] = []
+
+    def prune(node: object) -> object:
+        if isinstance(node, dict):
+            kept = {str(k): prune(v) for k, v in node.items() if not drop_key(str(k))}
+            leaves.extend(kept)  # keys are text too (an e-mail as a key)
+            return kept
+        if isinstance(node, list):
+            return [prune(v) for v in node]
+        if isinstance(node, str):
+            leaves.append(node)
+        return node
+
+    pruned = prune(data)
+    batch = getattr(redactor, "redact_many", None)
+    unique = list(dict.fromkeys(leaves))
+    done = batch(unique) if batch is not None else [redactor.redact(t) for t in unique]
+    clean = {text: result for text, result in zip(unique, done, strict=True)}
+    kinds = {kind for result in clean.values() for kind in result.kinds}
+
+    def rebuild(node: object) -> object:
+        if isinstance(node, dict):
+            return {str(clean[k].text): rebuild(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [rebuild(v) for v in node]
+        if isinstance(node, str):
+            return str(clean[node].text)
+        return node
+
+    return Redaction(CleanText(json.dumps(rebuild(pruned), ensure_ascii=False)), tuple(sorted(kinds)))
+
+
+def redact_tag(redactor: Redactor, tag: str, redacted: Redaction) -> Redaction:
+    """A tag read with its separators as spaces ("hope_williams", "callback-07700900703") as well as it is: when
+    that reading finds personal data the plain one missed, the whole tag becomes the placeholder."""
+    spaced = regex.sub(r"[_.\-/]+", " ", tag).strip()
+    if spaced == tag or redacted.changed:
+        return redacted
+    view = redactor.redact(spaced.title() if spaced.islower() else spaced)
+    if not view.kinds:
+        return redacted
+    return Redaction(CleanText(f"<{view.kinds[0]}>"), view.kinds)
+
+
+def redact_file_name(redactor: Redactor, name: str) -> Redaction:
+    """A file name redacted as a name, not as a sentence: its stem read as it is and with its separators as spaces
+    ("jane_doe_calls.csv" → "<PERSON>.csv"), its extension kept ("tiny.csv" is no person)."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or not 1 <= len(suffix) <= 5 or not suffix.isalnum():
+        stem, dot, suffix = name, "", ""
+    plain = redactor.redact(stem)
+    result = redact_tag(redactor, stem, plain)
+    return Redaction(CleanText(f"{result.text}{dot}{suffix}"), result.kinds)
 
 
 def carry_names(texts: Sequence[str], results: Sequence[Redaction], counts: Sequence[int]) -> list[Redaction]:

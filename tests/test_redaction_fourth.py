@@ -61,6 +61,25 @@ CASES = [
     ("e-mail: anna.kowalska@gmx (no ending given)", "kowalska", "no ending"),
     ("email is sarah.k at gmail", "sarah.k", "email"),
     ("customer id CUST-jane.roe@gmail.com-01", "jane.roe", "customer id"),
+    # numbers read out, cards however a cue's number is grouped or cut, padded IPs
+    ("number is seven seven zero zero nine zero zero one two three", "nine zero zero", "number is"),
+    ("card four one one one, one one one one, one one one one, one one one one", "one one one one", "card"),
+    ("card 4111-1111-1111-111 1", "4111-1111", "card"),
+    ("IP 192.168.001.010 blocked", "168.001", "blocked"),
+    ("PAN ABCPE1234F", "ABCPE1234F", "PAN"),
+    ("Belgian national number 85.07.30-033.28", "07.30", "national number"),
+    # postal addresses' tails
+    ("ship to apt 4B, 221 W 34th St, New York NY 10001", "34th", "ship to"),
+    ("send to PO Box 1234, Springfield IL 62704", "Box 1234", "send to"),
+    ("Eircode D02 X285, house 14", "X285", "Eircode"),
+    ("postcode sw1a1aa, no. 10", "sw1a1aa", "postcode"),
+    # names in other scripts after a cue, and after a family word
+    ("Клиент Иван Петров звонил по поводу роутера", "Петров", "роутера"),
+    ("customer محمد الحسن wants a refund", "محمد", "refund"),
+    ("customer 김민준 called twice about the bill", "김민준", "bill"),
+    ("Kundin Sabine Schröder hat wegen der Rechnung angerufen", "Schröder", "angerufen"),
+    ("お客様の佐藤花子さんから請求について問い合わせ", "佐藤花子", "請求"),
+    ("wants the bill split with his partner Rose", "Rose", "bill split"),
     # dates of birth written with dots, and after a French cue
     ("born 3.4.85", "3.4.85", "born"),
     ("geb. 12.03.1976", "12.03", "geb."),
@@ -82,6 +101,11 @@ CLEAN = [
     "bought it at amazon, wants a refund",
     "price went from 12.99 to 14.99 on 03.04",
     "@ 5pm the outage started",
+    "Клиент хочет тариф с безлимитным интернетом",
+    "客户想要更快的宽带套餐",
+    "card ending 4421 declined twice",
+    "router firmware 1.0.19.045 rolled back",
+    "ticket 4111 1111 1111 1111 2222 closed",
 ]
 
 
@@ -110,6 +134,29 @@ def test_a_name_found_in_one_field_goes_from_the_others(redactor) -> None:
     assert "will" not in stored.lower() and "hope" not in stored.lower(), stored
     assert dict(gated.draft.extra)["Subject"] == "Refund for <PERSON>"
     assert "vip" in gated.draft.tags and "Requester" in gated.dropped
+
+
+def test_tags_json_values_and_file_names_are_read_as_what_they_are(redactor) -> None:
+    """A tag's separators are spaces ("hope_williams"), a JSON field's leaves are fields of their own (a helpdesk's
+    ``custom_fields``), and a file name's extension is not part of a name."""
+    from ingest.redaction import redact_file_name
+
+    draft = NoteDraft(
+        text="Asked about the loyalty discount",
+        created_at=datetime(2026, 11, 2),
+        tags=("vip", "hope_williams", "callback-07700900703", "late_fee"),
+        extra=(
+            ("custom_fields", '[{"id": 360001, "value": "07700 900 702"}, {"id": 4, "value": "Gold"}]'),
+            ("meta", '{"crm": {"dob": "1975-03-12", "tier": "gold", "note": "mail jane.doe@gmail.com"}}'),
+        ),
+    )
+    gated = gate_drafts([draft], redactor)[0]
+    assert gated.draft.tags == ("vip", "<PERSON>", "<PHONE>", "late_fee")
+    extra = dict(gated.draft.extra)
+    assert extra["custom_fields"] == '[{"id": 360001, "value": "<PHONE>"}, {"id": 4, "value": "Gold"}]'
+    assert extra["meta"] == '{"crm": {"tier": "gold", "note": "mail <EMAIL>"}}'  # the "dob" key goes with its value
+    assert redact_file_name(redactor, "jane_doe_calls.csv").text == "<PERSON>.csv"
+    assert redact_file_name(redactor, "tiny.csv").text == "tiny.csv"
 
 
 def test_a_rejected_cell_is_not_quoted_in_the_problem_or_the_rejected_file(tmp_path) -> None:
