@@ -350,10 +350,15 @@ def redact_json(redactor: Redactor, value: str, drop_key: Callable[[str], bool])
 def redact_tag(redactor: Redactor, tag: str, redacted: Redaction) -> Redaction:
     """A tag read with its separators as spaces ("hope_williams", "callback-07700900703") as well as it is: when
     that reading finds personal data the plain one missed, the whole tag becomes the placeholder."""
+    from ingest.name_lexicon import GIVEN_NAMES
+
     spaced = regex.sub(r"[_.\-/]+", " ", tag).strip()
     if spaced == tag or redacted.changed:
         return redacted
-    view = redactor.redact(spaced.title() if spaced.islower() else spaced)
+    # Capitals only where a known given name is written ("hope_williams"): "zendesk_export" read as "Zendesk
+    # Export" looks like a name to the model, and is none.
+    named = spaced.islower() and any(word in GIVEN_NAMES for word in spaced.split())
+    view = redactor.redact(spaced.title() if named else spaced)
     if not view.kinds:
         return redacted
     return Redaction(CleanText(f"<{view.kinds[0]}>"), view.kinds)

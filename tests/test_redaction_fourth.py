@@ -157,6 +157,7 @@ def test_tags_json_values_and_file_names_are_read_as_what_they_are(redactor) -> 
     assert extra["meta"] == '{"crm": {"tier": "gold", "note": "mail <EMAIL>"}}'  # the "dob" key goes with its value
     assert redact_file_name(redactor, "jane_doe_calls.csv").text == "<PERSON>.csv"
     assert redact_file_name(redactor, "tiny.csv").text == "tiny.csv"
+    assert redact_file_name(redactor, "zendesk_export.csv").text == "zendesk_export.csv"
 
 
 def test_a_rejected_cell_is_not_quoted_in_the_problem_or_the_rejected_file(tmp_path) -> None:
