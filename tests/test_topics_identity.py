@@ -19,7 +19,12 @@ from insight.topics import get_topic, list_topics, refit, rename_topic
 pytestmark = pytest.mark.slow
 
 
-def test_an_import_of_another_domain_never_takes_over_an_old_topic(store, settings, real_embedder, redactor) -> None:
+@pytest.mark.parametrize("placed_on_arrival", [False, True], ids=["stored", "placed-on-arrival"])
+def test_an_import_of_another_domain_never_takes_over_an_old_topic(
+    store, settings, real_embedder, redactor, placed_on_arrival: bool
+) -> None:
+    """With ``placed_on_arrival`` the imported notes are first put in their nearest bank topics, as an import does
+    before the next refit: they then count among those topics' notes, and must still not carry one off."""
     corpus = embedded_corpus(real_embedder)
     store_corpus(store, corpus["drafts"], corpus["vectors"], corpus["model_id"])
     first = refit(store, settings, corpus["model_id"])
@@ -33,7 +38,12 @@ def test_an_import_of_another_domain_never_takes_over_an_old_topic(store, settin
         d.__class__(**{**d.__dict__, "external_id": f"telecom-{i}", "source": "telecom-import"})
         for i, d in enumerate(telecom)
     ]
-    store_corpus(store, drafts, vectors, corpus["model_id"])
+    new_ids = store_corpus(store, drafts, vectors, corpus["model_id"])
+    if placed_on_arrival:
+        from insight.topics.assign import assign_notes
+
+        with store.transaction() as con:
+            assert assign_notes(con, new_ids, vectors, corpus["model_id"])
     second = refit(store, settings, corpus["model_id"])
     assert second.run_id > first.run_id
 

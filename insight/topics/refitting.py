@@ -230,6 +230,11 @@ def refit(
             note_ids, weeks = note_weeks(con, embedder_model_id)
             current = runs_sql.current_run(con)
             old_notes, old_topics = placements_sql.placements(con)
+            # Identity goes by what the last fit clustered: 70 imported notes of another need, placed in a topic
+            # on arrival, must not carry its name, status and owner off to that need at the next refit.
+            identity = placements_sql.placements(con, clustered_only=True)
+            if not len(identity[0]):
+                identity = (old_notes, old_topics)
             n_stored = notes_sql.count_notes(con)
             digest = input_hash(note_ids, embedder_model_id, params)
             unchanged = current is not None and current.input_hash == digest and not force
@@ -294,7 +299,7 @@ def refit(
         fit, pocket_clusters = carve_pockets(fit, note_ids, vectors, seeds, params.min_topic_size)
         report("matching topics to the previous run")
         match = match_topics(
-            (old_notes, old_topics), (note_ids, fit.labels), next_id, sticky_ids=sticky,
+            identity, (note_ids, fit.labels), next_id, sticky_ids=sticky,
             similarity=_similarity(old_centroids, fit),
         )  # fmt: skip
         pocket_topics = {pocket_id: match.ids[index] for index, pocket_id in pocket_clusters.items()}
