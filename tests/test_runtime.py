@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from insight.cli import main as insight_main
 from insight.errors import EarshotError
 from insight.runtime import embedder_for, model_id_for, open_store
 from insight.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 THEMES = (
     "Customer wants to pause the plan while travelling abroad for {n} months",
@@ -52,3 +55,12 @@ def test_refit_finds_what_ingest_stored_with_the_hashing_embedder(tmp_path: Path
     assert ingest_main([str(notes), "--db", str(db), "--no-progress"]) == 0
     assert insight_main(["refit", "--db", str(db), "--no-progress"]) == 0
     assert "Run 1:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["help"]])
+def test_earshot_help_explains_and_starts_nothing(args: list[str]) -> None:
+    """``./earshot run --help`` prints the commands and settings and exits, before any install or server."""
+    done = subprocess.run(["bash", str(ROOT / "earshot"), *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "./earshot run" in done.stdout and "EARSHOT_PORT" in done.stdout
+    assert "Starting" not in done.stdout + done.stderr
