@@ -15,6 +15,7 @@ from trend_fixtures import (
     week_notes,
 )
 
+from insight.privacy import CleanText
 from insight.settings import load_settings
 from insight.store import profiles as profiles_sql
 from insight.trends import (
@@ -183,3 +184,21 @@ def test_the_first_refits_topics_are_new_only_where_their_notes_start(tmp_path):
         fixtures.record_lineage_event(con, second, "birth", 4)
         assert profiles_sql.topics_born_at_first_run(con) == {1, 2, 3}  # 4 was first born by the second run
     assert first != second
+
+
+def test_a_stored_week_shows_a_later_pm_rename_and_triage_but_keeps_what_was_signalled(world):
+    """A week judged and stored keeps its counts; the name, owner and status a PM gives the topic afterwards
+    are how it is called now — in the brief, the CLI and the pages alike."""
+    from insight.trends.ledger import weekly_signals
+
+    first = weekly_signals(world, SETTINGS, "2025-W10", now=datetime(2025, 3, 20))
+    emerging = next(s for s in first if s.kind == "emerging")
+    with world.transaction() as con:
+        name = CleanText("Apple Pay in the wallet")  # a made-up name, as the fixtures' are
+        profiles_sql.update_profile(con, emerging.topic_id, name=name, status="planned")
+    again = weekly_signals(world, SETTINGS, "2025-W10", now=datetime(2025, 3, 27))
+    shown = next(s for s in again if s.kind == "emerging")
+    assert (shown.label, shown.status) == ("Apple Pay in the wallet", "planned")
+    said = (emerging.count, emerging.score, emerging.distinct_agents)
+    assert (shown.count, shown.score, shown.distinct_agents) == said
+    assert {(s.kind, s.topic_id) for s in again} == {(s.kind, s.topic_id) for s in first}

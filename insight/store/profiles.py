@@ -69,6 +69,15 @@ def profile_texts(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str | None,
     return con.execute("SELECT topic_id, name, status_note FROM topic_profiles ORDER BY topic_id").fetchall()
 
 
+def pm_decisions(con: duckdb.DuckDBPyConnection) -> dict[int, tuple[str | None, str | None, str | None]]:
+    """(name, owner, status) a PM set, for every topic where a PM set any of them (status other than "new")."""
+    rows = con.execute(
+        "SELECT topic_id, name, owner, status FROM topic_profiles "
+        "WHERE name IS NOT NULL OR owner IS NOT NULL OR (status IS NOT NULL AND status <> 'new')"
+    ).fetchall()
+    return {int(r[0]): (r[1], r[2], r[3]) for r in rows}
+
+
 def topics_born_between(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime) -> set[int]:
     """Topics first born (profile ``born_run_id`` or lineage ``birth``) by a run whose data ends in ``[start, end)``.
 

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from insight.clock import utc_now
 from insight.settings import Settings
+from insight.store import profiles as profiles_sql
 from insight.store import runs as runs_sql
 from insight.store import signals as signals_sql
 from insight.store.db import Store
@@ -47,12 +48,31 @@ def weekly_signals(
         with store.read() as con:
             stored = signals_sql.stored_week(con, target.label)
         if stored is not None:
-            return [TrendSignal.from_dict(d) for d in stored]
+            return as_named_now(store, [TrendSignal.from_dict(d) for d in stored])
     signals, pockets = compute_signals(store, settings, target)
     moment = now or utc_now()
     if target.end > moment:
         return signals
     return _store(store, target.label, signals, pockets, moment)
+
+
+def as_named_now(store: Store, signals: list[TrendSignal]) -> list[TrendSignal]:
+    """Stored signals with what a PM has since decided about their topics: name, owner and status.
+
+    What was signalled — the topic, its counts, its chance — stays as it was said; a PM's rename or triage is
+    how the topic is called and handled now, and the brief, the CLI and the pages must agree on it.
+    """
+    with store.read() as con:
+        decided = profiles_sql.pm_decisions(con)
+    out = []
+    for signal in signals:
+        pm = decided.get(signal.topic_id) if signal.scope == "topic" else None
+        if pm is None:
+            out.append(signal)
+            continue
+        name, owner, status = pm
+        out.append(replace(signal, label=name or signal.label, owner=owner, status=status or signal.status))
+    return out
 
 
 def signals_for_page(
@@ -71,7 +91,7 @@ def signals_for_page(
         stored = signals_sql.stored_week(con, target.label)
         n_notes = signals_sql.count_notes(con)
     if stored is not None:
-        return [TrendSignal.from_dict(d) for d in stored], False
+        return as_named_now(store, [TrendSignal.from_dict(d) for d in stored]), False
     if n_notes <= settings.trends_inline_max_notes:
         return weekly_signals(store, settings, target, now=now), False
     signals, _ = compute_signals(store, settings.replace(pocket_search=False), target)
