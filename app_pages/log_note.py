@@ -8,7 +8,7 @@ from ingest.service import save_note
 from insight.errors import NoteRejected
 from insight.filter_options import filter_options
 from insight.records import CHANNELS, KINDS, UNCLEAR_TOPIC_ID
-from insight.similar import similar_this_week
+from insight.similar import close_match, similar_this_week
 from ui import auth, data, render, resources, state
 
 settings, store = resources.get_settings(), resources.get_store()
@@ -69,7 +69,8 @@ elif submitted:
             embedder=resources.get_embedder(),
             note_id=saved.note.id,
             agent_id=saved.note.agent_id,
-            topic_id=saved.topic_id,
+            # the topic's notes count as "similar" only when the note is a close match for the topic
+            topic_id=saved.topic_id if close_match(saved.topic_score) else None,
         )
         state.remember("last_saved", (saved, similar))
         state.clear_inputs("log-text")
@@ -86,6 +87,8 @@ if last:
                 where = render.escape_markdown(saved.topic_label)
             else:
                 where = "Unclear" if saved.topic_id == UNCLEAR_TOPIC_ID else "no topic yet"
+            if saved.topic_label and not close_match(saved.topic_score):
+                where += " — the nearest topic, not a close match; a PM will see it there or in a new topic"
             st.success(f"Saved — filed under **{where}**.", icon=":material/check_circle:")
         if saved.redactions:
             st.caption("Removed before saving: " + ", ".join(saved.redactions))

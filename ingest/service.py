@@ -155,6 +155,7 @@ def save_note(
         topic_id=placement.topic_id if placement else None,
         topic_label=placement.label if placement else None,
         redactions=kinds,
+        topic_score=placement.score if placement else None,
     )
 
 

@@ -120,6 +120,7 @@ class SavedNote:
     topic_id: int | None = None
     topic_label: str | None = None
     redactions: tuple[str, ...] = ()  # placeholder types applied, e.g. ("EMAIL", "PHONE"); never the values
+    topic_score: float | None = None  # cosine to the topic's centre: how close a match the topic is
 
 
 IMPORT_STATUSES: tuple[str, ...] = ("running", "complete", "failed", "undone")

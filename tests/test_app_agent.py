@@ -133,3 +133,14 @@ def test_agent_sees_what_a_pm_decided(demo_db) -> None:
     row = agent.dataframe[0].value.set_index("Note").loc[hit.note.text]
     row = row.iloc[0] if hasattr(row, "iloc") and row.ndim == 2 else row
     assert "declined" in row["Status"]
+
+
+def test_a_note_far_from_its_topic_is_not_told_colleagues_said_the_same(demo_db) -> None:
+    """A note the nearest topic only roughly fits is told so; that topic's notes are not "something similar"."""
+    at = open_page(new_app("agent"), "log_note")
+    at.text_input(key="agent-id-input").set_value("test.agent")
+    at = _log(at, "Customer asks if she can get the bill in Welsh; third time this week someone asked.")
+    assert not at.exception, [e.message for e in at.exception]
+    page = texts(at)
+    assert "not a close match" in page
+    assert "of them in the same topic" not in page
