@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from insight.filter_options import filter_options
-from insight.theme_view import theme_members, theme_trends
+from insight.theme_view import by_signal_and_growth, theme_members, theme_trends
 from insight.trend_view import PocketTrend, topic_overview
 from ui import charts, data, filters, judging, render, resources, state
 
@@ -113,6 +113,8 @@ sort = controls[1].segmented_control(
     "Rank by", ["Signal & growth", "Volume"], default="Signal & growth", key="trends-sort"
 )
 if group == "Themes":  # None (nothing picked) shows topics
+    if sort != "Volume":
+        themes = by_signal_and_growth(themes)
     theme_frame = render.notes_frame(
         {
             "Theme": t.theme,
@@ -187,4 +189,7 @@ table = st.dataframe(
 )
 if table.selection.rows:
     state.open_topic(int(frame.iloc[table.selection.rows[0]]["id"]), "app_pages/topic.py")
-render.export_buttons(frame.drop(columns=["id"]), f"trends-{overview.signal_week}", key="trends")
+# The export says growth as the page does ("+443%", "0 → 46"), not a bare number with no unit.
+render.export_buttons(
+    frame.drop(columns=["id"]).assign(Growth=list(display["Growth"])), f"trends-{overview.signal_week}", key="trends"
+)

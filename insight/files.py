@@ -13,6 +13,7 @@ as it was. A target that is a folder, or a folder that does not exist, is a clea
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,8 +89,15 @@ def write_report(path: Path | str, data: bytes | str, what: str = "the output") 
             handle.write(data)
 
 
+_SIGNED_NUMBER = re.compile(r"[+-][0-9]{1,12}(?:\.[0-9]{1,6})?%?")
+
+
 def escape_formula(value: Any) -> Any:
-    """``'=1+1`` for ``=1+1``: a text cell a spreadsheet would run as a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """``'=1+1`` for ``=1+1``: a text cell a spreadsheet would run as a formula gets a leading quote.
+
+    A plain signed number or percentage ("+157%", "-12%", "-3.5") is left as it is: it runs nothing, and a
+    quote in front of it is what a reader of the export would see.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _SIGNED_NUMBER.fullmatch(value):
         return "'" + value
     return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from insight.trend_view import TopicTrend, TrendOverview, window_growth
+from insight.trend_view import TopicTrend, TrendOverview, rise_in_notes, window_growth
 
 NO_THEME = "Other topics"
 
@@ -48,6 +48,16 @@ def theme_trends(overview: TrendOverview, *, window: int = 2) -> list[ThemeTrend
         )
     out.sort(key=lambda t: (t.theme == NO_THEME, -t.total, t.theme))
     return out
+
+
+def by_signal_and_growth(themes: Sequence[ThemeTrend], *, window: int = 2) -> list[ThemeTrend]:
+    """Themes as the Trends page ranks them by "Signal & growth": most topics with a signal first, then the
+    biggest rise in notes over the last ``window`` weeks (as topics are ranked), then volume; "Other topics" last.
+    """
+    return sorted(
+        themes,
+        key=lambda t: (t.theme == NO_THEME, -t.signals, -rise_in_notes(t.weekly, window), -t.total, t.theme),
+    )
 
 
 def theme_members(rows: Sequence[TopicTrend], theme: str) -> list[TopicTrend]:

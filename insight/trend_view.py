@@ -75,7 +75,7 @@ class TrendOverview:
     fading_pockets: tuple[PocketTrend, ...] = ()  # needs going quiet below the topic level
 
 
-def _rise(weekly: Sequence[int], window: int) -> int:
+def rise_in_notes(weekly: Sequence[int], window: int) -> int:
     """Notes in the last ``window`` weeks minus the ``window`` weeks before them."""
     return sum(weekly[-window:]) - sum(weekly[-2 * window : -window])
 
@@ -184,7 +184,7 @@ def topic_overview(
     rank = {"emerging": 0, "new": 1, "spike": 2, "fading": 4}
     # Within a signal, the biggest rise in notes first: ranking by the growth ratio put a topic going
     # from 0 to 2 notes ("+200 %") above one going from 20 to 40.
-    rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -_rise(r.weekly, window), -r.total, r.topic_id))
+    rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -rise_in_notes(r.weekly, window), -r.total, r.topic_id))
     pockets = tuple(_pocket(s, labels) for s in said if s.scope == "pocket" and s.kind == "emerging")
     fading = tuple(_pocket(s, labels) for s in said if s.scope == "pocket" and s.kind == "fading")
     judged = next((s.computed_at for s in said if s.computed_at), None)

@@ -68,6 +68,12 @@ def test_trends_exports_csv_and_xlsx(demo_db, media) -> None:
     csv_button = at.download_button(key="trends-csv")
     body = media(csv_button).decode("utf-8-sig")
     assert body.splitlines()[0].startswith("Topic,Signal")
+    # growth as the page says it ("+443%", "0 → 46"), not a bare 443.0 with no unit
+    import csv
+    import io
+
+    growth = [row["Growth"] for row in csv.DictReader(io.StringIO(body))]
+    assert growth and all(g == "" or re.fullmatch(r"[+-]\d+%|\d+ → \d+", g) for g in growth), set(growth)
     xlsx = media(at.download_button(key="trends-xlsx"))
     assert xlsx[:2] == b"PK"
 

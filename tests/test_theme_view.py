@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from insight.theme_view import NO_THEME, theme_members, theme_trends
+from insight.theme_view import NO_THEME, by_signal_and_growth, theme_members, theme_trends
 from insight.topic_map import TopicPoint
 from insight.trend_view import TopicTrend, TrendOverview
 from ui.charts import readable_labels, topic_scatter
@@ -37,6 +37,8 @@ def test_theme_trends_add_up_their_topics_and_count_signals():
     assert roaming.growth is None and growth_cell(roaming.growth, roaming.weekly) == "1 → 12"
     assert growth_cell(None if esim.growth is None else 100 * (esim.growth - 1), esim.weekly) == "+171%"
     assert [r.topic_id for r in theme_members(overview.topics, NO_THEME)] == [4]
+    # "Rank by: Signal & growth": two topics with a signal first, then one, then none; volume only breaks ties
+    assert [t.theme for t in by_signal_and_growth(themes)] == ["Roaming", "eSIM", "Billing", NO_THEME]
 
 
 def _point(topic_id: int, x: float, y: float, size: int, label: str = "Some readable topic name") -> TopicPoint:

@@ -71,3 +71,15 @@ def test_writing_to_buffers_and_unknown_formats():
         write_table(_frame(), io.StringIO(), "xlsx")
     with pytest.raises(EarshotError):
         write_table(_frame(), io.BytesIO(), "pdf")
+
+
+def test_a_signed_percentage_is_no_formula_but_a_signed_command_is():
+    from insight.files import escape_formula
+
+    assert [escape_formula(v) for v in ("+157%", "-12%", "-3.5")] == ["+157%", "-12%", "-3.5"]
+    assert [escape_formula(v) for v in ("+cmd|x", "+1-2", "-", "+44 7700 900123")] == [
+        "'+cmd|x",
+        "'+1-2",
+        "'-",
+        "'+44 7700 900123",
+    ]
