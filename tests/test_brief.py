@@ -190,8 +190,10 @@ def test_a_rise_from_nothing_reads_new_and_rates_read_as_people_say_them():
     assert rise(0.0, None, 2, 22) == "new — none before these 2 weeks; last week 22"
     assert rise(0.0, None, 1, 0) == "new — none in the weeks before; last week 0"
     assert rise(0.5, 19.0, 3, 8) == "rising for 3 weeks from under 1 a week before; last week 8"
-    assert rise(0.5, 19.0, 1, 1) == "baseline under 1 a week; last week 1"  # no "×19.0" from a near-empty base
-    assert rise(2.5, 3.6, 1, 4) == "baseline 2.5 a week, ×3.6; last week 4"
+    assert rise(0.5, 19.0, 1, 1) == "usually under 1 a week; last week 1"  # no "×19.0" from a near-empty base
+    assert rise(2.5, 3.6, 1, 4) == "3.6 times the usual 2.5 a week; last week 4"
+    assert rise(1.0, 43.0, 1, 2) == "43 times the usual 1 a week; last week 2"  # was "baseline 1.0 a week, ×43.0"
+    assert rise(4.0, 1.2, 1, 4) == "usually 4 a week; last week 4"
 
 
 def test_page_one_quote_skips_a_repeat_of_the_summary_with_words_around_it():
@@ -268,3 +270,10 @@ def test_one_decision_set_on_a_needs_sibling_topics_is_one_line_with_its_note(br
     assert "12 notes this week in 3 topics" in decided and "next billing release" in decided
     html = render_html(replace(brief, topics=topics))
     assert "12 notes this week in 3 topics" in html and "next billing release" in html
+
+
+def test_markdown_keeps_a_plain_ampersand_and_escapes_what_could_become_markup():
+    from insight.brief.text import md_text
+
+    assert md_text("TV & Streaming") == "TV & Streaming"  # the download read "TV &amp; Streaming"
+    assert md_text("<b>x</b> &lt;i&gt;") == "&lt;b&gt;x&lt;/b&gt; &amp;lt;i&amp;gt;"

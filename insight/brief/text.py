@@ -12,6 +12,7 @@ from insight.records import decision_key
 
 # Inline Markdown punctuation. Note text never starts a line in the brief, so "#", "-", "+" and "1." cannot
 # start a heading or a list and are left alone for readability.
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\](){}!|~])")
 QUOTE_CHARS = 280
 PAGE_ONE_CHANGES = 3  # topics up / down in "what changed"
@@ -42,14 +43,15 @@ def growth(value: float | None) -> str:
 def md_text(text: str | None, limit: int | None = None) -> str:
     r"""Note-derived text made inert for Markdown: one line, HTML characters as entities, markup escaped.
 
-    Angle brackets and ampersands become ``&lt;`` ``&gt;`` ``&amp;`` (so ``<script>`` shows as text in any
-    renderer), Markdown punctuation gets a backslash (no emphasis, links or table cells), and ``://``
+    Angle brackets become ``&lt;`` ``&gt;`` and an ampersand that starts an entity ``&amp;`` (so ``<script>``
+    shows as text in any renderer, and "TV & Streaming" as written), Markdown punctuation gets a backslash (no emphasis, links or table cells), and ``://``
     becomes ``\://`` so no renderer turns a pasted address into a live link.
     """
     if text is None:
         return ""
     flat = shorten(text, limit) if limit else " ".join(text.split())
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Only an ampersand that could start an entity ("&lt;", "&#60;") is written "&amp;": "TV & Streaming" stays.
+    flat = _ENTITY_START.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat).replace("://", "\\://")
 
 
@@ -74,21 +76,23 @@ def weekly_rate(rate: float) -> str:
 
 
 def rise(baseline: float | None, growth_ratio: float | None, window_weeks: int, previous: int) -> str:
-    """``new — none in the weeks before; last week 1``, ``baseline 2.5 a week, ×3.6; last week 4`` or, for a rise
+    """``new — none in the weeks before; last week 1``, ``3.6 times the usual 2.5 a week; last week 4`` or, for a rise
     judged over weeks, ``rising for 2 weeks from under 1 a week before; last week 8``.
 
     A leader reads "0.0 a week" as a glitch and "×36.0" from a near-empty baseline as hype, so a rise from
     (almost) nothing is called new and the ratio is left out.
     """
     base = baseline or 0.0
-    rate = weekly_rate(base)
+    rate = weekly_rate(base).replace(".0 a week", " a week")  # "about 1 a week", not "1.0"
     if rate == "none":
         before = f"before these {window_weeks} weeks" if window_weeks > 1 else "in the weeks before"
         return f"new — none {before}; last week {previous}"
     if window_weeks > 1:
         return f"rising for {window_weeks} weeks from {rate} before; last week {previous}"
-    ratio = f", {growth(growth_ratio)}" if base >= 1 else ""
-    return f"baseline {rate}{ratio}; last week {previous}"
+    if base >= 1 and growth_ratio is not None and growth_ratio >= 1.5:
+        times = f"{growth_ratio:.0f}" if growth_ratio >= 10 else f"{growth_ratio:.1f}".rstrip("0").rstrip(".")
+        return f"{times} times the usual {rate}; last week {previous}"
+    return f"usually {rate}; last week {previous}"
 
 
 def changed_facts(brief: Brief, strong: Callable[[str], str]) -> list[tuple[str, str]]:
