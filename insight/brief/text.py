@@ -44,8 +44,9 @@ def md_text(text: str | None, limit: int | None = None) -> str:
     r"""Note-derived text made inert for Markdown: one line, HTML characters as entities, markup escaped.
 
     Angle brackets become ``&lt;`` ``&gt;`` and an ampersand that starts an entity ``&amp;`` (so ``<script>``
-    shows as text in any renderer, and "TV & Streaming" as written), Markdown punctuation gets a backslash (no emphasis, links or table cells), and ``://``
-    becomes ``\://`` so no renderer turns a pasted address into a live link.
+    shows as text in any renderer, and "TV & Streaming" as written), Markdown punctuation gets a backslash (no
+    emphasis, links or table cells), and ``://`` becomes ``\://`` so no renderer turns a pasted address into a
+    live link.
     """
     if text is None:
         return ""
