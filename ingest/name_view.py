@@ -208,8 +208,20 @@ def _maybe_name(lower: str) -> bool:
     # "will"): the census lists hold "young", "price" and "king", and a note full of capitals would fool the model.
     parts = [p for p in regex.split(r"[-'’]", lower) if p]
     if not all(english_word(p) for p in parts):
-        return True
+        # "customer seervice": a word one slip from an English word is a typo, unless the lists know it as a name
+        return not (_slip_of_a_word(lower) and not given_name(lower) and not surname(lower))
     return lower in GIVEN_NAMES and lower not in WORD_LIKE_NAMES
+
+
+def _slip_of_a_word(lower: str) -> bool:
+    """Whether a word of five letters or more is a typing slip of an English word: a letter doubled
+    ("seervice") or two neighbours swapped ("sevrice"). Any dropped letter would be too loose: "amara" and
+    "mutua" are a letter away from words too, and are names."""
+    if len(lower) < 5 or not lower.isalpha():
+        return False
+    undoubled = (lower[:i] + lower[i + 1 :] for i in range(1, len(lower)) if lower[i] == lower[i - 1])
+    swapped = (lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :] for i in range(len(lower) - 1))
+    return any(english_word(w) for w in (*undoubled, *swapped) if w != lower)
 
 
 def _title(word: str) -> str:
