@@ -187,6 +187,6 @@ def test_a_rejected_cell_is_not_quoted_in_the_problem_or_the_rejected_file(tmp_p
 
 
 def test_a_typo_after_a_cue_is_no_name(redactor) -> None:
-    """"customer seervice" is a slip of "service"; a name one slip from a word stays a name when the lists know it."""
+    """ "customer seervice" is a slip of "service"; a name one slip from a word stays a name when the lists know it."""
     assert str(redactor.redact("customer seervice was slow again").text) == "customer seervice was slow again"
     assert "brian" not in str(redactor.redact("customer brian called twice").text)
