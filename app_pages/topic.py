@@ -66,8 +66,13 @@ with overview:
                 st.caption(f"…and {len(detail.siblings) - 8} more in this theme.")
         st.write("**Similar topics**")
         for other, score in data.cached(similar_topics, store, topic_id):
+            # closeness in words: a bare cosine ("· 0.65") meant nothing to a PM
+            closeness = "very close" if score >= 0.85 else "close" if score >= 0.7 else "related"
             if st.button(
-                f"{render.escape_markdown(other.label)} · {score:.2f}", key=f"similar-{other.topic_id}", type="tertiary"
+                f"{render.escape_markdown(other.label)} · {other.size:,} notes · {closeness}",
+                key=f"similar-{other.topic_id}",
+                type="tertiary",
+                help=f"Cosine similarity of the two topics' centres: {score:.2f}",
             ):
                 state.open_topic(other.topic_id, "app_pages/topic.py")
     # A dimension every note leaves empty, or fills with one value, is a single bar that says nothing (an
@@ -85,8 +90,13 @@ with quotes_tab:
     quotes = detail.representative_notes or activity.quotes
     if not quotes:
         render.empty("No notes in this topic yet.")
+    seen: set[str] = set()
     for note in quotes:
-        meta = (render.when(note.created_at), note.product, note.channel, note.team, note.kind)
+        said = " ".join(note.text.lower().split())
+        if said in seen:
+            continue  # the same words twice (an agent's template) are one quote
+        seen.add(said)
+        meta = (render.when(note.created_at), note.agent_id, note.product, note.channel, note.team, note.kind)
         render.quote(note.text, " · ".join(x for x in meta if x))
 with manage:
     identity = auth.current_identity()
