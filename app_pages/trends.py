@@ -181,6 +181,7 @@ table = st.dataframe(
         "Growth": st.column_config.TextColumn(help=GROWTH_HELP),
         "Topic": st.column_config.TextColumn(width=250),
         "Signal": st.column_config.TextColumn(width=95),
+        "Status": st.column_config.TextColumn(width=125),  # "🔎 investigating" whole at 1280 px
     },
     height=min(35 * (len(frame) + 1) + 3, 800),  # every topic without an inner scrollbar, up to ~22
     on_select="rerun",

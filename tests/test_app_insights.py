@@ -27,6 +27,8 @@ def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
     assert flagged and opened + more >= flagged and (pockets or opened + more == flagged)
     # Growth reads as a PM would say it: a percentage, the two counts from (almost) nothing, never "None"/"nan".
     assert all(g == "" or re.fullmatch(r"[+-]\d+%|\d+ → \d+", g) for g in frame["Growth"]), set(frame["Growth"])
+    # A topic no PM has triaged reads "untriaged", so "new" on this page is only the signal (born this week)
+    assert "⚪ untriaged" in set(frame["Status"]) and not any("new" in s for s in frame["Status"])
 
 
 def test_growth_text_says_the_counts_instead_of_a_ratio_from_nothing() -> None:

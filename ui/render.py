@@ -21,7 +21,9 @@ log = logging.getLogger("ui.render")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
 SIGNAL_BADGES: dict[str, str] = {"emerging": "📈 emerging", "new": "🆕 new", "spike": "⚡ spike", "fading": "📉 fading"}
 STATUS_BADGES: dict[str, str] = {
-    "new": "🆕 new",
+    # A PM has not looked at it yet. Shown as "untriaged", not "new": beside the "new" signal (a topic born this
+    # week) a steady topic read as news.
+    "new": "⚪ untriaged",
     "investigating": "🔎 investigating",
     "planned": "🗓️ planned",
     "done": "✅ done",
