@@ -3,6 +3,7 @@ undo earlier imports."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import streamlit as st
@@ -50,30 +51,44 @@ if go:
     if upload is None:
         st.warning("Choose a file first.")
     else:
-        bar = st.progress(0.0, text="Starting…")
+        # The import runs in a job of this session's own: leaving the page no longer stops it halfway.
+        session = state.recall("import-session") or uuid.uuid4().hex
+        state.remember("import-session", session)
+        state.forget("import")
+        importing.start_import(
+            upload.name,
+            upload.getvalue(),
+            session=session,
+            source=source or Path(upload.name).stem,
+            dry_run=dry_run,
+            date_format=DATE_ORDERS[order],
+            default_date=default_date,
+        )
+        state.remember("import-was-running", True)
 
-        def progress(stage: str, done: int, total: int) -> None:
-            share = min(1.0, done / total) if total else 0.0
-            counts = f" — {done:,} of {total:,}" if total else f" — {done:,}"
-            bar.progress(share, text=f"{STAGES.get(stage, stage)}{counts}")
 
-        try:
-            report, rejected = importing.import_upload(
-                upload.name,
-                upload.getvalue(),
-                source=source or Path(upload.name).stem,
-                dry_run=dry_run,
-                progress=progress,
-                date_format=DATE_ORDERS[order],
-                default_date=default_date,
-            )
-        except EarshotError as exc:
-            bar.empty()
-            render.show_error(exc)
-            state.forget("import")
-        else:
-            bar.progress(1.0, text=f"Done in {report.seconds:.1f} s")
-            state.remember("import", (report, rejected))
+@st.fragment(run_every=1.0)
+def import_progress() -> None:
+    """Live progress of this session's import; keeps its report when it ends and shows it."""
+    session = state.recall("import-session")
+    current = importing.import_status(session) if session else None
+    if current is None or not state.recall("import-was-running"):
+        return
+    if current.running:
+        counts = f" — {current.done:,} of {current.total:,}" if current.total else f" — {current.done:,}"
+        st.progress(current.fraction, text=f"{STAGES.get(current.stage, current.stage)}{counts}")
+        st.caption("You can open other pages meanwhile: the import goes on, and its report waits here.")
+        return
+    state.forget("import-was-running")
+    if current.error:
+        st.error(f"The file was not imported — {render.escape_markdown(current.error)}")
+        state.forget("import")
+        return
+    state.remember("import", current.result)
+    st.rerun(scope="app")  # the report below, and the imports list, from the finished job
+
+
+import_progress()
 
 last = state.recall("import")
 if last:

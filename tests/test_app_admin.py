@@ -18,7 +18,18 @@ def _upload(at, dry_run: bool = False):
     at.get("file_uploader")[0].set_value(("notes.csv", CSV, "text/csv"))
     if dry_run:
         at.checkbox[0].check()
+    return _import(at)
+
+
+def _import(at):
+    """Press Import and wait for the background job, as a person waits for the bar; the page then shows it."""
+    from ui import importing, jobs
+
     next(b for b in at.button if b.label == "Import").click()
+    at = at.run()
+    session = at.session_state["_mem_import-session"]
+    job = jobs.registry().get(f"{importing.IMPORT_JOB}-{session}")
+    assert job is not None and not job.wait(300).running
     return at.run()
 
 
@@ -66,15 +77,13 @@ def test_ambiguous_dates_are_refused_until_the_order_is_chosen(demo_db) -> None:
     ambiguous = b"text,date\nCustomer wants a paper bill again,03/04/2025\nAsks for eSIM support,05/06/2025\n"
     at = open_page(new_app("admin"), "import_notes")
     at.get("file_uploader")[0].set_value(("uk.csv", ambiguous, "text/csv"))
-    next(b for b in at.button if b.label == "Import").click()
-    at = at.run()
+    at = _import(at)
     assert not at.exception
     (error,) = at.error
     shown = error.value.replace("\\", "")  # the page escapes Markdown
     assert "Ambiguous dates" in shown and "--date-format" in shown
     at.selectbox(key="import-date-format").select("Day first (03/04/2025 is 3 April)")
-    next(b for b in at.button if b.label == "Import").click()
-    at = at.run()
+    at = _import(at)
     assert not at.error
     assert {m.label: m.value for m in at.metric}["Imported"] == "2"
     assert any("day first" in i.value for i in at.info)
@@ -83,8 +92,7 @@ def test_ambiguous_dates_are_refused_until_the_order_is_chosen(demo_db) -> None:
 def test_a_damaged_workbook_is_one_clear_message_on_the_page(demo_db) -> None:
     at = open_page(new_app("admin"), "import_notes")
     at.get("file_uploader")[0].set_value(("book.xlsx", b"PK\x03\x04 not really a zip", "application/octet-stream"))
-    next(b for b in at.button if b.label == "Import").click()
-    at = at.run()
+    at = _import(at)
     assert not at.exception
     (error,) = at.error
     assert "Cannot read workbook" in error.value.replace("\\", "")
@@ -177,3 +185,22 @@ def test_settings_page_masks_secrets(demo_db, monkeypatch) -> None:
     frame = at.table[0].value  # a static table: long values (paths) wrap instead of being cut
     row = frame[frame["Setting"] == "zendesk_webhook_secret"].iloc[0]
     assert row["Value"] == "•••• (set)" and "s3cret-value" not in frame.to_string()
+
+
+def test_an_import_goes_on_while_the_admin_opens_another_page(demo_db) -> None:
+    """The import runs in a background job of the session's own: leaving the page (which stops the page's
+    script) no longer stops it halfway, and its report waits on the page."""
+    from ui import importing, jobs
+
+    at = open_page(new_app("admin"), "import_notes")
+    at.get("file_uploader")[0].set_value(("notes.csv", CSV, "text/csv"))
+    next(b for b in at.button if b.label == "Import").click()
+    at = at.run()
+    session = at.session_state["_mem_import-session"]
+    at = open_page(at, "explore")  # away while it runs
+    job = jobs.registry().get(f"{importing.IMPORT_JOB}-{session}")
+    assert job is not None and job.wait(300).error is None
+    at = open_page(at, "import_notes").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert {m.label: m.value for m in at.metric}["Imported"] == "2"
+    assert at.dataframe[-1].value.iloc[0]["Status"] == "complete"
