@@ -75,8 +75,9 @@ def import_progress() -> None:
     if current is None or not state.recall("import-was-running"):
         return
     if current.running:
-        counts = f" — {current.done:,} of {current.total:,}" if current.total else f" — {current.done:,}"
-        st.progress(current.fraction, text=f"{STAGES.get(current.stage, current.stage)}{counts}")
+        counts = f" — {current.done:,} of {current.total:,}" if current.total else ""
+        counts = counts or (f" — {current.done:,}" if current.done else "…")
+        st.progress(current.fraction, text=f"{STAGES.get(current.stage, current.stage.capitalize())}{counts}")
         st.caption("You can open other pages meanwhile: the import goes on, and its report waits here.")
         return
     state.forget("import-was-running")
