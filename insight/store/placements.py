@@ -16,15 +16,19 @@ import pyarrow as pa
 from insight.store.sql import SMALL_BATCH, with_table
 
 
-def placements(con: duckdb.DuckDBPyConnection, *, clustered_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """(note ids, topic ids) of every note's current placement, by note id.
-
-    ``clustered_only`` leaves out notes placed on arrival or in bulk since the last fit (nearest centroid, not
-    clustered): a topic's identity is what the clustering put in it, not what an import later dropped beside it.
-    """
-    where = " WHERE assigned_by NOT IN ('arrival', 'bulk')" if clustered_only else ""
-    table = con.sql(f"SELECT note_id, topic_id FROM note_topics{where} ORDER BY note_id").to_arrow_table()
+def placements(con: duckdb.DuckDBPyConnection) -> tuple[np.ndarray, np.ndarray]:
+    """(note ids, topic ids) of every note's current placement, by note id."""
+    table = con.sql("SELECT note_id, topic_id FROM note_topics ORDER BY note_id").to_arrow_table()
     return table.column("note_id").to_numpy(), table.column("topic_id").to_numpy()
+
+
+def placed_since_fit(con: duckdb.DuckDBPyConnection) -> np.ndarray:
+    """For each note of :func:`placements` (same order), whether it was placed on arrival or in bulk since the
+    last fit (nearest centroid) rather than clustered by it."""
+    table = con.sql(
+        "SELECT assigned_by IN ('arrival', 'bulk') AS placed FROM note_topics ORDER BY note_id"
+    ).to_arrow_table()
+    return table.column("placed").to_numpy(zero_copy_only=False).astype(bool)
 
 
 def unplaced_note_ids(con: duckdb.DuckDBPyConnection, run_id: int, model_id: str) -> list[int]:

@@ -75,6 +75,13 @@ def _counts(values: np.ndarray) -> Counter[int]:
     return Counter(dict(zip(keys.tolist(), counts.tolist(), strict=True)))
 
 
+def _weighted_counts(values: np.ndarray, weights: np.ndarray) -> Counter[int]:
+    """The summed weight of each value."""
+    keys, inverse = np.unique(values, return_inverse=True)
+    sums = np.bincount(inverse.reshape(-1), weights=weights, minlength=len(keys))
+    return Counter(dict(zip(keys.tolist(), sums.tolist(), strict=True)))
+
+
 def match_topics(
     old: Assignment,
     new: Assignment,
@@ -84,6 +91,7 @@ def match_topics(
     majority: float = MAJORITY,
     similarity: Mapping[tuple[int, int], float] | None = None,
     min_similarity: float = MIN_SIMILARITY,
+    old_weights: np.ndarray | None = None,
 ) -> TopicMatch:
     """Give each new cluster a stable topic id and describe what happened to every old topic.
 
@@ -99,27 +107,31 @@ def match_topics(
         similarity: optional cosine between (old topic, new cluster) centroids; a pair below
             ``min_similarity`` never continues (missing pairs are not checked).
         min_similarity: see ``similarity``.
+        old_weights: optional weight of each note of ``old`` (same order as its arrays) in the shared counts and
+            the old topics' sizes; default 1 for every note.
 
     Returns:
         A :class:`TopicMatch`.
     """
     old_ids, old_labels = _arrays(old)
+    weights = np.ones(len(old_ids)) if old_weights is None else np.asarray(old_weights, dtype=np.float64)
     kept = old_labels >= 0
-    old_ids, old_labels = old_ids[kept], old_labels[kept]
+    old_ids, old_labels, weights = old_ids[kept], old_labels[kept], weights[kept]
     new_ids, new_labels = _arrays(new)
     still_stored = np.isin(old_ids, new_ids)  # the new fit saw them (placed, or unclear now)
     placed = new_labels >= 0
     new_ids, new_labels = new_ids[placed], new_labels[placed]
     _, in_old, in_new = np.intersect1d(old_ids, new_ids, assume_unique=True, return_indices=True)
-    pairs, pair_counts = np.unique(
-        np.stack([old_labels[in_old], new_labels[in_new]], axis=1).reshape(-1, 2), axis=0, return_counts=True
+    pairs, which = np.unique(
+        np.stack([old_labels[in_old], new_labels[in_new]], axis=1).reshape(-1, 2), axis=0, return_inverse=True
     )
+    pair_counts = np.bincount(which.reshape(-1), weights=weights[in_old], minlength=len(pairs))
     overlap: Counter[tuple[int, int]] = Counter(
-        {(int(o), int(c)): int(k) for (o, c), k in zip(pairs.tolist(), pair_counts.tolist(), strict=True)}
+        {(int(o), int(c)): float(k) for (o, c), k in zip(pairs.tolist(), pair_counts.tolist(), strict=True)}
     )
     # An old topic's size counts its notes that still exist, unclear ones included: 3 of its 10 notes
     # landing in a new cluster is 30 % of it, not "all of it".
-    old_size = _counts(old_labels[still_stored])
+    old_size = _weighted_counts(old_labels[still_stored], weights[still_stored])
     cluster_total = _counts(new_labels)
     clusters = sorted(cluster_total, key=lambda c: (-cluster_total[c], c))
     old_topics = np.unique(old_labels).tolist()
