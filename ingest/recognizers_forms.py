@@ -36,32 +36,35 @@ def _spoken_digits(value: str) -> int:
     return count
 
 
-class SpokenPhoneRecognizer(SpanRecognizer):
-    """A phone number read out digit by digit: nine to fifteen spoken digits in a row (placeholder ``<PHONE>``)."""
+class _SpokenDigitsRecognizer(SpanRecognizer):
+    """A number read out digit by digit: a run of ``DIGITS`` spoken digits, after a card cue or not (``CARD_CUE``)."""
+
+    DIGITS = range(0)
+    CARD_CUE = False
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Yield runs of spoken digits of the length and cue this kind of number has."""
+        if " " not in text:
+            return
+        for match in _finditer(_SPOKEN, text):
+            carded = nearest_cue(text, match.start(), CARD_CUES) == 0
+            if _spoken_digits(match.group()) in self.DIGITS and carded == self.CARD_CUE:
+                yield match.span()
+
+
+class SpokenPhoneRecognizer(_SpokenDigitsRecognizer):
+    """A phone number read out: nine to fifteen spoken digits in a row, not after a card cue (``<PHONE>``)."""
 
     ENTITY = "PHONE"
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield runs of 9–15 spoken digits not introduced as a card."""
-        if " " not in text:
-            return
-        for match in _finditer(_SPOKEN, text):
-            if 9 <= _spoken_digits(match.group()) <= 15 and nearest_cue(text, match.start(), CARD_CUES) is None:
-                yield match.span()
+    DIGITS = range(9, 16)
 
 
-class SpokenCardRecognizer(SpanRecognizer):
-    """A card number read out digit by digit: 13–19 spoken digits after a card cue (placeholder ``<CARD>``)."""
+class SpokenCardRecognizer(_SpokenDigitsRecognizer):
+    """A card number read out: 13–19 spoken digits after "card", "visa" and the like (``<CARD>``)."""
 
     ENTITY = "CARD"
-
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        """Yield runs of 13–19 spoken digits after "card", "visa" and the like."""
-        if " " not in text:
-            return
-        for match in _finditer(_SPOKEN, text):
-            if 13 <= _spoken_digits(match.group()) <= 19 and nearest_cue(text, match.start(), CARD_CUES) == 0:
-                yield match.span()
+    DIGITS = range(13, 20)
+    CARD_CUE = True
 
 
 class CuedCardRecognizer(SpanRecognizer):
