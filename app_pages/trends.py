@@ -190,7 +190,9 @@ table = st.dataframe(
 )
 if table.selection.rows:
     state.open_topic(int(frame.iloc[table.selection.rows[0]]["id"]), "app_pages/topic.py")
-# The export says growth as the page does ("+443%", "0 → 46"), not a bare number with no unit.
-render.export_buttons(
-    frame.drop(columns=["id"]).assign(Growth=list(display["Growth"])), f"trends-{overview.signal_week}", key="trends"
-)
+# The export keeps Growth a whole-percent number a spreadsheet can sort (443, not 443.0), and says it as the page
+# does beside it ("+443%", "0 → 46" where there is no ratio from almost nothing).
+export = frame.drop(columns=["id"])
+export["Growth"] = export["Growth"].astype("Int64")
+export.insert(export.columns.get_loc("Growth") + 1, "Growth as shown", list(display["Growth"]))
+render.export_buttons(export, f"trends-{overview.signal_week}", key="trends")

@@ -74,8 +74,11 @@ def test_trends_exports_csv_and_xlsx(demo_db, media) -> None:
     import csv
     import io
 
-    growth = [row["Growth"] for row in csv.DictReader(io.StringIO(body))]
-    assert growth and all(g == "" or re.fullmatch(r"[+-]\d+%|\d+ → \d+", g) for g in growth), set(growth)
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert rows and all(re.fullmatch(r"-?\d+", r["Growth"]) for r in rows if r["Growth"]), "whole percent, sortable"
+    shown = [r["Growth as shown"] for r in rows]
+    assert all(g == "" or re.fullmatch(r"[+-]\d+%|\d+ → \d+", g) for g in shown), set(shown)
+    assert any("→" in g for g in shown), "a rise from almost nothing says its counts"
     xlsx = media(at.download_button(key="trends-xlsx"))
     assert xlsx[:2] == b"PK"
 
