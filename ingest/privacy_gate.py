@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from ingest.columns import header_key
-from ingest.redaction import carry_names, redact_json, redact_tag
+from ingest.redaction import carry_names, redact_json, redact_tags
 from insight.errors import EarshotError
 from insight.privacy import CleanText, Redaction, Redactor
 from insight.records import NoteDraft
@@ -245,8 +245,11 @@ def gate_drafts(
             texts.append(value)
     plain = [i for i in range(len(texts)) if i not in nested]
     results = dict(zip(plain, redact_all(redactor, [texts[i] for i in plain]), strict=True)) | nested
-    for i in tags:
-        results[i] = redact_tag(redactor, texts[i], results[i])
+    # tags also read with their separators as spaces, in one batch
+    for i, result in zip(
+        tags, redact_tags(redactor, [texts[i] for i in tags], [results[i] for i in tags]), strict=True
+    ):
+        results[i] = result
     results = [results[i] for i in range(len(texts))]
     # a name found in one field of a record goes from its other fields too (see carry_names)
     results = carry_names(texts, results, [_field_count(draft) for draft in drafts])

@@ -347,21 +347,34 @@ def redact_json(redactor: Redactor, value: str, drop_key: Callable[[str], bool])
     return Redaction(CleanText(json.dumps(rebuild(pruned), ensure_ascii=False)), tuple(sorted(kinds)))
 
 
-def redact_tag(redactor: Redactor, tag: str, redacted: Redaction) -> Redaction:
-    """A tag read with its separators as spaces ("hope_williams", "callback-07700900703") as well as it is: when
-    that reading finds personal data the plain one missed, the whole tag becomes the placeholder."""
+def tag_view(tag: str) -> str | None:
+    """A tag read with its separators as spaces ("hope_williams" → "Hope Williams"), or ``None`` when it has none.
+
+    Capitals only where a known given name is written: "zendesk_export" read as "Zendesk Export" looks like a name
+    to the model, and is none.
+    """
     from ingest.name_lexicon import GIVEN_NAMES
 
     spaced = regex.sub(r"[_.\-/]+", " ", tag).strip()
-    if spaced == tag or redacted.changed:
-        return redacted
-    # Capitals only where a known given name is written ("hope_williams"): "zendesk_export" read as "Zendesk
-    # Export" looks like a name to the model, and is none.
+    if spaced == tag:
+        return None
     named = spaced.islower() and any(word in GIVEN_NAMES for word in spaced.split())
-    view = redactor.redact(spaced.title() if named else spaced)
-    if not view.kinds:
-        return redacted
-    return Redaction(CleanText(f"<{view.kinds[0]}>"), view.kinds)
+    return spaced.title() if named else spaced
+
+
+def redact_tags(redactor: Redactor, tags: Sequence[str], redacted: Sequence[Redaction]) -> list[Redaction]:
+    """Tags read as they are (``redacted``) and with their separators as spaces, the spaced views in one batch:
+    when a view finds personal data the plain reading missed ("hope_williams", "callback-07700900703"), the whole
+    tag becomes the placeholder."""
+    views = {i: view for i, tag in enumerate(tags) if not redacted[i].changed and (view := tag_view(tag))}
+    batch = getattr(redactor, "redact_many", None)
+    texts = list(views.values())
+    done = (batch(texts) if batch is not None else [redactor.redact(t) for t in texts]) if texts else []
+    out = list(redacted)
+    for i, view in zip(views, done, strict=True):
+        if view.kinds:
+            out[i] = Redaction(CleanText(f"<{view.kinds[0]}>"), view.kinds)
+    return out
 
 
 def redact_file_name(redactor: Redactor, name: str) -> Redaction:
@@ -370,8 +383,7 @@ def redact_file_name(redactor: Redactor, name: str) -> Redaction:
     stem, dot, suffix = name.rpartition(".")
     if not dot or not stem or not 1 <= len(suffix) <= 5 or not suffix.isalnum():
         stem, dot, suffix = name, "", ""
-    plain = redactor.redact(stem)
-    result = redact_tag(redactor, stem, plain)
+    (result,) = redact_tags(redactor, [stem], [redactor.redact(stem)])
     return Redaction(CleanText(f"{result.text}{dot}{suffix}"), result.kinds)
 
 
