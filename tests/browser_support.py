@@ -31,6 +31,19 @@ CHROMIUM_ARGS = [
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
+def _patient_expect() -> None:
+    """``expect`` waits 5 s by default, whatever the page's timeout; a 2-core CI machine running a script
+    rerun (a query-param binding, a refit beside) can take longer to redraw, so assertions wait as long
+    as the page's own actions do (30 s)."""
+    with contextlib.suppress(ImportError):
+        from playwright.sync_api import expect
+
+        expect.set_options(timeout=30_000)
+
+
+_patient_expect()
+
+
 def free_port() -> int:
     """A TCP port nobody listens on right now (loopback)."""
     with socket.socket() as sock:
