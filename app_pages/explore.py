@@ -71,6 +71,6 @@ with map_tab:
     else:
         st.caption(
             "Each bubble is a topic (bigger = more notes); nearby topics are about similar things. "
-            "The largest are named; hover over any bubble for its name, click to open it."
+            "The largest in each part of the map are named; hover over any bubble for its name, click to open it."
         )
         render.clickable_topic_chart(charts.topic_scatter(points, state.selected_topic()), key="explore-map")

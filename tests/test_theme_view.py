@@ -53,6 +53,10 @@ def test_the_map_names_only_what_can_be_read_largest_and_selected_first():
     assert 0 in shown and not {1, 2, 3} & shown  # only the largest of the pile is named
     assert len(shown & {p.topic_id for p in apart}) >= 3
     assert 7 in readable_labels(points, selected=7)  # the selected topic is always named
+    # A corner of small topics (an import beside the demo) gets a name before the big pile's next largest
+    pile = [_point(200 + i, float(i % 6), float(i // 6), 300 - i, "Big") for i in range(30)]
+    corner = [_point(300 + i, 10.0 + i * 0.01, 10.0, 20, "Small") for i in range(3)]
+    assert 300 in readable_labels(pile + corner, limit=12)
     figure = topic_scatter(points, selected=7)
     assert len(figure.layout.annotations) == len(readable_labels(points, selected=7))
     assert sum(a.text.startswith("<b>") for a in figure.layout.annotations) == 1  # the selected one, in bold

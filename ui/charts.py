@@ -77,6 +77,7 @@ def breakdown_bars(values: dict[str, int], title: str) -> go.Figure:
 MAP_HEIGHT = 520
 MAP_WIDTH_GUESS = 860  # px; the chart fills its column, about this wide at 1280–1440 px windows
 MAP_LABELS = 12
+MAP_REGIONS = (4, 3)  # columns × rows: each part of the map gets its largest topic named before a second one
 _CHAR_PX = 6.6  # average width of an 11 px label character
 _LINE_PX = 15
 
@@ -93,10 +94,13 @@ def readable_labels(
     width: float = MAP_WIDTH_GUESS,
     height: float = MAP_HEIGHT,
 ) -> set[int]:
-    """Topic ids whose names fit on the map without overlapping: the selected one, then the largest.
+    """Topic ids whose names fit on the map without overlapping: the selected one, then the largest of each
+    part of the map, then the next largest of each part, and so on.
 
-    Labels sit above their bubble; each is placed only if its box (estimated from the name's length) clears
-    every label already placed. The rest are read by hovering.
+    By size alone every name went to the biggest cluster: after an import beside the demo data, the 25 topics
+    of the imported notes (smaller, in a corner of their own) were all nameless. Labels sit above their
+    bubble; each is placed only if its box (estimated from the name's length) clears every label already
+    placed. The rest are read by hovering.
     """
     if not points:
         return set()
@@ -107,7 +111,20 @@ def readable_labels(
     biggest = max(p.size for p in points)
     boxes: list[tuple[float, float, float, float]] = []
     shown: set[int] = set()
-    order = sorted(points, key=lambda p: (p.topic_id != selected, -p.size, p.topic_id))
+    columns, rows = MAP_REGIONS
+    region = {
+        p.topic_id: (
+            min(int((p.x - min(xs)) / span_x * columns), columns - 1),
+            min(int((max(ys) - p.y) / span_y * rows), rows - 1),
+        )
+        for p in points
+    }
+    rank_in_region: dict[int, int] = {}
+    seen: dict[tuple[int, int], int] = {}
+    for p in sorted(points, key=lambda p: (-p.size, p.topic_id)):
+        rank_in_region[p.topic_id] = seen.get(region[p.topic_id], 0)
+        seen[region[p.topic_id]] = rank_in_region[p.topic_id] + 1
+    order = sorted(points, key=lambda p: (p.topic_id != selected, rank_in_region[p.topic_id], -p.size, p.topic_id))
     for p in order:
         if len(shown) >= limit and p.topic_id != selected:
             break
