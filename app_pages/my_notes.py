@@ -19,7 +19,8 @@ agent_id, _ = state.agent_inputs(options.teams, locked=bool(identity and identit
 if not agent_id:
     render.empty("Enter your agent id above to see the notes you logged.")
     if identity and identity.demo and options.agents:
-        st.caption(f"In the demo, try a demo agent's id, e.g. {render.escape_markdown(options.agents[0][0])}.")
+        example = render.escape_markdown(options.agents[0][0])
+        st.caption(f"Without sign-in, try an agent id from the stored notes, e.g. {example}.")
     st.stop()
 
 # Not cached: notes also arrive from the API server and helpdesk webhooks (another process), and an agent
