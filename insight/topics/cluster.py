@@ -127,10 +127,12 @@ class GraphKMeans:
     """BERTopic's ``hdbscan_model``: k from graph communities, borders from KMeans, then the unclear rule.
 
     Needs the :class:`~insight.topics.reduce.GraphUMAP` that reduced the data (its graph and input vectors).
-    ``previous`` (optional): for each row, the topic id it had in the previous run, or -1; used to start
-    KMeans where the previous run ended. With ``previous_communities`` (the community count the previous
-    run saw), the topic count then moves by the change in communities rather than being recounted, so a
-    refit on unchanged data reproduces its topics and a grown corpus adds topics only where communities
+    ``previous`` (optional): for each row, the topic id the previous run clustered it in, or -1 (a new note,
+    or one only placed on arrival since); used to start KMeans where the previous run ended, with the
+    communities of new notes (:func:`fresh_communities`, kept in ``fresh_``) as seeds of topics of their own.
+    With ``previous_communities`` (the community count the previous run saw), the topic count then moves by
+    the change in communities (or the number of new communities, if larger) rather than being recounted, so
+    a refit on unchanged data reproduces its topics and a grown corpus adds topics only where communities
     appeared. After :meth:`fit`: ``labels_``, ``centroids_`` (unit vectors in the
     embedding space), ``scores_`` (cosine of each note to its topic centroid), ``threshold_``, ``n_communities_``.
     """
