@@ -23,10 +23,11 @@ def _cliques(sizes: list[int], bridges: list[tuple[int, int, float]] = ()) -> cs
     return csr_matrix(dense)
 
 
-def test_only_communities_of_mostly_new_notes_are_new_ground_and_small_ones_are_dropped() -> None:
-    graph = _cliques([30, 30, 12, 12, 3])
-    previous = np.concatenate([np.zeros(30), np.ones(30), -np.ones(12), -np.ones(12), -np.ones(3)]).astype(int)
+def test_only_communities_of_new_notes_are_new_ground_and_small_ones_are_dropped() -> None:
+    graph = _cliques([30, 30, 12, 12, 3, 10])
+    previous = np.concatenate([np.zeros(30), np.ones(30), -np.ones(15 + 12), np.full(10, 2)]).astype(int)
     previous[30:36] = -1  # a few notes placed on arrival in an old topic: still old ground
+    previous[87:94] = -1  # a steady need's busy week (7 of its 10 notes new): not new ground either
     parts = communities(graph, 1.0, 42)
     fresh = fresh_communities(graph, parts, previous, min_size=5, resolution=1.0, seed=42)
     assert sorted(len(p) for p in fresh) == [12, 12]  # the 3-note clique is below the smallest topic

@@ -25,6 +25,11 @@ UNCLEAR = -1
 SETTLE_ROUNDS = 5
 N_INIT = 5  # k-means++ restarts on a cold fit (cheap in 10-d; steadier borders)
 _SUM_BLOCK = 131_072  # rows per float64 block when summing centroids
+# A community is new ground when this share of its notes is new. An import of another make makes communities
+# of new notes only; a weekly refit's communities that are half this week's notes are a steady need's busy
+# week or a rise, and seeding topics there split them off (at 0.5 the emerging family's label precision fell
+# 0.73 → 0.66, its flags and fades otherwise alike; see benchmarks/RESULTS.md).
+FRESH_SHARE = 0.9
 
 
 def effective_min_size(n_notes: int, min_topic_size: int) -> int:
@@ -106,8 +111,8 @@ def community_count(graph, resolution: float, seed: int) -> int:
 def fresh_communities(
     graph, parts: list[np.ndarray], previous: np.ndarray, min_size: int, resolution: float, seed: int
 ) -> list[np.ndarray]:
-    """The new ground of a refit: communities made mostly of notes the previous fit did not cluster
-    (``previous`` -1), divided as finely as if those notes had been fitted alone.
+    """The new ground of a refit: communities made (almost) only of notes the previous fit did not cluster
+    (``previous`` -1, :data:`FRESH_SHARE`), divided as finely as if those notes had been fitted alone.
 
     After an import of another make the refit must give its notes topics of their own. Counting only the
     change in the number of communities (and seeding the new topics where the old ones are farthest, often
@@ -115,7 +120,7 @@ def fresh_communities(
     84 — alone they make 26. In the whole graph modularity lumps small new communities together (its
     resolution limit grows with the graph), so the new ground is split again on its own subgraph.
     """
-    new = [p for p in parts if float(np.mean(previous[p] < 0)) > 0.5]
+    new = [p for p in parts if float(np.mean(previous[p] < 0)) > FRESH_SHARE]
     if not new:
         return []
     rows = np.sort(np.concatenate(new))
