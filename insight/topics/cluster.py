@@ -103,11 +103,6 @@ def communities(graph, resolution: float, seed: int) -> list[np.ndarray]:
     return [np.array(sorted(c), dtype=np.int64) for c in found]
 
 
-def community_count(graph, resolution: float, seed: int) -> int:
-    """Number of Louvain communities of a (sparse, symmetric, weighted) graph."""
-    return len(communities(graph, resolution, seed))
-
-
 def fresh_communities(
     graph, parts: list[np.ndarray], previous: np.ndarray, min_size: int, resolution: float, seed: int
 ) -> list[np.ndarray]:
