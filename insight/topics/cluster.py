@@ -127,9 +127,11 @@ class GraphKMeans:
     """BERTopic's ``hdbscan_model``: k from graph communities, borders from KMeans, then the unclear rule.
 
     Needs the :class:`~insight.topics.reduce.GraphUMAP` that reduced the data (its graph and input vectors).
-    ``previous`` (optional): for each row, the topic id the previous run clustered it in, or -1 (a new note,
-    or one only placed on arrival since); used to start KMeans where the previous run ended, with the
-    communities of new notes (:func:`fresh_communities`, kept in ``fresh_``) as seeds of topics of their own.
+    ``previous`` (optional): for each row, the topic id it had in the previous run, or -1; used to start
+    KMeans where the previous run ended. ``placed`` (optional): for each row, whether that topic was only
+    given on arrival since (nearest centroid), not clustered by the previous fit. Communities of notes the
+    previous fit did not cluster (:func:`fresh_communities`, kept in ``fresh_``) seed topics of their own,
+    and their notes do not seed the old topics they were placed in.
     With ``previous_communities`` (the community count the previous run saw), the topic count then moves by
     the change in communities (or the number of new communities, if larger) rather than being recounted, so
     a refit on unchanged data reproduces its topics and a grown corpus adds topics only where communities
@@ -148,6 +150,7 @@ class GraphKMeans:
         previous: np.ndarray | None = None,
         previous_communities: int | None = None,
         progress: ProgressCallback | None = None,
+        placed: np.ndarray | None = None,
     ) -> None:
         self.reducer = reducer
         self.granularity = granularity
@@ -157,6 +160,7 @@ class GraphKMeans:
         self.random_state = random_state
         self.previous = previous
         self.previous_communities = previous_communities
+        self.placed = placed
         self.n_init = N_INIT
         self.progress = progress
         self.fresh_: list[np.ndarray] = []
@@ -188,12 +192,12 @@ class GraphKMeans:
             seeds.append(sample[int(np.argmax(far))])
         return np.stack(seeds).astype(reduced.dtype)
 
-    def _topic_count(self, n: int, min_size: int) -> int:
+    def _topic_count(self, n: int, min_size: int, previous: np.ndarray | None) -> int:
         """Communities now; on a refit, the previous topics plus the change in communities — or plus the
         communities of new notes (:func:`fresh_communities`), if there are more of those."""
         k = self.n_communities_
-        if self.previous is not None and self.previous_communities and len(self.previous) == n:
-            counts = np.unique(self.previous[self.previous >= 0], return_counts=True)[1]
+        if previous is not None and self.previous_communities and len(previous) == n:
+            counts = np.unique(previous[previous >= 0], return_counts=True)[1]
             kept = int((counts >= min_size).sum())
             if kept:
                 k = kept + max(self.n_communities_ - self.previous_communities, len(self.fresh_))
@@ -231,14 +235,19 @@ class GraphKMeans:
             self.progress("counting topics (graph communities)", 0, 0)
         parts = communities(self.reducer.graph_, self.granularity, self.random_state)
         self.n_communities_ = len(parts)
-        if self.previous is not None and len(self.previous) == n:
+        previous = self.previous
+        if previous is not None and len(previous) == n:
+            clustered = previous if self.placed is None else np.where(self.placed, -1, previous)
             self.fresh_ = fresh_communities(
-                self.reducer.graph_, parts, self.previous, min_size, self.granularity, self.random_state
+                self.reducer.graph_, parts, clustered, min_size, self.granularity, self.random_state
             )
-        k = self._topic_count(n, min_size)
+            if self.fresh_:  # a note on new ground says nothing about the old topic it was placed in
+                previous = previous.copy()
+                previous[np.concatenate(self.fresh_)] = -1
+        k = self._topic_count(n, min_size, previous)
         if self.progress is not None:
             self.progress(f"clustering into {k} topics", 0, 0)
-        init = self._initial_centroids(x, k, min_size, self.previous, self.fresh_)
+        init = self._initial_centroids(x, k, min_size, previous, self.fresh_)
         labels, threshold, scores = self._step(x, raw, k, init, min_size)
         for _ in range(SETTLE_ROUNDS):
             k = int(labels.max()) + 1

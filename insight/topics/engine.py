@@ -50,6 +50,7 @@ def fit_topics(
     previous_communities: int | None = None,
     progress: ProgressCallback | None = None,
     embed: Callable[[Sequence[str]], np.ndarray] | None = None,
+    placed: np.ndarray | None = None,
 ) -> TopicFit:
     """Fit topics on notes and their (unit-length) embeddings.
 
@@ -60,6 +61,9 @@ def fit_topics(
         cache_dir: where numba keeps compiled code between processes.
         previous: optional, per note the topic id it had in the previous run (-1 if none): KMeans starts
             from those topics, which keeps borders (and so ids) stable across refits.
+        placed: optional, per note whether its ``previous`` topic was only given on arrival since that run
+            (nearest centroid), not clustered: such notes can make new ground (see
+            :func:`insight.topics.cluster.fresh_communities`).
         previous_communities: the graph-community count of the previous run (its ``quality``), so the
             number of topics changes only as much as the communities did.
         progress: optional ``(stage, done, total)`` callback.
@@ -89,6 +93,7 @@ def fit_topics(
         previous=previous,
         previous_communities=previous_communities,
         progress=progress,
+        placed=placed,
     )
     model = BERTopic(
         embedding_model=None,

@@ -49,20 +49,17 @@ REFIT_STEPS = 9
 ARRIVAL_WEIGHT = 0.5  # what a note placed on arrival since the last fit weighs in matching, against 1 for a fitted one
 
 
-def clustered_before(
-    previous: np.ndarray | None, note_ids: np.ndarray, old_notes: np.ndarray, arrival_weights: np.ndarray
-) -> np.ndarray | None:
-    """``previous`` with -1 for the notes the last fit did not cluster but placed on arrival since.
+def placed_on_arrival(note_ids: np.ndarray, old_notes: np.ndarray, arrival_weights: np.ndarray) -> np.ndarray:
+    """For each of ``note_ids``, whether its current topic was only given on arrival since the last fit.
 
-    Their nearest topic is a guess: 600 imported requests of another make, each dropped in the nearest demo
-    topic, pulled the refit's starting topics towards them and left them no new ground of their own (see
+    Such a topic is a guess (the nearest centroid): 600 imported requests of another make, each dropped in
+    the nearest demo topic, are new ground for the refit, not members of those topics (see
     :func:`insight.topics.cluster.fresh_communities`). Matching still counts them, at half weight.
     """
-    if previous is None or len(old_notes) == 0:
-        return previous
+    if len(old_notes) == 0:
+        return np.zeros(len(note_ids), dtype=bool)
     pos = np.clip(np.searchsorted(old_notes, note_ids), 0, len(old_notes) - 1)
-    arrived = (old_notes[pos] == note_ids) & (arrival_weights[pos] < 1.0)
-    return np.where(arrived, -1, previous)
+    return (old_notes[pos] == note_ids) & (arrival_weights[pos] < 1.0)
 
 
 def input_hash(note_ids: np.ndarray, model_id: str, params: TopicParams) -> str:
@@ -301,7 +298,8 @@ def refit(
             params,
             rows=rows,
             cache_dir=settings.topic_cache_dir,
-            previous=clustered_before(previous, note_ids, old_notes, arrival_weights),
+            previous=previous,
+            placed=placed_on_arrival(note_ids, old_notes, arrival_weights) if previous is not None else None,
             previous_communities=communities or None,
             progress=report,
             embed=embedder.embed if embedder is not None and embedder.model_id == embedder_model_id else None,

@@ -180,6 +180,7 @@ def fit_corpus(
     previous_communities: int | None = None,
     progress: ProgressCallback | None = None,
     embed=None,
+    placed: np.ndarray | None = None,
 ) -> TopicFit:
     """Fit topics on the whole corpus, or on the sample ``rows`` (see :func:`sample_rows`) and place the rest.
 
@@ -196,7 +197,7 @@ def fit_corpus(
     if rows is None:
         return fit_topics(
             texts, embeddings, params, cache_dir=cache_dir, previous=previous,
-            previous_communities=previous_communities, progress=progress, embed=embed,
+            previous_communities=previous_communities, progress=progress, embed=embed, placed=placed,
         )  # fmt: skip
     if len(texts) != len(rows):
         raise ValueError(f"{len(texts)} texts for a sample of {len(rows)} notes")
@@ -209,6 +210,7 @@ def fit_corpus(
         previous_communities=previous_communities,
         progress=progress,
         embed=embed,
+        placed=None if placed is None else placed[rows],
     )
     started = time.perf_counter()
     if progress is not None:
