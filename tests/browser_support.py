@@ -108,8 +108,11 @@ _IDLE_FOR = """quietMs => {
 }"""
 
 
-def settle(page, timeout: float = 30_000, quiet_ms: int = 1_000) -> None:
-    """Wait until the script run triggered by the last action has finished and the app stays idle."""
+def settle(page, timeout: float = 60_000, quiet_ms: int = 1_000) -> None:
+    """Wait until the script run triggered by the last action has finished and the app stays idle.
+
+    60 s: a save that reruns the page took over 30 s on the 2-core CI machine while another job ran beside it.
+    """
     page.wait_for_timeout(300)
     page.evaluate("() => { window.__earshotIdleSince = null; }")
     page.wait_for_function(_IDLE_FOR, arg=quiet_ms, timeout=timeout, polling=100)
