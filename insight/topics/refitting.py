@@ -49,7 +49,7 @@ REFIT_STEPS = 9
 ARRIVAL_WEIGHT = 0.5  # what a note placed on arrival since the last fit weighs in matching, against 1 for a fitted one
 
 
-def placed_on_arrival(note_ids: np.ndarray, old_notes: np.ndarray, arrival_weights: np.ndarray) -> np.ndarray:
+def placed_on_arrival(note_ids: np.ndarray, old_notes: np.ndarray, old_placed: np.ndarray) -> np.ndarray:
     """For each of ``note_ids``, whether its current topic was only given on arrival since the last fit.
 
     Such a topic is a guess (the nearest centroid): 600 imported requests of another make, each dropped in
@@ -59,7 +59,7 @@ def placed_on_arrival(note_ids: np.ndarray, old_notes: np.ndarray, arrival_weigh
     if len(old_notes) == 0:
         return np.zeros(len(note_ids), dtype=bool)
     pos = np.clip(np.searchsorted(old_notes, note_ids), 0, len(old_notes) - 1)
-    return (old_notes[pos] == note_ids) & (arrival_weights[pos] < 1.0)
+    return (old_notes[pos] == note_ids) & old_placed[pos]
 
 
 def input_hash(note_ids: np.ndarray, model_id: str, params: TopicParams) -> str:
@@ -248,7 +248,8 @@ def refit(
             # of another need, dropped beside a topic's 55, must not carry its name, status and owner off to that
             # need at the next refit; ignoring them altogether cost a weekly stream its twin's identity (see
             # benchmarks/RESULTS.md, "Identity after an import").
-            arrival_weights = np.where(placements_sql.placed_since_fit(con), ARRIVAL_WEIGHT, 1.0)
+            old_placed = placements_sql.placed_since_fit(con)  # per note of ``old_notes``
+            arrival_weights = np.where(old_placed, ARRIVAL_WEIGHT, 1.0)
             n_stored = notes_sql.count_notes(con)
             digest = input_hash(note_ids, embedder_model_id, params)
             unchanged = current is not None and current.input_hash == digest and not force
@@ -299,7 +300,7 @@ def refit(
             rows=rows,
             cache_dir=settings.topic_cache_dir,
             previous=previous,
-            placed=placed_on_arrival(note_ids, old_notes, arrival_weights) if previous is not None else None,
+            placed=placed_on_arrival(note_ids, old_notes, old_placed) if previous is not None else None,
             previous_communities=communities or None,
             progress=report,
             embed=embedder.embed if embedder is not None and embedder.model_id == embedder_model_id else None,
