@@ -33,6 +33,17 @@ def test_a_name_takes_each_word_as_the_notes_write_it_mid_sentence():
     assert as_written("issue with spotify app", forms) == "Issue with Spotify app"  # a proper name, sentence case
 
 
+def test_chat_spellings_are_written_out_in_names():
+    forms = written_forms(["I want to list ur payment options", "pls cancel"])
+    assert as_written("List ur available payment modalities", forms) == "List your available payment modalities"
+    assert as_written("ur order", forms) == "Your order"
+    assert as_written("Cancel pls", forms) == "Cancel please"
+    assert as_written("Dont charge twice", forms) == "Don't charge twice"
+    # a capital U, or letters inside a word or an abbreviation, are not chat spellings
+    assert as_written("Shipping to the U.S. and urgent refunds", forms) == "Shipping to the U.S. and urgent refunds"
+    assert as_written("Turn off imessage", forms) == "Turn off imessage"
+
+
 def test_a_word_at_the_start_of_a_sentence_is_no_evidence_of_its_case():
     notes = [
         "Billing was wrong again. Billing team did not call back.",

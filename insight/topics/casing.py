@@ -11,6 +11,10 @@ bank names) and "collection" (14 %) are lower-case. A word the notes never write
 keeps the form it has. The name's first letter is then upper-case, unless its first word is written with
 inner capitals ("iPhone", "eSIM"). The embedding model reads lower-case text, so this changes what a PM
 reads, not what a name means to the namer or to the label benchmark.
+
+A chat's spellings are written out ("List ur available payment modalities" → "List your available payment
+modalities"): a customer may write "ur" and "pls", a name a PM reads in a brief should not. Only lower-case
+whole words that are nothing else in a note (not "U" of "U.S.", not "im" inside a word).
 """
 
 from __future__ import annotations
@@ -26,6 +30,32 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\u2013\u2014]|\s-+)\s*$|^\s*$")
 # A note that opens with a capitalised aside ("FYI", "NB", "PS") starts its sentence at the next word.
 _LEAD_IN = re.compile(r"\s*[A-Z]{2,4}[.:,]?\s+")
+_CHAT_SPELLINGS = {
+    "u": "you",
+    "ur": "your",
+    "urs": "yours",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "dont": "don't",
+    "cant": "can't",
+    "wont": "won't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "cuz": "because",
+}
+_CHAT_WORD = re.compile(r"(?<![\w'.])(" + "|".join(_CHAT_SPELLINGS) + r")(?![\w'.])", re.IGNORECASE)
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    word = match.group(1)
+    if word != word.lower() and (match.start() > 0 or word[1:] != word[1:].lower()):
+        return word  # a capital mid-name ("U"), or all capitals, is something else
+    return _CHAT_SPELLINGS[word.lower()]
 
 
 def written_forms(texts: Iterable[str]) -> dict[str, Counter[str]]:
@@ -58,6 +88,7 @@ def as_written(name: str, forms: Mapping[str, Counter[str]]) -> str:
     """``name`` in sentence case with each word in its usual written form (see the module notes)."""
     if not name:
         return name
+    name = _CHAT_WORD.sub(_spelled_out, name)
     cased = _WORD.sub(lambda m: _usual(m.group(0), forms), name)
     first = _WORD.search(cased)
     if first is None:
