@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ingest.name_view import english_word
+from ingest.name_view import english_word, given_name
 from ingest.recognizers import SpanRecognizer, _finditer, _words
 
 __all__ = ["AMBIGUOUS_NAMES", "HONORIFIC_BRANDS", "NAME_PARTICLES", "NOT_NAMES", "PersonRecognizer"]
@@ -98,6 +98,25 @@ _ROLE = (
     r"|manager|technician|engineer|courier"
     # The same roles as agents abroad write them: "cliente Mateus Oliveira", "Kunde Jürgen Weiß".
     r"|cliente|clienta|kunde|kundin|klant|client[e]?|usuario|usuaria|utente|abonné|abonnee|titular|titolare"
+    r"|kunden|anrufer|anruferin|klientka|klienta|klientem|klientką|müşteri|musteri|asiakas|ansprechpartner"
+    r"|ansprechpartnerin|opiekun|opiekunka|interlocutor|interlocutora|interlocuteur|interlocutrice|consumidor"
+    r"|consumidora|abonnent|abonnentin|assicurato|assicurata|contraente|beller|zákazník|zákaznice|zákaznici|ügyfél"
+    r"|ügyfelünk|asiakas|kund|kunde[n]?|klientas|klientė"
+)
+# Honorifics of other languages, written in any case mid-sentence ("il sig. Rossi", "z panem Wójcikiem").
+_FOREIGN_HONORIFIC = (
+    r"(?i:sr|sra|srta|señor|señora|señorita|senhor|senhora|don|doña|dona|sig|sig\.ra|sigra|signor|signora|signorina"
+    r"|mevrouw|mevr|mw|meneer|dhr|madame|monsieur|mademoiselle|herrn|pan|pani|panem|panią|panu|pana|sayın|sayin"
+    r"|fam|familie|famille|família|familia|famiglia)"
+)
+# A person's speaking verb in another language after their name: "Hülya Yıldız aradı", "Luz llamó".
+_FOREIGN_SPOKE = (
+    r"(?:llamó|llamo|ligou|telefonou|chamou|ha[ ]+chiamato|chiamato|a[ ]+appelé|appelle|belde|belt|rief[ ]+an"
+    r"|hat[ ]+angerufen|dzwoniła|dzwonił|zadzwoniła|zadzwonił|aradı|reclamou|reclamó|se[ ]+quejó|schrieb|escribió"
+    r"|a[ ]+écrit|ha[ ]+scritto|escreveu|schreef|napisała|napisał|yazdı|dijo|disse|sagte|zei|powiedziała|powiedział"
+    r"|dedi|quiere|quer|vuole|veut|wil|chce|istiyor|beschwert|beschwerte|fragt|fragte|möchte|bittet|zgłasza|zgłosiła"
+    r"|zgłosił|prosi|pyta|pisała|pisał|rappellera|rappelle|demande|souhaite|pide|pidió|pregunta|preguntó|pediu"
+    r"|pergunta|chiede|vraagt|sordu|istedi|soruyor)(?![\p{L}])"
 )
 _VERB = (
     r"(?:spoke|speak|speaking|talked|talk|talking|chatted|chatting|met|meeting|transferred|transfer|escalated|escalate"
@@ -105,6 +124,14 @@ _VERB = (
     r"|left[ ]+(?:a[ ]+)?(?:vm|voicemail|message|msg)|call[ ]?back)[ ]+(?:to|with|w/|for)"
     r"|contact(?:ed)?|emailed|texted|messaged"
     r"|on[ ]+behalf[ ]+of|assisted[ ]+by|handled[ ]+by|approved[ ]+by|authori[sz]ed[ ]+by|referred[ ]+by|cc'?d"
+    # …and as agents abroad write it: "hablé con", "atendí a", "gesproken met", "rozmawiałam z".
+    r"|(?:hablé|habló|hablamos|atendí|atendió)[ ]+(?:con|a)|(?:falei|falou|conversei)[ ]+com"
+    r"|(?:j'ai[ ]+)?parlé[ ]+(?:avec|à)|(?:ho|ha)[ ]+parlato[ ]+con|(?:gesproken|gebeld|sprak)[ ]+met"
+    r"|(?:gesprochen|telefoniert|telefonierte|sprach)[ ]+mit|rozmawiał(?:em|am|a)?[ ]+z|(?:z|ze)[ ]+(?:panem|panią)"
+    # …and who a message or a call came from: "Nachricht von …", "appel de …", "mensaje de …".
+    r"|(?:nachricht|anruf|rückruf|e-mail|mail)[ ]+von|(?:message|appel|courriel)[ ]+de|(?:mensaje|llamada|correo)[ ]+de"
+    r"|(?:mensagem|chamada|ligação)[ ]+de|(?:messaggio|chiamata)[ ]+di|(?:bericht|telefoontje)[ ]+van"
+    r"|(?:wiadomość|telefon)[ ]+od"
 )
 # Exports from CRMs often upper-case fields: "Customer: JOHN SMITH". Upper-case words are names only after such a
 # field label, where an acronym is unlikely.
@@ -114,7 +141,26 @@ _CUED_NAMES = {
         r"(?<![\w.])(?P<cue>Mr|Mrs|Ms|Mx|Dr|Prof|Miss|Mister|Mme|Mlle|Herr|Frau|MR|MRS|mr|mrs)"
         r"\.?[ ]+" + _NAME
     ),
-    "role": regex.compile(rf"(?<![\w])(?i:(?:{_ROLE})\.?(?:[ ]+name)?)(?P<sep>[ ]*[:=,\-–][ ]*|[ ]+)" + _NAME),
+    "foreign_honorific": regex.compile(r"(?<![\w.])(?P<cue>" + _FOREIGN_HONORIFIC + r")\.?[ ]+" + _NAME),
+    # "Zeynep Hanım", "Umut Bey": Turkish honorifics follow the name.
+    "honorific_after": regex.compile(
+        r"(?<![\w'’-])" + _NAME + r"(?=[ ]+(?:Hanım|Hanim|Hanımefendi|Bey|Beyefendi)(?![\p{L}]))"
+    ),
+    # A display name before an e-mail address: "Iñaki Etxeberria <<EMAIL>> escribió:", "Klaus Schröder <k@x.de>".
+    "display": regex.compile(r"(?<![\w'’-])" + _NAME + r"(?=[ ]*<(?:<EMAIL>|[^<>\s@]+@[^<>\s]+)>)"),
+    # A mail header line: "From: Jane Doe", "De : Thibault Marchal", "Von: Heike Vogel".
+    "header": regex.compile(
+        r"(?m)^[ ]*(?i:from|de|von|van|da|od|kimden|från|fra|lähettäjä|feladó|enviado[ ]+por)[ ]*:[ ]*" + _NAME
+    ),
+    # The text of a mailto link: "[Rosalía Méndez](mailto:…)", "<a href="mailto:…">Hartmut Bergmann</a>".
+    "mailto": regex.compile(
+        r"\[[ ]*" + _NAME + r"[ ]*\]\((?:mailto:|<EMAIL>)"
+        r"|(?i:href)=[\"']?(?:mailto:(?:<EMAIL>|[^<>\s\"']+)|<EMAIL>)[\"']?[^<>]*>[ ]*" + _NAME + r"[ ]*</a>"
+    ),
+    "before_verb": regex.compile(r"(?<![\w'’-])" + _NAME + r"(?=[ ]+" + _FOREIGN_SPOKE + ")"),
+    "role": regex.compile(
+        rf"(?<![\w])(?i:(?:{_ROLE})\.?(?:[ ]+name)?)(?P<sep>[ ]*[:=,\-–][ ]*|[ ]+)(?:\*{{1,2}}|_)?" + _NAME
+    ),
     "label": regex.compile(
         r"(?<![\w])(?i:(?:(?:my|his|her|their|your|the|customer'?s?|cust'?s?|caller'?s?|contact|account|holder'?s?)"
         r"[ ]+)?(?:first[ ]+|last[ ]+|full[ ]+|middle[ ]+|maiden[ ]+)?(?:name|surname)(?:[ ]+(?:is|was)|'s|[ ]*[:=\-–])"
@@ -130,8 +176,14 @@ _CUED_NAMES = {
         + _NAME
         + r"(?=[ ]*,?[ ]+(?i:from|with|at|calling|here|speaking|of|on[ ]+behalf)\b)"
     ),
+    "own_name": regex.compile(
+        r"(?<![\w])(?i:me[ ]+llamo|mein[ ]+name[ ]+ist|ich[ ]+heiße|ich[ ]+heisse|je[ ]+m'appelle|je[ ]+m’appelle"
+        r"|mi[ ]+chiamo|meu[ ]+nome[ ]+é|mijn[ ]+naam[ ]+is|nazywam[ ]+się|benim[ ]+adım|sou[ ]+[ao]|soy)[ ]+" + _NAME
+    ),
     "greeting": regex.compile(
-        r"(?<![\w])(?i:dear|hi|hello|hey|good[ ]+(?:morning|afternoon|evening))[ ]+" + _NAME + r"(?=[ ]*[,!:\n])"
+        r"(?<![\w])(?i:dear|hi|hello|hey|good[ ]+(?:morning|afternoon|evening)|hola|hallo|bonjour|bonsoir|buongiorno"
+        r"|buonasera|ciao|olá|oi|bom[ ]+dia|boa[ ]+tarde|dzień[ ]+dobry|merhaba|estimad[oa]|querid[oa]|liebe[r]?"
+        r"|cher|chère|caro|cara|gentile|gentilissim[oa]|beste|geachte|szanown[ya])[ ]+" + _NAME + r"(?=[ ]*[,!:\n])"
     ),
     "caps": regex.compile(
         rf"(?<![\w])(?i:{_ROLE}|(?:(?:full|first|last|customer|cust|caller)[ ]+)?(?:name|surname))[ ]*[:=\-–][ ]*"
@@ -142,10 +194,21 @@ _CUED_NAMES = {
         r"(?<![\w])(?i:per|according[ ]+to|as[ ]+per)[ ]+" + _NAME + r"(?=[ ]+(?i:in|from|at|on|of)[ ]+)"
     ),
     "signoff": regex.compile(
-        r"(?<![\w])(?i:(?:thanks|thank[ ]+you|regards|cheers|sincerely|kind[ ]+regards|best[ ]+regards),?|best,)"
+        r"(?<![\w])(?i:(?:thanks|thank[ ]+you|regards|cheers|sincerely|kind[ ]+regards|best[ ]+regards|saludos"
+        r"|un[ ]+saludo|atentamente|gracias|mit[ ]+freundlichen[ ]+grü(?:ß|ss)en|viele[ ]+grü(?:ß|ss)e"
+        r"|beste[ ]+grü(?:ß|ss)e"
+        r"|liebe[ ]+grü(?:ß|ss)e|grü(?:ß|ss)e|gruß|cordialement|bien[ ]+à[ ]+vous|cordiali[ ]+saluti|distinti[ ]+saluti"
+        r"|saluti|atenciosamente|obrigad[oa]|abraços|met[ ]+vriendelijke[ ]+groet|vriendelijke[ ]+groet|groeten"
+        r"|pozdrawiam|z[ ]+poważaniem|saygılarımla|hälsningar|med[ ]+vänlig[ ]+hälsning|mvh),?|best,)"
         r"[ ]*\n?[ ]*" + _NAME + r"(?=[ ]*(?:\n|$|[-–—:!]|[.,;][ ]))"
     ),
 }
+
+
+# Cues that say only that a name *may* stand there: one capitalised word must be a known given name, and a sentence's
+# capitalised article and noun ("Der Kunde rief an", "El Técnico llamó") are no name.
+_NEEDS_A_NAME = frozenset({"before_verb", "honorific_after", "display", "header"})
+_ARTICLES = _words("Der Die Das Den Dem Ein Eine El La Los Las Le Les Il Lo Gli Un Una Uno Os As Het Een De Ten Ta To")
 
 
 def _trailing_initial_is_not_a_name(text: str, start: int, kept: list[str]) -> bool:
@@ -199,6 +262,12 @@ class PersonRecognizer(SpanRecognizer):
             return None
         if len(kept) == 1 and kept[0].title() in AMBIGUOUS_NAMES:
             return None
+        if kind in _NEEDS_A_NAME and (
+            (len(kept) == 1 and not given_name(kept[0]))
+            or any(word in _ARTICLES for word in kept)
+            or (kind == "before_verb" and len(kept) > 2)  # "Galeries Lafayette Haussmann demande", "Via del Corso"
+        ):
+            return None  # "Nadie llamó", "Der Kunde rief an", "Support <help@x.com>": no name said so
         end = start + len(" ".join(kept))
         following = _NEXT_WORD.match(text, end)
         if (

@@ -24,7 +24,7 @@ import regex
 
 from ingest.name_lexicon import GIVEN_NAMES, WORD_LIKE_NAMES
 
-__all__ = ["case_view", "english_word", "given_name", "name_like", "surname"]
+__all__ = ["case_view", "english_word", "foreign_note", "given_name", "name_like", "surname"]
 
 # Letters and inner apostrophes/hyphens; "_", "@", "." and digits next to a word make it part of a handle or code.
 # Apostrophes end a word here: "they've" must not become "They'Ve" (a lower-case "o'connor" is lost, rarely).
@@ -128,6 +128,12 @@ CUE_WORDS = frozenset(
     hello hey contact son daughter husband wife partner mother father mum mom dad brother sister colleague
     behalf cc""".split()
 )
+# The same in the languages agents abroad write in: "hablé con javier morales", "müşteri burak aydın".
+FOREIGN_CUE_WORDS = frozenset(
+    """con avec met mit com sr sra srta señor señora senhor senhora don doña dona sig signor signora signorina
+    cliente clienta kunde kundin kunden klant klient klientka klienta müşteri musteri sayın pan pani panem panią
+    herr herrn frau mme madame monsieur mevrouw meneer dhr mw""".split()
+)
 # "XXXX", "xxx": a mask, not a word.
 _MASK = regex.compile(r"(?i)^(\p{L})\1+$")
 
@@ -148,10 +154,27 @@ def case_view(text: str, everyday: frozenset[str], verbs: frozenset[str] = froze
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     kinds = [_kind(word, everyday) for _, _, word in words]
     short = len(words) <= 4 and not any(c.isdigit() for c in text)  # a field value, not "DOB: 21.09.1979 laut …"
+    foreign = _foreign(words, everyday)
     out: list[str] | None = None
+    chained = False  # in a foreign note: the word before was cased after a cue ("con javier morales díaz")
+    run = 0
     for i, (start, end, word) in enumerate(words):
         kind = kinds[i]
-        if kind == "english" and word.isupper():
+        if foreign and kind in ("given", "unknown", "surname") and word.islower():
+            # In a note in another language most words are "no English word": next to each other they say nothing
+            # ("w kolorze granatowym", "livraison prévue"), and many are given names elsewhere ("deniz", "luz").
+            same = i and _same_clause(text, words[i - 1][1], start)
+            before = words[i - 1][2].lower() if same else ""
+            named_short = short and "given" in kinds  # "w kolorze granatowym" is no name, "katarzyna dąbrowska" is
+            # After a cue of another language the first word must be a known given name: "Kundin fragt" is a verb.
+            cued = before in CUE_WORDS or (before in FOREIGN_CUE_WORDS and kind == "given")
+            if not (named_short or cued or (chained and same and run < 3)):
+                chained = False
+                continue
+            run = 1 if cued else run + 1  # a name is one to three words: "con javier morales díaz, …"
+            chained = True
+            new = _title(word)
+        elif kind == "english" and word.isupper():
             new = word.lower()
         elif kind == "given":
             new = _title(word)
@@ -173,12 +196,34 @@ def case_view(text: str, everyday: frozenset[str], verbs: frozenset[str] = froze
             else:
                 continue
         else:
+            chained = False
             continue
+        chained = chained and foreign
         if new != word:
             if out is None:
                 out = list(text)
             out[start:end] = list(new)
     return text if out is None else "".join(out)
+
+
+FOREIGN_MIN_WORDS = 3  # words of three letters or more that are no English word…
+FOREIGN_SHARE = 0.5  # …and their share of such words, at which a note is read as written in another language
+
+
+def foreign_note(text: str, everyday: frozenset[str]) -> bool:
+    """Whether ``text`` reads as written in another language than English (see :func:`case_view`)."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    return _foreign(words, everyday)
+
+
+def _foreign(words: list[tuple[int, int, str]], everyday: frozenset[str]) -> bool:
+    """Whether most words of a note of more than four words are no English word ("Zamówienie nr … dotarło
+    uszkodzone do Krakowa"); a field value of a few words is never read so ("nurlan abenova")."""
+    if len(words) <= 4:
+        return False
+    lengthy = [word for _, _, word in words if len(word) >= 3 and not word.isupper()]
+    foreign = sum(1 for word in lengthy if word.lower() not in everyday and not english_word(word))
+    return foreign >= FOREIGN_MIN_WORDS and foreign >= FOREIGN_SHARE * len(lengthy)
 
 
 def _same_clause(text: str, end: int, start: int) -> bool:

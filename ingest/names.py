@@ -27,7 +27,7 @@ import regex
 
 from ingest.name_cues import HONORIFIC_BRANDS, NAME_PARTICLES, NOT_NAMES, PersonRecognizer
 from ingest.name_lexicon import COMMON_WORDS, GIVEN_NAMES, WORD_LIKE_NAMES
-from ingest.name_view import case_view, english_word, given_name, name_like, warm_up
+from ingest.name_view import case_view, english_word, foreign_note, given_name, name_like, warm_up
 from ingest.name_words import MODEL_WORDS, ORGANISATION_WORDS, PERSON_VERBS, PLACE_WORDS, PRODUCT_TERMS, ROLE_WORDS
 from ingest.recognizers import REGEX_TIMEOUT_S
 
@@ -103,6 +103,14 @@ _SPEAKING_VERBS = frozenset(
 )
 _BEFORE_PLACEHOLDER = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}'’-]+)[ ]+(?=<PERSON>)")
 _AFTER_PLACEHOLDER = regex.compile(r"(?<=<PERSON>[ ]+)(?P<word>\p{Lu}\p{Ll}+)(?=[ ]*(?:[,.;:!?)\n]|$))")
+# "Herrn <PERSON>, Ferdinand" (surname, given name) and "name=<PERSON>+Fernandez" (a link's query string).
+_JOINED_TO_PLACEHOLDER = regex.compile(
+    r"(?<=<PERSON>,[ ])(?P<given>\p{Lu}\p{Ll}+)(?![\p{L}])|(?<=<PERSON>[+_])(?P<word>\p{L}+)(?![\p{L}])"
+)
+# Words joined by "_", "-" or "+" in a file name, a link or a handle: "DNI_Alejandro_Navarro_anverso.jpg",
+# "calendly.com/tomasz-kaczmarek-serwis", "xing.com/profile/Wolfgang_Petersen3".
+_JOINED = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:[_+\-][\p{L}\p{N}]+)+")
+_JOIN_PART = regex.compile(r"\p{L}+")
 _DASH_SIGN_OFF = regex.compile(r"(?:^|\n)[ ]*(?:--|—|–)[ ]*(?P<name>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?)[ ]*$")
 _AFTER_RELATION = regex.compile(
     r"(?<![\w])(?i:partner|wife|husband|son|daughter|mum|mom|mother|dad|father|brother|sister|girlfriend|boyfriend"
@@ -120,6 +128,23 @@ _OTHER_SCRIPT_NAME = regex.compile(
     rf"(?<![\w])(?:{_ENGLISH_CUE}|{_CASED_CUE})[ ]+(?P<name>{_CASED_WORD}(?:[ ]{_CASED_WORD})?)(?![\w])"
     rf"|(?<![\w]){_ENGLISH_CUE}[ ]+(?P<name>{_UNCASED_WORD}(?:[ ]{_UNCASED_WORD})?|\p{{Han}}{{2,4}})(?![\w])"
 )
+# …and after a person word in the note's own script: "العميل محمد العتيبي", "הלקוח יוסי כהן", "ग्राहक राहुल शर्मा",
+# "مشتری علیرضا حسینی", "고객 이서연", "客户王小明", "คุณสมชาย ใจดี" (Thai writes no space after its honorific).
+_OWN_SCRIPT_NAME = regex.compile(
+    r"(?<![\w])(?:العميلة|العميل|عميل|السيدة|السيد|الأستاذة|الأستاذ|الاستاذ|مشتری|آقای|خانم)[ ]+"
+    r"(?P<name>\p{Arabic}+(?:[ ]\p{Arabic}+)?)"
+    r"|(?<![\w])(?:הלקוחה|הלקוח|לקוחה|לקוח|מר|גברת|גב['׳])[ ]+(?P<name>\p{Hebrew}+(?:[ ]\p{Hebrew}+)?)"
+    r"|(?<![\w])(?:ग्राहक|श्रीमती|श्री|सुश्री)[ ]+(?P<name>\p{Devanagari}+(?:[ ]\p{Devanagari}+)?)"
+    r"|(?<![\w])고객[ ]+(?P<name>\p{Hangul}{2,4})"
+    r"|(?:客户|顾客|客戶|顧客|用户)[ ]?(?P<name>\p{Han}{2,4}?)"
+    r"(?=先生|女士|小姐|太太|[，,。 ]|来电|來電|反映|表示|投诉|$)"
+    r"|(?<![\p{Thai}])(?:คุณ|ลูกค้า|นางสาว|นาย|นาง)[ ]?(?P<name>\p{Thai}+(?:[ ]\p{Thai}+)?)"
+)
+# Korean and Chinese names before their honorific: "김민준 고객님", "이서연 님", "王小明先生".
+_HONORIFIC_AFTER = regex.compile(
+    r"(?<![\p{Hangul}])(?P<name>(?!고객)\p{Hangul}{2,4})[ ]?(?=고객님|님|씨)"
+    r"|(?P<name>\p{Han}{2,3})(?=先生|女士|小姐|太太)"
+)
 # Japanese names before their honorific: "佐藤花子さん", "田中様".
 _HONORIFIC_NAME = regex.compile(r"(?P<name>\p{Han}{2,4})(?=さん|様|さま|氏)")
 # Latin-script names after a person word in another European language: "Kundin Sabine Schröder", "Müşteri Ayşe
@@ -130,12 +155,27 @@ _LOCAL_CUE_NAME = regex.compile(
 )
 
 
+NOT_NAMES_LOWER = frozenset(word.lower() for word in NOT_NAMES)
+
+
+def _name_part(word: str) -> bool:
+    return not english_word(word) and word.lower() not in NOT_NAMES_LOWER and not word.isupper()
+
+
+def _joined_pair(first: str, second: str) -> bool:
+    """Whether two joined words are a name: neither an English word, and a known given name among them or both
+    capitalised ("Heike_Vogel", "selin_ozdemir"; not "recto_verso", "check-in")."""
+    if not (_name_part(first) and _name_part(second)):
+        return False
+    return given_name(first) or given_name(second) or (first[:1].isupper() and second[:1].isupper())
+
+
 def _other_scripts(text: str) -> Iterator[tuple[int, int]]:
     """Names the English model cannot read: in another script after a person cue, before a Japanese honorific, or
     after a person word of another language."""
     if text.isascii():
         return
-    for pattern in (_OTHER_SCRIPT_NAME, _HONORIFIC_NAME, _LOCAL_CUE_NAME):
+    for pattern in (_OTHER_SCRIPT_NAME, _OWN_SCRIPT_NAME, _HONORIFIC_AFTER, _HONORIFIC_NAME, _LOCAL_CUE_NAME):
         for match in pattern.finditer(text, timeout=REGEX_TIMEOUT_S):
             yield match.span("name")
 
@@ -209,6 +249,7 @@ class NameFinder:
             spans += self._signed_off(text)
             spans += self._after_relation(text)
             spans += _other_scripts(text)
+            spans += self._joined_names(text)
             spans += self._addressed_words(view)
             # A final initial's full stop may end the sentence: leave it outside the placeholder ("John S.").
             # A name never holds "<" or ">": a span reaching into a placeholder would break it ("<<PERSON>").
@@ -287,10 +328,15 @@ class NameFinder:
             return False
         start, end = tokens[0][0], tokens[-1][1]
         short = len(_WORDS.findall(text)) <= 4 and not any(c.isdigit() for c in text)
-        if any(given_name(t[2]) for t in tokens) or short:
-            return True  # a known given name, or a value of a few words (an extra field: "contact: nurlan abenova")
-        if label == "PERSON" and len(tokens) >= 2:
-            return True
+        if any(given_name(t[2]) for t in tokens):
+            return True  # a known given name
+        # In a note in another language every word is "no English word": two of them side by side ("keer
+        # afgeschreven", "dotarło uszkodzone") say nothing, nor does a short value ("w kolorze granatowym").
+        if not foreign_note(text, self._everyday):
+            if short:
+                return True  # a value of a few words (an extra field: "contact: nurlan abenova")
+            if label == "PERSON" and len(tokens) >= 2:
+                return True
         return _cue_before(text, start) or self._verb_follows(text, end) or bool(_SIGN_OFF.search(text, 0, start))
 
     def _lone_name(self, text: str, token: tuple[int, int, str], recased: bool = False) -> bool:
@@ -438,6 +484,42 @@ class NameFinder:
             # a street after a name ("<PERSON> Lane") goes too: it was part of the name or of an address
             if word not in ORGANISATION_WORDS | ROLE_WORDS | MODEL_WORDS | self._keep:
                 yield match.span("word")
+        for match in _JOINED_TO_PLACEHOLDER.finditer(text, timeout=REGEX_TIMEOUT_S):
+            if match.group("given") is not None:
+                if given_name(match.group("given")) and match.group("given") not in NOT_NAMES:
+                    yield match.span("given")
+            elif not english_word(match.group("word")):
+                yield match.span("word")
+
+    @staticmethod
+    def _joined_names(text: str) -> Iterator[tuple[int, int]]:
+        """A name written into a file name, a link or a handle, its words joined by "_", "-" or "+": two
+        neighbouring parts that are no English words, one of them a known given name or both capitalised
+        ("Alejandro_Navarro", "tomasz-kaczmarek", "Lewandowski_Grzegorz"), with a third that may follow."""
+        if not any(c in text for c in "_-+"):
+            return
+        for token in _JOINED.finditer(text, timeout=REGEX_TIMEOUT_S):
+            parts = [m for m in _JOIN_PART.finditer(token.group()) if len(m.group()) >= 2]
+            before, after = text[token.start() - 1 : token.start()], text[token.end() : token.end() + 2]
+            linked = before in ("/", "=") or regex.match(r"\.\p{L}", after) is not None
+            if len(parts) < 3 and not linked:
+                continue  # two joined words alone are a brand or a tag ("calvin_klein boots"), not a file or a link
+            i = 0
+            while i < len(parts) - 1:
+                first, second = parts[i].group(), parts[i + 1].group()
+                joint = token.group()[parts[i].end() : parts[i + 1].start()]
+                # Two words and a hyphen are a brand or a double-barrelled word ("Mercedes-Benz", "Coca-Cola");
+                # a slug of three or more is a file name or a link ("tomasz-kaczmarek-serwis").
+                adjacent = joint in ("_", "+") or (joint == "-" and len(parts) >= 3)
+                if adjacent and _joined_pair(first, second):
+                    end = i + 1
+                    third = parts[end + 1].group() if end + 1 < len(parts) else ""
+                    if third and _name_part(third) and third[:1].isupper():
+                        end += 1
+                    yield token.start() + parts[i].start(), token.start() + parts[end].end()
+                    i = end + 1
+                else:
+                    i += 1
 
     @staticmethod
     def _after_relation(text: str) -> Iterator[tuple[int, int]]:

@@ -44,7 +44,8 @@ PHONE_CUES = _words(
     """phone ph ph# tel telephone mobile mob cell cellphone callback cb call called calling reach reachable contact
     whatsapp fax landline text texted sms dial dialed dialled ring rang vm voicemail home work alt alternate
     number# tel# cell# mobile# callerid cli at móvil movil teléfono telefono tél tél. telefon telefoon handy
-    festnetz rufnummer portable fixe numéro numero cellulare cell. mobiel tlf"""
+    festnetz rufnummer portable fixe numéro numero cellulare cell. mobiel tlf celular telemóvel telemovel natel gsm
+    cep mobil mobilny komórka komorka puhelin telefonnummer telefonu telefone"""
 )
 CARD_CUES = _words("card cc credit debit visa mastercard mc amex discover jcb maestro pan cardnumber")
 SSN_CUES = _words("ssn ss ss# ssn# social security soc itin tin")
@@ -140,6 +141,22 @@ def _finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[st
     return pattern.finditer(text, timeout=REGEX_TIMEOUT_S)
 
 
+_SPELLED_AT = (
+    "at",
+    "arroba",
+    "arobase",
+    "chiocciola",
+    "affe",
+    "małpa",
+    "malpa",
+    "işareti",
+    "kukac",
+    "snabel",
+    "apenstaart",
+)
+_SPELLED_DOT = ("dot", "punto", "point", "punkt", "nokta", "kropka", "ponto", "pont", "piste", "prik", "tečka")
+
+
 class EmailRecognizer(SpanRecognizer):
     """Email addresses, including the spelled-out "jdoe at gmail dot com" and "jdoe(at)example(dot)org" forms."""
 
@@ -151,7 +168,12 @@ class EmailRecognizer(SpanRecognizer):
     PLAIN = regex.compile(
         _LOCAL_START + _LOCAL + r"\s?@\s?(?:" + _LABEL + r"\.)+(?:\p{L}{2,63}|[Xx][Nn]--[A-Za-z0-9-]+)(?![\p{L}\p{N}-])"
     )
-    _DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\.)"
+    # "at" and "dot" as people say them in other languages: "arroba … punto", "arobase … point", "et işareti … nokta".
+    _AT_WORD = (
+        r"(?:at|arroba|arobase|chiocciola|klammeraffe|affe|małpa|malpa|et[ ]+işareti|kukac|snabel-a|apenstaartje)"
+    )
+    _DOT_WORD = r"(?:dot|punto|point|punkt|nokta|kropka|ponto|pont|piste|prik|tečka)"
+    _DOT = r"(?:\s*[(\[{<]\s*" + _DOT_WORD + r"\s*[)\]}>]\s*|\s+" + _DOT_WORD + r"\s+|\.)"
     # Bracketed "(at)" is unambiguous; a bare " at " only counts before a mail provider, or else "bought it at
     # amazon.com" would go.
     _TLD = (
@@ -167,10 +189,24 @@ class EmailRecognizer(SpanRecognizer):
         r"[\p{L}0-9][\p{L}0-9._%+-]*){0,3})"
         r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*"
         + _LABEL
-        + r"|\s+at\s+(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|protonmail|proton|gmx"
+        + r"|\s+"
+        + _AT_WORD
+        + r"\s+(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|aol|protonmail|proton|gmx"
         r"|yandex|comcast|verizon|btinternet|sky|orange|zoho|fastmail|web|t-online|libero|wanadoo|free|laposte"
         r"|rediffmail|bigpond|virginmedia|mail)"
-        r"|\s+at\s+" + _LABEL + r"(?=(?:\s+dot\s+" + _LABEL + r"){0,2}\s+dot\s+(?:" + _TLD + r")(?![A-Za-z0-9-])))"
+        r"|\s+"
+        + _AT_WORD
+        + r"\s+"
+        + _LABEL
+        + r"(?=(?:\s+"
+        + _DOT_WORD
+        + r"\s+"
+        + _LABEL
+        + r"){0,2}\s+"
+        + _DOT_WORD
+        + r"\s+(?:"
+        + _TLD
+        + r")(?![A-Za-z0-9-])))"
         r"(?:" + _DOT + _LABEL + r"){1,3})(?![A-Za-z0-9-])"
     )
     _NOT_LOCAL = _words("me him her them us you it customer cust caller he she they we i")
@@ -186,7 +222,9 @@ class EmailRecognizer(SpanRecognizer):
                     start += len(local) - len(local.lstrip("'"))
                 yield start, end
         lowered = text.lower()
-        if "at" in lowered and ("dot" in lowered or "." in text):
+        if any(word in lowered for word in _SPELLED_AT) and (
+            any(word in lowered for word in _SPELLED_DOT) or "." in text
+        ):
             for match in _finditer(self.SPELLED, text):
                 local = match.group("local").lower()
                 if local not in self._NOT_LOCAL and not local.endswith((" me", " him", " her", " them", " us")):
@@ -211,12 +249,16 @@ def default_recognizers() -> list[EntityRecognizer]:
         SpokenPhoneRecognizer,
     )
     from ingest.recognizers_ids import IpRecognizer, NationalIdRecognizer, SsnRecognizer
+    from ingest.recognizers_intl import CuedAccountRecognizer, CuedNationalIdRecognizer, VehiclePlateRecognizer
     from ingest.recognizers_payment import CardRecognizer, IbanRecognizer
     from ingest.recognizers_phone import NationalPhoneRecognizer, PhoneRecognizer
 
     return [
         NationalPhoneRecognizer(),
         NationalIdRecognizer(),
+        CuedNationalIdRecognizer(),
+        CuedAccountRecognizer(),
+        VehiclePlateRecognizer(),
         AddressRecognizer(),
         DobRecognizer(),
         EmailRecognizer(),

@@ -114,7 +114,10 @@ _MONTHS = (
     r"|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|janvier|février|fevrier"
     r"|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril"
     r"|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio"
-    r"|settembre|ottobre|dicembre"
+    r"|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|janeiro|fevereiro|março|marco|maio|junho|julho"
+    r"|setembro|outubro|dezembro|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|wrzesnia"
+    r"|października|pazdziernika|listopada|grudnia|ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos"
+    r"|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik"
 )
 _NUMBER_WORDS = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth"
@@ -127,7 +130,15 @@ _DATE_PART = (
     rf"(?:[0-9]{{1,4}}(?:st|nd|rd|th|er|\.(?![0-9]))?|(?:{_MONTHS})(?!\p{{L}})"
     rf"|(?:{_NUMBER_WORDS})-(?:{_NUMBER_WORDS})(?!\p{{L}})|(?:{_NUMBER_WORDS})(?!\p{{L}}))"
 )
-_DATE_SEP = r"(?:[ ]*[/.\-,][ ]*|[ ]+(?:of[ ]+|the[ ]+|de[ ]+|del[ ]+)?|[ ]*,[ ]*)"
+_DATE_SEP = r"(?:[ ]*[/.\-,][ ]*|[ ]+(?:of[ ]+|the[ ]+|de[ ]+|del[ ]+)?|[ ]*,[ ]*|[年月])"
+
+
+# Cheap first look for a cue: every cue holds one of these.
+_DOB_GATE = (
+    "dob", "d.o.b", "birth", "born", "geb", "né", "nac", "nat", "nasc", "nais", "b.", "рожд", "д.", "ur.", "urodz",
+    "doğum", "dogum", "d.t", "synty", "føds", "født", "föd", "szület", "naroz", "naște", "născ", "verjaardag",
+    "cumple", "anniv", "生", "생년월일", "الميلاد",
+)  # fmt: skip
 
 
 class DobRecognizer(SpanRecognizer):
@@ -139,18 +150,21 @@ class DobRecognizer(SpanRecognizer):
     PATTERN = regex.compile(
         r"(?<![\w])(?i:d\.?o\.?b\.?|date[ ]+of[ ]+birth|birth[ ]?date|birthday|born|geboren|geb\.|née?|nacido|nacida"
         r"|geburtsdatum|geboortedatum|nascido|nascida|data[ ]+de[ ]+nascimento|f\.[ ]?nac\.|fecha[ ]+de[ ]+nacimiento"
-        r"|data[ ]+di[ ]+nascita|date[ ]+de[ ]+naissance|дата[ ]+рождения|д\.[ ]?р\.)"
-        r"(?:[ ]*(?:is|was|:|-|=|on|am|le|el|il|in|en))*[ ]*(?:the[ ]+)?"
+        r"|data[ ]+di[ ]+nascita|date[ ]+de[ ]+naissance|дата[ ]+рождения|д\.[ ]?р\.|nat[oa][ ]+(?:il|a|nel|in)"
+        r"|ur\.|urodzon[ya]|urodzenia|data[ ]+urodzenia|doğum[ ]+tarihi|dogum[ ]+tarihi|doğum|d\.[ ]?t\."
+        r"|syntymäaika|syntynyt|født|fødselsdato|född|födelsedatum|született|születési[ ]+dátum|narozen[aá]?"
+        r"|datum[ ]+narození|data[ ]+nașterii|născut[ăa]?|geburtstag|verjaardag|cumpleaños|anniversaire"
+        r"|生年月日|出生日期|生日|생년월일|تاريخ[ ]+الميلاد)"
+        # A few words may come between the cue and a colon: "Geburtsdatum laut Kundin: 4. März 1985".
+        r"(?:(?:[ ]+[\p{L}]+){1,3}[ ]*:)?"
+        r"(?:[ ]*(?:is|was|:|-|=|on|am|le|el|il|in|en|em|op|dnia|w))*[ ]*(?:the[ ]+)?"
         rf"(?P<date>(?i:{_DATE_PART})(?:{_DATE_SEP}(?i:{_DATE_PART})){{0,6}})"
     )
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield date-of-birth spans."""
         lowered = text.lower()
-        if not any(
-            cue in lowered
-            for cue in ("dob", "d.o.b", "birth", "born", "geb", "né", "nac", "nat", "nasc", "nais", "b.", "рожд", "д.")
-        ):
+        if not any(cue in lowered for cue in _DOB_GATE):
             return
         for match in _finditer(self.PATTERN, text):
             date = match.group("date")

@@ -16,7 +16,15 @@ from ingest.recognizers_payment import CardRecognizer, luhn_ok
 
 __all__ = ["AddressTailRecognizer", "CuedCardRecognizer", "SpokenCardRecognizer", "SpokenPhoneRecognizer"]
 
-_DIGIT = r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT = (
+    r"(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine"
+    # the digits as agents abroad hear them read out (Spanish, Portuguese, Italian, French, German, Dutch, Polish,
+    # Turkish): nine or more in a row are a number whatever the language
+    r"|cero|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|um|dois|duas|três|quatro|sete|oito|nove|due|tre"
+    r"|quattro|cinque|sei|sette|otto|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf|null|eins|zwei|zwo|drei|vier"
+    r"|fünf|sechs|sieben|acht|neun|nul|een|één|twee|drie|vijf|zes|zeven|negen|jeden|jedna|dwa|trzy|cztery|pięć"
+    r"|sześć|siedem|osiem|dziewięć|sıfır|bir|iki|üç|dört|beş|altı|yedi|sekiz|dokuz)"
+)
 _SPOKEN = regex.compile(
     rf"(?<![\p{{L}}])(?i:(?:(?:double|triple)[ -]+)?{_DIGIT}(?:[ ,\-]+(?:(?:double|triple)[ -]+)?{_DIGIT}){{8,}})"
     r"(?![\p{L}])"

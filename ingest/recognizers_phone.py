@@ -50,10 +50,17 @@ class PhoneRecognizer(SpanRecognizer):
         r"(?<![\w+.,/\-])(?<![0-9][ .\-])0[0-9]{1,4}(?:[ .\-]?[0-9]{2,4}){1,4}(?![\w]|[.,/\-][0-9])"
     )
 
+    # Any local layout right after a phone cue: "celular (11) 98765-4321", "móvil 612 345 678", "gsm 0470 12 34 56".
+    CUED = regex.compile(r"(?<![\w+.,/\-])\(?[0-9]{2,4}\)?(?:[ .\-]?[0-9]{2,5}){1,4}(?![\w]|[.,/\-][0-9])")
+
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield phone spans."""
         if count_digits(text) < 7:
             return
+        for match in _finditer(self.CUED, text):
+            digits = sum(c.isdigit() for c in match.group())
+            if 8 <= digits <= 13 and nearest_cue(text, match.start(), ID_CUES, PHONE_CUES, window=16) == 1:
+                yield match.span()
         for match in _finditer(self.INTERNATIONAL, text):
             span = self._international(match)
             if span:

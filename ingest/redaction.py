@@ -49,13 +49,13 @@ logger = logging.getLogger(__name__)
 #: The placeholder types the default redactor applies, e.g. ``"PHONE"`` → ``<PHONE>``.
 PLACEHOLDER_KINDS = (
     "ACCOUNT", "ADDRESS", "CARD", "DEVICE", "DOB", "EMAIL", "IBAN", "IP", "NATIONAL_ID", "PERSON", "PHONE", "SSN",
-    "USERNAME",
+    "USERNAME", "VEHICLE",
 )  # fmt: skip
 
 # When two detections cover exactly the same characters, the more specific type names them.
 _SPECIFICITY = {
     "CARD": 0, "IBAN": 1, "SSN": 2, "DOB": 3, "NATIONAL_ID": 4, "EMAIL": 5, "ACCOUNT": 6, "DEVICE": 7, "IP": 8,
-    "PHONE": 9, "ADDRESS": 10, "USERNAME": 11, "PERSON": 12,
+    "PHONE": 9, "ADDRESS": 10, "VEHICLE": 11, "USERNAME": 12, "PERSON": 13,
 }  # fmt: skip
 _KIND_NAME = re.compile(r"[A-Z][A-Z0-9_]*")
 # Each pass only turns original characters into placeholders, which no recognizer matches, so passes stop; a note
