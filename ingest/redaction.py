@@ -384,6 +384,13 @@ def redact_file_name(redactor: Redactor, name: str) -> Redaction:
     if not dot or not stem or not 1 <= len(suffix) <= 5 or not suffix.isalnum():
         stem, dot, suffix = name, "", ""
     (result,) = redact_tags(redactor, [stem], [redactor.redact(stem)])
+    joined = re.sub(r"[ -]+", "_", stem)
+    if not result.changed and joined != stem:
+        # Its words joined as a file name joins them ("Rückrufe Annegret Kühn November" → "…_Annegret_Kühn_…"):
+        # names written into file names are found that way (see ingest.names, joined names).
+        view = redactor.redact(joined)
+        if view.kinds:
+            result = Redaction(CleanText(f"<{view.kinds[0]}>"), view.kinds)
     return Redaction(CleanText(f"{result.text}{dot}{suffix}"), result.kinds)
 
 

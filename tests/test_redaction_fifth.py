@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.privacy_gate import personal_column_reason
-from ingest.redaction import default_redactor
+from ingest.redaction import default_redactor, redact_file_name
 
 
 @pytest.fixture(scope="module")
@@ -154,3 +154,10 @@ def test_spelled_out_addresses_in_other_languages(redact) -> None:
 )
 def test_personal_columns_named_in_other_languages(column, reason) -> None:
     assert personal_column_reason(column) == reason
+
+
+def test_a_name_in_an_imported_file_s_own_name() -> None:
+    redactor = default_redactor()
+    assert "Waltraud" not in redact_file_name(redactor, "Rückrufe Waltraud Gössl Oktober.csv").text
+    for plain in ("Monthly export November 2026.csv", "Kundenliste Q3 final.xlsx", "zendesk_export.csv"):
+        assert redact_file_name(redactor, plain).text == plain
