@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from ingest.name_view import english_word, given_name
-from ingest.recognizers import SpanRecognizer, _finditer, _words
+from ingest.recognizers import REGEX_TIMEOUT_S, SpanRecognizer, _finditer, _words
 
 __all__ = ["AMBIGUOUS_NAMES", "HONORIFIC_BRANDS", "NAME_PARTICLES", "NOT_NAMES", "PersonRecognizer"]
 
@@ -236,7 +236,14 @@ class PersonRecognizer(SpanRecognizer):
         """Yield name spans (the name only: the cue and an honorific stay)."""
         found: list[tuple[int, int]] = []
         for kind, pattern in _CUED_NAMES.items():
-            for match in _finditer(pattern, text):
+            # A name before a verb may follow a capitalised word that is none ("A Esperança Pinto reclamou"):
+            # every start is tried, not only the first match's.
+            matches = (
+                pattern.finditer(text, overlapped=True, timeout=REGEX_TIMEOUT_S)
+                if kind == "before_verb"
+                else _finditer(pattern, text)
+            )
+            for match in matches:
                 span = self._accept(text, kind, match)
                 if span:
                     found.append(span)

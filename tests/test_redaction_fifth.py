@@ -86,6 +86,7 @@ def test_dates_of_birth_after_cues_of_other_languages(redact, note, date) -> Non
         ("dzwoniła pani Bożena Zając w sprawie faktury", "Bożena"),
         ("Klientka Halina Kowal prosi o zwrot", "Halina"),
         ("Hakan Demir aradı, faturası yüksek", "Hakan"),
+        ("A Conceição Barros reclamou do débito", "Conceição"),
         ("Nachricht von Sigrid Baumann per Mail", "Sigrid"),
         ("El 2 de mayo, Ander Zubiri <ander@example.es> escribió:", "Zubiri"),
         ("From: Gaspard Lemoine\nSent: Monday", "Lemoine"),
