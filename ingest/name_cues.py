@@ -211,6 +211,16 @@ _NEEDS_A_NAME = frozenset({"before_verb", "honorific_after", "display", "header"
 _ARTICLES = _words("Der Die Das Den Dem Ein Eine El La Los Las Le Les Il Lo Gli Un Una Uno Os As Het Een De Ten Ta To")
 
 
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*)[ ]+$")
+
+
+def _capitalised_word_before(text: str, start: int) -> bool:
+    """Whether a capitalised word other than an article or a pronoun comes right before ``start``: the name
+    would be the end of a longer proper noun ("Galeries Lafayette Haussmann")."""
+    match = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return match is not None and match.group(1) not in NOT_NAMES and match.group(1) not in _ARTICLES
+
+
 def _trailing_initial_is_not_a_name(text: str, start: int, kept: list[str]) -> bool:
     # "John S." and "Jane A, …" end in an initial; in "Jane I think" the "I" is the next sentence's subject.
     last = kept[-1]
@@ -273,6 +283,7 @@ class PersonRecognizer(SpanRecognizer):
             (len(kept) == 1 and not given_name(kept[0]))
             or any(word in _ARTICLES for word in kept)
             or (kind == "before_verb" and len(kept) > 2)  # "Galeries Lafayette Haussmann demande", "Via del Corso"
+            or (kind == "before_verb" and _capitalised_word_before(text, start))  # "Galeries [Lafayette Haussmann]"
         ):
             return None  # "Nadie llamó", "Der Kunde rief an", "Support <help@x.com>": no name said so
         end = start + len(" ".join(kept))
