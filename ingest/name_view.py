@@ -166,8 +166,8 @@ def case_view(text: str, everyday: frozenset[str], verbs: frozenset[str] = froze
             same = i and _same_clause(text, words[i - 1][1], start)
             before = words[i - 1][2].lower() if same else ""
             named_short = short and "given" in kinds  # "w kolorze granatowym" is no name, "katarzyna dąbrowska" is
-            # After a cue of another language the first word must be a known given name: "Kundin fragt" is a verb.
-            cued = before in CUE_WORDS or (before in FOREIGN_CUE_WORDS and kind == "given")
+            # After a cue the first word must be a known given name: "Kundin fragt", "client veut" are verbs.
+            cued = (before in CUE_WORDS or before in FOREIGN_CUE_WORDS) and kind == "given"
             if not (named_short or cued or (chained and same and run < 3)):
                 chained = False
                 continue

@@ -112,6 +112,7 @@ def test_names_told_by_the_wording_of_other_languages(redact, note, name) -> Non
         "Zamówienie nr 2026/10/777 dotarło uszkodzone do Gdańska.",
         "Commande n° FR-2026-1001 : livraison prévue le 3 mars, le client est d'accord.",
         "Die Kundin fragt nach dem Tarif und will kündigen.",
+        "Le client veut résilier la box avant le 12/03, pas de frais.",
         "Der Techniker rief an und kommt morgen.",
         "Galeries Lafayette Haussmann demande la facture groupée.",
         "calvin_klein boots refund $94 to credit card",
