@@ -25,6 +25,12 @@ from ingest.recognizers import (
 __all__ = ["PHONE_REGIONS", "NationalPhoneRecognizer", "PhoneRecognizer"]
 
 
+# A date is no phone number, whatever cue comes before it.
+_DATE = regex.compile(
+    r"(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./](?:19|20)?[0-9]{2}"
+)
+
+
 class PhoneRecognizer(SpanRecognizer):
     """Phone numbers: international (``+44 …``, ``0049 …``), US formats, and national numbers after a phone cue.
 
@@ -59,6 +65,8 @@ class PhoneRecognizer(SpanRecognizer):
             return
         for match in _finditer(self.CUED, text):
             digits = sum(c.isdigit() for c in match.group())
+            if _DATE.fullmatch(match.group()):
+                continue  # "transferred … at 14:05 on 2024-03-15"
             if 8 <= digits <= 13 and nearest_cue(text, match.start(), ID_CUES, PHONE_CUES, window=16) == 1:
                 yield match.span()
         for match in _finditer(self.INTERNATIONAL, text):

@@ -55,6 +55,7 @@ def test_identifiers_after_a_cue_in_the_notes_own_language(redact, note, secret,
         "Placa base B550 rota, cambio en tienda.",
         "Kundennummer fehlt in der Anfrage.",
         "Order 12345678 arrived late.",
+        "Call lasted 00:14:32; transferred to Tier 2 at 14:05 on 2024-03-15.",
     ],
 )
 def test_a_cue_without_a_code_after_it_changes_nothing(redact, note) -> None:
