@@ -191,6 +191,13 @@ class CuedAccountRecognizer(_CuedRecognizer):
     CUES = _ACCOUNT_CUES
     MIN_DIGITS = 6
 
+    def accept(self, value: str) -> bool:
+        """Not a phone number: "customer number 07700 900123" is the customer's phone, left to the phone rules."""
+        digits = sum(c.isdigit() for c in value)
+        if value[:1] in "0+" and 9 <= digits <= 13:
+            return False
+        return super().accept(value)
+
 
 class VehiclePlateRecognizer(_CuedRecognizer):
     """Vehicle registration plates after their cue ("Kennzeichen M-KL 4821", "matrícula 4821 KZP", "rego 1XK 4BD").

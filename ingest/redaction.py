@@ -259,15 +259,24 @@ def removed_names(original: str, clean: str) -> list[str]:
         return []
     pieces = _PLACEHOLDER.split(clean)
     kinds = _PLACEHOLDER.findall(clean)
-    # One pattern per text: kept out of the regex module's cache, which would otherwise hold the last 500 of them.
-    pattern = regex.compile("(.+?)".join(regex.escape(p) for p in pieces), regex.DOTALL, cache_pattern=False)
-    try:
-        match = pattern.fullmatch(normalise(original), timeout=1.0)
-    except TimeoutError:
+    # The literal pieces found left to right (no pattern compiled per note: the regex module keeps a record of
+    # every pattern it compiles, which grew with the size of an import).
+    text = normalise(original)
+    if not text.startswith(pieces[0]) or not text.endswith(pieces[-1]):
         return []
-    if match is None:
+    values: list[str] = []
+    position = len(pieces[0])
+    for piece in pieces[1:-1]:
+        found = text.find(piece, position + 1) if piece else position + 1
+        if found < 0 or (not piece and found > len(text)):
+            return []
+        values.append(text[position:found])
+        position = found + len(piece)
+    last = len(text) - len(pieces[-1])
+    if last <= position:
         return []
-    return [value for value, kind in zip(match.groups(), kinds, strict=True) if kind == "<PERSON>"]
+    values.append(text[position:last])
+    return [value for value, kind in zip(values, kinds, strict=True) if kind == "<PERSON>"]
 
 
 def name_mentions(names: Iterable[str]) -> regex.Pattern[str] | None:

@@ -36,7 +36,7 @@ def redact():
         ("Kennzeichen B-XY 1234 wurde abgeschleppt", "B-XY 1234", "<VEHICLE>"),
         ("matrícula 1234 BCD en el parking", "1234 BCD", "<VEHICLE>"),
         ("targa AB 123 CD sul contratto", "AB 123 CD", "<VEHICLE>"),
-        ("tarjeta de socio Cinesa Club no 0770 1234 567 caducada", "0770 1234 567", "<ACCOUNT>"),
+        ("tarjeta de socio Cinesa Club no 5770 1234 567 caducada", "5770 1234 567", "<ACCOUNT>"),
         ("Kennzeichen des Firmenwagens: HB-KL 77", "HB-KL 77", "<VEHICLE>"),
         ("celular (21) 99876-5432, quer portabilidade", "99876-5432", "<PHONE>"),
         ("gsm 0475 12 34 56 bereikbaar na vijf uur", "0475 12 34 56", "<PHONE>"),
