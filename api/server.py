@@ -63,6 +63,9 @@ def listen(host: str, port: int) -> socket.socket:
         else:
             message = f"Could not listen on {host}:{port}: {exc.strerror}."
         raise EarshotError(message, title="Cannot start the API") from exc
+    # Listening now, not when uvicorn starts: a client that reads the printed address and connects before the
+    # server loop runs waits in the backlog instead of being refused (a CI run saw "Connection refused").
+    sock.listen(2048)
     sock.set_inheritable(True)
     return sock
 

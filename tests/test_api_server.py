@@ -122,3 +122,15 @@ def test_a_port_already_taken_is_refused_in_words_before_the_model_loads(tmp_pat
     assert f"Port {port} on 127.0.0.1 is already in use" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr and "Earshot API on" not in done.stdout
     assert not (tmp_path / "earshot.duckdb").exists()  # refused before anything was opened
+
+
+def test_the_printed_address_takes_connections_before_the_server_loop_runs():
+    """The address is printed before uvicorn starts; a client that connects at once must queue, not be refused."""
+    from api.server import listen
+
+    sock = listen("127.0.0.1", 0)
+    try:
+        with socket.create_connection(sock.getsockname(), timeout=2):
+            pass  # refused (ECONNREFUSED) if the socket were only bound, as a CI run once saw
+    finally:
+        sock.close()
