@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+GROWTH_ALLOWED_MB = 1.5
 WORDS = "customer asked about delivery delays refund policy mobile app crash login error invoice pdf export".split()
 
 
@@ -29,12 +30,15 @@ def _file(path: Path, megabytes: float) -> Path:
     return path
 
 
-def _peak_import(tmp_path: Path, megabytes: float, embedder, redactor, settings) -> tuple[int, float]:
+def _peak_import(
+    tmp_path: Path, megabytes: float, embedder, redactor, settings, name: str | None = None
+) -> tuple[int, float]:
     from ingest.file_import import import_file
     from insight.store import Store
 
-    path = _file(tmp_path / f"{megabytes}.csv", megabytes)
-    store = Store(tmp_path / f"{megabytes}.duckdb")
+    name = name or str(megabytes)
+    path = _file(tmp_path / f"{name}.csv", megabytes)
+    store = Store(tmp_path / f"{name}.duckdb")
     tracemalloc.start()
     try:
         report = import_file(path, store, embedder=embedder, redactor=redactor, settings=settings)
@@ -60,9 +64,42 @@ def measure(workdir: Path) -> dict[str, float]:
     # One small import first: what loads once per process (the name finder's word lists, the NER model's
     # buffers) is not what this test is about.
     _peak_import(workdir, 0.02, embedder, redactor, settings)
+    padding = _grow_the_interned_strings_table_now()
     small_rows, small_peak = _peak_import(workdir, 0.1, embedder, redactor, settings)
     big_rows, big_peak = _peak_import(workdir, 1.0, embedder, redactor, settings)
-    return {"small_rows": small_rows, "small_peak": small_peak, "big_rows": big_rows, "big_peak": big_peak}
+    measured = {"small_rows": small_rows, "small_peak": small_peak, "big_rows": big_rows, "big_peak": big_peak}
+    measured["padding_strings"] = sum(p is not None for p in padding)
+    if big_peak >= small_peak + GROWTH_ALLOWED_MB:
+        # Should the interned strings' table still reallocate inside the big import (a CI run peaked at 10.5 MB
+        # that way, and a third of hash seeds did before the padding), the same import run again no longer
+        # meets it; an import that holds the file peaks high both times.
+        _, again_peak = _peak_import(workdir, 1.0, embedder, redactor, settings, name="1.0-again")
+        measured |= {"first_big_peak": big_peak, "big_peak": min(big_peak, again_peak)}
+    del padding
+    return measured
+
+
+def _grow_the_interned_strings_table_now(limit: int = 600_000) -> list[str | None]:
+    """Intern fresh strings until the interpreter's table of interned strings grows, and keep them.
+
+    That table reallocates itself whole (one block of 4–8 MB here) whenever it fills; strings interned and
+    dropped again fill it too (pathlib interns every path part, and libraries intern names as they run). Grown
+    just now, it has room for at least as many strings as it holds, far more than two imports intern, so the
+    reallocation cannot land inside a measured import and read as the import's memory.
+    """
+    keep: list[str | None] = [None] * limit  # allocated up front: a list growing as it fills would read as a jump
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(limit):
+            keep[i] = sys.intern(f"earshot-memory-test-padding-{i}")
+            now = tracemalloc.get_traced_memory()[0]
+            if now - before > 1_000_000:
+                break
+            before = now
+    finally:
+        tracemalloc.stop()
+    return keep
 
 
 @pytest.mark.slow
@@ -82,7 +119,7 @@ def test_import_memory_does_not_grow_with_file_size(tmp_path):
     assert m["big_rows"] > 9 * m["small_rows"]
     # Python allocations during the import, 10x the rows: measured +0.3 MB; an import that held the file's
     # drafts before storing them measured +3.6 MB here.
-    assert m["big_peak"] < m["small_peak"] + 1.5, m
+    assert m["big_peak"] < m["small_peak"] + GROWTH_ALLOWED_MB, m
     assert m["big_peak"] < 50, m
 
 
