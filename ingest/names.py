@@ -78,6 +78,16 @@ _CUE_BEFORE = regex.compile(
 )
 
 
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) - NAME_PARTICLES
+
+
+# English function words in lower case ("in", "to", "see"): a name written as a value holds none but its particles.
+_FUNCTION_WORDS = _function_words()
+
+
 def _dictionary_words(tokens: Sequence[tuple[int, int, str]]) -> bool:
     """Two or more capitalised dictionary words and no given name among them: "Boot Camp", "Manchester
     Piccadilly" name things, not people (a lone "Smith said" is left to the other rules)."""
@@ -270,6 +280,15 @@ class NameFinder:
             return []
         if any(m.group().lower() in PRODUCT_TERMS or m.group().title() in NOT_NAMES for m in words):
             return []
+        if any(m.group() in _FUNCTION_WORDS for m in words):
+            return []  # "sunny in oslo", "tune to pandora", "see ya": a short note, not a value that is a name
+        # "dial sarah", "spell aaron": a short note's request word before a given name is no part of the name.
+        while (
+            len(words) >= 2
+            and NameFinder._request_word(text, (words[0].start(), words[0].end(), ""))
+            and given_name(words[1].group())
+        ):
+            words.pop(0)
         return [(words[0].start(), words[-1].end())]
 
     # -- model entities ---------------------------------------------------------------------------------------
@@ -289,6 +308,12 @@ class NameFinder:
             tokens.pop(0)
         while tokens and tokens[-1][2].lower() in NAME_PARTICLES:
             tokens.pop()
+        # A word the view title-cased in front of a given name is the request, not the name: "dial sarah",
+        # "spell aaron" — the model reads "Dial Sarah" as one person, which would leave no word of the note.
+        request = False
+        while len(tokens) >= 2 and self._request_word(original, tokens[0]) and given_name(tokens[1][2]):
+            tokens.pop(0)
+            request = True  # the model read the request and the name as one person: the name is its own evidence
         if not tokens or not all(self._name_word(t[2]) or t[2].lower() in NAME_PARTICLES for t in tokens):
             return None
         if not all(t[2][:1].isupper() or t[2].lower() in NAME_PARTICLES or "-" in t[2] for t in tokens):
@@ -298,7 +323,8 @@ class NameFinder:
             return None
         if original[start:end] != text[start:end] and not self._recased_person(text, tokens, label):
             return None
-        if len(tokens) == 1 and not self._lone_name(text, tokens[0], original[start:end] != text[start:end]):
+        lone = len(tokens) == 1 and not request
+        if lone and not self._lone_name(text, tokens[0], original[start:end] != text[start:end]):
             return None  # the model calls lone capitalised words people too often ("Meter", "Mbps", "Currys")
         if self._product_precedes(text, start) or any(t[2].lower() in PLACE_WORDS | ORGANISATION_WORDS for t in tokens):
             return None  # "Victoria Station", "OneMain Financial"
@@ -318,6 +344,14 @@ class NameFinder:
             ):
                 return None
         return start, end
+
+    @staticmethod
+    def _request_word(original: str, token: tuple[int, int, str]) -> bool:
+        """A content word written in lower case, an English word and no given name ("dial", "spell", "friend")."""
+        word = original[token[0] : token[1]]
+        if not word.islower() or word in NAME_PARTICLES or word in _FUNCTION_WORDS:
+            return False  # "de Valencia", "van Dijk": a particle is the name's, and a function word no request
+        return english_word(word) and not given_name(word)
 
     def _recased_person(self, text: str, tokens: list[tuple[int, int, str]], label: str) -> bool:
         """A name the view title-cased needs evidence besides the model's word ("eustonn bham" became "Eustonn

@@ -107,8 +107,25 @@ class UsernameRecognizer(SpanRecognizer):
         for match in self.CUED.finditer(text, overlapped=True, timeout=REGEX_TIMEOUT_S):
             value = match.group("value")
             # a username has letters and a character a word does not: "jsmith1987", "mary_o_neill", "k.okafor"
-            if sum(c.isalpha() for c in value) >= 3 and self._SHAPE.search(value) and not _VERSION.fullmatch(value):
+            if (
+                sum(c.isalpha() for c in value) >= 3
+                and self._SHAPE.search(value)
+                and not _VERSION.fullmatch(value)
+                and not _sentences_joined(value)
+            ):
                 yield match.span("value")
+
+
+_JOINED = regex.compile(r"(?P<end>\p{Ll}+)\.(?P<next>\p{Lu}\p{Ll}+)")
+
+
+def _sentences_joined(value: str) -> bool:
+    """Two sentences with the space after the full stop left out ("my account yet.What could be…"): a word
+    ending one and a capitalised word opening the next, both English words and no given name."""
+    from ingest.name_view import english_word, given_name
+
+    match = _JOINED.fullmatch(value)
+    return bool(match) and all(english_word(w) and not given_name(w) for w in (match["end"], match["next"]))
 
 
 _VERSION = regex.compile(r"(?i:v?[0-9]+(?:\.[0-9]+)*[a-z]?|[a-z]+[0-9.]*(?:\.[0-9]+)+)")

@@ -567,3 +567,36 @@ def test_thread_safe(redactor) -> None:
 
 
 # Cost per note (median, p95, NER included) is measured by benchmarks/redaction.py, not asserted here.
+
+
+@pytest.mark.parametrize("note", ["sunny in oslo", "tune to pandora", "see ya", "shippinh to Valencia"])
+def test_a_short_note_with_function_words_is_not_read_as_a_name(redactor, note: str) -> None:
+    # Real assistant and support messages (HWU64, Bitext): a note of a few lower-case words was taken whole for
+    # a name written as a value, because every word is on some list of given names or surnames ("in", "to").
+    _keeps(redactor, note)
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("dial sarah", "dial <PERSON>"),
+        ("spell aaron", "spell <PERSON>"),
+        ("dial sarah jones", "dial <PERSON>"),
+        # the model's entity ran over the request word; the name alone is still taken
+        ("please dial david now", "please dial <PERSON> now"),
+        ("is there any post from my friend mike in facebook", "is there any post from my friend <PERSON> in facebook"),
+        ("jane doe", "<PERSON>"),  # "doe" is an English word, and a surname: the value is still a name
+        ("maria de la cruz", "<PERSON>"),
+        ("contact: nurlan abenova", "contact: <PERSON>"),
+    ],
+)
+def test_a_request_word_before_a_name_stays(redactor, note: str, expected: str) -> None:
+    assert redactor.redact(note).text == expected
+
+
+def test_two_sentences_joined_without_a_space_are_no_username(redactor) -> None:
+    # Banking77: "nothing happened to my account yet.What could be the possible issue?" — "account" is a
+    # username cue and "yet.What" has a dot inside, but it is a full stop with its space left out.
+    _keeps(redactor, "I Submitted a cheque, nothing happened to my account yet.What could be the possible issue?")
+    assert redactor.redact("account mary.Jones locked").text == "account <USERNAME> locked"
+    assert redactor.redact("login chris.w.1990 fails").text == "login <USERNAME> fails"
