@@ -64,3 +64,18 @@ def test_earshot_help_explains_and_starts_nothing(args: list[str]) -> None:
     assert done.returncode == 0, done.stderr
     assert "./earshot run" in done.stdout and "EARSHOT_PORT" in done.stdout
     assert "Starting" not in done.stdout + done.stderr
+
+
+def test_earshot_runs_the_tools_commands_too() -> None:
+    """The README's ``./earshot remove-demo`` and ``./earshot commands``: the script hands every other command to
+    the installed ``earshot`` tool (a newcomer got "unknown command" for a command the README names)."""
+    if not (ROOT / ".venv" / "bin" / "earshot").exists():
+        pytest.skip("the earshot console script is installed by ./earshot run / ./earshot test")
+    listed = subprocess.run(["bash", str(ROOT / "earshot"), "commands"], capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    assert "remove-demo" in listed.stdout and "ingest" in listed.stdout
+    helped = subprocess.run(
+        ["bash", str(ROOT / "earshot"), "remove-demo", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert helped.returncode == 0, helped.stderr
+    assert "--dry-run" in helped.stdout
