@@ -22,7 +22,7 @@ PRODUCT_TERMS = frozenset(
     target costco ebay etsy shopify paypal stripe klarna visa mastercard amex revolut monzo starling barclays hsbc
     natwest lloyds santander vodafone ee o2 three bt virgin sky talktalk plusnet verizon comcast xfinity spectrum
     orange telefonica movistar telekom telstra optus rogers bell telus jio airtel airbnb uber lyft deliveroo
-    doordash grubhub fedex ups usps dhl hermes evri royal mail router hub modem box plan app portal stream tv
+    doordash grubhub fedex ups usps dhl hermes evri royal mail router hub modem box plan app portal stream tv atm
     broadband fibre fiber mobile sim esim wifi mesh booster extender smart home""".split()
 )
 # A word after a capitalised candidate that makes it a product: "Jordan 5", "Vodaline Max", "Pixel Pro".

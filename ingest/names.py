@@ -81,10 +81,11 @@ _CUE_BEFORE = regex.compile(
 def _function_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) - NAME_PARTICLES
+    return frozenset(STOP_WORDS) - NAME_PARTICLES - WORD_LIKE_NAMES
 
 
-# English function words in lower case ("in", "to", "see"): a name written as a value holds none but its particles.
+# English function words in lower case ("in", "to", "see"): a name written as a value holds none but its particles
+# and the function words that are given names too ("will hope", "may lin").
 _FUNCTION_WORDS = _function_words()
 
 
