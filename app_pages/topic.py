@@ -38,7 +38,7 @@ if summary.summary:
 if summary.keywords:
     st.caption("Keywords: " + render.escape_markdown(", ".join(summary.keywords)))
 with st.container(horizontal=True):
-    st.badge(summary.status or "new", icon=":material/flag:", color="blue")
+    st.badge(render.status_word(summary.status), icon=":material/flag:", color="blue")
     st.badge(f"owner: {summary.owner}" if summary.owner else "no owner yet", icon=":material/group:", color="gray")
     st.badge(f"{summary.size:,} notes · {summary.share:.1%} of all", icon=":material/notes:", color="violet")
     if summary.theme_label:

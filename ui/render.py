@@ -66,6 +66,11 @@ def signal_badge(kind: str | None) -> str:
     return SIGNAL_BADGES.get(kind or "", kind or "")
 
 
+def status_word(status: str | None) -> str:
+    """A topic's status as a word, the same on every page: "new" (no PM has looked at it) reads "untriaged"."""
+    return STATUS_BADGES.get(status or "new", status or "").split(" ", 1)[-1]
+
+
 def status_badge(status: str | None) -> str:
     """A topic status with its emoji, for a table cell."""
     return STATUS_BADGES.get(status or "", status or "")

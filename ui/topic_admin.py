@@ -53,7 +53,9 @@ def manage_topic(
     with left.form(f"status-{topic_id}"):
         st.write("**Status** — agents see it, with the note, on *My notes*.")
         current = info.status or "new"
-        status = st.segmented_control("Status", TOPIC_STATUSES, default=current, key=f"status-value-{topic_id}")
+        status = st.segmented_control(
+            "Status", TOPIC_STATUSES, default=current, format_func=render.status_word, key=f"status-value-{topic_id}"
+        )
         note = st.text_area(
             "Note for agents",
             value=info.status_note or "",
