@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from insight.errors import EarshotError
@@ -33,7 +35,14 @@ summary = detail.summary
 activity = data.cached(topic_activity, store, topic_id)
 
 st.title(render.escape_markdown(summary.label))  # a PM-given name is text, not markup
-if summary.summary:
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+# A summary that only repeats the name ("change to platinum account" under "Change to Platinum account") says nothing.
+if summary.summary and _words(summary.summary) != _words(summary.label):
     st.write(render.escape_markdown(summary.summary))
 if summary.keywords:
     st.caption("Keywords: " + render.escape_markdown(", ".join(summary.keywords)))
