@@ -89,6 +89,13 @@ def _function_words() -> frozenset[str]:
 _FUNCTION_WORDS = _function_words()
 
 
+def _request_word(word: str) -> bool:
+    """A content word as written, in lower case, an English word and no given name ("dial", "spell", "friend")."""
+    if not word.islower() or word in NAME_PARTICLES or word in _FUNCTION_WORDS:
+        return False  # "de Valencia", "van Dijk": a particle is the name's, and a function word no request
+    return english_word(word) and not given_name(word)
+
+
 def _dictionary_words(tokens: Sequence[tuple[int, int, str]]) -> bool:
     """Two or more capitalised dictionary words and no given name among them: "Boot Camp", "Manchester
     Piccadilly" name things, not people (a lone "Smith said" is left to the other rules)."""
@@ -284,11 +291,9 @@ class NameFinder:
         if any(m.group() in _FUNCTION_WORDS for m in words):
             return []  # "sunny in oslo", "tune to pandora", "see ya": a short note, not a value that is a name
         # "dial sarah", "spell aaron": a short note's request word before a given name is no part of the name.
-        while (
-            len(words) >= 2
-            and NameFinder._request_word(text, (words[0].start(), words[0].end(), ""))
-            and given_name(words[1].group())
-        ):
+        while len(words) >= 2 and _request_word(text[words[0].start() : words[0].end()]):
+            if not given_name(words[1].group()):
+                break
             words.pop(0)
         return [(words[0].start(), words[-1].end())]
 
@@ -312,7 +317,7 @@ class NameFinder:
         # A word the view title-cased in front of a given name is the request, not the name: "dial sarah",
         # "spell aaron" — the model reads "Dial Sarah" as one person, which would leave no word of the note.
         request = False
-        while len(tokens) >= 2 and self._request_word(original, tokens[0]) and given_name(tokens[1][2]):
+        while len(tokens) >= 2 and _request_word(original[tokens[0][0] : tokens[0][1]]) and given_name(tokens[1][2]):
             tokens.pop(0)
             request = True  # the model read the request and the name as one person: the name is its own evidence
         if not tokens or not all(self._name_word(t[2]) or t[2].lower() in NAME_PARTICLES for t in tokens):
@@ -345,14 +350,6 @@ class NameFinder:
             ):
                 return None
         return start, end
-
-    @staticmethod
-    def _request_word(original: str, token: tuple[int, int, str]) -> bool:
-        """A content word written in lower case, an English word and no given name ("dial", "spell", "friend")."""
-        word = original[token[0] : token[1]]
-        if not word.islower() or word in NAME_PARTICLES or word in _FUNCTION_WORDS:
-            return False  # "de Valencia", "van Dijk": a particle is the name's, and a function word no request
-        return english_word(word) and not given_name(word)
 
     def _recased_person(self, text: str, tokens: list[tuple[int, int, str]], label: str) -> bool:
         """A name the view title-cased needs evidence besides the model's word ("eustonn bham" became "Eustonn
