@@ -152,13 +152,17 @@ def _describe(
     topic_keywords = [keywords(ranked[t]) for t in range(k)]
     # the namer weighs every specific phrase as a candidate; the keywords shown leave out a narrow sub-case
     candidates_by_meaning = [keywords(ranked[t], subcase_share=0.0) for t in range(k)]
+    topic_options: list[tuple[str, ...]] = []
     topic_names = name_groups(
-        sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed, keywords=candidates_by_meaning
-    )
+        sample, sample_groups, sizes.tolist(), "Topic", centroids=centroids, embed=embed,
+        keywords=candidates_by_meaning, candidates_out=topic_options,
+    )  # fmt: skip
     forms = written_forms(sample.texts)  # names in sentence case, each word as the notes write it ("Live TV")
     topic_names = [as_written(name, forms) for name in topic_names]
+    topic_options = [tuple(as_written(o, forms) for o in opts) for opts in topic_options]
     themes = group_themes(centroids, params.theme_min_topics, sizes) if k else None
     names: list[str] = []
+    theme_options: list[tuple[str, ...]] = []
     if themes is not None:
         themed = themes >= 0  # a topic like no other stays outside any theme
         theme_sizes = np.bincount(themes[themed], weights=sizes[themed], minlength=int(themes.max()) + 1).astype(int)
@@ -176,11 +180,16 @@ def _describe(
             notes_compete=False,
             codes_name=False,
             parts=sample_groups,
+            candidates_out=theme_options,
         )
         names = covering_theme_names(
             sample, sample_groups, themes, sizes.tolist(), names, template, centroids=centroids, embed=embed
         )
         names = [as_written(name, forms) for name in names]
+        theme_options = [
+            tuple(dict.fromkeys([name, *(as_written(o, forms) for o in opts)]))
+            for name, opts in zip(names, theme_options, strict=True)
+        ]
     topics = []
     for t in range(k):
         members = np.flatnonzero(labels == t)
@@ -196,6 +205,8 @@ def _describe(
                 representatives=tuple(int(i) for i in best),
                 theme=theme,
                 theme_label=names[theme] if theme is not None else None,
+                candidates=topic_options[t],
+                theme_candidates=theme_options[theme] if theme is not None else (),
             )
         )
     placed = labels >= 0

@@ -165,7 +165,9 @@ def apply_labeller(
             if key == name_key(topic.label) or key not in taken:
                 taken.discard(name_key(topic.label))
                 taken.add(key)
-                topic = replace(topic, label=sentence_case(suggestion.name))
+                # the model's name is the only one this topic goes by: last run's phrase name is not kept over it
+                name = sentence_case(suggestion.name)
+                topic = replace(topic, label=name, candidates=(name,))
             if suggestion.summary and grounded_summary(suggestion.summary, quotes):
                 summary = shorten(suggestion.summary, 200)
         summaries[topic.index] = summary

@@ -53,6 +53,7 @@ _AGENT_SIDE = re.compile(
     r"^(?:the\s+)?(?:agents?|advisors?|advisers?|reps?|representatives?|support team)\b", re.IGNORECASE
 )
 CANDIDATES_KEPT = 24
+STICKY_CANDIDATES = 6  # a topic keeps last run's name while it is still among this many of its best options
 _IDENTIFIER = re.compile(r"#\s?\d+|\d{4,}")  # an order, invoice or account number names one case, not a need
 # A clause of a long note in the first person singular is the agent speaking of themselves ("half my calls
 # today were…", "I told him…"); the customer's need is said in the third person in an agent's note.
@@ -323,6 +324,7 @@ def name_groups(
     notes_compete: bool = True,
     codes_name: bool = True,
     parts: np.ndarray | None = None,
+    candidates_out: list[tuple[str, ...]] | None = None,
 ) -> list[str]:
     """Unique names for groups ``0..len(sizes)-1`` (see the module notes).
 
@@ -343,6 +345,8 @@ def name_groups(
         parts: optional, the part (topic) of each sampled row, for groups made of parts (themes): a name's
             every content word must then be used by at least half of its group's parts (:func:`shared_by_parts`):
             "Offer from Vodaline" names one topic of a theme of four rivals' offers, not the theme.
+        candidates_out: optional list, filled with each group's name and its best ``STICKY_CANDIDATES``
+            options: the names a continuing topic may keep at a later refit.
     """
     options, fallbacks = ranked_candidates(
         sample,
@@ -360,4 +364,10 @@ def name_groups(
     names = [""] * len(sizes)
     for g, name in zip(order, chosen, strict=True):
         names[g] = name
+    if candidates_out is not None:
+        # what a later refit may keep as the name of a topic that continues (insight.topics.sticky_names)
+        candidates_out[:] = [
+            tuple(dict.fromkeys([names[g], *(sentence_case(o) for o in options[g][:STICKY_CANDIDATES])]))
+            for g in range(len(sizes))
+        ]
     return names

@@ -67,6 +67,10 @@ class FittedTopic:
     representatives: tuple[int, ...] = ()  # row numbers of the notes closest to the centroid
     theme: int | None = None
     theme_label: str | None = None
+    # names this topic (and its theme) could go by, best first: a refit keeps last run's name of a continuing
+    # topic while it is still one of them (insight.topics.sticky_names)
+    candidates: tuple[str, ...] = ()
+    theme_candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ from insight.topics.pm_merges import MergedTopic, keep_pm_merges
 from insight.topics.pocket_births import PocketSeed, as_births, carve_pockets
 from insight.topics.records import RefitResult, TopicFit, TopicParams
 from insight.topics.sampling import centroid_scores, fit_corpus, sample_rows
+from insight.topics.sticky_names import keep_continuing_names
 from insight.topics.themes import stable_theme_ids
 
 log = logging.getLogger(__name__)
@@ -264,11 +265,14 @@ def refit(
                 vectors = vectors_sql.vectors_of(con, embedder_model_id, note_ids)
                 texts = notes_sql.texts_of(con, note_ids if rows is None else note_ids[rows])
             sticky = set(profiles_sql.merged_map(con).values())
+            old_rows = topics_sql.topic_rows(con)
             pm_merged = [
                 MergedTopic(row.topic_id, row.generated_label, row.keywords, old_notes[old_topics == row.topic_id])
-                for row in topics_sql.topic_rows(con)
+                for row in old_rows
                 if row.topic_id in sticky
             ]
+            old_labels = {row.topic_id: row.generated_label for row in old_rows}
+            old_theme_labels = {row.theme_id: row.theme_label for row in old_rows if row.theme_id is not None}
             next_id = topics_sql.next_topic_id(con)
             old_themes, next_theme = topics_sql.theme_membership(con)
             old_centroids = topics_sql.run_centroids(con, current.run_id) if current is not None else None
@@ -327,6 +331,9 @@ def refit(
             {match.ids[t.index]: t.size for t in fit.topics},
             next_theme,
         )
+        # a topic that continues keeps its name while the name still fits it (insight.topics.sticky_names)
+        continued = {e.topic_id for e in match.events if e.event == "continue"}
+        fit = keep_continuing_names(fit, match.ids, continued, old_labels, theme_ids, old_theme_labels)
         report("saving")
         seconds = time.perf_counter() - started
         run_id, late = _write(
