@@ -277,3 +277,53 @@ def test_markdown_keeps_a_plain_ampersand_and_escapes_what_could_become_markup()
 
     assert md_text("TV & Streaming") == "TV & Streaming"  # the download read "TV &amp; Streaming"
     assert md_text("<b>x</b> &lt;i&gt;") == "&lt;b&gt;x&lt;/b&gt; &amp;lt;i&amp;gt;"
+
+
+def _pocket_signal(pocket_id: int, parent: int):
+    from insight.trends.records import Quote, TrendSignal
+
+    quote = Quote(99, "app loops back to login after update", datetime(2025, 3, 5), "a1", "chat", None, None)
+    return TrendSignal(
+        parent, "Login screen after update", "emerging", 5.0, "2025-W10", 13, 0.0, 11, 0.99, 1e-5, None, 13, 0.5,
+        "", quotes=(quote,), scope="pocket", parent_topic_ids=(parent,), pocket_id=pocket_id,
+        weekly_counts=(("2025-W09", 3), ("2025-W10", 13)),
+    )  # fmt: skip
+
+
+def test_a_pocket_says_which_topic_it_grows_inside_and_how_big_that_topic_is_this_week():
+    """The appendix lists topics: "Login loop, 23" must be readable as the home of this 13-note need."""
+    from insight.brief.build import _emerging_needs
+    from insight.brief.records import Brief, Headline
+    from insight.trends import TopicInfo
+
+    catalogue = {1: TopicInfo(1, "Login loop")}
+    (item,) = _emerging_needs(
+        [_pocket_signal(4, 1)], {1: 19}, catalogue, ExtractiveSummariser(), 5, born={}, now={1: (23, 14)}
+    )
+    assert (item.topic_id, item.count, item.previous, item.inside, item.inside_count) == (1, 13, 3, "Login loop", 23)
+    page = Brief(
+        week="2025-W10", week_start=datetime(2025, 3, 3).date(), week_end=datetime(2025, 3, 9).date(),
+        previous_week="2025-W09", headline=Headline(30, 20, 5, 5, 3, 3), weekly_notes=(), emerging=(item,),
+        new_topics=(), movers_up=(), movers_down=(), spikes=(), fading=(), kinds=(), products=(), topics=(), method="",
+    )  # fmt: skip
+    assert (
+        "13 notes from 11 agents (new — none in the weeks before; last week 3) · inside **Login loop** (23 notes"
+        in (render_markdown(page))
+    )
+    assert "inside <b>Login loop</b> (23 notes this week)" in render_html(page)
+
+
+def test_a_pocket_a_refit_made_a_topic_is_that_topic_and_is_not_listed_again_as_a_mover():
+    """After a refit gave the pocket a topic, "Up: Login screen after update 1 → 13" beside the emerging need
+    "Login screen after update, 13 notes, last week 3" told one need twice with two histories."""
+    from insight.brief.build import _emerging_needs, _movers
+    from insight.trends import TopicInfo
+
+    catalogue = {1: TopicInfo(1, "Login loop"), 7: TopicInfo(7, "Login screen after update")}
+    now, before = {1: (10, 9), 7: (13, 11)}, {1: 19, 7: 1}
+    (item,) = _emerging_needs(
+        [_pocket_signal(4, 1)], before, catalogue, ExtractiveSummariser(), 5, born={4: 7}, now=now
+    )
+    assert (item.topic_id, item.inside) == (7, None)
+    up, down = _movers(now, before, catalogue, {}, {item.topic_id}, SETTINGS)
+    assert [i.topic_id for i in up + down] == [1]  # the parent moved (19 → 10); the need is not listed twice

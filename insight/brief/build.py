@@ -17,6 +17,7 @@ from insight.trends import (
     TrendSignal,
     VolumeFilters,
     Week,
+    pocket_topic_ids,
     signals_for_page,
     topic_catalogue,
     topic_quotes,
@@ -87,6 +88,26 @@ def _item(
     )
 
 
+def _placed_pocket(
+    item: BriefItem,
+    signal: TrendSignal,
+    born: dict[int, int],
+    catalogue: dict[int, TopicInfo],
+    now: dict[int, tuple[int, int]],
+) -> BriefItem:
+    """A pocket's item, told where its notes are now: in the topic a refit gave it (then the item is about that
+    topic, and "what changed" does not list the same need again), else inside its parent topic."""
+    if signal.scope != "pocket":
+        return item
+    topic = born.get(signal.pocket_id) if signal.pocket_id is not None else None
+    if topic is not None and topic in catalogue and catalogue[topic].topic_id == topic:
+        return replace(item, topic_id=topic)
+    parent = catalogue.get(signal.topic_id)
+    if parent is None or signal.topic_id == UNCLEAR_TOPIC_ID:
+        return item
+    return replace(item, inside=parent.label, inside_count=now.get(signal.topic_id, (0, 0))[0])
+
+
 def _emerging_needs(
     signals: list[TrendSignal],
     before: dict[int, int],
@@ -94,15 +115,22 @@ def _emerging_needs(
     summariser: Summariser,
     top_n: int,
     week_notes: dict[int, list[str]] | None = None,
+    *,
+    born: dict[int, int] | None = None,
+    now: dict[int, tuple[int, int]] | None = None,
 ) -> list[BriefItem]:
     """The emerging items of the first ``top_n`` needs (topics of one theme are one need, see ``NeedGroup``).
 
     Only a need's lead is summarised: the others are shown on one line, and a summariser may be a model. A
     topic's lead is summarised from ``week_notes`` (more of its notes this week) when given, a pocket's from its
-    own quotes: three notes cannot tell what they share from what two of them happen to add.
+    own quotes: three notes cannot tell what they share from what two of them happen to add. ``born`` (pocket id →
+    topic) and ``now`` (topic → this week's notes and agents) say where a pocket's notes are now.
     """
     emerging = [s for s in signals if s.kind == "emerging"]
-    items = [_item(s, _previous(s, before), None, catalogue) for s in emerging]
+    items = [
+        _placed_pocket(_item(s, _previous(s, before), None, catalogue), s, born or {}, catalogue, now or {})
+        for s in emerging
+    ]
     scope = {id(i): s.scope for s, i in zip(emerging, items, strict=True)}  # a pocket's topic_id is its parent's
     leads = {}
     for group in group_needs(tuple(items))[:top_n]:
@@ -250,7 +278,9 @@ def build_brief(
     week_notes = {
         t: [q.text for q in qs] for t, qs in topic_quotes(store, target, emerging_topics, SUMMARY_NOTES).items()
     }
-    emerging_items = _emerging_needs(signals, before, catalogue, summariser, settings.brief_top_n, week_notes)
+    emerging_items = _emerging_needs(
+        signals, before, catalogue, summariser, settings.brief_top_n, week_notes, born=pocket_topic_ids(store), now=now
+    )
     up, down = _movers(now, before, catalogue, flags, {i.topic_id for i in emerging_items}, settings)
     topics = [
         TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1], info.status_note)

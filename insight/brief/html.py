@@ -24,6 +24,7 @@ from insight.brief.text import (
     decision_counts,
     decisions,
     delta,
+    inside,
     rise,
     volume,
     weekly_rate,
@@ -80,7 +81,9 @@ def _emerging(items: tuple[BriefItem, ...]) -> str:
         out.append(
             f"<li><b>{_e(item.label)}</b> — {volume(item.count, item.distinct_agents)} "
             f'<span class="muted">({rise(item.baseline, item.growth, item.window_weeks, item.previous)})</span> '
-            f"{sparkline_svg(item.weekly_counts)} {_owner(item)}"
+            f"{sparkline_svg(item.weekly_counts)} "
+            + (f"{where} " if (where := inside(item, lambda label: f"<b>{_e(label)}</b>")) else "")
+            + _owner(item)
         )
         if also := also_rising(group, lambda label: f"<b>{_e(label)}</b>"):
             out.append(f"<div>{also}</div>")

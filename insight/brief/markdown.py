@@ -18,6 +18,7 @@ from insight.brief.text import (
     decision_counts,
     decisions,
     delta,
+    inside,
     md_text,
     rise,
     volume,
@@ -87,7 +88,8 @@ def _emerging(items: tuple[BriefItem, ...]) -> list[str]:
         lines.append(
             f"{i}. **{md_text(item.label)}** — {volume(item.count, item.distinct_agents)} "
             f"({rise(item.baseline, item.growth, item.window_weeks, item.previous)}) · "
-            f"{_owner(item)}"
+            + (f"{where} · " if (where := inside(item, lambda label: f"**{md_text(label)}**")) else "")
+            + f"{_owner(item)}"
         )
         if also := also_rising(group, lambda label: f"**{md_text(label)}**"):
             lines += ["", f"   {also}"]

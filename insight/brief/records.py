@@ -46,6 +46,10 @@ class BriefItem:
     weekly_counts: tuple[tuple[str, int], ...] = ()
     quotes: tuple[Quote, ...] = ()
     theme: str | None = None  # the topic's theme (emerging topics only; a pocket has none)
+    # a pocket not yet a topic of its own: the topic it grows inside, and that topic's notes this week — so the
+    # reader sees why the appendix lists that topic, not this need, and with more notes
+    inside: str | None = None
+    inside_count: int | None = None
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,17 @@ def rise(baseline: float | None, growth_ratio: float | None, window_weeks: int, 
     return f"usually {rate}; last week {previous}"
 
 
+def inside(item: BriefItem, strong: Callable[[str], str]) -> str:
+    """``inside **Login loop** (23 notes this week)`` for a need still inside a broader topic; else empty.
+
+    The appendix lists topics, not needs: without this a reader finds "Login loop, 23" there and cannot tell
+    it holds the 13 notes of "Login screen after update". ``strong`` renders a label for the format.
+    """
+    if not item.inside:
+        return ""
+    return f"inside {strong(item.inside)} ({counted(item.inside_count or 0, 'note')} this week)"
+
+
 def changed_facts(brief: Brief, strong: Callable[[str], str]) -> list[tuple[str, str]]:
     """What changed since last week as ``(title, text)`` facts: the biggest moves, new topics, spikes and fades.
 

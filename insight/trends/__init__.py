@@ -20,6 +20,7 @@ from insight.trends.records import (
 from insight.trends.signals import compute_signals, detect_signals
 from insight.trends.volume import (
     notes_behind,
+    pocket_topic_ids,
     resolve_week,
     topic_catalogue,
     topic_quotes,
@@ -46,6 +47,7 @@ __all__ = [
     "corroborated_count",
     "detect_signals",
     "notes_behind",
+    "pocket_topic_ids",
     "resolve_week",
     "signals_for_page",
     "stored_weeks",

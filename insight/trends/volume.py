@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 
 from insight.records import UNCLEAR_LABEL, UNCLEAR_TOPIC_ID
 from insight.store import notes as notes_sql
+from insight.store import signals as signals_sql
 from insight.store import topics as topics_sql
 from insight.store import weekly as weekly_sql
 from insight.store.db import Store
@@ -127,6 +128,12 @@ def topic_catalogue(store: Store) -> dict[int, TopicInfo]:
         if r.merged_into is not None and r.merged_into in infos:
             infos[r.topic_id] = infos[r.merged_into]
     return infos
+
+
+def pocket_topic_ids(store: Store) -> dict[int, int]:
+    """Pocket id → the topic a refit gave that pocket (pockets still inside other topics are left out)."""
+    with store.read() as con:
+        return {pocket: topic for topic, pocket in signals_sql.pocket_topics(con).items()}
 
 
 def notes_behind(store: Store, week: WeekLike, filters: VolumeFilters | None = None) -> list[int]:
