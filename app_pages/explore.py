@@ -9,9 +9,10 @@ from insight.filter_options import filter_options
 from insight.records import NoteFilters
 from insight.search import search_notes
 from insight.topic_map import topic_map
+from insight.trend_view import topic_overview
 from ui import charts, data, filters, render, resources, state
 
-store = resources.get_store()
+settings, store = resources.get_settings(), resources.get_store()
 options = data.cached(filter_options, store)
 
 st.title("Explore")
@@ -57,7 +58,7 @@ with search_tab:
                         min_value=0.0, max_value=1.0, format="%.2f", width="small"
                     ),
                     "Note": st.column_config.TextColumn(width="large"),
-                    "When": st.column_config.DatetimeColumn(format="D MMM YYYY", width="small"),
+                    "When": st.column_config.DatetimeColumn(format="D MMM YYYY", width=100),
                 },
             )
             render.export_buttons(frame, "earshot-search", key="explore")
@@ -69,8 +70,11 @@ with map_tab:
     if not points:
         render.empty("The map appears once topics have been found (Admin → Topics admin → Refit now).")
     else:
+        overview = data.cached(topic_overview, store, settings)
+        rising = {t.topic_id for t in overview.topics if t.signal == "emerging"}
         st.caption(
             "Each bubble is a topic (bigger = more notes); nearby topics are about similar things. "
-            "The largest in each part of the map are named; hover over any bubble for its name, click to open it."
+            + (f"Orange bubbles are emerging in {overview.signal_week}. " if rising else "")
+            + "The largest in each part of the map are named; hover over any bubble for its name, click to open it."
         )
-        render.clickable_topic_chart(charts.topic_scatter(points, state.selected_topic()), key="explore-map")
+        render.clickable_topic_chart(charts.topic_scatter(points, state.selected_topic(), rising), key="explore-map")

@@ -143,6 +143,9 @@ def test_explore_map_click_opens_topic(demo_db) -> None:
     at = open_page(new_app("pm"), "explore")
     chart = at.get("plotly_chart")[0]
     assert chart.proto.spec  # the map is drawn
+    # the demo's emerging topics of the signal week are drawn apart and said so (eSIM rises in the demo)
+    assert "#ea580c" in chart.proto.spec and "emerging this week" in chart.proto.spec
+    assert any("Orange bubbles are emerging in" in c.value for c in at.caption)
     # What the browser sends when a bubble is clicked (the browser test clicks for real).
     event = {
         "selection": {

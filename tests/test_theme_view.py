@@ -61,3 +61,16 @@ def test_the_map_names_only_what_can_be_read_largest_and_selected_first():
     assert len(figure.layout.annotations) == len(readable_labels(points, selected=7))
     assert sum(a.text.startswith("<b>") for a in figure.layout.annotations) == 1  # the selected one, in bold
     assert all(h for h in figure.data[0].hovertext)  # every bubble names itself on hover
+
+
+def test_the_map_names_this_weeks_emerging_topics_first_and_draws_them_apart():
+    """A PM opens the map to find what is rising: a small emerging topic in the crowded middle was nameless."""
+    pile = [_point(200 + i, float(i % 6), float(i // 6), 300 - i, "Big") for i in range(30)]
+    small = _point(999, 2.5, 2.5, 6, "Login screen after update")
+    points = [*pile, small]
+    assert 999 not in readable_labels(points, limit=12)
+    assert 999 in readable_labels(points, rising={999}, limit=12)
+    figure = topic_scatter(points, rising={999})
+    hot = [trace for trace in figure.data if list(trace.customdata) == [[999, 6]]]
+    assert len(hot) == 1 and hot[0].marker.color == "#ea580c" and "emerging" in hot[0].hovertemplate
+    assert any(a.text == "Login screen after update" for a in figure.layout.annotations)

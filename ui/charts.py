@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import plotly.graph_objects as go
 
@@ -75,8 +75,10 @@ def breakdown_bars(values: dict[str, int], title: str) -> go.Figure:
 
 
 MAP_HEIGHT = 520
-MAP_WIDTH_GUESS = 860  # px; the chart fills its column, about this wide at 1280–1440 px windows
+MAP_WIDTH_GUESS = 780  # px; the chart fills its column: this wide in a 1280 px window, wider at 1440 (never less)
+MAP_PAD = 0.07  # share of the map's span left empty on each side, so edge bubbles and their names fit
 MAP_LABELS = 12
+RISING_COLOR = "#ea580c"  # this week's emerging topics on the topic map (the Trends page's emerging badge hue)
 MAP_REGIONS = (4, 3)  # columns × rows: each part of the map gets its largest topic named before a second one
 _CHAR_PX = 6.6  # average width of an 11 px label character
 _LINE_PX = 15
@@ -86,15 +88,27 @@ def _bubble_px(size: int, biggest: int) -> float:
     return 12 + 40 * (size / max(biggest, 1)) ** 0.5
 
 
+def map_ranges(points: Sequence[TopicPoint]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The map's x and y ranges: the points' span with ``MAP_PAD`` on each side (fixed, so names can be placed)."""
+    xs = [p.x for p in points] or [0.0]
+    ys = [p.y for p in points] or [0.0]
+    pad_x = ((max(xs) - min(xs)) or 1.0) * MAP_PAD
+    pad_y = ((max(ys) - min(ys)) or 1.0) * MAP_PAD
+    return (min(xs) - pad_x, max(xs) + pad_x), (min(ys) - pad_y, max(ys) + pad_y)
+
+
 def readable_labels(
     points: Sequence[TopicPoint],
     *,
     selected: int | None = None,
+    rising: Collection[int] = (),
     limit: int = MAP_LABELS,
     width: float = MAP_WIDTH_GUESS,
     height: float = MAP_HEIGHT,
 ) -> set[int]:
-    """Topic ids whose names fit on the map without overlapping: the selected one, then the largest of each
+    """Topic ids whose names fit on the map without overlapping: the selected one, then the ``rising`` ones
+    (this week's emerging topics: what a PM opens the map to find, and often small; the largest half the
+    ``limit`` of them, so an import of new needs does not leave the rest of the map nameless), then the largest of each
     part of the map, then the next largest of each part, and so on.
 
     By size alone every name went to the biggest cluster: after an import beside the demo data, the 25 topics
@@ -108,6 +122,12 @@ def readable_labels(
     ys = [p.y for p in points]
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
+    (x0, x1), (y0, y1) = map_ranges(points)
+    plot_w = width - _LAYOUT["margin"]["l"] - _LAYOUT["margin"]["r"]
+    plot_h = height - _LAYOUT["margin"]["t"] - _LAYOUT["margin"]["b"]
+    # rising topics are named first, but only so many: the largest of each part still name the map around them
+    by_size = sorted((p for p in points if p.topic_id in rising), key=lambda p: (-p.size, p.topic_id))
+    rising_first = {p.topic_id for p in by_size[: max(1, limit // 2)]}
     biggest = max(p.size for p in points)
     boxes: list[tuple[float, float, float, float]] = []
     shown: set[int] = set()
@@ -124,12 +144,16 @@ def readable_labels(
     for p in sorted(points, key=lambda p: (-p.size, p.topic_id)):
         rank_in_region[p.topic_id] = seen.get(region[p.topic_id], 0)
         seen[region[p.topic_id]] = rank_in_region[p.topic_id] + 1
-    order = sorted(points, key=lambda p: (p.topic_id != selected, rank_in_region[p.topic_id], -p.size, p.topic_id))
+
+    def priority(p: TopicPoint) -> tuple:
+        return (p.topic_id != selected, p.topic_id not in rising_first, rank_in_region[p.topic_id], -p.size, p.topic_id)
+
+    order = sorted(points, key=priority)
     for p in order:
         if len(shown) >= limit and p.topic_id != selected:
             break
-        cx = 20 + (p.x - min(xs)) / span_x * (width - 40)
-        cy = 20 + (max(ys) - p.y) / span_y * (height - 40)
+        cx = (p.x - x0) / (x1 - x0) * plot_w
+        cy = (y1 - p.y) / (y1 - y0) * plot_h
         half = len(p.label) * _CHAR_PX / 2 + 4
         top = cy - _bubble_px(p.size, biggest) / 2 - _LINE_PX - 2
         box = (cx - half, top, cx + half, top + _LINE_PX)
@@ -141,33 +165,43 @@ def readable_labels(
     return shown
 
 
-def topic_scatter(points: Sequence[TopicPoint], selected: int | None = None) -> go.Figure:
+def topic_scatter(points: Sequence[TopicPoint], selected: int | None = None, rising: Collection[int] = ()) -> go.Figure:
     """The topic map: one bubble per topic (size = notes); close bubbles are similar topics. Click opens it.
 
-    Only the names that can be read are printed (:func:`readable_labels`): the selected topic's and the
-    largest topics' that do not overlap; every bubble shows its name on hover.
+    Only the names that can be read are printed (:func:`readable_labels`): the selected topic's, the ``rising``
+    ones' (this week's emerging topics, drawn in orange) and the largest topics' that do not overlap; every
+    bubble shows its name on hover.
     """
     sizes = [p.size for p in points]
     biggest = max(sizes) if sizes else 1
-    shown = readable_labels(points, selected=selected)
-    fig = go.Figure(
-        go.Scatter(
-            x=[p.x for p in points],
-            y=[p.y for p in points],
-            mode="markers",
-            hovertext=[html.escape(p.label) for p in points],
-            customdata=[p.topic_id for p in points],
-            marker={
-                "size": [_bubble_px(s, biggest) for s in sizes],
-                "opacity": 0.75,
-                "color": sizes,
-                "colorscale": "Blues",
-                "cmin": -biggest * 0.3,
-                "line": {"width": 1, "color": "white"},
-            },
-            hovertemplate="%{hovertext}<br>%{marker.color} notes · click to open<extra></extra>",
+    shown = readable_labels(points, selected=selected, rising=rising)
+    calm = [p for p in points if p.topic_id not in rising]
+    hot = [p for p in points if p.topic_id in rising]
+    fig = go.Figure()
+    for group, color, note in ((calm, None, ""), (hot, RISING_COLOR, " · emerging this week")):
+        if not group:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[p.x for p in group],
+                y=[p.y for p in group],
+                mode="markers",
+                hovertext=[html.escape(p.label) for p in group],
+                customdata=[[p.topic_id, p.size] for p in group],
+                marker={
+                    "size": [_bubble_px(p.size, biggest) for p in group],
+                    "opacity": 0.75 if color is None else 0.9,
+                    "line": {"width": 1, "color": "white"},
+                    **(
+                        {"color": [p.size for p in group], "colorscale": "Blues", "cmin": -biggest * 0.3}
+                        if color is None
+                        else {"color": color}
+                    ),
+                },
+                hovertemplate=f"%{{hovertext}}<br>%{{customdata[1]}} notes{note} · click to open<extra></extra>",
+                showlegend=False,
+            )
         )
-    )
     for p in points:  # names as annotations: drawn above every bubble, on a light backing
         if p.topic_id in shown:
             fig.add_annotation(
@@ -180,7 +214,10 @@ def topic_scatter(points: Sequence[TopicPoint], selected: int | None = None) -> 
                 bgcolor="rgba(255,255,255,0.85)",
                 borderpad=1,
             )
+    x_range, y_range = map_ranges(points)
     fig.update_layout(**_LAYOUT, height=MAP_HEIGHT, xaxis_visible=False, yaxis_visible=False, clickmode="event+select")
+    fig.update_xaxes(range=list(x_range), fixedrange=True)
+    fig.update_yaxes(range=list(y_range), fixedrange=True)
     return fig
 
 
