@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -202,3 +203,48 @@ def test_a_stored_week_shows_a_later_pm_rename_and_triage_but_keeps_what_was_sig
     said = (emerging.count, emerging.score, emerging.distinct_agents)
     assert (shown.count, shown.score, shown.distinct_agents) == said
     assert {(s.kind, s.topic_id) for s in again} == {(s.kind, s.topic_id) for s in first}
+
+
+def _from(source: str, notes: list[FixtureNote]) -> list[FixtureNote]:
+    return [replace(n, source=source) for n in notes]
+
+
+SIX_AGENTS = ("a1", "a2", "a3", "a4", "a5", "a6")
+
+
+def test_a_need_that_arrives_with_a_newly_connected_source_is_new_source_not_emerging(tmp_path):
+    """An import of a helpdesk's last fortnight made every one of its topics "emerging": 0 a week before, 19 now.
+    Nothing rose; a source was connected. The same notes from the stream's own source are a rise."""
+    steady = series_notes(1, "2025-W03", [10] * 8)  # the stream's own source, W03…W10
+    burst = week_notes(2, "2025-W09", 12, agents=SIX_AGENTS) + week_notes(2, "2025-W10", 19, agents=SIX_AGENTS)
+    connected = new_store(tmp_path, "connected.duckdb")
+    populate(connected, steady + _from("helpdesk", burst), {1: "steady", 2: "order status"}, datetime(2025, 3, 9, 22))
+    (signal,) = [s for s in detect_signals(connected, SETTINGS, "2025-W10") if s.topic_id == 2]
+    assert signal.kind == "new-source"
+    assert "'helpdesk', which began sending notes on" in signal.reason and "was: emerging" in signal.reason
+    rising = new_store(tmp_path, "rising.duckdb")
+    populate(rising, steady + burst, {1: "steady", 2: "order status"}, datetime(2025, 3, 9, 22))
+    assert [s.kind for s in detect_signals(rising, SETTINGS, "2025-W10") if s.topic_id == 2] == ["emerging"]
+
+
+def test_a_source_is_new_only_until_it_has_a_baseline_and_never_when_the_stream_began_with_it(tmp_path):
+    steady = series_notes(1, "2025-W01", [10] * 10)  # W01…W10
+    # "helpdesk" sends a few notes from W03 on: by W10 it has a baseline, and topic 2's jump is a rise
+    early = _from("helpdesk", series_notes(3, "2025-W03", [2] * 8))
+    burst = _from("helpdesk", week_notes(2, "2025-W10", 19, agents=SIX_AGENTS))
+    store = new_store(tmp_path, "aged.duckdb")
+    populate(store, steady + early + burst, {1: "steady", 2: "order status", 3: "other"}, datetime(2025, 3, 9, 22))
+    assert [s.kind for s in detect_signals(store, SETTINGS, "2025-W10") if s.topic_id == 2] == ["emerging"]
+    # one source from the first week (every benchmark stream, a first import): never new
+    alone = new_store(tmp_path, "alone.duckdb")
+    populate(alone, _from("import", steady + burst), {1: "steady", 2: "order status"}, datetime(2025, 3, 9, 22))
+    assert [s.kind for s in detect_signals(alone, SETTINGS, "2025-W10") if s.topic_id == 2] == ["emerging"]
+
+
+def test_a_topic_mostly_from_the_established_source_stays_emerging_beside_a_few_new_source_notes(tmp_path):
+    steady = series_notes(1, "2025-W03", [10] * 8)
+    burst = week_notes(2, "2025-W10", 19, agents=SIX_AGENTS)
+    few = _from("helpdesk", week_notes(2, "2025-W10", 5, agents=SIX_AGENTS))  # 5 of 24: under the 80 % share
+    store = new_store(tmp_path, "mixed.duckdb")
+    populate(store, steady + burst + few, {1: "steady", 2: "order status"}, datetime(2025, 3, 9, 22))
+    assert [s.kind for s in detect_signals(store, SETTINGS, "2025-W10") if s.topic_id == 2] == ["emerging"]

@@ -29,6 +29,7 @@ class FixtureNote:
     team: str | None = "Team North"
     kind: str | None = "need"
     score: float | None = None  # closeness to the topic; default: a fixed pattern below 1
+    source: str = "fixture"
 
 
 def week_notes(
@@ -86,7 +87,7 @@ def populate(
             channel=n.channel,
             product=n.product,
             kind=n.kind,
-            source="fixture",
+            source=n.source,
         )
         for n in notes
     ]

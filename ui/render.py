@@ -19,7 +19,13 @@ from ui import charts, state
 log = logging.getLogger("ui.render")
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'^%@])")
-SIGNAL_BADGES: dict[str, str] = {"emerging": "📈 emerging", "new": "🆕 new", "spike": "⚡ spike", "fading": "📉 fading"}
+SIGNAL_BADGES: dict[str, str] = {
+    "emerging": "📈 emerging",
+    "new": "🆕 new",
+    "spike": "⚡ spike",
+    "fading": "📉 fading",
+    "new-source": "📥 new source",
+}
 STATUS_BADGES: dict[str, str] = {
     # A PM has not looked at it yet. Shown as "untriaged", not "new": beside the "new" signal (a topic born this
     # week) a steady topic read as news.

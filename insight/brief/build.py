@@ -281,7 +281,9 @@ def build_brief(
     emerging_items = _emerging_needs(
         signals, before, catalogue, summariser, settings.brief_top_n, week_notes, born=pocket_topic_ids(store), now=now
     )
-    up, down = _movers(now, before, catalogue, flags, {i.topic_id for i in emerging_items}, settings)
+    arrived = [_item(s, _previous(s, before), None) for s in signals if s.kind == "new-source"]
+    skip = {i.topic_id for i in emerging_items} | {i.topic_id for i in arrived}
+    up, down = _movers(now, before, catalogue, flags, skip, settings)
     topics = [
         TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1], info.status_note)
         for t, info in ((t, catalogue.get(t, TopicInfo(t, f"Topic {t}"))) for t in now if t != UNCLEAR_TOPIC_ID)
@@ -299,6 +301,7 @@ def build_brief(
         movers_down=down,
         spikes=tuple(_item(s, _previous(s, before), None) for s in by_kind["spike"]),
         fading=tuple(_item(s, _previous(s, before), None) for s in by_kind["fading"]),
+        from_new_sources=tuple(sorted(arrived, key=lambda i: (-i.count, i.label))),
         kinds=tuple(_kind_section(store, settings, target, k, title, catalogue) for k, title in KIND_SECTIONS),
         products=_products(store, target, catalogue),
         topics=tuple(sorted(topics, key=lambda t: (-t.count, t.label, t.topic_id))),

@@ -135,3 +135,5 @@ class Brief:
     topics: tuple[TopicLine, ...]
     method: str
     pending: bool = False  # built without waiting: the week's pockets are still being looked for
+    # needs that came with a source connected lately: new to Earshot, not rising (insight.trends.new_sources)
+    from_new_sources: tuple[BriefItem, ...] = ()

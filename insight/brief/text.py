@@ -128,6 +128,10 @@ def changed_facts(brief: Brief, strong: Callable[[str], str]) -> list[tuple[str,
     for title, items in (("Unusual spike", brief.spikes), ("Fading", brief.fading)):
         if items:
             facts.append((title, ", ".join(strong(i.label) for i in items[:3])))
+    if arrived := brief.from_new_sources:
+        named = ", ".join(f"{strong(i.label)} ({counted(i.count, 'note')})" for i in arrived[:3])
+        more = f" and {len(arrived) - 3} more" if len(arrived) > 3 else ""
+        facts.append(("From a new source", f"{named}{more}: needs that came with a source connected lately, not rises"))
     return facts
 
 

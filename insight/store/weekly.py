@@ -163,3 +163,56 @@ def week_vectors(
     agents = table.column("agent_id").to_pylist()
     topics = table.column("topic_id").to_numpy().astype(np.int64)
     return ids, weeks, agents, topics, matrix(table, "vector")
+
+
+# -- sources ------------------------------------------------------------------------------------------
+
+
+def source_starts(con: duckdb.DuckDBPyConnection, until: datetime) -> dict[str, datetime]:
+    """Each source's first note created before ``until``: when it began sending notes."""
+    rows = con.execute(
+        "SELECT source, min(created_at) FROM notes WHERE created_at < ? GROUP BY source", [until]
+    ).fetchall()
+    return {str(source): first for source, first in rows}
+
+
+def weekly_source_notes(
+    con: duckdb.DuckDBPyConnection,
+    start: datetime,
+    end: datetime,
+    sources: Sequence[str],
+    filters: NoteFilters | None = None,
+) -> dict[date, int]:
+    """Notes per week in ``[start, end)`` from the given sources (under ``filters``)."""
+    if not sources:
+        return {}
+    cte, params = _tagged(filters, with_topic=bool(filters and filters.topic_ids))
+    sql = cte + (
+        "SELECT t.week_start, count(*) FROM tagged t JOIN notes n ON n.id = t.id "
+        "WHERE n.source IN (SELECT unnest(?)) GROUP BY t.week_start"
+    )
+    return {ws: int(n) for ws, n in con.execute(sql, [start, end, *params, list(sources)]).fetchall()}
+
+
+def topic_source_counts(
+    con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, topic_ids: Sequence[int]
+) -> list[tuple[int, str, int]]:
+    """(topic id, source, notes) in ``[start, end)`` for the given topics (PM merges followed)."""
+    if not topic_ids:
+        return []
+    cte, params = _tagged(None)
+    sql = (
+        cte + "SELECT t.topic_id, n.source, count(*) FROM tagged t JOIN notes n ON n.id = t.id "
+        "WHERE t.topic_id IN (SELECT unnest(?)) GROUP BY ALL"
+    )
+    return [(int(t), str(s), int(c)) for t, s, c in con.execute(sql, [start, end, *params, list(topic_ids)]).fetchall()]
+
+
+def note_source_counts(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int]) -> dict[str, int]:
+    """Notes per source among ``note_ids``."""
+    if not note_ids:
+        return {}
+    rows = con.execute(
+        "SELECT source, count(*) FROM notes WHERE id IN (SELECT unnest(?)) GROUP BY source", [list(note_ids)]
+    ).fetchall()
+    return {str(s): int(c) for s, c in rows}

@@ -8,7 +8,7 @@ from typing import Any
 
 from insight.records import NoteFilters
 
-SIGNAL_KINDS: tuple[str, ...] = ("emerging", "new", "spike", "fading")
+SIGNAL_KINDS: tuple[str, ...] = ("emerging", "new", "spike", "fading", "new-source")
 
 # The trends' name for the one filter record (a week window is passed beside it).
 VolumeFilters = NoteFilters

@@ -14,6 +14,7 @@ from insight.store import weekly as weekly_sql
 from insight.store.db import Store
 from insight.trends.detectors import PoissonGammaDetector, TrendDetector
 from insight.trends.fading_pockets import FadeFinding, find_fades
+from insight.trends.new_sources import mark_new_sources, new_sources
 from insight.trends.pocket_signals import PocketFinding, find_pockets, load_pocket_input
 from insight.trends.records import SIGNAL_KINDS, Detection, Quote, TopicHistory, TopicInfo, TrendSignal, VolumeFilters
 from insight.trends.volume import WeekLike, as_week, topic_catalogue, topic_quotes
@@ -202,6 +203,13 @@ def compute_signals(
     with store.read() as con:
         agent_rows = weekly_sql.weekly_topic_agent_counts(con, weeks[0].start, target.end, filters)
         totals = {ws: int(n) for ws, n, _, _ in weekly_sql.weekly_totals(con, weeks[0].start, target.end, filters)}
+        # A source connected lately adds notes to every week it covers: counted in the volume every topic is
+        # judged against, its import made the demo's steady topics look as if they were fading.
+        fresh = new_sources(weekly_sql.source_starts(con, target.end), target, settings.baseline_weeks)
+        for week_start, n in weekly_sql.weekly_source_notes(
+            con, weeks[0].start, target.end, sorted(fresh), filters
+        ).items():
+            totals[week_start] = max(0, totals.get(week_start, 0) - n)
         first, _ = notes_sql.note_time_range(con, until=target.end)
         born = profiles_sql.topics_born_between(con, target.start, target.end)
         # The first refit's topics are the catalogue a user starts from, not news: one of them is new only when
@@ -242,6 +250,8 @@ def compute_signals(
         week_totals = tuple(totals.get(w.monday, 0) for w in weeks)
         fades = find_fades(store, settings, loaded, tuple(w.label for w in weeks), week_totals, pocket_detector)
         signals += fade_signals(target, fades, signals, catalogue)
+    # a need that arrived with a newly connected source is not a rise (insight.trends.new_sources)
+    signals = mark_new_sources(store, target, signals, settings.baseline_weeks)
     return sorted(signals, key=_sort_key), pockets
 
 
