@@ -8,6 +8,8 @@ import re
 
 from app_support import DIM, clean_streamlit, demo_db, demo_template, media, new_app, open_page, texts  # noqa: F401
 
+from ui.charts import RISING_COLOR
+
 
 def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
     at = open_page(new_app("pm"), "trends")
@@ -144,7 +146,7 @@ def test_explore_map_click_opens_topic(demo_db) -> None:
     chart = at.get("plotly_chart")[0]
     assert chart.proto.spec  # the map is drawn
     # the demo's emerging topics of the signal week are drawn apart and said so (eSIM rises in the demo)
-    assert "#ea580c" in chart.proto.spec and "emerging this week" in chart.proto.spec
+    assert RISING_COLOR in chart.proto.spec and "emerging this week" in chart.proto.spec
     assert any("Orange bubbles are emerging in" in c.value for c in at.caption)
     # What the browser sends when a bubble is clicked (the browser test clicks for real).
     event = {

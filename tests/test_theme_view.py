@@ -5,7 +5,7 @@ from __future__ import annotations
 from insight.theme_view import NO_THEME, by_signal_and_growth, theme_members, theme_trends
 from insight.topic_map import TopicPoint
 from insight.trend_view import TopicTrend, TrendOverview
-from ui.charts import readable_labels, topic_scatter
+from ui.charts import RISING_COLOR, readable_labels, topic_scatter
 from ui.render import growth_cell
 
 
@@ -72,5 +72,5 @@ def test_the_map_names_this_weeks_emerging_topics_first_and_draws_them_apart():
     assert 999 in readable_labels(points, rising={999}, limit=12)
     figure = topic_scatter(points, rising={999})
     hot = [trace for trace in figure.data if list(trace.customdata) == [[999, 6]]]
-    assert len(hot) == 1 and hot[0].marker.color == "#ea580c" and "emerging" in hot[0].hovertemplate
+    assert len(hot) == 1 and hot[0].marker.color == RISING_COLOR and "emerging" in hot[0].hovertemplate
     assert any(a.text == "Login screen after update" for a in figure.layout.annotations)

@@ -10,7 +10,15 @@ import plotly.graph_objects as go
 from insight.topic_map import TopicPoint
 from insight.trend_view import TopicTrend
 
-SIGNAL_COLOURS = {"emerging": "#d9480f", "new": "#7048e8", "spike": "#e8590c", "fading": "#868e96", None: "#1c7ed6"}
+SIGNAL_COLOURS = {
+    "emerging": "#d9480f",
+    "new": "#7048e8",
+    "spike": "#e8590c",
+    "fading": "#868e96",
+    "new-source": "#74c0fc",  # a pale blue: a topic like the rest, that only arrived with a new source
+    None: "#1c7ed6",
+}
+SIGNAL_WORDS = {"new-source": "new source"}  # how a signal kind reads beside its bar
 _LAYOUT = {"margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "hovermode": "closest", "dragmode": False}
 
 
@@ -25,13 +33,14 @@ def trend_bars(rows: Sequence[TopicTrend], weeks: int = 4) -> go.Figure:
             orientation="h",
             customdata=[r.topic_id for r in rows],
             marker_color=[SIGNAL_COLOURS.get(r.signal, SIGNAL_COLOURS[None]) for r in rows],
-            text=[r.signal or "" for r in rows],
+            text=[SIGNAL_WORDS.get(r.signal or "", r.signal or "") for r in rows],
             textposition="outside",
+            cliponaxis=False,  # the longest bar's word may run into the margin rather than be cut
             hovertemplate="%{y}<br>%{x} notes in the last " + str(weeks) + " weeks<extra></extra>",
         )
     )
     fig.update_layout(**_LAYOUT, height=max(260, 28 * len(rows) + 60), xaxis_title=f"Notes, last {weeks} weeks")
-    fig.update_xaxes(range=[0, max(recent or [1]) * 1.25])  # room for the signal label
+    fig.update_xaxes(range=[0, max(recent or [1]) * 1.3])  # room for the signal label
     fig.update_layout(clickmode="event+select")
     return fig
 
@@ -78,7 +87,7 @@ MAP_HEIGHT = 520
 MAP_WIDTH_GUESS = 780  # px; the chart fills its column: this wide in a 1280 px window, wider at 1440 (never less)
 MAP_PAD = 0.07  # share of the map's span left empty on each side, so edge bubbles and their names fit
 MAP_LABELS = 12
-RISING_COLOR = "#ea580c"  # this week's emerging topics on the topic map (the Trends page's emerging badge hue)
+RISING_COLOR = SIGNAL_COLOURS["emerging"]  # this week's emerging topics on the topic map, as on the Trends chart
 MAP_REGIONS = (4, 3)  # columns × rows: each part of the map gets its largest topic named before a second one
 _CHAR_PX = 6.6  # average width of an 11 px label character
 _LINE_PX = 15
