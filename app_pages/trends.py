@@ -24,10 +24,11 @@ if overview.pending and overview.signal_week:
 rows = overview.topics
 signals = [r for r in rows if r.signal in ("emerging", "new", "spike")]
 c1, c2, c3, c4 = st.columns(4)
+per_week = overview.notes_per_week()  # Unclear included: the brief's headline says the same number
 c1.metric(
     f"Notes in {overview.weeks[-1]}",
-    f"{sum(r.last_week for r in rows):,}",
-    delta=sum(r.weekly[-1] - (r.weekly[-2] if len(r.weekly) > 1 else 0) for r in rows),
+    f"{per_week[-1]:,}",
+    delta=per_week[-1] - per_week[-2] if len(per_week) > 1 else None,
 )
 c2.metric("Topics", len(rows))
 c3.metric("Emerging / new / spiking", len(signals) + len(overview.pockets))

@@ -73,6 +73,12 @@ class TrendOverview:
     judged_at: str | None = None
     pending: bool = False
     fading_pockets: tuple[PocketTrend, ...] = ()  # needs going quiet below the topic level
+    unclear: tuple[int, ...] = ()  # the Unclear bucket's notes per week (aligned with ``weeks``), not a row
+
+    def notes_per_week(self) -> tuple[int, ...]:
+        """Every note of each week, the Unclear bucket's included (the brief's headline counts them too)."""
+        totals = [sum(t.weekly[i] for t in self.topics) for i in range(len(self.weeks))]
+        return tuple(n + (self.unclear[i] if i < len(self.unclear) else 0) for i, n in enumerate(totals))
 
 
 def rise_in_notes(weekly: Sequence[int], window: int) -> int:
@@ -158,7 +164,10 @@ def topic_overview(
     labels = {t: info.label for t, info in catalogue.items()}
     index = {w.label: i for i, w in enumerate(weeks)}
     series: dict[int, list[int]] = {}
+    unclear = [0] * len(weeks)
     for c in counts:
+        if c.week in index and c.topic_id < 0:
+            unclear[index[c.week]] += c.count
         if c.topic_id < 0 or c.week not in index:
             continue
         series.setdefault(c.topic_id, [0] * len(weeks))[index[c.week]] += c.count
@@ -189,5 +198,12 @@ def topic_overview(
     fading = tuple(_pocket(s, labels) for s in said if s.scope == "pocket" and s.kind == "fading")
     judged = next((s.computed_at for s in said if s.computed_at), None)
     return TrendOverview(
-        tuple(w.label for w in weeks), end.label, tuple(rows), pockets, judged, pending, fading_pockets=fading
+        tuple(w.label for w in weeks),
+        end.label,
+        tuple(rows),
+        pockets,
+        judged,
+        pending,
+        fading_pockets=fading,
+        unclear=tuple(unclear),
     )

@@ -31,6 +31,19 @@ def test_trends_ranks_topics_with_sparklines(demo_db) -> None:
     assert all(g == "" or re.fullmatch(r"[+-]\d+%|\d+ → \d+", g) for g in frame["Growth"]), set(frame["Growth"])
     # A topic no PM has triaged reads "untriaged", so "new" on this page is only the signal (born this week)
     assert "⚪ untriaged" in set(frame["Status"]) and not any("new" in s for s in frame["Status"])
+    # The week's notes are every note, as the brief's headline counts them (the Unclear bucket included)
+    from insight.brief import build_brief
+    from insight.settings import load_settings
+    from insight.store import Store
+
+    notes = next(m for m in at.metric if m.label.startswith("Notes in "))
+    week = notes.label.removeprefix("Notes in ")
+    store = Store(demo_db[0])
+    try:
+        headline = build_brief(store, load_settings(), week).headline
+    finally:
+        store.release()
+    assert int(str(notes.value).replace(",", "")) == headline.notes
 
 
 def test_growth_text_says_the_counts_instead_of_a_ratio_from_nothing() -> None:

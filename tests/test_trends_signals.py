@@ -248,3 +248,17 @@ def test_a_topic_mostly_from_the_established_source_stays_emerging_beside_a_few_
     store = new_store(tmp_path, "mixed.duckdb")
     populate(store, steady + burst + few, {1: "steady", 2: "order status"}, datetime(2025, 3, 9, 22))
     assert [s.kind for s in detect_signals(store, SETTINGS, "2025-W10") if s.topic_id == 2] == ["emerging"]
+
+
+def test_the_trends_pages_weekly_notes_count_the_unclear_bucket_as_the_brief_does(tmp_path):
+    """The Trends page said 512 notes in a week where the brief said 513: one note sat in Unclear."""
+    from insight.brief import build_brief
+    from insight.trend_view import topic_overview
+
+    store = new_store(tmp_path)
+    notes = series_notes(1, "2025-W05", [10] * 6) + week_notes(-1, "2025-W10", 3)
+    populate(store, notes, {1: "steady"}, datetime(2025, 3, 9, 22))
+    overview = topic_overview(store, SETTINGS)
+    assert overview.signal_week == "2025-W10"
+    assert [t.topic_id for t in overview.topics] == [1]  # Unclear is no row
+    assert overview.notes_per_week()[-1] == 13 == build_brief(store, SETTINGS, "2025-W10").headline.notes
