@@ -361,3 +361,35 @@ def test_a_customer_s_request_for_help_is_a_frame_and_an_order_number_names_noth
     assert short_note(notes) == "Cancel my order"  # a number names one case, not the need
     assert short_note(["Assistance finding the invoice #12588"]) is None
     assert short_note(["Price going up 8% mid contract"]) == "Price going up 8% mid contract"
+
+
+def test_an_amount_one_note_wrote_is_taken_out_of_a_name_and_one_most_notes_share_stays(real_embedder):
+    """ "Price going up 8% mid contract" named price rises of every size; a plan code the notes share still names."""
+    from insight.topics.cluster import unit_centroids
+
+    rise = [
+        "Price going up 8% mid contract, customer is angry",
+        "price going up 5% mid contract again",
+        "Price going up mid contract and nobody told them",
+        "says the price going up 11% mid contract is unfair",
+        "price going up mid contract, wants to leave",
+    ]
+    esim = ["2FA text not received on the app", "2FA text not received again", "the 2FA text never arrives"]
+    sample, labels = _sample([rise, esim])
+    texts = rise + esim
+    vectors = real_embedder.embed(texts)
+    centroids = unit_centroids(vectors, labels, 2)
+    names = name_groups(sample, labels[sample.rows], [5, 3], centroids=centroids, embed=real_embedder.embed)
+    assert names[0] == "Price going up mid contract"
+    assert "2FA" in names[1]
+
+
+def test_amounts_shared_trims_rare_amounts_and_the_preposition_they_leave():
+    from insight.topics.naming import amounts_shared
+
+    sample, labels = _sample([["I expect a refund of $160", "refund of $20 missing", "refund not paid yet"]])
+    kept = amounts_shared(sample, labels[sample.rows])
+    assert kept(0, "I expect a refund of $160") == "I expect a refund"
+    assert kept(0, "Upgrading to 1Gb") == "Upgrading to 1Gb"  # a plan code is no amount
+    sample, labels = _sample([["charged £5 fee", "a £5 fee on every payment", "£5 fee again"]])
+    assert amounts_shared(sample, labels[sample.rows])(0, "£5 fee") == "£5 fee"  # every note holds it

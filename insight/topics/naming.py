@@ -275,6 +275,53 @@ def shared_by_parts(sample: PhraseSample, groups: np.ndarray, parts: np.ndarray)
     return shared
 
 
+# An amount or a count: "8%", "$160", "£25.50", "3". Plan and model codes ("1Gb", "Galaxy S25", "2FA") are not
+# amounts: a product's name is a need's name when its notes share it.
+_AMOUNT = re.compile(r"(?<![\w$£€])[$£€]?\d+(?:[.,]\d+)?%?(?![\w$£€])")
+_DANGLING = re.compile(
+    r"(?:\s+(?:of|to|by|at|for|from|about|around|a|an|the|over|under|up to|only))+\s*$", re.IGNORECASE
+)
+AMOUNT_SUPPORT = 0.5  # share of a group's sampled notes that must hold an amount for a name to keep it
+
+
+def amounts_shared(sample: PhraseSample, groups: np.ndarray):
+    """A function ``(group, name) -> name``: ``name`` without the amounts fewer than ``AMOUNT_SUPPORT`` of the
+    group's sampled notes hold (and without a preposition left dangling at its end).
+
+    An amount one note wrote names that note, not the need: "Price going up 8% mid contract" for price rises of
+    5 %, 8 % and 11 % reads "Price going up mid contract"; "I expect a refund of $160" reads "I expect a refund".
+    """
+    amounts_of: dict[int, list[set[str]]] = {}
+    for group, text in zip(groups.tolist(), sample.texts, strict=True):
+        if group >= 0:
+            amounts_of.setdefault(group, []).append(set(_AMOUNT.findall(text)))
+
+    def kept(group: int, name: str) -> str:
+        notes = amounts_of.get(group, [])
+        rare = {a for a in _AMOUNT.findall(name) if sum(a in n for n in notes) < AMOUNT_SUPPORT * len(notes)}
+        if not rare:
+            return name
+        words = [w for w in name.split() if w.strip(".,;:!?") not in rare]
+        return _DANGLING.sub("", " ".join(words)).strip(" ,;:-")
+
+    return kept
+
+
+def _without_rare_amounts(options: list[list[str]], kept) -> list[list[str]]:
+    """Each group's options with rare amounts taken out; an option left empty, or repeating one, goes."""
+    out = []
+    for group, opts in enumerate(options):
+        seen: set[frozenset[str]] = set()
+        mine = []
+        for option in opts:
+            trimmed = kept(group, option)
+            if trimmed and name_key(trimmed) and name_key(trimmed) not in seen:
+                seen.add(name_key(trimmed))
+                mine.append(trimmed)
+        out.append(mine)
+    return out
+
+
 def ranked_candidates(
     sample: PhraseSample,
     groups: np.ndarray,
@@ -292,12 +339,16 @@ def ranked_candidates(
     options, fallbacks = group_options(sample, groups, sizes)
     if not codes_name:
         options = [[o for o in opts if not has_code(o)] for opts in options]
+    amounts = amounts_shared(sample, groups)
+    options = _without_rare_amounts(options, amounts)
     shared = shared_by_parts(sample, groups, parts) if parts is not None else None
     if shared is not None:
         options = [[o for o in opts if shared(g, o)] or opts for g, opts in enumerate(options)]
     if embed is not None and centroids is not None and len(sizes) > 1:
         written = written_phrases(sample, groups, len(sizes)) if keywords is not None else None
-        shorts = [note_as_name(f) if f else None for f in fallbacks] if notes_compete else None
+        shorts = None
+        if notes_compete:  # the most central short note competes as a name, its rare amounts taken out
+            shorts = [amounts(g, note_as_name(f)) or None if f else None for g, f in enumerate(fallbacks)]
         extra = None
         if sample.pieces:
             composed = composed_options(sample, groups, sizes)
@@ -305,6 +356,7 @@ def ranked_candidates(
             extra = [a + c for a, c in zip(asked, composed, strict=True)]
             if not codes_name:
                 extra = [[o for o in opts if not has_code(o)] for opts in extra]
+            extra = _without_rare_amounts(extra, amounts)
             if shared is not None:
                 extra = [[o for o in opts if shared(g, o)] for g, opts in enumerate(extra)]
         point_home = parts is not None  # a theme's name must mean it more than another theme
