@@ -327,3 +327,15 @@ def test_a_pocket_a_refit_made_a_topic_is_that_topic_and_is_not_listed_again_as_
     assert (item.topic_id, item.inside) == (7, None)
     up, down = _movers(now, before, catalogue, {}, {item.topic_id}, SETTINGS)
     assert [i.topic_id for i in up + down] == [1]  # the parent moved (19 → 10); the need is not listed twice
+
+
+def test_a_topic_only_a_newly_connected_source_fills_is_not_a_move_in_what_changed(tmp_path):
+    """An export of a fortnight: 7 notes, then 2 — the export's dates, not a fall in what customers need."""
+    from trend_fixtures import populate, series_notes
+
+    steady = series_notes(1, "2025-W03", [10, 10, 10, 10, 10, 10, 12, 5])  # a real fall: 12 → 5
+    imported = [replace(n, source="helpdesk") for n in series_notes(2, "2025-W09", [7, 2])]
+    store = new_store(tmp_path)
+    populate(store, steady + imported, {1: "Card delivery", 2: "Order status"}, datetime(2025, 3, 9, 22))
+    brief = build_brief(store, SETTINGS, "2025-W10")
+    assert [i.label for i in brief.movers_down] == ["Card delivery"]

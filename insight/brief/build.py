@@ -26,6 +26,7 @@ from insight.trends import (
     weekly_topic_volume,
     weekly_totals,
 )
+from insight.trends.new_sources import new_source_topics
 from insight.trends.volume import WeekLike, as_week
 
 SUMMARY_NOTES = 12  # notes of an emerging topic's week its one-line summary is drawn from
@@ -283,6 +284,7 @@ def build_brief(
     )
     arrived = [_item(s, _previous(s, before), None) for s in signals if s.kind == "new-source"]
     skip = {i.topic_id for i in emerging_items} | {i.topic_id for i in arrived}
+    skip |= new_source_topics(store, previous, target, settings.baseline_weeks)  # an import's dates, not a move
     up, down = _movers(now, before, catalogue, flags, skip, settings)
     topics = [
         TopicLine(t, info.label, info.owner, info.status, now[t][0], before.get(t, 0), now[t][1], info.status_note)

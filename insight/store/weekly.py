@@ -195,17 +195,16 @@ def weekly_source_notes(
 
 
 def topic_source_counts(
-    con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, topic_ids: Sequence[int]
+    con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, topic_ids: Sequence[int] | None
 ) -> list[tuple[int, str, int]]:
-    """(topic id, source, notes) in ``[start, end)`` for the given topics (PM merges followed)."""
-    if not topic_ids:
+    """(topic id, source, notes) in ``[start, end)`` for the given topics, or every topic with ``None`` (PM
+    merges followed)."""
+    if topic_ids is not None and not topic_ids:
         return []
     cte, params = _tagged(None)
-    sql = (
-        cte + "SELECT t.topic_id, n.source, count(*) FROM tagged t JOIN notes n ON n.id = t.id "
-        "WHERE t.topic_id IN (SELECT unnest(?)) GROUP BY ALL"
-    )
-    return [(int(t), str(s), int(c)) for t, s, c in con.execute(sql, [start, end, *params, list(topic_ids)]).fetchall()]
+    where, extra = ("WHERE t.topic_id IN (SELECT unnest(?)) ", [list(topic_ids)]) if topic_ids is not None else ("", [])
+    sql = cte + f"SELECT t.topic_id, n.source, count(*) FROM tagged t JOIN notes n ON n.id = t.id {where}GROUP BY ALL"
+    return [(int(t), str(s), int(c)) for t, s, c in con.execute(sql, [start, end, *params, *extra]).fetchall()]
 
 
 def note_source_counts(con: duckdb.DuckDBPyConnection, note_ids: Sequence[int]) -> dict[str, int]:

@@ -47,6 +47,22 @@ def _dominant(counts: dict[str, int], new: dict[str, datetime]) -> str | None:
     return max(fresh, key=lambda s: (fresh[s], s))
 
 
+def new_source_topics(store: Store, start: Week, end: Week, baseline_weeks: int) -> set[int]:
+    """Topics whose notes from ``start`` to ``end`` come mostly (``NEW_SOURCE_SHARE``) from sources new at ``end``.
+
+    Their move from one week to the next is the new source's own dates (an export of a fortnight: 7 notes, then
+    2), not a change in what customers need; the brief leaves them out of "what changed".
+    """
+    with store.read() as con:
+        new = new_sources(weekly_sql.source_starts(con, end.end), end, baseline_weeks)
+        if not new:
+            return set()
+        by_topic: dict[int, dict[str, int]] = {}
+        for topic_id, source, n in weekly_sql.topic_source_counts(con, start.start, end.end, None):
+            by_topic.setdefault(topic_id, {})[source] = n
+    return {t for t, counts in by_topic.items() if _dominant(counts, new) is not None}
+
+
 def mark_new_sources(store: Store, target: Week, signals: list[TrendSignal], baseline_weeks: int) -> list[TrendSignal]:
     """``signals`` with those carried by a new source re-said as ``new-source`` (see the module notes)."""
     judged = [s for s in signals if s.kind in JUDGED_KINDS]
