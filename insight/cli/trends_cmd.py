@@ -78,7 +78,7 @@ def format_table(signals: list[TrendSignal], week: Week) -> str:
     """Signals as a plain-text table, one line each."""
     if not signals:
         return f"No signals for {week.label}."
-    header = f"{'kind':<9} {'change':<26} {'agents':>6}  {'how sure':<38} need"
+    header = f"{'kind':<10} {'change':<26} {'agents':>6}  {'how sure':<38} need"
     sunday = week.end - timedelta(days=1)
     lines = [f"Signals for {week.label} ({week.monday:%a %d %b} – {sunday:%a %d %b %Y}, UTC)", header]
     for s in signals:
@@ -86,7 +86,7 @@ def format_table(signals: list[TrendSignal], week: Week) -> str:
         if s.scope == "pocket":
             inside = "was inside" if s.kind == "fading" else "growing inside"
             where = f"({inside} " + ", ".join(f"#{t}" for t in s.parent_topic_ids) + ")"
-        lines.append(f"{s.kind:<9} {s.change:<26} {s.distinct_agents:>6}  {s.chance or '—':<38} {s.label} {where}")
+        lines.append(f"{s.kind:<10} {s.change:<26} {s.distinct_agents:>6}  {s.chance or '—':<38} {s.label} {where}")
     if signals and signals[0].computed_at:
         lines.append(f"As signalled on {signals[0].computed_at} UTC (--recompute judges the week again).")
     return "\n".join(lines)
