@@ -258,3 +258,22 @@ def test_the_hub_discount_pushes_back_a_note_close_to_everything():
     in_sample[np.random.default_rng(0).choice(len(vectors), 200, replace=False)] = True
     # A note in the sample does not count itself among its nearest (it would be discounted for it).
     assert abs(sampled[in_sample].mean() - sampled[~in_sample].mean()) < 0.02
+
+
+def test_a_pocket_inside_a_topic_that_is_itself_new_is_that_topics_rise():
+    """The demo's "Login loop" (0 → 19 → 23 a week) was shown only as its 13-note pocket: the whole topic is new."""
+    from insight.trends.records import TrendSignal
+    from insight.trends.signals import merge_pockets
+
+    def signal(scope: str, count: int, baseline: float, expected: float) -> TrendSignal:
+        return TrendSignal(
+            7, f"{scope} label", "emerging", 5.0, "2025-W10", count, baseline, 8, 0.99, 1e-6, None, count, expected, "",
+            scope=scope, parent_topic_ids=(7,) if scope == "pocket" else (),
+        )  # fmt: skip
+
+    new_topic = signal("topic", 23, 0.0, 0.5)
+    pocket = signal("pocket", 13, 0.0, 0.2)
+    assert merge_pockets([new_topic], [pocket], {7: 23}) == [new_topic]
+    # an older topic whose rise the pocket carries still gives way to the pocket, which says what is new
+    old_topic = signal("topic", 23, 8.0, 9.0)
+    assert merge_pockets([old_topic], [pocket], {7: 23}) == [pocket]

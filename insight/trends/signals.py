@@ -68,6 +68,7 @@ def _sort_key(signal: TrendSignal) -> tuple[int, float, int]:
 
 POCKET_COVERED = 0.6  # a pocket making up this share of a rising topic's week is that topic's rise
 POCKET_EXPLAINS = 0.5  # a pocket carrying this share of a topic's rise above expected replaces the topic
+NEW_TOPIC_BASELINE = 1.0  # a topic that rose from under this many notes a week is itself the new need
 
 
 def _words(kind: str, d: Detection) -> tuple[str, str]:
@@ -167,9 +168,13 @@ def merge_pockets(
     """Topic signals and pocket signals without saying one rise twice.
 
     A pocket that makes up most of a topic that is already emerging or new this week is that topic's
-    signal (the topic is kept). A pocket that carries most of a topic's rise (emerging or spike) above
-    what was expected, but not most of its notes, replaces the topic's signal: the topic rose because of
-    the pocket, and the pocket says what is new. Any other pocket is a signal of its own.
+    signal (the topic is kept), and so is any pocket inside a topic that is itself new — one that rose from
+    under ``NEW_TOPIC_BASELINE`` notes a week: the whole topic is the new need, and the pocket one part of it
+    (the demo's "Login loop", 0 → 19 → 23 a week, was shown only as its 13-note "Login screen after update",
+    and the brief's appendix then listed the need's topic with other numbers and no signal). A pocket that
+    carries most of an older topic's rise (emerging or spike) above what was expected, but not most of its
+    notes, replaces the topic's signal: the topic rose because of the pocket, and the pocket says what is new.
+    Any other pocket is a signal of its own.
     """
     out = list(topic_signals)
     for pocket in pockets:
@@ -177,6 +182,8 @@ def merge_pockets(
         mine = [s for s in out if s.topic_id == parent and s.scope == "topic"]
         rising = next((s for s in mine if s.kind in ("emerging", "new")), None)
         if rising is not None and pocket.count >= POCKET_COVERED * max(counts.get(parent, 0), 1):
+            continue
+        if rising is not None and rising.baseline < NEW_TOPIC_BASELINE:
             continue
         for s in mine:
             if s.kind in ("emerging", "spike") and pocket.count >= POCKET_EXPLAINS * max(s.count - s.expected, 1.0):
