@@ -339,3 +339,16 @@ def test_a_topic_only_a_newly_connected_source_fills_is_not_a_move_in_what_chang
     populate(store, steady + imported, {1: "Card delivery", 2: "Order status"}, datetime(2025, 3, 9, 22))
     brief = build_brief(store, SETTINGS, "2025-W10")
     assert [i.label for i in brief.movers_down] == ["Card delivery"]
+
+
+def test_the_topic_a_need_emerged_inside_is_not_also_a_mover():
+    """After a refit carved the login pocket out, "Down: Login loop 18 → 10" read as the need falling."""
+    from insight.brief.build import _emerging_needs, _movers, said_above
+    from insight.trends import TopicInfo
+
+    catalogue = {1: TopicInfo(1, "Login loop"), 2: TopicInfo(2, "Roaming charges"), 7: TopicInfo(7, "Login screen")}
+    now, before = {1: (10, 8), 2: (6, 5), 7: (13, 11)}, {1: 18, 2: 2, 7: 1}
+    signals = [_pocket_signal(4, 1)]
+    items = _emerging_needs(signals, before, catalogue, ExtractiveSummariser(), 5, born={4: 7}, now=now)
+    up, down = _movers(now, before, catalogue, {}, said_above(signals, items, []), SETTINGS)
+    assert [i.label for i in up + down] == ["Roaming charges"]

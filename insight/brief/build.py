@@ -109,6 +109,14 @@ def _placed_pocket(
     return replace(item, inside=parent.label, inside_count=now.get(signal.topic_id, (0, 0))[0])
 
 
+def said_above(signals: list[TrendSignal], emerging: list[BriefItem], arrived: list[BriefItem]) -> set[int]:
+    """Topics "what changed" leaves out because page one already says why they moved: the emerging needs, those
+    that came with a new source, and every topic a need emerged inside — it moves because of that need, or
+    because a refit carved the need out of it ("Down: Login loop 18 → 10" read as the need falling)."""
+    inside = {t for s in signals if s.kind == "emerging" and s.scope == "pocket" for t in s.parent_topic_ids}
+    return {i.topic_id for i in emerging} | {i.topic_id for i in arrived} | inside
+
+
 def _emerging_needs(
     signals: list[TrendSignal],
     before: dict[int, int],
@@ -283,7 +291,7 @@ def build_brief(
         signals, before, catalogue, summariser, settings.brief_top_n, week_notes, born=pocket_topic_ids(store), now=now
     )
     arrived = [_item(s, _previous(s, before), None) for s in signals if s.kind == "new-source"]
-    skip = {i.topic_id for i in emerging_items} | {i.topic_id for i in arrived}
+    skip = said_above(signals, emerging_items, arrived)
     skip |= new_source_topics(store, previous, target, settings.baseline_weeks)  # an import's dates, not a move
     up, down = _movers(now, before, catalogue, flags, skip, settings)
     topics = [
