@@ -57,7 +57,10 @@ with search_tab:
                     "Match": st.column_config.ProgressColumn(
                         min_value=0.0, max_value=1.0, format="%.2f", width="small"
                     ),
-                    "Note": st.column_config.TextColumn(width="large"),
+                    # wide enough that notes sharing their first words still read apart at 1280 px; the
+                    # columns after the date scroll into view
+                    "Note": st.column_config.TextColumn(width=520),
+                    "Topic": st.column_config.TextColumn(width="medium"),
                     "When": st.column_config.DatetimeColumn(format="D MMM YYYY", width=100),
                 },
             )

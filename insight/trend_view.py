@@ -81,6 +81,21 @@ class TrendOverview:
         return tuple(n + (self.unclear[i] if i < len(self.unclear) else 0) for i, n in enumerate(totals))
 
 
+@dataclass(frozen=True)
+class _ArrivedSignal:
+    """What a row shows for a topic a new source fills when the week's stored verdict says nothing of it."""
+
+    baseline_weeks: int
+    kind: str = "new-source"
+
+    @property
+    def reason(self) -> str:
+        return (
+            "its notes come mostly from a source connected lately: new to Earshot rather than rising (judged once "
+            f"the source has {self.baseline_weeks} weeks of history)"
+        )
+
+
 def rise_in_notes(weekly: Sequence[int], window: int) -> int:
     """Notes in the last ``window`` weeks minus the ``window`` weeks before them."""
     return sum(weekly[-window:]) - sum(weekly[-2 * window : -window])
@@ -171,10 +186,17 @@ def topic_overview(
         if c.topic_id < 0 or c.week not in index:
             continue
         series.setdefault(c.topic_id, [0] * len(weeks))[index[c.week]] += c.count
+    # A topic a newly connected source fills says so even in a week judged before the import arrived (what was
+    # signalled stays; where the notes came from is a fact about them), and ranks below the topics with history.
+    from insight.trends.new_sources import new_source_topics
+
+    fresh = new_source_topics(store, end.shift(1 - window), end, settings.baseline_weeks)  # type: ignore[attr-defined]
     rows = []
     for topic_id, weekly in series.items():
         info = catalogue.get(topic_id)
         signal = signals.get(topic_id)
+        if signal is None and topic_id in fresh:
+            signal = _ArrivedSignal(settings.baseline_weeks)  # type: ignore[attr-defined]
         rows.append(
             TopicTrend(
                 topic_id=topic_id,
@@ -190,7 +212,7 @@ def topic_overview(
                 theme=info.theme if info else None,
             )
         )
-    rank = {"emerging": 0, "new": 1, "spike": 2, "fading": 4}
+    rank = {"emerging": 0, "new": 1, "spike": 2, "new-source": 3.5, "fading": 4}
     # Within a signal, the biggest rise in notes first: ranking by the growth ratio put a topic going
     # from 0 to 2 notes ("+200 %") above one going from 20 to 40.
     rows.sort(key=lambda r: (rank.get(r.signal or "", 3), -rise_in_notes(r.weekly, window), -r.total, r.topic_id))

@@ -74,3 +74,12 @@ def test_the_map_names_this_weeks_emerging_topics_first_and_draws_them_apart():
     hot = [trace for trace in figure.data if list(trace.customdata) == [[999, 6]]]
     assert len(hot) == 1 and hot[0].marker.color == RISING_COLOR and "emerging" in hot[0].hovertemplate
     assert any(a.text == "Login screen after update" for a in figure.layout.annotations)
+
+
+def test_two_names_on_the_map_keep_a_gap_between_them():
+    from ui.charts import crowds
+
+    placed = [(0.0, 0.0, 100.0, 15.0)]
+    assert crowds((0.0, 16.0, 100.0, 31.0), placed)  # one pixel below: a stack
+    assert not crowds((0.0, 25.0, 100.0, 40.0), placed)
+    assert crowds((104.0, 0.0, 200.0, 15.0), placed) and not crowds((115.0, 0.0, 200.0, 15.0), placed)

@@ -262,3 +262,20 @@ def test_the_trends_pages_weekly_notes_count_the_unclear_bucket_as_the_brief_doe
     assert overview.signal_week == "2025-W10"
     assert [t.topic_id for t in overview.topics] == [1]  # Unclear is no row
     assert overview.notes_per_week()[-1] == 13 == build_brief(store, SETTINGS, "2025-W10").headline.notes
+
+
+def test_the_trends_page_marks_a_topic_a_new_source_fills_and_ranks_it_below_topics_with_history(tmp_path):
+    """Even with no signal of its own (one agent here; or a week judged before the import arrived), a topic a
+    newly connected source fills says so, and does not crowd the top of the page by its volume."""
+    from insight.trend_view import topic_overview
+
+    steady = series_notes(1, "2025-W03", [10] * 8)
+    imported = _from(
+        "helpdesk", week_notes(2, "2025-W09", 30, agents=("a9",)) + week_notes(2, "2025-W10", 40, agents=("a9",))
+    )
+    store = new_store(tmp_path)
+    populate(store, steady + imported, {1: "steady", 2: "order status"}, datetime(2025, 3, 9, 22))
+    rows = {t.topic_id: t for t in topic_overview(store, SETTINGS).topics}
+    assert rows[2].signal == "new-source" and "source connected lately" in (rows[2].signal_reason or "")
+    assert rows[1].signal is None
+    assert [t.topic_id for t in topic_overview(store, SETTINGS).topics] == [1, 2]
