@@ -71,7 +71,10 @@ with search_tab:
 with map_tab:
     points = data.cached(topic_map, store)
     if not points:
-        render.empty("The map appears once topics have been found (Admin → Topics admin → Refit now).")
+        render.empty(
+            "The map appears once topics have been found: by themselves once enough notes are in, or when an "
+            "admin refits (Admin → Topics admin → Refit now)."
+        )
     else:
         overview = data.cached(topic_overview, store, settings)
         rising = {t.topic_id for t in overview.topics if t.signal == "emerging"}

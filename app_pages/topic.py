@@ -17,7 +17,10 @@ store = resources.get_store()
 topics = data.cached(list_topics, store)
 if not topics:
     st.title("Topic")
-    render.empty("No topics yet. They appear after the first topic refit (Admin → Topics admin).")
+    render.empty(
+        "No topics yet. They are found by themselves once enough notes are in, or when an admin refits "
+        "(Admin → Topics admin → Refit now)."
+    )
     st.stop()
 
 labels = {t.topic_id: t.label for t in sorted(topics, key=lambda t: t.label.lower())}

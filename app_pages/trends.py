@@ -16,7 +16,10 @@ st.title("Trends")
 picked = filters.filter_bar(options, "trends", default_weeks=12)
 overview = data.cached(topic_overview, store, settings, picked)
 if not overview.topics:
-    render.empty("No topics yet. Topics appear once notes are in and a topic refit has run (Admin → Topics).")
+    render.empty(
+        "No topics yet. They are found by themselves once enough notes are in, or when an admin refits "
+        "(Admin → Topics admin → Refit now)."
+    )
     st.stop()
 
 if overview.pending and overview.signal_week:
