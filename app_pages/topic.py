@@ -10,10 +10,11 @@ from insight.errors import EarshotError
 from insight.topic_activity import topic_activity
 from insight.topic_map import similar_topics
 from insight.topics import get_topic, list_topics
+from insight.trend_view import topic_overview
 from insight.trends import topic_catalogue
 from ui import auth, charts, data, render, resources, state, topic_admin
 
-store = resources.get_store()
+settings, store = resources.get_settings(), resources.get_store()
 topics = data.cached(list_topics, store)
 if not topics:
     st.title("Topic")
@@ -57,6 +58,23 @@ with st.container(horizontal=True):
         st.badge(f"theme: {render.escape_markdown(summary.theme_label)}", icon=":material/category:", color="green")
 if summary.status_note:
     st.info(f"Note for agents: {render.escape_markdown(summary.status_note)}", icon=":material/campaign:")
+# What Trends says of this topic this week: a PM who opens the week's top need from a link should read it here too.
+trend = data.cached(topic_overview, store, settings)
+row = next((t for t in trend.topics if t.topic_id == topic_id), None)
+if row is not None and row.signal:
+    said = row.signal_words or row.signal_reason or ""
+    st.warning(
+        f"**{render.signal_badge(row.signal)} in {trend.signal_week}** — {render.escape_markdown(said)}",
+        icon=":material/trending_up:" if row.signal != "fading" else ":material/trending_down:",
+    )
+for pocket in trend.pockets:
+    if topic_id in {t for t, _ in pocket.parents}:
+        st.warning(
+            f"**{render.signal_badge('emerging')} inside this topic in {trend.signal_week}: "
+            f"{render.escape_markdown(pocket.label)}** — {render.escape_markdown(pocket.change)}, "
+            f"{pocket.distinct_agents} agents",
+            icon=":material/trending_up:",
+        )
 
 overview, quotes_tab, manage = st.tabs(["Overview", "Quotes", "Manage"])
 with overview:

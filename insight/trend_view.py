@@ -34,6 +34,7 @@ class TopicTrend:
     signal: str | None = None
     signal_reason: str | None = None
     theme: str | None = None  # the theme the topic belongs to in the current run
+    signal_words: str = ""  # the signal's change and chance in words ("0 → 13 a week · very unlikely by chance …")
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ def topic_overview(
                 growth=window_growth(weekly, window),
                 signal=signal.kind if signal else None,
                 signal_reason=signal.reason if signal else None,
+                signal_words=" · ".join(w for w in (getattr(signal, "change", ""), getattr(signal, "chance", "")) if w),
                 theme=info.theme if info else None,
             )
         )

@@ -137,6 +137,23 @@ def test_topic_page_from_deep_link(demo_db) -> None:
     assert similar and all(re.search(r"· [\d,]+ notes · (very close|close|related)$", label) for label in similar)
 
 
+def test_topic_page_says_what_trends_says_of_the_topic_this_week(demo_db) -> None:
+    """A PM who opens the week's top need read only "untriaged" on its page."""
+    from insight.settings import load_settings
+    from insight.store import Store
+    from insight.trend_view import topic_overview
+
+    store = Store(demo_db[0])
+    try:
+        overview = topic_overview(store, load_settings())
+    finally:
+        store.release()
+    rising = next(t for t in overview.topics if t.signal == "emerging")
+    at = open_page(new_app("pm", topic=str(rising.topic_id)), "topic")
+    said = [w.value for w in at.warning if f"emerging in {overview.signal_week}" in w.value]
+    assert said and " → " in said[0], [w.value for w in at.warning]
+
+
 def test_topic_page_is_read_only_for_leaders(demo_db) -> None:
     at = open_page(new_app("leader"), "topic")
     assert "Only product managers and admins can change a topic." in texts(at)
