@@ -174,6 +174,14 @@ def test_the_summary_leaves_out_an_agents_habit():
     assert "Escalated" not in summary and "3rd this week" not in summary
     # a note that is all need stays whole, and so does one the others share nothing with
     assert ExtractiveSummariser().summarise("x", ["card lost. card stolen.", "card lost", "card gone"]) == "card lost"
+    # "FYI" opens an agent's note, not the need (the brief said "In short: FYI Verification code by SMS never…")
+    fyi = [
+        "FYI Verification code by SMS never arrives for the app login",
+        "verification code never arrives",
+        "SMS code never arrives for app login",
+        "the code by SMS never arrives",
+    ]
+    assert ExtractiveSummariser().summarise("2fa", fyi) == "Verification code by SMS never arrives for the app login"
 
 
 def test_quiet_week_renders(world):

@@ -9,6 +9,7 @@ from typing import Protocol
 _WORD = re.compile(r"[a-z0-9']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LEAD = re.compile(r"^\s*([^:.!?]{1,30}):\s+")  # "3rd this week: ", "Again today: "
+_AGENT_ASIDE = re.compile(r"^\s*(?:fyi|n\.?b\.?|psa|btw|fwiw)\b[\s:,;.\-\u2013\u2014]*", re.IGNORECASE)  # "FYI …"
 
 
 class Summariser(Protocol):
@@ -79,7 +80,7 @@ def without_asides(text: str, shared: frozenset[str]) -> str:
     kept = [s for s in _SENTENCE_END.split(text.strip()) if says_it(s)]
     if not kept:
         return text
-    lead = _LEAD.match(kept[0])
-    if lead and not says_it(lead.group(1)) and says_it(kept[0][lead.end() :]):
+    lead = _LEAD.match(kept[0]) or _AGENT_ASIDE.match(kept[0])
+    if lead and not says_it(lead.group(0)) and says_it(kept[0][lead.end() :]):
         kept[0] = kept[0][lead.end() :]
     return " ".join(kept)
