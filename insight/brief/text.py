@@ -21,11 +21,14 @@ DECISION_ORDER = {"done": 0, "planned": 1, "declined": 2, "investigating": 3}  #
 
 
 def change(now: int, before: int) -> str:
-    """``+12%`` / ``-40%`` / ``±0`` / ``new`` (from zero) — how ``now`` compares with ``before``."""
+    """``+12%`` / ``-40%`` / ``±0`` / ``from none`` — how ``now`` compares with ``before``.
+
+    Not "new": a topic of 77 notes that had none last week read "+5 (new)", as if it had just appeared.
+    """
     if now == before:
         return "±0"
     if before == 0:
-        return "new"
+        return "from none"
     pct = round(100 * (now - before) / before)
     return f"{pct:+d}%"
 
