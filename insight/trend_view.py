@@ -82,21 +82,6 @@ class TrendOverview:
         return tuple(n + (self.unclear[i] if i < len(self.unclear) else 0) for i, n in enumerate(totals))
 
 
-@dataclass(frozen=True)
-class _ArrivedSignal:
-    """What a row shows for a topic a new source fills when the week's stored verdict says nothing of it."""
-
-    baseline_weeks: int
-    kind: str = "new-source"
-
-    @property
-    def reason(self) -> str:
-        return (
-            "its notes come mostly from a source connected lately: new to Earshot rather than rising (judged once "
-            f"the source has {self.baseline_weeks} weeks of history)"
-        )
-
-
 def rise_in_notes(weekly: Sequence[int], window: int) -> int:
     """Notes in the last ``window`` weeks minus the ``window`` weeks before them."""
     return sum(weekly[-window:]) - sum(weekly[-2 * window : -window])
@@ -191,13 +176,19 @@ def topic_overview(
     # signalled stays; where the notes came from is a fact about them), and ranks below the topics with history.
     from insight.trends.new_sources import new_source_topics
 
-    fresh = new_source_topics(store, end.shift(1 - window), end, settings.baseline_weeks)  # type: ignore[attr-defined]
+    baseline_weeks = settings.baseline_weeks  # type: ignore[attr-defined]
+    fresh = new_source_topics(store, end.shift(1 - window), end, baseline_weeks)
+    arrived = (
+        "its notes come mostly from a source connected lately: new to Earshot rather than rising (judged once "
+        f"the source has {baseline_weeks} weeks of history)"
+    )
     rows = []
     for topic_id, weekly in series.items():
         info = catalogue.get(topic_id)
         signal = signals.get(topic_id)
+        kind, reason = (signal.kind, signal.reason) if signal else (None, None)
         if signal is None and topic_id in fresh:
-            signal = _ArrivedSignal(settings.baseline_weeks)  # type: ignore[attr-defined]
+            kind, reason = "new-source", arrived
         rows.append(
             TopicTrend(
                 topic_id=topic_id,
@@ -208,9 +199,9 @@ def topic_overview(
                 total=sum(weekly),
                 last_week=weekly[-1],
                 growth=window_growth(weekly, window),
-                signal=signal.kind if signal else None,
-                signal_reason=signal.reason if signal else None,
-                signal_words=" · ".join(w for w in (getattr(signal, "change", ""), getattr(signal, "chance", "")) if w),
+                signal=kind,
+                signal_reason=reason,
+                signal_words=" · ".join(w for w in (signal.change, signal.chance) if w) if signal else "",
                 theme=info.theme if info else None,
             )
         )
